@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { CalendarError } from '../errors.ts';
+import type { Label, LegalRef } from '../legal.ts';
+import { type LocalDate, parseLocalDate } from './date.ts';
+
+/**
+ * An official yearly announcement (e.g. the Prime Minister's decision on Tết for civil servants):
+ * days off, Saturdays worked, and which provisional rule days it replaces. Stored as data in
+ * `calendars/vn/<year>.json`; it always wins over the rules for the days it names.
+ */
+export interface OfficialAnnouncement {
+  readonly year: number;
+  readonly entries: readonly AnnouncementEntry[];
+}
+
+export interface AnnouncementEntry {
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+  readonly working: boolean;
+  /** Ids of the holiday rules whose provisional days this entry replaces for the year. */
+  readonly replaces: readonly string[];
+  readonly reason: Label;
+  readonly source: LegalRef;
+}
+
+const labelSchema = z.object({ vi: z.string().min(1), en: z.string().min(1) });
+const refSchema = z.object({
+  document: z.string().min(1),
+  article: z.string().optional(),
+  url: z.string().optional(),
+  effectiveFrom: z.string().optional(),
+  confidence: z.enum(['src', 'mem', 'uncertain']),
+  note: z.string().optional(),
+});
+const entrySchema = z
+  .object({
+    date: z.string().optional(),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    working: z.boolean(),
+    replaces: z.array(z.string()).default([]),
+    reason: labelSchema,
+    source: refSchema,
+  })
+  .strict();
+const announcementSchema = z.object({ year: z.number().int(), entries: z.array(entrySchema) }).strict();
+
+/**
+ * Validates the JSON of an announcement file. Each entry has either `date` or `from` and `to`.
+ *
+ * @throws CalendarError with code `bad-announcement`, naming the file and the path inside it
+ */
+export function parseAnnouncement(json: unknown, file: string): OfficialAnnouncement {
+  const parsed = announcementSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CalendarError('bad-announcement', `${issue.message}. See calendars/vn/2025.json for the expected form.`, {
+      file,
+      path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    });
+  }
+  const { year, entries } = parsed.data;
+  return {
+    year,
+    entries: entries.map((e, i) => {
+      const path = ['entries', i];
+      const single = e.date;
+      if ((single === undefined) === (e.from === undefined || e.to === undefined)) {
+        throw new CalendarError('bad-announcement', 'give either "date" or both "from" and "to".', { file, path });
+      }
+      const from = parseLocalDate(single ?? e.from!, [...path, single === undefined ? 'from' : 'date']);
+      const to = parseLocalDate(single ?? e.to!, [...path, single === undefined ? 'to' : 'date']);
+      if (to < from) throw new CalendarError('bad-announcement', '"to" is before "from".', { file, path });
+      const source = dropUndefined(e.source) as LegalRef;
+      return { from, to, working: e.working, replaces: e.replaces, reason: e.reason, source };
+    }),
+  };
+}
+
+function dropUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,221 @@
+import { CalendarError } from '../errors.ts';
+import type { LocalDate } from './date.ts';
+import { formatLocalDate } from './date.ts';
+import type { DayCalendar } from './day-calendar.ts';
+import { DEFAULT_HOURS_PER_WORKING_DAY, type Duration, formatDuration, workingMs } from './duration.ts';
+import { type Instant, MS_PER_DAY, instantAt, localDateOf, msOfLocalDay } from './instant.ts';
+import { type CompiledOfficeHours, type OfficeHours, type Shift, VN_DEFAULT_OFFICE_HOURS, compileOfficeHours } from './office-hours.ts';
+import { vietnamDayCalendar } from './vietnam.ts';
+
+export interface BusinessCalendarOptions {
+  /** Which days are working days; Vietnam's by default. */
+  readonly days?: DayCalendar;
+  /** Office hours; 08:00–12:00 and 13:00–17:00 by default. */
+  readonly hours?: OfficeHours;
+  /** Working hours in one working day in the hours mode; 8 by default. */
+  readonly hoursPerWorkingDay?: number;
+  /** Paper dossiers received at or after this local time are transferred the next working morning; 15:00 by default. */
+  readonly transferCutoff?: string;
+}
+
+/** Per-day working time, built once per calendar so that arithmetic is a binary search, not a loop. */
+interface TimeIndex {
+  /** `cum[i]`: working milliseconds before day `first + i`. */
+  readonly cum: Float64Array;
+  /** Shifts of each day (empty on non-working days), by index into `shiftTable`. */
+  readonly shiftId: Uint16Array;
+  readonly shiftTable: readonly (readonly Shift[])[];
+}
+
+const NO_SHIFTS: readonly Shift[] = [];
+
+/**
+ * A calendar for counting time limits: working days (from a {@link DayCalendar}) and office hours.
+ * Two ways of counting live here:
+ * - the **legal date mode** (Civil Code 2015 Art. 147–148) counts whole days from a date;
+ * - the **hours mode** counts working time inside office hours from an instant (1 wd = 8 wh).
+ * Every operation costs O(log n) in the number of days of the supported range, whatever the span.
+ *
+ * @example
+ * const cal = new BusinessCalendar();
+ * formatLocalDate(cal.addToDate(parseLocalDate('2025-01-24'), parseDuration('3wd'))) === '2025-02-05'
+ */
+export class BusinessCalendar {
+  readonly days: DayCalendar;
+  readonly hours: OfficeHours;
+  readonly hoursPerWorkingDay: number;
+  /** Milliseconds after local midnight of the transfer cut-off. */
+  readonly transferCutoff: number;
+  readonly #compiled: CompiledOfficeHours;
+  #index: TimeIndex | undefined;
+
+  constructor(options: BusinessCalendarOptions = {}) {
+    this.days = options.days ?? vietnamDayCalendar();
+    this.hours = options.hours ?? VN_DEFAULT_OFFICE_HOURS;
+    this.#compiled = compileOfficeHours(this.hours);
+    this.hoursPerWorkingDay = options.hoursPerWorkingDay ?? DEFAULT_HOURS_PER_WORKING_DAY;
+    if (!(this.hoursPerWorkingDay > 0 && this.hoursPerWorkingDay <= 24)) {
+      throw new CalendarError('bad-calendar', `hoursPerWorkingDay ${this.hoursPerWorkingDay} must be more than 0 and at most 24.`, { path: ['hoursPerWorkingDay'] });
+    }
+    const cutoff = /^(\d{2}):(\d{2})$/.exec(options.transferCutoff ?? '15:00');
+    if (cutoff === null) throw new CalendarError('bad-calendar', `transferCutoff "${options.transferCutoff}" must be HH:MM, e.g. 15:00.`, { path: ['transferCutoff'] });
+    this.transferCutoff = (Number(cutoff[1]) * 60 + Number(cutoff[2])) * 60_000;
+  }
+
+  isWorkingDay(date: LocalDate): boolean {
+    return this.days.isWorkingDay(date);
+  }
+
+  /** Opening periods on a date; none on a non-working day. */
+  shiftsOn(date: LocalDate): readonly Shift[] {
+    this.days.checkInRange(date);
+    const idx = this.#built();
+    return idx.shiftTable[idx.shiftId[date - this.days.first]!]!;
+  }
+
+  /** Whether the office is open at `t`. Closing instants count as open, so a deadline can fall due at 11:30. */
+  isWorkingInstant(t: Instant): boolean {
+    const ms = msOfLocalDay(t);
+    return this.shiftsOn(localDateOf(t)).some((s) => s.start <= ms && ms <= s.end);
+  }
+
+  /** `t` itself when the office is open, else the next opening. */
+  nextWorkingInstant(t: Instant): Instant {
+    return this.isWorkingInstant(t) ? t : this.#locate(this.position(t), true);
+  }
+
+  /** Working time in milliseconds from `a` to `b` (negative when `b` is before `a`). */
+  workingTimeBetween(a: Instant, b: Instant): number {
+    return this.position(b) - this.position(a);
+  }
+
+  /** Hours mode: the instant at which `ms` of working time have passed since `t`. */
+  addWorkingTime(t: Instant, ms: number): Instant {
+    if (!(ms >= 0)) throw new CalendarError('bad-duration', `cannot add ${ms} ms of working time: give a non-negative amount.`);
+    return ms === 0 ? this.nextWorkingInstant(t) : this.#locate(this.position(t) + ms, false);
+  }
+
+  /**
+   * Hours mode for any duration: `wd` and `wh` count working time inside office hours; `d` adds
+   * calendar days and, if that lands on a non-working day, keeps the time of day on the next
+   * working day.
+   */
+  addToInstant(t: Instant, d: Duration): Instant {
+    if (d.unit !== 'd') return this.addWorkingTime(t, workingMs(d, this.hoursPerWorkingDay));
+    requireWhole(d);
+    const end = (t + d.amount * MS_PER_DAY) as Instant;
+    const day = localDateOf(end);
+    if (this.isWorkingDay(day)) return end;
+    return instantAt(this.days.nextWorkingDay(day), msOfLocalDay(end));
+  }
+
+  /**
+   * Legal date mode (Civil Code 2015 Art. 147–148): the start day is not counted; `N wd` ends on
+   * the N-th working day after it; `N d` ends N days later, moved to the next working day when
+   * that is not one. The period ends at the end (24:00) of the returned day.
+   */
+  addToDate(start: LocalDate, d: Duration): LocalDate {
+    if (d.unit === 'wh') {
+      throw new CalendarError('bad-duration', `${formatDuration(d)} is in working hours, which the date mode does not count. Start from a local time (YYYY-MM-DDTHH:MM) to use the hours mode.`);
+    }
+    requireWhole(d);
+    this.days.checkInRange(start, 'start');
+    if (d.unit === 'd') return this.days.nextWorkingDay((start + d.amount) as LocalDate);
+    if (d.amount === 0) return start;
+    return this.days.workingDayAt(this.days.workingDaysBefore((start + 1) as LocalDate) + d.amount - 1);
+  }
+
+  /**
+   * Paper dossiers go to the processing agency the same working day, or the next working morning
+   * when received at or after the cut-off (15:00) or on a non-working day: the instant by which
+   * the transfer is due (close of that day, or close of the next working morning).
+   */
+  transferDue(receivedAt: Instant): { readonly due: Instant; readonly sameDay: boolean } {
+    const day = localDateOf(receivedAt);
+    const today = this.shiftsOn(day);
+    if (today.length > 0 && msOfLocalDay(receivedAt) < this.transferCutoff) {
+      return { due: instantAt(day, today[today.length - 1]!.end), sameDay: true };
+    }
+    let next = this.days.nextWorkingDay((day + 1) as LocalDate);
+    while (this.shiftsOn(next).length === 0) next = this.days.nextWorkingDay((next + 1) as LocalDate);
+    return { due: instantAt(next, this.shiftsOn(next)[0]!.end), sameDay: false };
+  }
+
+  /** Working milliseconds since the start of the range up to `t`. */
+  position(t: Instant): number {
+    const day = localDateOf(t);
+    this.days.checkInRange(day, 'instant on');
+    const idx = this.#built();
+    const i = day - this.days.first;
+    const ms = msOfLocalDay(t);
+    let p = idx.cum[i]!;
+    for (const s of idx.shiftTable[idx.shiftId[i]!]!) p += Math.min(Math.max(ms - s.start, 0), s.end - s.start);
+    return p;
+  }
+
+  /**
+   * The first instant whose position reaches `p`. With `opening`, the instant from which working
+   * time starts to run after `p` (the next opening); otherwise a closing instant is acceptable.
+   */
+  #locate(p: number, opening: boolean): Instant {
+    const { cum, shiftId, shiftTable } = this.#built();
+    const n = cum.length - 1;
+    // Smallest day i with cum[i + 1] >= p (or > p for an opening).
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const after = cum[mid + 1]!;
+      if (opening ? after > p : after >= p) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo >= n) {
+      throw new CalendarError('out-of-range', `the result falls after ${formatLocalDate(this.days.last)}, the end of the years this calendar supports.`);
+    }
+    let r = p - cum[lo]!;
+    const date = (this.days.first + lo) as LocalDate;
+    for (const s of shiftTable[shiftId[lo]!]!) {
+      const len = s.end - s.start;
+      if (opening ? r < len : r <= len) return instantAt(date, s.start + r);
+      r -= len;
+    }
+    throw new Error('unreachable: the working-time index is inconsistent');
+  }
+
+  #built(): TimeIndex {
+    this.#index ??= this.#build();
+    return this.#index;
+  }
+
+  #build(): TimeIndex {
+    const first = this.days.first;
+    const n = this.days.last - first + 1;
+    const cum = new Float64Array(n + 1);
+    const shiftId = new Uint16Array(n);
+    const shiftTable: (readonly Shift[])[] = [NO_SHIFTS];
+    const ids = new Map<readonly Shift[], number>([[NO_SHIFTS, 0]]);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      cum[i] = total;
+      const date = (first + i) as LocalDate;
+      if (!this.days.isWorkingDay(date)) continue;
+      const shifts = this.#compiled.shiftsOn(date);
+      let id = ids.get(shifts);
+      if (id === undefined) {
+        id = shiftTable.length;
+        shiftTable.push(shifts);
+        ids.set(shifts, id);
+      }
+      shiftId[i] = id;
+      for (const s of shifts) total += s.end - s.start;
+    }
+    cum[n] = total;
+    return { cum, shiftId, shiftTable };
+  }
+}
+
+function requireWhole(d: Duration): void {
+  if (!Number.isInteger(d.amount)) {
+    throw new CalendarError('bad-duration', `${formatDuration(d)}: the date mode counts whole days. Round it, or start from a local time (YYYY-MM-DDTHH:MM) to count working hours.`);
+  }
+}

@@ -1,0 +1,85 @@
+import { CalendarError } from '../errors.ts';
+
+/**
+ * A civil date in Vietnam, as the number of days since 1970-01-01. Branded so that a day count or
+ * a duration cannot be passed where a date is expected.
+ *
+ * @example
+ * const tet = localDate(2025, 1, 29); formatLocalDate(tet) === '2025-01-29'
+ */
+export type LocalDate = number & { readonly __brand: 'LocalDate' };
+
+/** Year, month (1–12) and day (1–31) of a civil date. */
+export interface Ymd {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** The date with the given year, month (1–12) and day; no range check (see {@link parseLocalDate}). */
+export function localDate(year: number, month: number, day: number): LocalDate {
+  return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY) as LocalDate;
+}
+
+/** Year, month and day of a date. */
+export function toYmd(date: LocalDate): Ymd {
+  const d = new Date(date * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** Day of the week, 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+export function weekday(date: LocalDate): number {
+  return (((date + 4) % 7) + 7) % 7;
+}
+
+/** Number of days in a month of the Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** `YYYY-MM-DD`. */
+export function formatLocalDate(date: LocalDate): string {
+  const { year, month, day } = toYmd(date);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** `dd/mm/yyyy`, the form used on Vietnamese slips. */
+export function formatVnDate(date: LocalDate): string {
+  const { year, month, day } = toYmd(date);
+  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+}
+
+const WEEKDAY_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+const WEEKDAY_VI = ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'] as const;
+
+/** English and Vietnamese names of a date's day of the week. */
+export function weekdayName(date: LocalDate, lang: 'en' | 'vi' = 'en'): string {
+  return (lang === 'vi' ? WEEKDAY_VI : WEEKDAY_EN)[weekday(date)] ?? '';
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Parses `YYYY-MM-DD`, rejecting dates that do not exist.
+ *
+ * @throws CalendarError with code `bad-date`
+ */
+export function parseLocalDate(text: string, path: readonly (string | number)[] = []): LocalDate {
+  const m = DATE_RE.exec(text.trim());
+  if (m === null) {
+    throw new CalendarError('bad-date', `"${text}" is not a date. Write it as YYYY-MM-DD, e.g. 2025-01-24.`, { path });
+  }
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12) {
+    throw new CalendarError('bad-date', `"${text}" is not a date: month ${month} is not in 1–12. Write YYYY-MM-DD.`, { path });
+  }
+  const last = daysInMonth(year, month);
+  if (day < 1 || day > last) {
+    throw new CalendarError('bad-date', `"${text}" is not a date: ${year}-${String(month).padStart(2, '0')} has ${last} days. Write YYYY-MM-DD.`, { path });
+  }
+  return localDate(year, month, day);
+}

@@ -1,0 +1,84 @@
+import { CalendarError } from '../errors.ts';
+
+/** Working days: days on which the one-stop desk and agencies work. */
+export type WorkingDays = number & { readonly __unit: 'wd' };
+/** Working hours: time inside office hours. */
+export type WorkingHours = number & { readonly __unit: 'wh' };
+/** Calendar days, counted whatever the day. */
+export type CalendarDays = number & { readonly __unit: 'd' };
+
+/**
+ * A statutory or internal time span with its unit. A calendar day cannot be passed where a working
+ * day is expected: the amount types are branded per unit.
+ *
+ * @example
+ * parseDuration('3 working days') // { unit: 'wd', amount: 3 }
+ */
+export type Duration =
+  | { readonly unit: 'wd'; readonly amount: WorkingDays }
+  | { readonly unit: 'wh'; readonly amount: WorkingHours }
+  | { readonly unit: 'd'; readonly amount: CalendarDays };
+
+export type DurationUnit = Duration['unit'];
+
+/** Default length of a working day in the hours mode (1 working day = 8 working hours). */
+export const DEFAULT_HOURS_PER_WORKING_DAY = 8;
+
+export const workingDays = (amount: number): Duration => ({ unit: 'wd', amount: amount as WorkingDays });
+export const workingHours = (amount: number): Duration => ({ unit: 'wh', amount: amount as WorkingHours });
+export const calendarDays = (amount: number): Duration => ({ unit: 'd', amount: amount as CalendarDays });
+
+/** Every way a unit may be written, lower-case; English and Vietnamese. */
+const UNIT_WORDS: Readonly<Record<string, DurationUnit>> = {
+  wd: 'wd',
+  'working day': 'wd',
+  'working days': 'wd',
+  'ngày làm việc': 'wd',
+  wh: 'wh',
+  'working hour': 'wh',
+  'working hours': 'wh',
+  'giờ làm việc': 'wh',
+  d: 'd',
+  day: 'd',
+  days: 'd',
+  'calendar day': 'd',
+  'calendar days': 'd',
+  'ngày': 'd',
+};
+
+export const DURATION_FORMS = '3wd, 0.5wd, 4wh, 10d, "3 working days", "4 working hours", "10 days"';
+
+const DURATION_RE = /^(\d+(?:\.\d+)?)\s*([\p{L} ]+)$/u;
+
+/**
+ * Parses a readable duration: `3wd`, `0.5wd`, `4wh`, `10d`, `3 working days`, `10 calendar days`,
+ * `3 ngày làm việc`.
+ *
+ * @throws CalendarError with code `bad-duration`
+ */
+export function parseDuration(text: string, path: readonly (string | number)[] = []): Duration {
+  const m = DURATION_RE.exec(text.trim().toLowerCase());
+  const unit = m === null ? undefined : UNIT_WORDS[m[2]!.trim().replace(/\s+/g, ' ')];
+  if (m === null || unit === undefined) {
+    throw new CalendarError(
+      'bad-duration',
+      `"${text}" is not a duration. Write a non-negative number and a unit: ${DURATION_FORMS}.`,
+      { path },
+    );
+  }
+  const amount = Number(m[1]);
+  return unit === 'wd' ? workingDays(amount) : unit === 'wh' ? workingHours(amount) : calendarDays(amount);
+}
+
+/** `3wd`, `4wh`, `10d`. */
+export function formatDuration(d: Duration): string {
+  return `${d.amount}${d.unit}`;
+}
+
+/** Working time in milliseconds of a `wd` or `wh` duration, with `hoursPerDay` hours to a working day. */
+export function workingMs(d: Duration, hoursPerDay = DEFAULT_HOURS_PER_WORKING_DAY): number {
+  if (d.unit === 'd') {
+    throw new CalendarError('bad-duration', `${formatDuration(d)} is in calendar days, which are not working time. Use wd or wh.`);
+  }
+  return Math.round((d.unit === 'wd' ? d.amount * hoursPerDay : d.amount) * 3_600_000);
+}

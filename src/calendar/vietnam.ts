@@ -1,0 +1,38 @@
+import y2024 from '../../calendars/vn/2024.json' with { type: 'json' };
+import y2025 from '../../calendars/vn/2025.json' with { type: 'json' };
+import y2026 from '../../calendars/vn/2026.json' with { type: 'json' };
+import { type OfficialAnnouncement, parseAnnouncement } from './announcement.ts';
+import { DayCalendar } from './day-calendar.ts';
+import { VN_RULESETS } from './vietnam-rules.ts';
+
+/** Years the Vietnamese calendar covers: holiday rules are modelled from 2008; the lunar calendar ends in 2100. */
+export const VN_MIN_YEAR = 2008;
+export const VN_MAX_YEAR = 2100;
+
+/** The official announcements shipped in `calendars/vn/`, validated once. */
+export const VN_OFFICIAL_ANNOUNCEMENTS: readonly OfficialAnnouncement[] = [
+  parseAnnouncement(y2024, 'calendars/vn/2024.json'),
+  parseAnnouncement(y2025, 'calendars/vn/2025.json'),
+  parseAnnouncement(y2026, 'calendars/vn/2026.json'),
+];
+
+let shared: DayCalendar | undefined;
+
+/**
+ * Vietnam's working days for civil servants: Monday–Friday, statutory holidays (Labor Code 2019
+ * Art. 112, with earlier codes for earlier years), compensation days, and the official
+ * announcements shipped in `calendars/vn/` plus any `extra` ones (which win).
+ *
+ * @example
+ * vietnamDayCalendar().isWorkingDay(parseLocalDate('2026-04-27')) // false: Hùng Kings day compensated
+ */
+export function vietnamDayCalendar(extra: readonly OfficialAnnouncement[] = []): DayCalendar {
+  shared ??= new DayCalendar({
+    id: 'vn',
+    rulesets: VN_RULESETS,
+    announcements: VN_OFFICIAL_ANNOUNCEMENTS,
+    minYear: VN_MIN_YEAR,
+    maxYear: VN_MAX_YEAR,
+  });
+  return extra.length === 0 ? shared : shared.withAnnouncements(extra);
+}

@@ -1,0 +1,145 @@
+import { parseArgs } from 'node:util';
+import {
+  BusinessCalendar,
+  DURATION_FORMS,
+  type LocalDate,
+  LUNAR_MAX_YEAR,
+  LUNAR_MIN_YEAR,
+  VN_MAX_YEAR,
+  VN_MIN_YEAR,
+  explainDateDue,
+  explainInstantDue,
+  formatDuration,
+  formatInstant,
+  formatLocalDate,
+  formatVnDate,
+  looksLikeInstant,
+  lunarToSolar,
+  parseDuration,
+  parseInstant,
+  parseLocalDate,
+  solarToLunar,
+  weekdayName,
+} from '../calendar/index.ts';
+import { UsageError } from '../errors.ts';
+import { citeRef } from '../legal.ts';
+import { EXIT, type Io, type Lang, json, pickLang } from './io.ts';
+
+export const CALENDAR_USAGE = `motcua calendar holidays <year> [--json] [--lang vi|en]
+  Every date of <year> whose status differs from the weekly pattern (${VN_MIN_YEAR}–${VN_MAX_YEAR}).
+motcua calendar lunar <YYYY-MM-DD> [--json]
+  The Vietnamese lunar date of a solar date (${LUNAR_MIN_YEAR}–${LUNAR_MAX_YEAR}).
+motcua calendar solar <YYYY-MM-DD> [--leap] [--json]
+  The solar date of a Vietnamese lunar date (year-month-day in the lunar calendar).
+motcua calendar add <start> <duration> [--json] [--lang vi|en]
+  <start> YYYY-MM-DD counts in the legal date mode (Civil Code Art. 147–148) and prints the due date;
+  <start> YYYY-MM-DDTHH:MM (Vietnamese time) counts working time in office hours and prints the due instant.
+  <duration>: ${DURATION_FORMS}.`;
+
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  lang: { type: 'string' },
+  leap: { type: 'boolean', default: false },
+} as const;
+
+/** `motcua calendar …`. */
+export function calendarCommand(args: readonly string[], io: Io): number {
+  const { values, positionals } = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
+  const lang = pickLang(values.lang, io.env);
+  const [sub, ...rest] = positionals;
+  switch (sub) {
+    case 'holidays':
+      return holidays(expectArgs(rest, ['<year>'], 'holidays'), values.json, lang, io);
+    case 'lunar':
+      return lunar(expectArgs(rest, ['<YYYY-MM-DD>'], 'lunar'), values.json, io);
+    case 'solar':
+      return solar(expectArgs(rest, ['<YYYY-MM-DD>'], 'solar'), values.leap, values.json, io);
+    case 'add':
+      return add(expectArgs(rest, ['<start>', '<duration>'], 'add'), values.json, lang, io);
+    default:
+      throw new UsageError('usage', `${sub === undefined ? 'missing subcommand' : `unknown subcommand "${sub}"`}. Use one of:\n${CALENDAR_USAGE}`);
+  }
+}
+
+function expectArgs(rest: readonly string[], names: readonly string[], sub: string): string[] {
+  if (rest.length !== names.length) {
+    throw new UsageError(
+      'usage',
+      `calendar ${sub} takes ${names.join(' ')}; got ${rest.length === 0 ? 'nothing' : rest.map((r) => `"${r}"`).join(' ')}. Example: motcua calendar ${sub} ${EXAMPLES[sub]}`,
+    );
+  }
+  return [...rest];
+}
+
+const EXAMPLES: Readonly<Record<string, string>> = { holidays: '2026', lunar: '2030-02-02', solar: '2030-01-01', add: '2025-01-24 3wd' };
+
+function holidays([yearText]: string[], asJson: boolean, lang: Lang, io: Io): number {
+  const year = Number(yearText);
+  if (!/^\d{4}$/.test(yearText!) || year < VN_MIN_YEAR || year > VN_MAX_YEAR) {
+    throw new UsageError('bad-year', `"${yearText}" is not a supported year. Give a year from ${VN_MIN_YEAR} to ${VN_MAX_YEAR}, e.g. 2026.`, { path: ['<year>'] });
+  }
+  const days = new BusinessCalendar().days.exceptions(year);
+  if (asJson) {
+    io.out(
+      json({
+        year,
+        days: days.map((s) => ({
+          date: formatLocalDate(s.date),
+          working: s.working,
+          reason: s.reason[lang],
+          source: s.source,
+          reference: citeRef(s.ref),
+          confidence: s.ref.confidence,
+        })),
+      }),
+    );
+    return EXIT.ok;
+  }
+  io.out(`${lang === 'vi' ? 'Ngày khác lịch tuần' : 'Days that differ from the weekly pattern'}, ${year}\n`);
+  for (const s of days) {
+    const status = s.working ? (lang === 'vi' ? 'làm việc' : 'working') : lang === 'vi' ? 'nghỉ' : 'off';
+    io.out(`${formatLocalDate(s.date)}  ${weekdayName(s.date, lang).padEnd(9)} ${status.padEnd(8)} ${s.source.padEnd(8)} ${s.reason[lang]}\n`);
+  }
+  return EXIT.ok;
+}
+
+function lunar([text]: string[], asJson: boolean, io: Io): number {
+  const date = parseLocalDate(text!, ['<YYYY-MM-DD>']);
+  const l = solarToLunar(date);
+  if (asJson) io.out(json({ solar: formatLocalDate(date), lunar: l }));
+  else io.out(`${formatLocalDate(date)} = ${l.day}/${l.month}${l.leap ? ' (leap)' : ''}/${l.year} (âm lịch)\n`);
+  return EXIT.ok;
+}
+
+function solar([text]: string[], leap: boolean, asJson: boolean, io: Io): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text!);
+  if (m === null) throw new UsageError('bad-date', `"${text}" is not a lunar date. Write YYYY-MM-DD (lunar year, month 1–12, day 1–30), add --leap for a leap month.`, { path: ['<YYYY-MM-DD>'] });
+  const l = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), leap };
+  const date: LocalDate = lunarToSolar(l);
+  if (asJson) io.out(json({ lunar: l, solar: formatLocalDate(date) }));
+  else io.out(`${l.day}/${l.month}${leap ? ' (leap)' : ''}/${l.year} (âm lịch) = ${formatLocalDate(date)}\n`);
+  return EXIT.ok;
+}
+
+function add([startText, durationText]: string[], asJson: boolean, lang: Lang, io: Io): number {
+  const duration = parseDuration(durationText!, ['<duration>']);
+  const cal = new BusinessCalendar();
+  const hoursMode = looksLikeInstant(startText!);
+  const result = hoursMode
+    ? (() => {
+        const r = explainInstantDue(cal, parseInstant(startText!, ['<start>']), duration);
+        return { due: formatInstant(r.due), explanation: r.explanation };
+      })()
+    : (() => {
+        const r = explainDateDue(cal, parseLocalDate(startText!, ['<start>']), duration);
+        return { due: formatLocalDate(r.due), vn: formatVnDate(r.due), explanation: r.explanation };
+      })();
+  const lines = result.explanation.map((l) => l.text[lang]);
+  if (asJson) {
+    io.out(json({ start: startText, duration: formatDuration(duration), mode: hoursMode ? 'hours' : 'date', due: result.due, explanation: lines }));
+    return EXIT.ok;
+  }
+  io.out(`${lang === 'vi' ? 'Hạn' : 'Due'}: ${result.due}\n`);
+  for (const line of lines) io.out(`  - ${line}\n`);
+  return EXIT.ok;
+}

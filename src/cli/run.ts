@@ -1,0 +1,52 @@
+import { MotcuaError, UsageError } from '../errors.ts';
+import { CALENDAR_USAGE, calendarCommand } from './calendar-command.ts';
+import { demoCommand } from './demo-command.ts';
+import { EXIT, type Io } from './io.ts';
+
+export const USAGE = `motcua — Vietnamese one-stop administrative procedures
+
+Usage:
+${CALENDAR_USAGE}
+motcua demo
+  The calendar at work on a few worked examples (what npm start runs).
+
+Exit codes: 0 success, 1 a check found problems, 2 bad input.`;
+
+/**
+ * Runs one command line and returns the exit code. User mistakes become a one-line message on
+ * stderr and exit code 2, never a stack trace; anything else is a bug and is rethrown.
+ */
+export function run(argv: readonly string[], io: Io): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'calendar':
+        return calendarCommand(rest, io);
+      case 'demo':
+        return demoCommand(io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(`${USAGE}\n`);
+        return command === undefined ? EXIT.badInput : EXIT.ok;
+      default:
+        throw new UsageError('usage', `unknown command "${command}". Run motcua --help for the list of commands.`);
+    }
+  } catch (error) {
+    if (error instanceof MotcuaError) {
+      io.err(`motcua: ${error.describe()}\n`);
+      return EXIT.badInput;
+    }
+    if (isParseArgsError(error)) {
+      io.err(`motcua: ${error.message}. Run motcua --help for the accepted options.\n`);
+      return EXIT.badInput;
+    }
+    throw error;
+  }
+}
+
+function isParseArgsError(error: unknown): error is Error {
+  const code: unknown = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}

@@ -1,0 +1,37 @@
+/**
+ * The error hierarchy of motcua. Every error carries a machine-readable `code`, the `path` of the
+ * offending input (a file and/or a path inside it), a message that says what is wrong and how to
+ * fix it, and the original `cause` when there was one.
+ *
+ * @example
+ * throw new CalendarError('bad-date', '2025-02-30 is not a date: February 2025 has 28 days. Use YYYY-MM-DD.', { path: ['start'] });
+ */
+export class MotcuaError extends Error {
+  readonly code: string;
+  readonly path: readonly (string | number)[];
+  readonly file: string | undefined;
+
+  constructor(
+    code: string,
+    message: string,
+    options: { readonly path?: readonly (string | number)[]; readonly file?: string; readonly cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.path = options.path ?? [];
+    this.file = options.file;
+  }
+
+  /** `file: path.inside: message`, the one-line form printed by the CLI. */
+  describe(): string {
+    const where = [this.file, this.path.length > 0 ? this.path.join('.') : undefined].filter((x) => x !== undefined);
+    return where.length > 0 ? `${where.join(': ')}: ${this.message}` : this.message;
+  }
+}
+
+/** Bad dates, durations, calendar data or a year outside the supported range. */
+export class CalendarError extends MotcuaError {}
+
+/** A command line that cannot be understood: unknown command, missing or extra argument. */
+export class UsageError extends MotcuaError {}
