@@ -39,7 +39,9 @@ export function run(argv: readonly string[], io: Io): number {
       return EXIT.badInput;
     }
     if (isParseArgsError(error)) {
-      io.err(`motcua: ${error.message}. Run motcua --help for the accepted options.\n`);
+      // Node's messages run to several sentences; the first one names the problem.
+      const first = error.message.split(/(?<=')\. /)[0]!.replace(/^Unknown/, 'unknown').replace(/\.$/, '');
+      io.err(`motcua: ${first}. Run motcua --help for the accepted options.\n`);
       return EXIT.badInput;
     }
     throw error;

@@ -11,6 +11,7 @@ import {
   type LunarDate,
 } from '../../src/calendar/lunar.ts';
 import { CalendarError } from '../../src/errors.ts';
+import { checkProperty } from '../support/property.ts';
 
 const lunar = (year: number, month: number, day: number, leap = false): LunarDate => ({ year, month, day, leap });
 
@@ -158,8 +159,6 @@ describe('the whole supported range', () => {
   });
 
   it('round-trips random lunar dates lunar → solar → lunar (fast-check)', () => {
-    const seed = Number(process.env['FC_SEED'] ?? Date.now() % 2 ** 31);
-    console.log('fast-check seed', seed);
     const date = fc
       .record({
         year: fc.integer({ min: LUNAR_MIN_YEAR, max: LUNAR_MAX_YEAR }),
@@ -171,26 +170,26 @@ describe('the whole supported range', () => {
         const m = months[index % months.length]!;
         return lunar(year, m.month, Math.min(day, m.length), m.leap);
       });
-    fc.assert(
+    checkProperty(
+      'lunar round trip',
       fc.property(date, (l) => {
         const solar = lunarToSolar(l);
         expect(solarToLunar(solar)).toEqual(l);
       }),
-      { seed, numRuns: 2000 },
+      { numRuns: 2000 },
     );
   });
 
   it('maps random civil days to a lunar date inside a month that contains them (fast-check)', () => {
-    const seed = Number(process.env['FC_SEED'] ?? Date.now() % 2 ** 31);
-    console.log('fast-check seed', seed);
-    fc.assert(
+    checkProperty(
+      'solar day inside its lunar month',
       fc.property(fc.integer({ min: first, max: last }), (d) => {
         const l = solarToLunar(d as LocalDate);
         const m = lunarMonths(l.year).find((x) => x.month === l.month && x.leap === l.leap)!;
         expect(d - m.start).toBe(l.day - 1);
         expect(l.day).toBeLessThanOrEqual(m.length);
       }),
-      { seed, numRuns: 2000 },
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,0 +1,24 @@
+/**
+ * Entry point of `npm run bench`. Runs every benchmark, or only those named on the command line
+ * (`npm run bench -- calendar`).
+ */
+import { runCalendarBench } from './calendar.bench.ts';
+
+/** Every benchmark, by name, in the order they run. */
+const BENCHES: Readonly<Record<string, () => void>> = {
+  calendar: () => runCalendarBench(),
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark ${unknown.join(', ')}. Known: ${Object.keys(BENCHES).join(', ')}.`);
+  process.exit(2);
+}
+console.log(`Node ${process.version}, ${process.platform}/${process.arch}\n`);
+for (const [name, run] of Object.entries(BENCHES)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  console.log(`## ${name}\n`);
+  run();
+  console.log();
+}
