@@ -34,7 +34,7 @@ const NO_SHIFTS: readonly Shift[] = [];
  * Two ways of counting live here:
  * - the **legal date mode** (Civil Code 2015 Art. 147–148) counts whole days from a date;
  * - the **hours mode** counts working time inside office hours from an instant (1 wd = 8 wh).
- * Every operation costs O(log n) in the number of days of the supported range, whatever the span.
+ * Date-mode operations cost O(1); hours-mode ones a gallop from the start day, O(log span).
  *
  * @example
  * const cal = new BusinessCalendar();
@@ -81,7 +81,7 @@ export class BusinessCalendar {
 
   /** `t` itself when the office is open, else the next opening. */
   nextWorkingInstant(t: Instant): Instant {
-    return this.isWorkingInstant(t) ? t : this.#locate(this.position(t), true);
+    return this.isWorkingInstant(t) ? t : this.#locate(this.position(t), true, localDateOf(t) - this.days.first);
   }
 
   /** Working time in milliseconds from `a` to `b` (negative when `b` is before `a`). */
@@ -92,7 +92,7 @@ export class BusinessCalendar {
   /** Hours mode: the instant at which `ms` of working time have passed since `t`. */
   addWorkingTime(t: Instant, ms: number): Instant {
     if (!(ms >= 0)) throw new CalendarError('bad-duration', `cannot add ${ms} ms of working time: give a non-negative amount.`);
-    return ms === 0 ? this.nextWorkingInstant(t) : this.#locate(this.position(t) + ms, false);
+    return ms === 0 ? this.nextWorkingInstant(t) : this.#locate(this.position(t) + ms, false, localDateOf(t) - this.days.first);
   }
 
   /**
@@ -157,16 +157,24 @@ export class BusinessCalendar {
    * The first instant whose position reaches `p`. With `opening`, the instant from which working
    * time starts to run after `p` (the next opening); otherwise a closing instant is acceptable.
    */
-  #locate(p: number, opening: boolean): Instant {
+  #locate(p: number, opening: boolean, fromDay: number): Instant {
     const { cum, shiftId, shiftTable } = this.#built();
     const n = cum.length - 1;
-    // Smallest day i with cum[i + 1] >= p (or > p for an opening).
-    let lo = 0;
-    let hi = n;
+    // Smallest day i >= fromDay with cum[i + 1] >= p (or > p for an opening). Galloping from the
+    // start day keeps short spans as cheap as a short walk and long ones logarithmic.
+    // For an opening, reaching p means passing it: positions are whole milliseconds, so search for p + 0.5.
+    const target = opening ? p + 0.5 : p;
+    let lo = fromDay < 0 ? 0 : fromDay;
+    let step = 1;
+    let hi = lo;
+    while (hi < n && cum[hi + 1]! < target) {
+      lo = hi + 1;
+      hi = hi + step < n ? hi + step : n;
+      step *= 2;
+    }
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const after = cum[mid + 1]!;
-      if (opening ? after > p : after >= p) hi = mid;
+      if (cum[mid + 1]! >= target) hi = mid;
       else lo = mid + 1;
     }
     if (lo >= n) {
