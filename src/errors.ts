@@ -35,3 +35,9 @@ export class CalendarError extends MotcuaError {}
 
 /** A command line that cannot be understood: unknown command, missing or extra argument. */
 export class UsageError extends MotcuaError {}
+
+/** An invalid procedure definition: unknown agency, duplicate id, a branch with no way out… */
+export class ProcedureError extends MotcuaError {}
+
+/** An event that is not allowed now, or a case that cannot be opened; the case is left unchanged. */
+export class CaseError extends MotcuaError {}
