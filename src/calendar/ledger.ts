@@ -1,0 +1,197 @@
+import { CalendarError } from '../errors.ts';
+import type { BusinessCalendar } from './business-calendar.ts';
+import type { LocalDate } from './date.ts';
+import { type Duration, formatDuration, workingMs } from './duration.ts';
+import { type Instant, MS_PER_DAY, instantAt, localDateOf, msOfLocalDay } from './instant.ts';
+
+/**
+ * What a ledger counts:
+ * - `working-time`: milliseconds inside office hours (the hours mode, and every step's share);
+ * - `working-days`: whole working days, each worth `MS_PER_DAY` units (the legal date mode);
+ * - `calendar-days`: plain elapsed time.
+ */
+export type MeasureKind = 'working-time' | 'working-days' | 'calendar-days';
+
+/** Where a period in calendar days ends when its last day is not a working day (Civil Code Art. 148). */
+export type EndRule = 'none' | 'end-of-next-working-day' | 'same-time-next-working-day';
+
+export interface LedgerPause {
+  readonly from: Instant;
+  readonly to: Instant | null;
+  readonly reason: string;
+}
+
+/**
+ * A deadline as a budget plus a ledger: how much is allowed, how much was consumed before the
+ * clock last started, since when it runs (or that it is paused and why), restarts and extensions.
+ * Plain data, so a case snapshot can be stored and explained; the due instant is derived through a
+ * calendar and cached in `due` (null while paused).
+ *
+ * @example
+ * let l = openLedger(cal, parseDuration('3wd'), 'date', parseInstant('2025-01-24T10:00'));
+ * formatInstant(l.due!) === '2025-02-06T00:00+07:00' // the end of Wednesday 5 February
+ */
+export interface Ledger {
+  readonly measure: MeasureKind;
+  readonly endRule: EndRule;
+  /** Whether a restart counts from the next day (legal date mode) or from the instant. */
+  readonly dateMode: boolean;
+  readonly budget: number;
+  readonly consumed: number;
+  readonly runningSince: Instant | null;
+  readonly startedAt: Instant;
+  readonly pauses: readonly LedgerPause[];
+  readonly restarts: readonly Instant[];
+  readonly extensions: readonly { readonly amount: number; readonly reason: string }[];
+  readonly due: Instant | null;
+}
+
+/** The measure and budget a duration takes in a counting mode. */
+export function budgetOf(cal: BusinessCalendar, d: Duration, mode: 'date' | 'hours'): { measure: MeasureKind; endRule: EndRule; budget: number } {
+  if (d.unit === 'd') {
+    return { measure: 'calendar-days', endRule: mode === 'date' ? 'end-of-next-working-day' : 'same-time-next-working-day', budget: d.amount * MS_PER_DAY };
+  }
+  if (mode === 'hours') return { measure: 'working-time', endRule: 'none', budget: workingMs(d, cal.hoursPerWorkingDay) };
+  if (d.unit === 'wh') {
+    throw new CalendarError('bad-duration', `${formatDuration(d)} is in working hours, which the date mode does not count. Use mode "hours".`);
+  }
+  return { measure: 'working-days', endRule: 'none', budget: d.amount * MS_PER_DAY };
+}
+
+/** Opens a ledger at `at`; in the date mode the day of `at` is not counted (Civil Code Art. 147). */
+export function openLedger(cal: BusinessCalendar, d: Duration, mode: 'date' | 'hours', at: Instant): Ledger {
+  const { measure, endRule, budget } = budgetOf(cal, d, mode);
+  const runningSince = mode === 'date' ? nextMidnight(at) : at;
+  return withDue(cal, { measure, endRule, dateMode: mode === 'date', budget, consumed: 0, runningSince, startedAt: at, pauses: [], restarts: [], extensions: [], due: null });
+}
+
+/** Consumed units at `at`, including the running part. */
+export function consumedAt(cal: BusinessCalendar, l: Ledger, at: Instant): number {
+  if (l.runningSince === null) return l.consumed;
+  return l.consumed + Math.max(0, position(cal, l.measure, at) - position(cal, l.measure, l.runningSince));
+}
+
+/** Units left at `at` (negative when overdue). */
+export function remainingAt(cal: BusinessCalendar, l: Ledger, at: Instant): number {
+  return l.budget - consumedAt(cal, l, at);
+}
+
+/**
+ * In the legal date mode the clock moves in whole days: the day a pause starts counts as used and
+ * counting resumes the day after the papers arrive, as for any triggering event (Civil Code
+ * Art. 147). So a pause moves the due date by exactly the working days it spans.
+ */
+function snap(l: Ledger, at: Instant): Instant {
+  return l.dateMode ? nextMidnight(at) : at;
+}
+
+/** Stops the clock at `at`; pauses nest (two agencies may each wait for papers). */
+export function pauseLedger(cal: BusinessCalendar, l: Ledger, at: Instant, reason: string): Ledger {
+  const consumed = l.runningSince === null ? l.consumed : consumedAt(cal, l, snap(l, at));
+  return { ...l, consumed, runningSince: null, pauses: [...l.pauses, { from: at, to: null, reason }], due: null };
+}
+
+/** Closes the open pause with this reason; the clock runs again from `at` once no pause is open. */
+export function resumeLedger(cal: BusinessCalendar, l: Ledger, at: Instant, reason: string): Ledger {
+  const index = l.pauses.findIndex((p) => p.to === null && p.reason === reason);
+  if (index < 0) return l;
+  const pauses = l.pauses.map((p, i) => (i === index ? { ...p, to: at } : p));
+  const stillPaused = pauses.some((p) => p.to === null);
+  return withDue(cal, { ...l, pauses, runningSince: stillPaused ? null : snap(l, at) });
+}
+
+/** Starts counting again from zero (a law that says "N days from a complete dossier"). */
+export function restartLedger(cal: BusinessCalendar, l: Ledger, at: Instant): Ledger {
+  const pauses = l.pauses.map((p) => (p.to === null ? { ...p, to: at } : p));
+  return withDue(cal, { ...l, pauses, consumed: 0, runningSince: snap(l, at), restarts: [...l.restarts, at] });
+}
+
+/** Adds to the budget, e.g. 10 working days for a remote commune. */
+export function extendLedger(cal: BusinessCalendar, l: Ledger, d: Duration, reason: string): Ledger {
+  const mode = l.dateMode ? 'date' : 'hours';
+  const { measure, budget } = budgetOf(cal, d, mode);
+  if (measure !== l.measure) {
+    throw new CalendarError('bad-duration', `cannot extend a limit counted in ${l.measure} by ${formatDuration(d)}; use the same unit as the limit.`);
+  }
+  return withDue(cal, { ...l, budget: l.budget + budget, extensions: [...l.extensions, { amount: budget, reason }] });
+}
+
+/** Recomputes the cached due instant. */
+function withDue(cal: BusinessCalendar, l: Ledger): Ledger {
+  if (l.runningSince === null) return { ...l, due: null };
+  const target = position(cal, l.measure, l.runningSince) + (l.budget - l.consumed);
+  let due = locate(cal, l.measure, target, l.runningSince);
+  if (due < l.runningSince) due = l.runningSince;
+  return { ...l, due: applyEndRule(cal, l.endRule, due) };
+}
+
+function nextMidnight(at: Instant): Instant {
+  return instantAt((localDateOf(at) + 1) as LocalDate, 0);
+}
+
+/** Position of an instant on a measure's axis. */
+export function position(cal: BusinessCalendar, measure: MeasureKind, t: Instant): number {
+  switch (measure) {
+    case 'working-time':
+      return cal.position(t);
+    case 'calendar-days':
+      return t;
+    case 'working-days': {
+      const day = localDateOf(t);
+      const rank = cal.days.workingDaysBefore(day);
+      return rank * MS_PER_DAY + (cal.days.isWorkingDay(day) ? msOfLocalDay(t) : 0);
+    }
+  }
+}
+
+/** The first instant whose position reaches `p` (a period that ends at a closing is due at the closing). */
+function locate(cal: BusinessCalendar, measure: MeasureKind, p: number, from: Instant): Instant {
+  switch (measure) {
+    case 'working-time': {
+      const base = cal.position(from);
+      return p <= base ? from : cal.addWorkingTime(from, p - base);
+    }
+    case 'calendar-days':
+      return p as Instant;
+    case 'working-days': {
+      const k = Math.floor(p / MS_PER_DAY);
+      const r = p - k * MS_PER_DAY;
+      if (r === 0 && k > 0) return instantAt((cal.days.workingDayAt(k - 1) + 1) as LocalDate, 0);
+      return instantAt(cal.days.workingDayAt(k), r);
+    }
+  }
+}
+
+function applyEndRule(cal: BusinessCalendar, rule: EndRule, due: Instant): Instant {
+  if (rule === 'none') return due;
+  if (rule === 'end-of-next-working-day') {
+    const lastDay = localDateOf((due - 1) as Instant);
+    return cal.isWorkingDay(lastDay) ? due : instantAt((cal.days.nextWorkingDay(lastDay) + 1) as LocalDate, 0);
+  }
+  const day = localDateOf(due);
+  return cal.isWorkingDay(day) ? due : instantAt(cal.days.nextWorkingDay(day), msOfLocalDay(due));
+}
+
+/** Early / on time / late for a dossier finished at `at` against `due`. */
+export type Classification = 'early' | 'on-time' | 'late';
+
+/**
+ * Classifies a finish against a due instant: late after `due`; early when finished on a date before
+ * the due date, or at least `earlyBefore` working milliseconds ahead when given.
+ */
+export function classify(cal: BusinessCalendar, at: Instant, due: Instant, earlyBefore?: number): Classification {
+  if (at > due) return 'late';
+  if (earlyBefore === undefined) return localDateOf(at) < localDateOf((due - 1) as Instant) ? 'early' : 'on-time';
+  return cal.workingTimeBetween(at, due) >= earlyBefore ? 'early' : 'on-time';
+}
+
+/**
+ * The last instant that is `d` ahead of the due instant, on the ledger's own measure (e.g. the
+ * end of the working day before the due date for `1wd` in the date mode); null while paused.
+ */
+export function lastMomentBefore(cal: BusinessCalendar, l: Ledger, d: Duration): Instant | null {
+  if (l.due === null) return null;
+  const { budget } = budgetOf(cal, d, l.dateMode ? 'date' : 'hours');
+  const p = position(cal, l.measure, l.due) - budget;
+  return p <= position(cal, l.measure, l.startedAt) ? l.startedAt : locate(cal, l.measure, p, l.startedAt);
+}

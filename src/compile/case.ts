@@ -1,0 +1,177 @@
+import { type SnapshotFrom, getNextTransitions, initialTransition, transition } from 'xstate';
+import { formatInstant, type Instant } from '../calendar/instant.ts';
+import { CaseError } from '../errors.ts';
+import type { CompiledProcedure } from './compile.ts';
+import { type Rule, refusal } from './rules.ts';
+import { CASE_EVENT_TYPES, type CaseEvent, type CaseEventType, type CaseInput, type DossierData, type Effect, type Timer } from './types.ts';
+
+/** A case at one moment: an XState snapshot of the compiled procedure's machine. */
+export type CaseSnapshot = SnapshotFrom<CompiledProcedure['machine']>;
+
+/** The result of applying an event: the next snapshot and the effects it produced, or why it was refused. */
+export type Applied =
+  | { readonly ok: true; readonly snapshot: CaseSnapshot; readonly effects: readonly Effect[] }
+  | { readonly ok: false; readonly error: CaseError };
+
+/**
+ * Opens a case received at the desk.
+ * @throws CaseError `bad-input` when the channel is not offered or the dossier data do not fit the spec
+ */
+export function startCase(proc: CompiledProcedure, input: CaseInput): { readonly snapshot: CaseSnapshot; readonly effects: readonly Effect[] } {
+  checkInput(proc, input);
+  const [snapshot] = initialTransition(proc.machine, input);
+  return { snapshot, effects: snapshot.context.effects };
+}
+
+function checkInput(proc: CompiledProcedure, input: CaseInput): void {
+  const { spec } = proc;
+  if (!spec.receipt.channels.includes(input.channel)) {
+    throw new CaseError('bad-input', `channel "${input.channel}" is not offered for ${spec.id}; use one of: ${spec.receipt.channels.join(', ')}.`, { path: ['channel'] });
+  }
+  if (!Number.isInteger(input.receivedAt)) throw new CaseError('bad-input', 'receivedAt must be an instant (whole milliseconds since 1970).', { path: ['receivedAt'] });
+  proc.env.calendar.days.checkInRange(Math.floor((input.receivedAt + 7 * 3_600_000) / 86_400_000) as never, 'receipt');
+  const dossier: DossierData = input.dossier ?? {};
+  for (const [name, field] of Object.entries(spec.dossier)) {
+    const value = dossier[name];
+    const path = ['dossier', name];
+    if (value === undefined) throw new CaseError('bad-input', `the dossier needs "${name}" (${field.label.en}).`, { path });
+    const ok =
+      field.type === 'enum' ? typeof value === 'string' && field.values.includes(value) : typeof value === field.type;
+    if (!ok) {
+      const expected = field.type === 'enum' ? `one of ${field.values.map((v) => `"${v}"`).join(', ')}` : `a ${field.type}`;
+      throw new CaseError('bad-input', `"${name}" must be ${expected}; got ${JSON.stringify(value)}.`, { path });
+    }
+  }
+  for (const name of Object.keys(dossier)) {
+    if (spec.dossier[name] === undefined) throw new CaseError('bad-input', `the dossier has "${name}", which ${spec.id} does not declare.`, { path: ['dossier', name] });
+  }
+}
+
+/**
+ * Applies an event. A refused event leaves the case as it was and says why: wrong state, wrong
+ * actor, a limit reached, time going backwards, or the case already ended.
+ */
+export function applyEvent(proc: CompiledProcedure, snapshot: CaseSnapshot, event: CaseEvent): Applied {
+  const reason = whyNot(proc, snapshot, event);
+  if (reason !== null) return { ok: false, error: new CaseError(reason.code, reason.message) };
+  const [next] = transition(proc.machine, snapshot, event);
+  return { ok: true, snapshot: next, effects: next.context.effects.slice(snapshot.context.effects.length) };
+}
+
+/** Null when `event` is allowed now, else a code and a message that says why. */
+export function whyNot(proc: CompiledProcedure, snapshot: CaseSnapshot, event: CaseEvent): { code: string; message: string } | null {
+  if (snapshot.status !== 'active') {
+    return { code: 'case-ended', message: `the case has ended (${snapshot.context.outcome?.kind ?? snapshot.status}); no event can change it.` };
+  }
+  if (!CASE_EVENT_TYPES.includes(event.type)) {
+    return { code: 'bad-event', message: `unknown event type "${String(event.type)}"; use one of ${CASE_EVENT_TYPES.join(', ')}.` };
+  }
+  if (!Number.isFinite(event.at)) return { code: 'bad-event', message: 'the event needs an instant "at".' };
+  if (snapshot.can(event)) return null;
+  const candidates = getNextTransitions(snapshot).filter((t) => t.eventType === event.type);
+  if (candidates.length === 0) {
+    const possible = possibleEventTypes(snapshot).join(', ');
+    return { code: 'not-now', message: `${event.type} is not possible now (${describeState(snapshot)}); possible now: ${possible || 'nothing but waiting'}.` };
+  }
+  const rules = candidates.map((t) => (t.guard as { params?: Rule } | undefined)?.params).filter((r): r is Rule => r !== undefined);
+  const named = 'step' in event ? event.step : 'consult' in event ? event.consult : 'interval' in event ? event.interval : undefined;
+  const relevant = rules.filter((r) => named === undefined || !('step' in r || 'consult' in r || 'interval' in r) || Object.values(r).includes(named));
+  if (relevant.length === 0 && named !== undefined) {
+    const open = rules.map((r) => ('step' in r ? r.step : 'consult' in r ? r.consult : 'interval' in r ? r.interval : '')).filter((x) => x !== '');
+    return { code: 'not-now', message: `"${named}" is not open now; open: ${[...new Set(open)].join(', ')}.` };
+  }
+  const message = relevant.map((r) => refusal(proc.env, snapshot.context, event, r)).find((m) => m !== null);
+  return { code: 'refused', message: message ?? `${event.type} is not allowed now.` };
+}
+
+/** Event types some transition of the current state accepts (before checking who sends them). */
+export function possibleEventTypes(snapshot: CaseSnapshot): CaseEventType[] {
+  if (snapshot.status !== 'active') return [];
+  const types = new Set(getNextTransitions(snapshot).map((t) => t.eventType));
+  // Timers are delivered by the host, and only when one is armed.
+  if (snapshot.context.timers.length === 0) types.delete('TIMER');
+  return CASE_EVENT_TYPES.filter((t) => types.has(t));
+}
+
+function describeState(snapshot: CaseSnapshot): string {
+  const active = Object.entries(snapshot.context.steps)
+    .filter(([, s]) => s.status !== 'done')
+    .map(([id, s]) => `${id} at ${s.agency}${s.status === 'supplement' ? ', waiting for papers' : ''}`);
+  return active.length > 0 ? `active steps: ${active.join('; ')}` : `status ${statusCode(snapshot)} ${STATUS_LABELS[statusCode(snapshot)].en}`;
+}
+
+/** The earliest armed deadline: when the host must wake up and deliver it with {@link advance}. */
+export function nextDeadline(snapshot: CaseSnapshot): Timer | null {
+  return snapshot.status === 'active' ? (snapshot.context.timers[0] ?? null) : null;
+}
+
+/** Delivers, in order, every timer due at or before `to`; returns the snapshot and all effects. */
+export function advance(proc: CompiledProcedure, snapshot: CaseSnapshot, to: Instant): { readonly snapshot: CaseSnapshot; readonly effects: readonly Effect[] } {
+  let current = snapshot;
+  const effects: Effect[] = [];
+  for (let timer = nextDeadline(current); timer !== null && timer.at <= to; timer = nextDeadline(current)) {
+    const at = Math.max(timer.at, current.context.now) as Instant;
+    const result = applyEvent(proc, current, { type: 'TIMER', at, by: { kind: 'system' }, timer: timer.id });
+    if (!result.ok) throw new Error(`internal: armed timer ${timer.id} at ${formatInstant(timer.at)} was refused: ${result.error.message}`);
+    current = result.snapshot;
+    effects.push(...result.effects);
+  }
+  return { snapshot: current, effects };
+}
+
+/** One-stop status codes used by provincial systems (shared/DOMAIN.md). */
+export type StatusCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+
+export const STATUS_LABELS: Readonly<Record<StatusCode, { readonly vi: string; readonly en: string }>> = {
+  1: { vi: 'Mới nộp', en: 'submitted' },
+  2: { vi: 'Đã tiếp nhận', en: 'received' },
+  3: { vi: 'Không tiếp nhận', en: 'not received' },
+  4: { vi: 'Đang xử lý', en: 'processing' },
+  5: { vi: 'Yêu cầu bổ sung', en: 'supplement requested' },
+  6: { vi: 'Chờ thực hiện nghĩa vụ tài chính', en: 'awaiting financial obligation' },
+  7: { vi: 'Rút hồ sơ', en: 'withdrawn' },
+  8: { vi: 'Dừng xử lý', en: 'processing stopped' },
+  9: { vi: 'Đã xử lý xong', en: 'processed, result ready' },
+  10: { vi: 'Đã trả kết quả', en: 'result returned' },
+};
+
+/** The one-stop status code of a case. */
+export function statusCode(snapshot: CaseSnapshot): StatusCode {
+  // The machine is generated from data, so its state values are not known to the type system.
+  const is = (value: string | Record<string, string>) => snapshot.matches(value as never);
+  if (is('withdrawn')) return 7;
+  if (is('refused')) return 8;
+  if (is('refusedAtReceipt')) return 3;
+  if (is('resultReady')) return 9;
+  if (is('returned') || is('rated') || is('closed')) return 10;
+  if (is({ active: 'receiving' })) return 1;
+  if (is({ active: 'awaitingCompletion' })) return 3;
+  if (is({ active: 'transferring' })) return 2;
+  if (snapshot.hasTag('supplement' as never)) return 5;
+  if (snapshot.hasTag('interval:payment' as never)) return 6;
+  return 4;
+}
+
+/** A case as JSON: what stores keep. */
+export interface PersistedCase {
+  readonly procedure: { readonly id: string; readonly version: string };
+  readonly value: unknown;
+  readonly context: CaseSnapshot['context'];
+}
+
+export function persistCase(snapshot: CaseSnapshot): PersistedCase {
+  return { procedure: snapshot.context.procedure, value: snapshot.value, context: snapshot.context };
+}
+
+/**
+ * Restores a stored case. Deadlines need no re-arming: they live in the context as timers.
+ * @throws CaseError `wrong-procedure` when the case belongs to another procedure or version
+ */
+export function restoreCase(proc: CompiledProcedure, persisted: PersistedCase): CaseSnapshot {
+  const { id, version } = persisted.procedure;
+  if (id !== proc.spec.id || version !== proc.spec.version) {
+    throw new CaseError('wrong-procedure', `this case runs on ${id} version ${version}, not ${proc.spec.id} version ${proc.spec.version}.`);
+  }
+  const snapshot = proc.machine.resolveState({ value: persisted.value as never, context: persisted.context });
+  return snapshot.status === 'done' ? proc.machine.resolveState({ value: persisted.value as never, context: persisted.context, output: persisted.context.outcome }) : snapshot;
+}

@@ -1,0 +1,169 @@
+import type { Instant } from '../calendar/instant.ts';
+import type { Classification, Ledger } from '../calendar/ledger.ts';
+import type { Channel } from '../dsl/spec.ts';
+
+/** Who acts: an agency (the desk is one) with an optional role, the applicant, or the system's clock. */
+export type Actor =
+  | { readonly kind: 'agency'; readonly agency: string; readonly role?: string }
+  | { readonly kind: 'applicant' }
+  | { readonly kind: 'system' };
+
+/** The applicant's satisfaction rating after the return. */
+export type Rating = 'very-satisfied' | 'satisfied' | 'not-satisfied';
+export const RATINGS: readonly Rating[] = ['very-satisfied', 'satisfied', 'not-satisfied'];
+
+interface Stamp {
+  /** When it happened; every event carries its instant (time is an input). */
+  readonly at: Instant;
+  readonly by: Actor;
+}
+
+/** Everything that can happen to a case. */
+export type CaseEvent =
+  | (Stamp & { readonly type: 'ACCEPT' })
+  | (Stamp & { readonly type: 'REQUEST_COMPLETION'; readonly missing: readonly string[] })
+  | (Stamp & { readonly type: 'REFUSE'; readonly step?: string; readonly reasons: readonly string[] })
+  | (Stamp & { readonly type: 'TRANSFER' })
+  | (Stamp & { readonly type: 'COMPLETE'; readonly step: string; readonly note?: string })
+  | (Stamp & { readonly type: 'REQUEST_SUPPLEMENT'; readonly step: string; readonly missing: readonly string[] })
+  | (Stamp & { readonly type: 'SUPPLY'; readonly step?: string })
+  | (Stamp & { readonly type: 'ANSWER'; readonly consult: string; readonly agree: boolean; readonly note?: string })
+  | (Stamp & { readonly type: 'FINISH_INTERVAL'; readonly interval: string })
+  | (Stamp & { readonly type: 'APOLOGIZE'; readonly newDue: Instant; readonly reason: string })
+  | (Stamp & { readonly type: 'WITHDRAW'; readonly reason?: string })
+  | (Stamp & { readonly type: 'RETURN_RESULT' })
+  | (Stamp & { readonly type: 'RATE'; readonly rating: Rating })
+  | (Stamp & { readonly type: 'TIMER'; readonly timer: string });
+
+export type CaseEventType = CaseEvent['type'];
+export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
+  'ACCEPT',
+  'REQUEST_COMPLETION',
+  'REFUSE',
+  'TRANSFER',
+  'COMPLETE',
+  'REQUEST_SUPPLEMENT',
+  'SUPPLY',
+  'ANSWER',
+  'FINISH_INTERVAL',
+  'APOLOGIZE',
+  'WITHDRAW',
+  'RETURN_RESULT',
+  'RATE',
+  'TIMER',
+];
+
+/** A party on the control slip: an agency id or the applicant. */
+export type Party = string;
+
+/** One line of the control slip (Phiếu kiểm soát quá trình giải quyết hồ sơ). */
+export interface SlipEntry {
+  readonly at: Instant;
+  readonly action:
+    | 'submit'
+    | 'request-completion'
+    | 'accept'
+    | 'transfer'
+    | 'handoff'
+    | 'complete'
+    | 'request-supplement'
+    | 'supply'
+    | 'consult'
+    | 'answer'
+    | 'deemed-consent'
+    | 'interval-start'
+    | 'interval-end'
+    | 'apology'
+    | 'refuse'
+    | 'withdraw'
+    | 'result-ready'
+    | 'return'
+    | 'rate';
+  readonly from?: Party;
+  readonly to?: Party;
+  readonly step?: string;
+  /** Early / on time / late for the handoff or the step, against its own due instant. */
+  readonly classification?: Classification;
+  readonly due?: Instant;
+  readonly note?: string;
+}
+
+/** What the host should do after an event: print a slip, notify someone, wake up later. */
+export type Effect =
+  | { readonly kind: 'appointment-slip'; readonly at: Instant; readonly code: string; readonly due: Instant }
+  | { readonly kind: 'completion-requested'; readonly at: Instant; readonly missing: readonly string[] }
+  | { readonly kind: 'notify-agency'; readonly at: Instant; readonly agency: string; readonly step: string }
+  | { readonly kind: 'supplement-requested'; readonly at: Instant; readonly agency: string; readonly step: string; readonly missing: readonly string[] }
+  | { readonly kind: 'apology-due'; readonly at: Instant; readonly agencies: readonly string[]; readonly due: Instant }
+  | { readonly kind: 'apology-issued'; readonly at: Instant; readonly agency: string; readonly newDue: Instant }
+  | { readonly kind: 'overdue'; readonly at: Instant; readonly due: Instant }
+  | { readonly kind: 'deemed-consent'; readonly at: Instant; readonly consult: string; readonly agency: string }
+  | { readonly kind: 'refusal'; readonly at: Instant; readonly by: string; readonly reasons: readonly string[] }
+  | { readonly kind: 'result-ready'; readonly at: Instant; readonly classification: Classification }
+  | { readonly kind: 'result-returned'; readonly at: Instant }
+  | { readonly kind: 'withdrawn'; readonly at: Instant }
+  | { readonly kind: 'case-closed'; readonly at: Instant };
+
+/** A deadline the host must deliver as a `TIMER` event when its instant passes. */
+export interface Timer {
+  readonly id: string;
+  readonly kind: 'apology-due' | 'overdue' | 'deemed-consent' | 'interval-end' | 'rating-window';
+  readonly at: Instant;
+}
+
+export interface StepRecord {
+  readonly agency: string;
+  readonly status: 'active' | 'supplement' | 'done';
+  readonly enteredAt: Instant;
+  readonly ledger: Ledger;
+  readonly finishedAt?: Instant;
+  readonly classification?: Classification;
+}
+
+export type OutcomeKind = 'returned' | 'refused' | 'refused-at-receipt' | 'withdrawn';
+
+/** How a case ended: one outcome and one classification (`not-counted` when the clock never decided it). */
+export interface Outcome {
+  readonly kind: OutcomeKind;
+  readonly at: Instant;
+  readonly classification: Classification | 'not-counted';
+}
+
+export type DossierData = Readonly<Record<string, string | number | boolean>>;
+
+/** Everything a case knows, as plain data: stored in snapshots, explained by the TUI and reports. */
+export interface CaseContext {
+  readonly procedure: { readonly id: string; readonly version: string };
+  readonly code: string;
+  readonly channel: Channel;
+  readonly dossier: DossierData;
+  readonly receivedAt: Instant;
+  /** The instant of the last event: time only moves forward. */
+  readonly now: Instant;
+  readonly lastActor: Party;
+  readonly completionRequests: number;
+  readonly transferDue: Instant | null;
+  /** The statutory clock; null until the desk accepts the dossier. */
+  readonly statutory: Ledger | null;
+  readonly steps: Readonly<Record<string, StepRecord>>;
+  readonly supplements: Readonly<Record<string, number>>;
+  readonly answers: Readonly<Record<string, Readonly<Record<string, 'agree' | 'disagree' | 'deemed'>>>>;
+  readonly apologies: readonly { readonly at: Instant; readonly agency: string; readonly newDue: Instant; readonly reason: string }[];
+  readonly notified: { readonly apologyDue: boolean; readonly overdue: boolean };
+  readonly readyAt: Instant | null;
+  readonly classification: Classification | null;
+  readonly rating: Rating | null;
+  readonly timers: readonly Timer[];
+  readonly timeline: readonly SlipEntry[];
+  readonly effects: readonly Effect[];
+  readonly outcome: Outcome | null;
+}
+
+/** What opening a case needs. */
+export interface CaseInput {
+  readonly receivedAt: Instant;
+  readonly channel: Channel;
+  readonly dossier?: DossierData;
+  /** The dossier code (mã hồ sơ); derived from the procedure and receipt instant when absent. */
+  readonly code?: string;
+}
