@@ -35,3 +35,44 @@ export function tinySpec(overrides: Partial<ProcedureSpec> = {}): ProcedureSpec 
     ...overrides,
   };
 }
+
+/**
+ * Every construct at once: a branch with an extension, a parallel fan-out, a consultation with
+ * deemed consent, a payment excluded from the limit; supplement policy as given.
+ */
+export function kitchenSinkSpec(supplement: 'pause' | 'restart' = 'pause'): ProcedureSpec {
+  return tinySpec({
+    id: 'kitchen-sink',
+    agencies: {
+      desk: { name: name('Desk'), level: 'district', desk: true },
+      commune: { name: name('Commune'), level: 'commune' },
+      land: { name: name('Land office'), level: 'district' },
+      tax: { name: name('Tax'), level: 'district' },
+      fire: { name: name('Fire police'), level: 'province' },
+    },
+    dossier: { remote: { type: 'boolean', label: name('Remote') } },
+    flow: [
+      {
+        kind: 'branch',
+        id: 'remote-check',
+        field: 'remote',
+        cases: [{ when: true, extendLimit: '10wd', flow: [{ kind: 'step', id: 'survey', agency: 'commune', title: name('Survey'), share: '5wd' }] }],
+        otherwise: { flow: [] },
+      },
+      { kind: 'step', id: 'verify', agency: 'commune', title: name('Verify'), share: '3wd' },
+      { kind: 'consult', id: 'opinions', title: name('Opinions'), lead: 'land', consulted: ['fire'], answerWithin: '3wd', deemedConsent: true },
+      {
+        kind: 'parallel',
+        id: 'split',
+        branches: [
+          [{ kind: 'step', id: 'tax-notice', agency: 'tax', title: name('Tax notice'), share: '3wd' }],
+          [{ kind: 'step', id: 'draft', agency: 'land', title: name('Draft'), share: '2wd' }],
+        ],
+      },
+      { kind: 'excluded', id: 'pay', title: name('Pay'), reason: 'payment', party: 'applicant' },
+      { kind: 'step', id: 'sign', agency: 'land', title: name('Sign'), share: '2wd' },
+    ],
+    limit: { duration: '15wd', mode: 'date', ref },
+    clock: { supplement, maxSupplementsPerAgency: 1 },
+  });
+}
