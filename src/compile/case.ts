@@ -48,13 +48,17 @@ function checkInput(proc: CompiledProcedure, input: CaseInput): void {
 }
 
 /**
- * Applies an event. A refused event leaves the case as it was and says why: wrong state, wrong
- * actor, a limit reached, time going backwards, or the case already ended.
+ * Applies an event, after delivering every timer due before it. A refused event leaves the case as
+ * it was (timers included) and says why: wrong state, wrong actor, a limit reached, time going
+ * backwards, or the case already ended.
  */
 export function applyEvent(proc: CompiledProcedure, snapshot: CaseSnapshot, event: CaseEvent): Applied {
-  const reason = whyNot(proc, snapshot, event);
+  // Time passing is implied by the event's instant: deadlines that fell before it fire first, so
+  // that, say, a consulted agency answering after its time has already been deemed to consent.
+  const current = event.type === 'TIMER' || !Number.isFinite(event.at) ? snapshot : advance(proc, snapshot, event.at, { inclusive: false }).snapshot;
+  const reason = whyNot(proc, current, event);
   if (reason !== null) return { ok: false, error: new CaseError(reason.code, reason.message) };
-  const [next] = transition(proc.machine, snapshot, event);
+  const [next] = transition(proc.machine, current, event);
   return { ok: true, snapshot: next, effects: next.context.effects.slice(snapshot.context.effects.length) };
 }
 
@@ -105,11 +109,20 @@ export function nextDeadline(snapshot: CaseSnapshot): Timer | null {
   return snapshot.status === 'active' ? (snapshot.context.timers[0] ?? null) : null;
 }
 
-/** Delivers, in order, every timer due at or before `to`; returns the snapshot and all effects. */
-export function advance(proc: CompiledProcedure, snapshot: CaseSnapshot, to: Instant): { readonly snapshot: CaseSnapshot; readonly effects: readonly Effect[] } {
+/**
+ * Delivers, in order, every timer due at or before `to` (strictly before with `inclusive: false`:
+ * an answer given at the very deadline is still in time); returns the snapshot and all effects.
+ */
+export function advance(
+  proc: CompiledProcedure,
+  snapshot: CaseSnapshot,
+  to: Instant,
+  options: { readonly inclusive?: boolean } = {},
+): { readonly snapshot: CaseSnapshot; readonly effects: readonly Effect[] } {
+  const inclusive = options.inclusive ?? true;
   let current = snapshot;
   const effects: Effect[] = [];
-  for (let timer = nextDeadline(current); timer !== null && timer.at <= to; timer = nextDeadline(current)) {
+  for (let timer = nextDeadline(current); timer !== null && (inclusive ? timer.at <= to : timer.at < to); timer = nextDeadline(current)) {
     const at = Math.max(timer.at, current.context.now) as Instant;
     const result = applyEvent(proc, current, { type: 'TIMER', at, by: { kind: 'system' }, timer: timer.id });
     if (!result.ok) throw new Error(`internal: armed timer ${timer.id} at ${formatInstant(timer.at)} was refused: ${result.error.message}`);
