@@ -2,5 +2,7 @@
  * motcua: the public API. Every export is named; see README.md for examples.
  */
 export * from './calendar/index.ts';
-export { CalendarError, MotcuaError } from './errors.ts';
+export * from './compile/index.ts';
+export * from './dsl/index.ts';
+export { CalendarError, CaseError, MotcuaError, ProcedureError, UsageError } from './errors.ts';
 export { type Confidence, type Label, type LegalRef, citeRef } from './legal.ts';

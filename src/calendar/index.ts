@@ -59,3 +59,21 @@ export {
 } from './office-hours.ts';
 export { VN_MAX_YEAR, VN_MIN_YEAR, VN_OFFICIAL_ANNOUNCEMENTS, vietnamDayCalendar } from './vietnam.ts';
 export { VN_RULESETS, VN_TET_WEEKDAYS_PATTERN } from './vietnam-rules.ts';
+export {
+  type Classification,
+  type EndRule,
+  type Ledger,
+  type LedgerPause,
+  type MeasureKind,
+  budgetOf,
+  classify,
+  consumedAt,
+  extendLedger,
+  lastMomentBefore,
+  openLedger,
+  pauseLedger,
+  position,
+  remainingAt,
+  restartLedger,
+  resumeLedger,
+} from './ledger.ts';

@@ -1,0 +1,370 @@
+import type { z } from 'zod';
+import { type Duration, parseDuration } from '../calendar/duration.ts';
+import { parseLocalDate } from '../calendar/date.ts';
+import { compileOfficeHours } from '../calendar/office-hours.ts';
+import { MotcuaError, ProcedureError } from '../errors.ts';
+import type { LegalRef } from '../legal.ts';
+import { describeExpected, procedureSchema, schemaAt } from './schema.ts';
+import type { BranchNode, ConsultNode, DossierField, FlowNode, ProcedureSpec } from './spec.ts';
+
+/** Where the procedure comes from, for error messages. */
+export interface ValidateOptions {
+  readonly file?: string;
+}
+
+/** Every code a procedure problem may carry; each check has its own (`syntax` comes from `readProcedure`). */
+export const PROCEDURE_PROBLEM_CODES = [
+  'syntax',
+  'invalid',
+  'too-deep',
+  'bad-date',
+  'bad-duration',
+  'bad-office-hours',
+  'bad-field',
+  'no-desk',
+  'several-desks',
+  'receipt-desk',
+  'bad-time',
+  'unknown-agency',
+  'duplicate-id',
+  'empty-flow',
+  'parallel-branches',
+  'unknown-field',
+  'bad-case',
+  'no-way-out',
+  'consult',
+  'limit-unit',
+] as const;
+export type ProcedureProblemCode = (typeof PROCEDURE_PROBLEM_CODES)[number];
+
+type Path = readonly (string | number)[];
+
+/**
+ * Checks a procedure written as data (parsed JSON or YAML, or the builder's output) and returns it
+ * with its defaults filled in.
+ *
+ * @throws ProcedureError for the first problem found, with its `code`, the `path` inside the spec,
+ * the `file`, and a message that says what is wrong and how to fix it
+ * @example
+ * const spec = validateProcedure(JSON.parse(text), { file: 'procedures/birth.json' });
+ */
+export function validateProcedure(input: unknown, options: ValidateOptions = {}): ProcedureSpec {
+  const parsed = parseStructure(input, options);
+  if (!parsed.ok) throw parsed.problems[0]!;
+  const first = semanticProblems(parsed.spec, options)[0];
+  if (first !== undefined) throw first;
+  return parsed.spec;
+}
+
+/**
+ * Every problem of a procedure, in document order: all structural problems when the shape is wrong
+ * (the semantic checks need a well-formed spec), else all semantic ones. Empty when valid.
+ *
+ * @example
+ * for (const p of listProblems(json, { file })) console.error(p.describe());
+ */
+export function listProblems(input: unknown, options: ValidateOptions = {}): ProcedureError[] {
+  const parsed = parseStructure(input, options);
+  return parsed.ok ? semanticProblems(parsed.spec, options) : parsed.problems;
+}
+
+/** Deeper than any sensible procedure, and shallow enough that parsing cannot overflow the stack. */
+const MAX_DEPTH = 64;
+
+function parseStructure(
+  input: unknown,
+  options: ValidateOptions,
+): { ok: true; spec: ProcedureSpec } | { ok: false; problems: ProcedureError[] } {
+  const odd = oddShape(input);
+  if (odd?.reason === 'deep') {
+    const message = `the procedure nests more than ${MAX_DEPTH} levels deep. Flatten the flow: put nodes one after the other instead of inside each other.`;
+    return { ok: false, problems: [problem('too-deep', message, odd.path, options)] };
+  }
+  if (odd?.reason === 'proto') {
+    const message = '"__proto__" cannot be a key: a JavaScript object would drop it silently. Rename it.';
+    return { ok: false, problems: [problem('invalid', message, odd.path, options)] };
+  }
+  const result = procedureSchema.safeParse(input);
+  if (result.success) return { ok: true, spec: result.data };
+  return { ok: false, problems: result.error.issues.map((issue) => structuralProblem(issue, input, options)) };
+}
+
+/**
+ * A value nested deeper than {@link MAX_DEPTH}, or an own `__proto__` key (which `JSON.parse` makes
+ * and zod drops without a word). Iterative, so any depth is safe.
+ */
+function oddShape(input: unknown): { reason: 'deep' | 'proto'; path: Path } | undefined {
+  const stack: { value: unknown; path: Path }[] = [{ value: input, path: [] }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (typeof item.value !== 'object' || item.value === null) continue;
+    if (item.path.length > MAX_DEPTH) return { reason: 'deep', path: item.path };
+    if (Object.hasOwn(item.value, '__proto__')) return { reason: 'proto', path: [...item.path, '__proto__'] };
+    for (const [k, v] of Object.entries(item.value)) {
+      stack.push({ value: v, path: [...item.path, Array.isArray(item.value) ? Number(k) : k] });
+    }
+  }
+  return undefined;
+}
+
+function structuralProblem(issue: z.core.$ZodIssue, input: unknown, options: ValidateOptions): ProcedureError {
+  const at: Path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const expected = (path: Path): string | undefined => {
+    const schema = schemaAt(path, input);
+    return schema === undefined ? undefined : describeExpected(schema);
+  };
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    const allowed = expected(at);
+    const message = `${issue.message}. ${allowed === undefined ? '' : `Allowed here: ${allowed}. `}Remove "${key}" or fix its name.`;
+    return problem('invalid', message, [...at, key], options);
+  }
+  const parent = valueAt(input, at.slice(0, -1));
+  const key = at[at.length - 1];
+  if (issue.code === 'invalid_type' && typeof parent === 'object' && parent !== null && typeof key === 'string' && !Object.hasOwn(parent, key)) {
+    const message = `${issue.message}: "${key}" is missing. Add ${key}: ${expected(at) ?? 'a value'} to ${expected(at.slice(0, -1)) ?? 'this object'}.`;
+    return problem('invalid', message, at, options);
+  }
+  // Enum, literal and tag messages already list the accepted values.
+  const self = issue.code === 'invalid_value' || (issue.code === 'invalid_union' && issue.discriminator !== undefined);
+  const form = self ? undefined : expected(at);
+  return problem('invalid', form === undefined ? `${issue.message}.` : `${issue.message}. Expected ${form}.`, at, options);
+}
+
+function valueAt(input: unknown, path: Path): unknown {
+  let value = input;
+  for (const segment of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined;
+  return value;
+}
+
+function problem(code: ProcedureProblemCode, message: string, path: Path, options: ValidateOptions, cause?: unknown): ProcedureError {
+  return new ProcedureError(code, message, {
+    path,
+    ...(options.file === undefined ? {} : { file: options.file }),
+    ...(cause === undefined ? {} : { cause }),
+  });
+}
+
+/** The semantic checks, in the order of the spec's keys and of the flow. */
+function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): ProcedureError[] {
+  const problems: ProcedureError[] = [];
+  const add = (code: ProcedureProblemCode, message: string, path: Path, cause?: unknown): void => {
+    problems.push(problem(code, message, path, options, cause));
+  };
+  /** Runs a calendar parser; its message (what is wrong, the accepted forms) becomes the problem's. */
+  const calendar = <T>(code: ProcedureProblemCode, path: Path, parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (e) {
+      if (!(e instanceof MotcuaError)) throw e;
+      add(code, e.message, [...path, ...e.path], e);
+      return undefined;
+    }
+  };
+  const duration = (text: string, path: Path): Duration | undefined => calendar('bad-duration', path, () => parseDuration(text));
+  const ref = (r: LegalRef | undefined, path: Path): void => {
+    if (r?.effectiveFrom !== undefined) calendar('bad-date', [...path, 'effectiveFrom'], () => parseLocalDate(r.effectiveFrom!));
+  };
+  const agencyIds = Object.keys(spec.agencies);
+  const isAgency = (id: string): boolean => Object.hasOwn(spec.agencies, id);
+  const declared = `Declared agencies: ${agencyIds.join(', ') || 'none'}.`;
+  const agency = (id: string, path: Path): void => {
+    if (!isAgency(id)) add('unknown-agency', `unknown agency "${id}". ${declared} Declare it under agencies or fix the name.`, path);
+  };
+  /** In the date mode a limit counts whole days (Civil Code Art. 147–148). */
+  const wholeDays = (d: Duration | undefined, text: string, path: Path): void => {
+    if (spec.limit.mode !== 'date' || d === undefined) return;
+    if (d.unit === 'wh') {
+      add('limit-unit', `"${text}" is in working hours, which the date mode cannot count: it counts whole days (Civil Code Art. 147–148). Use mode "hours" in limit, or write whole days.`, path);
+    } else if (!Number.isInteger(d.amount)) {
+      add('limit-unit', `"${text}" is not a whole number of days, and the date mode counts whole days (Civil Code Art. 147–148). Use mode "hours" in limit, or write whole days.`, path);
+    }
+  };
+
+  // An extension must count in the same way as the limit it extends (both calendar days, or both working time).
+  const limitUnit = (() => {
+    try {
+      return parseDuration(spec.limit.duration).unit;
+    } catch {
+      return undefined;
+    }
+  })();
+  const extension = (text: string, path: Path): void => {
+    const d = duration(text, path);
+    wholeDays(d, text, path);
+    if (d === undefined || limitUnit === undefined || (d.unit === 'd') === (limitUnit === 'd')) return;
+    add('limit-unit', `"${text}" extends a limit of ${spec.limit.duration}: ${limitUnit === 'd' ? 'a limit in calendar days is extended in calendar days' : 'a limit in working time is extended in working days or hours'}. Write the extension in the limit's unit.`, path);
+  };
+
+  calendar('bad-date', ['effectiveFrom'], () => parseLocalDate(spec.effectiveFrom));
+  spec.legal.forEach((r, i) => ref(r, ['legal', i]));
+
+  // Agencies and the desk.
+  for (const [id, a] of Object.entries(spec.agencies)) {
+    if (a.hours !== undefined) {
+      const hours = a.hours;
+      calendar('bad-office-hours', ['agencies', id, 'hours'], () => compileOfficeHours(hours));
+      hours.versions.forEach((v, i) => ref(v.ref, ['agencies', id, 'hours', 'versions', i, 'ref']));
+    }
+  }
+  const desks = agencyIds.filter((id) => spec.agencies[id]!.desk === true);
+  if (desks.length === 0) {
+    add('no-desk', `no agency is the one-stop desk. Mark the agency that receives and returns dossiers with desk: true${isAgency(spec.receipt.desk) ? ` (receipt.desk names "${spec.receipt.desk}")` : ''}.`, ['agencies']);
+  } else if (desks.length > 1) {
+    add('several-desks', `several agencies are marked as the one-stop desk: ${desks.join(', ')}. Keep desk: true on one of them only.`, ['agencies', desks[1]!, 'desk']);
+  }
+
+  // The dossier.
+  for (const [name, field] of Object.entries(spec.dossier)) {
+    if (field.type !== 'enum') continue;
+    field.values.forEach((v, j) => {
+      if (field.values.indexOf(v) !== j) add('bad-field', `"${v}" is listed twice in the values of ${name}. List each value once.`, ['dossier', name, 'values', j]);
+    });
+  }
+
+  // Receipt.
+  const desk = desks.length === 1 ? desks[0]! : undefined;
+  if (desk !== undefined && spec.receipt.desk !== desk) {
+    add(
+      'receipt-desk',
+      isAgency(spec.receipt.desk)
+        ? `receipt.desk is "${spec.receipt.desk}" but the one-stop desk is "${desk}". Set receipt.desk to "${desk}", or move desk: true to "${spec.receipt.desk}".`
+        : `receipt.desk "${spec.receipt.desk}" is not a declared agency; the one-stop desk is "${desk}". Set receipt.desk to "${desk}".`,
+      ['receipt', 'desk'],
+    );
+  }
+  if (!/^(?:[01]\d|2[0-3]):[0-5]\d$/.test(spec.receipt.transferCutoff)) {
+    add('bad-time', `"${spec.receipt.transferCutoff}" is not a time of day. Write the transfer cut-off as HH:MM between 00:00 and 23:59, e.g. 15:00.`, ['receipt', 'transferCutoff']);
+  }
+  ref(spec.receipt.ref, ['receipt', 'ref']);
+
+  // The flow.
+  if (!hasStep(spec.flow)) {
+    add('empty-flow', 'the flow has no step, so no agency would work on the dossier. Add at least one { kind: "step", id, agency, title, share }.', ['flow']);
+  }
+  const ids = new Map<string, Path>();
+  const walk = (nodes: readonly FlowNode[], path: Path): void => {
+    nodes.forEach((node, i) => {
+      const at = [...path, i];
+      const first = ids.get(node.id);
+      if (first === undefined) ids.set(node.id, at);
+      else add('duplicate-id', `id "${node.id}" at ${at.join('.')} is already used at ${first.join('.')}. Give each node of the flow its own id.`, [...at, 'id']);
+      switch (node.kind) {
+        case 'step':
+          agency(node.agency, [...at, 'agency']);
+          duration(node.share, [...at, 'share']);
+          break;
+        case 'parallel':
+          if (node.branches.length < 2) {
+            add('parallel-branches', `parallel "${node.id}" has ${node.branches.length} branch${node.branches.length === 1 ? '' : 'es'}; it needs at least two. Add a branch, or put the nodes of a single branch straight into the flow.`, [...at, 'branches']);
+          }
+          node.branches.forEach((b, j) => {
+            if (b.length === 0) add('parallel-branches', `branch ${j} of parallel "${node.id}" is empty. Put at least one node in it, or remove it.`, [...at, 'branches', j]);
+            walk(b, [...at, 'branches', j]);
+          });
+          break;
+        case 'branch':
+          checkBranch(node, at);
+          break;
+        case 'consult':
+          checkConsult(node, at);
+          break;
+        case 'excluded':
+          if (node.party !== 'applicant' && !isAgency(node.party)) {
+            add('unknown-agency', `unknown party "${node.party}". The party is "applicant" or an agency. ${declared} Declare it under agencies or fix the name.`, [...at, 'party']);
+          }
+          if (node.lasts !== undefined) duration(node.lasts, [...at, 'lasts']);
+          break;
+      }
+      if ('ref' in node) ref(node.ref, [...at, 'ref']);
+    });
+  };
+  const checkBranch = (node: BranchNode, at: Path): void => {
+    const field: DossierField | undefined = Object.hasOwn(spec.dossier, node.field) ? spec.dossier[node.field] : undefined;
+    const fields = Object.keys(spec.dossier);
+    if (field === undefined) {
+      add('unknown-field', `unknown dossier field "${node.field}". ${fields.length === 0 ? 'No field is declared' : `Declared fields: ${fields.join(', ')}`}. Declare it under dossier or fix the name.`, [...at, 'field']);
+    }
+    const seen = new Map<string | number | boolean, number>();
+    node.cases.forEach((c, j) => {
+      const path = [...at, 'cases', j];
+      const bad = field === undefined ? undefined : caseProblem(c.when, node.field, field);
+      if (bad !== undefined) add('bad-case', bad, [...path, 'when']);
+      else if (seen.has(c.when)) add('bad-case', `case ${JSON.stringify(c.when)} repeats case ${seen.get(c.when)} of branch "${node.id}". Merge the two cases.`, [...path, 'when']);
+      else if (field !== undefined) seen.set(c.when, j);
+      if (c.extendLimit !== undefined) extension(c.extendLimit, [...path, 'extendLimit']);
+      ref(c.ref, [...path, 'ref']);
+      walk(c.flow, [...path, 'flow']);
+    });
+    if (node.otherwise !== undefined) {
+      const o = node.otherwise;
+      if (o.extendLimit !== undefined) extension(o.extendLimit, [...at, 'otherwise', 'extendLimit']);
+      ref(o.ref, [...at, 'otherwise', 'ref']);
+      walk(o.flow, [...at, 'otherwise', 'flow']);
+    } else if (field !== undefined) {
+      const all = field.type === 'boolean' ? [true, false] : field.type === 'enum' ? field.values : undefined;
+      const missing = all?.filter((v) => !seen.has(v));
+      if (missing === undefined) {
+        add('no-way-out', `branch "${node.id}" tests ${node.field}, a ${field.type} field, and has no otherwise: a dossier with any other value could never leave the branch. Add otherwise: { flow: [] } to let it go straight on.`, at);
+      } else if (missing.length > 0) {
+        const values = missing.map((v) => JSON.stringify(v)).join(', ');
+        add('no-way-out', `branch "${node.id}" has no case for ${node.field} = ${values} and no otherwise: such a dossier could never leave the branch. Add a case for ${values}, or otherwise: { flow: [] } to let it go straight on.`, at);
+      }
+    }
+  };
+  const checkConsult = (node: ConsultNode, at: Path): void => {
+    agency(node.lead, [...at, 'lead']);
+    if (node.consulted.length === 0) {
+      add('consult', `consult "${node.id}" consults nobody. List the consulted agencies, or use a step instead.`, [...at, 'consulted']);
+    }
+    node.consulted.forEach((c, k) => {
+      const path = [...at, 'consulted', k];
+      agency(c, path);
+      if (node.consulted.indexOf(c) !== k) add('consult', `"${c}" is consulted twice in consult "${node.id}". List each agency once.`, path);
+      else if (c === node.lead) add('consult', `"${c}" leads consult "${node.id}" and cannot consult itself. Remove it from consulted.`, path);
+    });
+    duration(node.answerWithin, [...at, 'answerWithin']);
+  };
+  walk(spec.flow, ['flow']);
+
+  // Limit and policies.
+  wholeDays(duration(spec.limit.duration, ['limit', 'duration']), spec.limit.duration, ['limit', 'duration']);
+  ref(spec.limit.ref, ['limit', 'ref']);
+  ref(spec.clock.ref, ['clock', 'ref']);
+  duration(spec.lateness.apology.noticeBefore, ['lateness', 'apology', 'noticeBefore']);
+  ref(spec.lateness.apology.ref, ['lateness', 'apology', 'ref']);
+  if (spec.lateness.early !== 'before-due-date') duration(spec.lateness.early.before, ['lateness', 'early', 'before']);
+  duration(spec.result.ratingWindow, ['result', 'ratingWindow']);
+  return problems;
+}
+
+function hasStep(nodes: readonly FlowNode[]): boolean {
+  return nodes.some((n) => {
+    switch (n.kind) {
+      case 'step':
+        return true;
+      case 'parallel':
+        return n.branches.some(hasStep);
+      case 'branch':
+        return n.cases.some((c) => hasStep(c.flow)) || (n.otherwise !== undefined && hasStep(n.otherwise.flow));
+      default:
+        return false;
+    }
+  });
+}
+
+/** Why a case value cannot match the field, or `undefined` when it can. */
+function caseProblem(when: string | number | boolean, name: string, field: DossierField): string | undefined {
+  const value = JSON.stringify(when);
+  switch (field.type) {
+    case 'boolean':
+      return typeof when === 'boolean' ? undefined : `case ${value} cannot match ${name}, a boolean field. Write true or false, without quotes.`;
+    case 'number':
+      return typeof when === 'number' ? undefined : `case ${value} cannot match ${name}, a number field. Write a number, without quotes.`;
+    case 'string':
+      return typeof when === 'string' ? undefined : `case ${value} cannot match ${name}, a string field. Write the value in quotes.`;
+    case 'enum':
+      return typeof when === 'string' && field.values.includes(when)
+        ? undefined
+        : `case ${value} is not a value of ${name} (${field.values.map((v) => JSON.stringify(v)).join(', ')}). Use one of them, or add it to dossier.${name}.values.`;
+  }
+}
