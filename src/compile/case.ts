@@ -88,12 +88,14 @@ export function whyNot(proc: CompiledProcedure, snapshot: CaseSnapshot, event: C
   return { code: 'refused', message: message ?? `${event.type} is not allowed now.` };
 }
 
-/** Event types some transition of the current state accepts (before checking who sends them). */
+/**
+ * Event types some transition of the current state accepts (before checking who sends them).
+ * `TIMER` is not listed: deadlines arrive through {@link advance}, never from a person.
+ */
 export function possibleEventTypes(snapshot: CaseSnapshot): CaseEventType[] {
   if (snapshot.status !== 'active') return [];
   const types = new Set(getNextTransitions(snapshot).map((t) => t.eventType));
-  // Timers are delivered by the host, and only when one is armed.
-  if (snapshot.context.timers.length === 0) types.delete('TIMER');
+  types.delete('TIMER');
   return CASE_EVENT_TYPES.filter((t) => types.has(t));
 }
 
