@@ -5,6 +5,7 @@ import {
   type Classification,
   type Ledger,
   classify,
+  consumedAt,
   extendLedger,
   lastMomentBefore,
   openLedger,
@@ -15,7 +16,7 @@ import {
 } from '../calendar/ledger.ts';
 import type { ConsultNode, ExcludedNode } from '../dsl/spec.ts';
 import type { ProcedureEnv } from './env.ts';
-import type { CaseContext, CaseEvent, CaseInput, Effect, Party, SlipEntry, StepRecord, Timer } from './types.ts';
+import type { CaseContext, CaseEvent, CaseInput, Effect, Outcome, OutcomeKind, Party, SlipEntry, StepRecord, Timer } from './types.ts';
 
 /**
  * What a transition does to the case, as data. The compiled machine attaches these to its
@@ -85,6 +86,19 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
   const ctx: CaseContext = { ...context, now: at, lastActor: actor ?? context.lastActor };
   const cal = env.calendar;
   const slip = (entry: Omit<SlipEntry, 'at'>): readonly SlipEntry[] => [...ctx.timeline, { at, ...entry }];
+  const ended = (kind: OutcomeKind, classification: Outcome['classification']): Outcome => ({
+    kind,
+    at,
+    classification,
+    timings: {
+      receivedAt: ctx.receivedAt,
+      acceptedAt: ctx.statutory?.startedAt ?? null,
+      readyAt: ctx.readyAt,
+      due: ctx.statutory?.due ?? null,
+      budget: ctx.statutory?.budget ?? null,
+      used: ctx.statutory === null ? null : consumedAt(cal, ctx.statutory, ctx.readyAt ?? at),
+    },
+  });
   const emit = (...effects: Effect[]): readonly Effect[] => [...ctx.effects, ...effects];
 
   return match<Action, CaseContext>(action)
@@ -113,7 +127,7 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
       const reasons = external?.type === 'REFUSE' ? external.reasons : [];
       return {
         ...ctx,
-        outcome: { kind: 'refused-at-receipt', at, classification: 'not-counted' },
+        outcome: ended('refused-at-receipt', 'not-counted'),
         timers: [],
         timeline: slip({ action: 'refuse', from: env.desk, to: 'applicant', note: reasons.join('; ') }),
         effects: emit({ kind: 'refusal', at, by: env.desk, reasons }),
@@ -126,7 +140,7 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
       return {
         ...ctx,
         classification,
-        outcome: { kind: 'refused', at, classification },
+        outcome: ended('refused', classification),
         timers: [],
         timeline: slip({ action: 'refuse', from: by, to: 'applicant', classification, note: reasons.join('; ') }),
         effects: emit({ kind: 'refusal', at, by, reasons }),
@@ -264,7 +278,7 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
     })
     .with({ do: 'return' }, () => ({
       ...ctx,
-      outcome: { kind: 'returned', at, classification: ctx.classification ?? 'on-time' },
+      outcome: ended('returned', ctx.classification ?? 'on-time'),
       timers: [{ id: 'rating-window', kind: 'rating-window', at: cal.addToInstant(at, env.ratingWindow) }],
       timeline: slip({ action: 'return', from: env.desk, to: 'applicant' }),
       effects: emit({ kind: 'result-returned', at }),
@@ -279,7 +293,7 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
     .with({ do: 'close-unrated' }, () => ({ ...ctx, timers: [], effects: emit({ kind: 'case-closed', at }) }))
     .with({ do: 'withdraw' }, () => ({
       ...ctx,
-      outcome: { kind: 'withdrawn', at, classification: 'not-counted' },
+      outcome: ended('withdrawn', 'not-counted'),
       timers: [],
       timeline: slip({ action: 'withdraw', from: 'applicant', note: external?.type === 'WITHDRAW' ? (external.reason ?? '') : '' }),
       effects: emit({ kind: 'withdrawn', at }),

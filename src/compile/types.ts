@@ -127,6 +127,19 @@ export interface Outcome {
   readonly kind: OutcomeKind;
   readonly at: Instant;
   readonly classification: Classification | 'not-counted';
+  readonly timings: OutcomeTimings;
+}
+
+/** When the case was received, accepted and ready, and how much of the statutory budget it used. */
+export interface OutcomeTimings {
+  readonly receivedAt: Instant;
+  readonly acceptedAt: Instant | null;
+  readonly readyAt: Instant | null;
+  /** The statutory due instant at the end (null when never accepted, or paused). */
+  readonly due: Instant | null;
+  /** Budget and consumption of the statutory ledger, in its own units (see `Ledger.measure`). */
+  readonly budget: number | null;
+  readonly used: number | null;
 }
 
 export type DossierData = Readonly<Record<string, string | number | boolean>>;

@@ -70,7 +70,7 @@ export interface FlowKit<Ag extends string, F extends Record<string, DossierFiel
   /** Work by one agency with its share of the limit. */
   step<const I extends string>(id: I, options: { readonly agency: Ag; readonly title: Label; readonly share: DurationText; readonly role?: string; readonly ref?: LegalRef }): StepNode & { readonly id: I };
   /** Fan-out: every branch runs; the flow goes on when all have finished. */
-  parallel<const I extends string, const B extends readonly (readonly FlowNode[])[]>(id: I, branches: B, options?: { readonly title?: Label }): ParallelNode & { readonly id: I; readonly branches: B };
+  parallel<const I extends string, const B extends readonly (readonly FlowNode[])[]>(id: I, branches: B, options?: { readonly title?: Label; readonly ref?: LegalRef }): ParallelNode & { readonly id: I; readonly branches: B };
   /** A choice on a dossier field; `otherwise` covers the values no case names. */
   branch<const I extends string, const K extends keyof F & string, const C extends readonly { readonly when: FieldValue<F[K]>; readonly flow: readonly FlowNode[]; readonly extendLimit?: DurationText; readonly ref?: LegalRef }[]>(
     id: I,
@@ -79,6 +79,7 @@ export interface FlowKit<Ag extends string, F extends Record<string, DossierFiel
       readonly cases: C;
       readonly otherwise?: { readonly flow: readonly FlowNode[]; readonly extendLimit?: DurationText; readonly ref?: LegalRef };
       readonly title?: Label;
+      readonly ref?: LegalRef;
     },
   ): BranchNode & { readonly id: I; readonly cases: C };
   /** The lead consults other agencies; silence past `answerWithin` is consent when `deemedConsent`. */

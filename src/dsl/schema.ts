@@ -162,6 +162,7 @@ const parallelSchema = z
     get branches(): z.ZodArray<z.ZodArray<typeof flowNodeSchema>> {
       return z.array(z.array(flowNodeSchema));
     },
+    ref: legalRefSchema.exactOptional(),
   })
   .strict()
   .meta({ id: 'Parallel', description: 'Fan-out: every branch runs, and all must finish before the flow goes on.' });
@@ -195,6 +196,7 @@ const branchSchema = z
     field: id.describe('A field declared under dossier.'),
     cases: z.array(branchCaseSchema),
     otherwise: branchOtherwiseSchema.exactOptional(),
+    ref: legalRefSchema.exactOptional(),
   })
   .strict()
   .meta({ id: 'Branch', description: 'A choice on dossier data.' });

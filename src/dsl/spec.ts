@@ -108,6 +108,7 @@ export interface ParallelNode {
   readonly id: string;
   readonly title?: Label;
   readonly branches: readonly (readonly FlowNode[])[];
+  readonly ref?: LegalRef;
 }
 
 /** A choice on dossier data, e.g. a remote commune gets 10 more working days. */
@@ -118,6 +119,7 @@ export interface BranchNode {
   readonly field: string;
   readonly cases: readonly BranchCase[];
   readonly otherwise?: BranchOtherwise;
+  readonly ref?: LegalRef;
 }
 
 export interface BranchCase {

@@ -70,7 +70,12 @@ describe('receipt at the desk', () => {
       reasons: ['not under this commune'],
     });
     expect(c.snapshot.status).toBe('done');
-    expect(c.snapshot.output).toEqual({ kind: 'refused-at-receipt', at: parseInstant('2025-03-03T09:05'), classification: 'not-counted' });
+    expect(c.snapshot.output).toEqual({
+      kind: 'refused-at-receipt',
+      at: parseInstant('2025-03-03T09:05'),
+      classification: 'not-counted',
+      timings: { receivedAt: parseInstant('2025-03-03T09:00'), acceptedAt: null, readyAt: null, due: null, budget: null, used: null },
+    });
     expect(c.status).toBe(3);
     expect(c.refusal('ACCEPT', '2025-03-03T09:06', desk)).toBe('the case has ended (refused-at-receipt); no event can change it.');
   });
@@ -121,7 +126,7 @@ describe('refusal, withdrawal and the end of a case', () => {
     const c = new Driver(tinySpec(), { receivedAt: '2025-03-03T09:00', channel: 'online' })
       .send('ACCEPT', '2025-03-03T09:00', desk)
       .send('REFUSE', '2025-03-10T09:00', justice, { step: 'register', reasons: ['forged papers'] });
-    expect(c.snapshot.output).toEqual({ kind: 'refused', at: parseInstant('2025-03-10T09:00'), classification: 'late' });
+    expect(c.snapshot.output).toMatchObject({ kind: 'refused', at: parseInstant('2025-03-10T09:00'), classification: 'late' });
     expect(c.status).toBe(8);
   });
 
@@ -129,7 +134,7 @@ describe('refusal, withdrawal and the end of a case', () => {
     const early = new Driver(tinySpec(), { receivedAt: '2025-03-03T09:00', channel: 'online' }).send('ACCEPT', '2025-03-03T09:00', desk);
     expect(early.refusal('WITHDRAW', '2025-03-03T10:00', desk)).toBe('only the applicant can withdraw the dossier; One-stop desk (desk) cannot.');
     early.send('WITHDRAW', '2025-03-03T10:00', applicant);
-    expect(early.snapshot.output).toEqual({ kind: 'withdrawn', at: parseInstant('2025-03-03T10:00'), classification: 'not-counted' });
+    expect(early.snapshot.output).toMatchObject({ kind: 'withdrawn', at: parseInstant('2025-03-03T10:00'), classification: 'not-counted' });
     expect(early.status).toBe(7);
 
     const ready = new Driver(tinySpec(), { receivedAt: '2025-03-03T09:00', channel: 'online' })
@@ -154,7 +159,20 @@ describe('refusal, withdrawal and the end of a case', () => {
     expect(rated.snapshot.status).toBe('done');
     c.advanceTo('2025-03-14T09:00');
     expect(c.snapshot.status).toBe('done');
-    expect(c.snapshot.output).toEqual({ kind: 'returned', at: parseInstant('2025-03-04T09:00'), classification: 'early' });
+    // Ready on the day of receipt, which is not counted (Civil Code Art. 147): none of the 3 working days was used.
+    expect(c.snapshot.output).toEqual({
+      kind: 'returned',
+      at: parseInstant('2025-03-04T09:00'),
+      classification: 'early',
+      timings: {
+        receivedAt: parseInstant('2025-03-03T09:00'),
+        acceptedAt: parseInstant('2025-03-03T09:00'),
+        readyAt: parseInstant('2025-03-03T11:00'),
+        due: parseInstant('2025-03-07T00:00'),
+        budget: 3 * 86_400_000,
+        used: 0,
+      },
+    });
   });
 });
 
