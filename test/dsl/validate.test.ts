@@ -3,33 +3,7 @@ import { CalendarError, ProcedureError } from '../../src/errors.ts';
 import type { ProcedureInput, ProcedureOutput } from '../../src/dsl/schema.ts';
 import type { ProcedureSpec } from '../../src/dsl/spec.ts';
 import { listProblems, validateProcedure } from '../../src/dsl/validate.ts';
-
-const label = (en: string) => ({ vi: en, en });
-const step = (id: string, agency: string, share = '1wd') => ({ kind: 'step', id, agency, title: label(id), share });
-
-/** desk, justice and police; a step, a parallel pair, a branch on `remote`, a consultation, a payment. */
-const VALID = {
-  id: 'test',
-  version: '1',
-  effectiveFrom: '2025-07-01',
-  title: label('Test'),
-  level: 'commune',
-  agencies: {
-    desk: { name: label('Desk'), level: 'commune', desk: true },
-    justice: { name: label('Justice'), level: 'commune' },
-    police: { name: label('Police'), level: 'commune' },
-  },
-  dossier: { remote: { type: 'boolean', label: label('Remote commune') } },
-  receipt: { desk: 'desk' },
-  flow: [
-    step('register', 'justice'),
-    { kind: 'parallel', id: 'linked', branches: [[step('civil', 'justice')], [step('residence', 'police')]] },
-    { kind: 'branch', id: 'remote?', field: 'remote', cases: [{ when: true, flow: [step('visit', 'police')], extendLimit: '10wd' }], otherwise: { flow: [] } },
-    { kind: 'consult', id: 'c', title: label('Consult'), lead: 'justice', consulted: ['police'], answerWithin: '2wd', deemedConsent: true },
-    { kind: 'excluded', id: 'pay', title: label('Pay'), reason: 'payment', party: 'applicant' },
-  ],
-  limit: { duration: '5wd', mode: 'date', ref: { document: 'Test', confidence: 'mem' } },
-};
+import { VALID, label, step } from '../support/inputs.ts';
 
 // Tests reach into the spec by path, as a JSON author would.
 type Loose = any;
