@@ -2,7 +2,9 @@
  * motcua: the public API. Every export is named; see README.md for examples.
  */
 export * from './calendar/index.ts';
+export * from './analysis/index.ts';
 export * from './compile/index.ts';
 export * from './dsl/index.ts';
+export * from './export/index.ts';
 export { CalendarError, CaseError, MotcuaError, ProcedureError, UsageError } from './errors.ts';
 export { type Confidence, type Label, type LegalRef, citeRef } from './legal.ts';

@@ -58,9 +58,16 @@ export function budgetOf(cal: BusinessCalendar, d: Duration, mode: 'date' | 'hou
   return { measure: 'working-days', endRule: 'none', budget: d.amount * MS_PER_DAY };
 }
 
-/** Opens a ledger at `at`; in the date mode the day of `at` is not counted (Civil Code Art. 147). */
-export function openLedger(cal: BusinessCalendar, d: Duration, mode: 'date' | 'hours', at: Instant): Ledger {
-  const { measure, endRule, budget } = budgetOf(cal, d, mode);
+/**
+ * Opens a ledger at `at`; in the date mode the day of `at` is not counted (Civil Code Art. 147).
+ * `internal` ledgers (an agency's share of the limit) are plain allocations: a share in calendar
+ * days ends when its days are up, without Art. 148's move to the next working day, which only
+ * statutory periods get.
+ */
+export function openLedger(cal: BusinessCalendar, d: Duration, mode: 'date' | 'hours', at: Instant, options: { readonly internal?: boolean } = {}): Ledger {
+  const resolved = budgetOf(cal, d, mode);
+  const { measure, budget } = resolved;
+  const endRule = options.internal === true ? 'none' : resolved.endRule;
   const runningSince = mode === 'date' ? nextMidnight(at) : at;
   return withDue(cal, { measure, endRule, dateMode: mode === 'date', budget, consumed: 0, runningSince, startedAt: at, pauses: [], restarts: [], extensions: [], due: null });
 }

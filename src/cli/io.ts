@@ -4,6 +4,8 @@ export interface Io {
   readonly err: (text: string) => void;
   /** Environment variables the CLI reads (`LANG`, `NO_COLOR`). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The wall clock, read only at this edge (a default seed); tests pass a fixed one. */
+  readonly now: () => number;
 }
 
 /** Exit codes shared by every command. */

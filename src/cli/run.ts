@@ -1,12 +1,20 @@
 import { MotcuaError, UsageError } from '../errors.ts';
 import { CALENDAR_USAGE, calendarCommand } from './calendar-command.ts';
+import { CHECK_USAGE, checkCommand } from './check-command.ts';
 import { demoCommand } from './demo-command.ts';
+import { EXPLAIN_USAGE, explainCommand } from './explain-command.ts';
+import { GRAPH_USAGE, graphCommand } from './graph-command.ts';
 import { EXIT, type Io } from './io.ts';
+import { LIST_USAGE, listCommand } from './list-command.ts';
 
 export const USAGE = `motcua — Vietnamese one-stop administrative procedures
 
 Usage:
 ${CALENDAR_USAGE}
+${CHECK_USAGE}
+${LIST_USAGE}
+${GRAPH_USAGE}
+${EXPLAIN_USAGE}
 motcua demo
   The calendar at work on a few worked examples (what npm start runs).
 
@@ -16,12 +24,20 @@ Exit codes: 0 success, 1 a check found problems, 2 bad input.`;
  * Runs one command line and returns the exit code. User mistakes become a one-line message on
  * stderr and exit code 2, never a stack trace; anything else is a bug and is rethrown.
  */
-export function run(argv: readonly string[], io: Io): number {
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'calendar':
         return calendarCommand(rest, io);
+      case 'check':
+        return await checkCommand(rest, io, () => io.now() % 2 ** 31);
+      case 'list':
+        return await listCommand(rest, io);
+      case 'explain':
+        return await explainCommand(rest, io);
+      case 'graph':
+        return await graphCommand(rest, io);
       case 'demo':
         return demoCommand(io);
       case undefined:

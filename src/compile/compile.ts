@@ -76,25 +76,19 @@ function parallelState(node: ParallelNode): StateConfig {
   return { type: 'parallel', states };
 }
 
+/** Routes on dossier data; the limit extensions of the cases taken are applied at receipt (see `extensionsFor`). */
 function branchState(node: BranchNode): StateConfig {
   const always: Transition[] = [];
   const states: StateConfig = {};
   node.cases.forEach((c, i) => {
     const target = `case${i + 1}`;
     states[target] = { ...sequence(c.flow), onDone: 'done' };
-    always.push({
-      guard: { type: 'matches', params: { field: node.field, value: c.when } },
-      target,
-      ...(c.extendLimit === undefined ? {} : { actions: apply({ do: 'extend', amount: c.extendLimit, reason: `${node.id}: ${node.field} = ${String(c.when)}` }) }),
-    });
+    always.push({ guard: { type: 'matches', params: { field: node.field, value: c.when } }, target });
   });
   if (node.otherwise !== undefined) {
     const o = node.otherwise;
     states['otherwise'] = { ...sequence(o.flow), onDone: 'done' };
-    always.push({
-      target: 'otherwise',
-      ...(o.extendLimit === undefined ? {} : { actions: apply({ do: 'extend', amount: o.extendLimit, reason: `${node.id}: otherwise` }) }),
-    });
+    always.push({ target: 'otherwise' });
   }
   states['decide'] = { always };
   states['done'] = { type: 'final' };
@@ -153,7 +147,7 @@ function machineConfig(spec: ProcedureSpec): StateConfig {
             on: { SUPPLY: { guard: allowed({ rule: 'applicant' }), target: 'receiving', actions: apply({ do: 'supply-completion' }) } },
           },
           transferring: {
-            always: { guard: 'online', target: 'processing', actions: apply({ do: 'transfer' }) },
+            always: { guard: 'immediate', target: 'processing', actions: apply({ do: 'transfer' }) },
             on: { TRANSFER: { guard: desk, target: 'processing', actions: apply({ do: 'transfer' }) } },
           },
           processing: {
@@ -194,7 +188,7 @@ function createCaseMachine(env: ProcedureEnv) {
     guards: {
       allowed: ({ context, event }, params: Rule) => refusal(env, context, event, params) === null,
       matches: ({ context }, params: { field: string; value: string | number | boolean }) => context.dossier[params.field] === params.value,
-      online: ({ context }) => context.channel === 'online',
+      immediate: ({ context }) => context.channel === 'online' || env.spec.receipt.handover === 'immediate',
     },
     actions: {
       apply: assign(({ context, event }, params: Action) => reduce(env, context, event, params)),

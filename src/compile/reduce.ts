@@ -14,7 +14,7 @@ import {
   restartLedger,
   resumeLedger,
 } from '../calendar/ledger.ts';
-import type { ConsultNode, ExcludedNode } from '../dsl/spec.ts';
+import type { ConsultNode, ExcludedNode, FlowNode } from '../dsl/spec.ts';
 import type { ProcedureEnv } from './env.ts';
 import type { CaseContext, CaseEvent, CaseInput, Effect, Outcome, OutcomeKind, Party, SlipEntry, StepRecord, Timer } from './types.ts';
 
@@ -39,7 +39,6 @@ export type Action =
   | { readonly do: 'deemed-consent'; readonly consult: string; readonly agency: string }
   | { readonly do: 'start-interval'; readonly interval: string }
   | { readonly do: 'end-interval'; readonly interval: string }
-  | { readonly do: 'extend'; readonly amount: string; readonly reason: string }
   | { readonly do: 'apologize' }
   | { readonly do: 'result-ready' }
   | { readonly do: 'return' }
@@ -103,8 +102,13 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
 
   return match<Action, CaseContext>(action)
     .with({ do: 'accept' }, () => {
-      const statutory = openLedger(cal, env.limit, env.spec.limit.mode, at);
-      const transferDue = ctx.channel === 'online' ? at : cal.transferDue(at).due;
+      // Branches depend on the dossier alone, so the extensions of the cases it will take are known
+      // now and the appointment slip gives the right date.
+      const statutory = extensionsFor(env, ctx.dossier).reduce(
+        (l, e) => extendLedger(cal, l, parseDuration(e.amount), e.reason),
+        openLedger(cal, env.limit, env.spec.limit.mode, at),
+      );
+      const transferDue = ctx.channel === 'online' || env.spec.receipt.handover === 'immediate' ? at : cal.transferDue(at).due;
       return rearm(env, {
         ...ctx,
         statutory,
@@ -152,7 +156,7 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
     }))
     .with({ do: 'enter-step' }, ({ step }) => {
       const node = env.steps.get(step)!;
-      const ledger = openLedger(env.calendarOf(node.agency), node.duration, 'hours', at);
+      const ledger = openLedger(env.calendarOf(node.agency), node.duration, 'hours', at, { internal: true });
       const record: StepRecord = { agency: node.agency, status: 'active', enteredAt: at, ledger };
       return {
         ...ctx,
@@ -252,9 +256,6 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
         timeline: slip({ action: 'interval-end', from: node.party, step: interval, note: node.reason }),
       });
     })
-    .with({ do: 'extend' }, ({ amount, reason }) =>
-      rearm(env, { ...ctx, statutory: ctx.statutory === null ? null : extendLedger(cal, ctx.statutory, parseDuration(amount), reason) }),
-    )
     .with({ do: 'apologize' }, () => {
       if (external?.type !== 'APOLOGIZE') return ctx;
       const agency = actor ?? env.desk;
@@ -308,6 +309,26 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
         : { ...ctx, timers, notified: { ...ctx.notified, overdue: true }, effects: emit({ kind: 'overdue', at, due: timer.at }) };
     })
     .exhaustive();
+}
+
+/** The limit extensions of the branch cases a dossier takes, in flow order. */
+export function extensionsFor(env: ProcedureEnv, dossier: CaseContext['dossier']): { readonly amount: string; readonly reason: string }[] {
+  const found: { amount: string; reason: string }[] = [];
+  const walk = (flow: readonly FlowNode[]) => {
+    for (const node of flow) {
+      if (node.kind === 'parallel') node.branches.forEach(walk);
+      if (node.kind !== 'branch') continue;
+      const taken = node.cases.find((c) => dossier[node.field] === c.when);
+      const way = taken ?? node.otherwise;
+      if (way === undefined) continue;
+      if (way.extendLimit !== undefined) {
+        found.push({ amount: way.extendLimit, reason: `${node.id}: ${node.field} = ${taken === undefined ? 'otherwise' : String(taken.when)}` });
+      }
+      walk(way.flow);
+    }
+  };
+  walk(env.spec.flow);
+  return found;
 }
 
 /** The due instant a finished dossier is judged against: the statutory one, or the apology's new date when the policy says so. */

@@ -119,8 +119,8 @@ export class ProcedureBuilder<A extends Record<string, AgencyDeclaration>, D ext
   }
 
   /** The one-stop desk and how dossiers arrive. */
-  receipt(options: { readonly desk: keyof A & string; readonly channels: readonly Channel[]; readonly transferCutoff?: `${number}:${number}`; readonly maxCompletionRequests?: number; readonly ref?: LegalRef }): ProcedureBuilder<A, D, S> {
-    const receipt = { transferCutoff: '15:00', maxCompletionRequests: 1, ...options };
+  receipt(options: { readonly desk: keyof A & string; readonly channels: readonly Channel[]; readonly handover?: 'transfer' | 'immediate'; readonly transferCutoff?: `${number}:${number}`; readonly maxCompletionRequests?: number; readonly ref?: LegalRef }): ProcedureBuilder<A, D, S> {
+    const receipt = { handover: 'transfer' as const, transferCutoff: '15:00', maxCompletionRequests: 1, ...options };
     return new ProcedureBuilder(this.#meta, { ...this.#parts, receipt });
   }
 

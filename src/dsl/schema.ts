@@ -18,7 +18,7 @@ import { CHANNELS, EXCLUDED_REASONS, LEVELS } from './spec.ts';
 export const PROCEDURE_DEFAULTS = {
   dossier: {},
   legal: [],
-  receipt: { channels: ['in-person'], transferCutoff: '15:00', maxCompletionRequests: 1 },
+  receipt: { channels: ['in-person'], handover: 'transfer', transferCutoff: '15:00', maxCompletionRequests: 1 },
   clock: { supplement: 'pause', maxSupplementsPerAgency: 1 },
   lateness: { apology: { noticeBefore: '1wd', max: 1 }, early: 'before-due-date', apologyCountsAsLate: true },
   result: { ratingWindow: '10d' },
@@ -95,6 +95,10 @@ const receiptSchema = z
       .array(z.enum(CHANNELS))
       .min(1)
       .default(() => [...D.receipt.channels]),
+    handover: z
+      .enum(['transfer', 'immediate'])
+      .default(D.receipt.handover)
+      .describe('transfer: the desk hands the dossier to the agency (same day, or the next morning after the cut-off); immediate: the desk officer processes it himself (same-day commune procedures).'),
     transferCutoff: z
       .string()
       .default(D.receipt.transferCutoff)

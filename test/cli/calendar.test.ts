@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
 
 describe('motcua calendar holidays', () => {
-  it('prints the 2026 exceptions as JSON in the documented shape', () => {
-    const { code, out } = runCli(['calendar', 'holidays', '2026', '--json']);
+  it('prints the 2026 exceptions as JSON in the documented shape', async () => {
+    const { code, out } = await runCli(['calendar', 'holidays', '2026', '--json']);
     expect(code).toBe(0);
     const report = JSON.parse(out);
     expect(report.year).toBe(2026);
@@ -18,33 +18,33 @@ describe('motcua calendar holidays', () => {
     });
   });
 
-  it('shows Saturdays worked with working: true', () => {
-    const days = JSON.parse(runCli(['calendar', 'holidays', '2025', '--json']).out).days as { date: string; working: boolean }[];
+  it('shows Saturdays worked with working: true', async () => {
+    const days = JSON.parse((await runCli(['calendar', 'holidays', '2025', '--json'])).out).days as { date: string; working: boolean }[];
     expect(days.filter((d) => d.working).map((d) => d.date)).toEqual(['2025-04-26']);
   });
 
-  it('speaks Vietnamese with --lang vi or a Vietnamese locale', () => {
-    expect(runCli(['calendar', 'holidays', '2026', '--lang', 'vi']).out).toContain('2026-04-30  Thứ năm   nghỉ     rule     Ngày Chiến thắng');
-    expect(runCli(['calendar', 'holidays', '2026'], { LANG: 'vi_VN.UTF-8' }).out.split('\n')[0]).toBe('Ngày khác lịch tuần, 2026');
+  it('speaks Vietnamese with --lang vi or a Vietnamese locale', async () => {
+    expect((await runCli(['calendar', 'holidays', '2026', '--lang', 'vi'])).out).toContain('2026-04-30  Thứ năm   nghỉ     rule     Ngày Chiến thắng');
+    expect((await runCli(['calendar', 'holidays', '2026'], { LANG: 'vi_VN.UTF-8' })).out.split('\n')[0]).toBe('Ngày khác lịch tuần, 2026');
   });
 });
 
 describe('motcua calendar lunar and solar', () => {
-  it('converts Tết 2030 (2 February in Vietnam, 3 February in China)', () => {
-    expect(JSON.parse(runCli(['calendar', 'lunar', '2030-02-02', '--json']).out)).toEqual({
+  it('converts Tết 2030 (2 February in Vietnam, 3 February in China)', async () => {
+    expect(JSON.parse((await runCli(['calendar', 'lunar', '2030-02-02', '--json'])).out)).toEqual({
       solar: '2030-02-02',
       lunar: { year: 2030, month: 1, day: 1, leap: false },
     });
   });
 
-  it('converts a leap-month date back to the solar calendar', () => {
-    expect(runCli(['calendar', 'solar', '2025-06-01', '--leap']).out).toBe('1/6 (leap)/2025 (âm lịch) = 2025-07-25\n');
+  it('converts a leap-month date back to the solar calendar', async () => {
+    expect((await runCli(['calendar', 'solar', '2025-06-01', '--leap'])).out).toBe('1/6 (leap)/2025 (âm lịch) = 2025-07-25\n');
   });
 });
 
 describe('motcua calendar add', () => {
-  it('uses the legal date mode for a date and explains the result', () => {
-    const { code, out } = runCli(['calendar', 'add', '2025-01-24', '3wd', '--json']);
+  it('uses the legal date mode for a date and explains the result', async () => {
+    const { code, out } = await runCli(['calendar', 'add', '2025-01-24', '3wd', '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(out)).toEqual({
       start: '2025-01-24',
@@ -59,8 +59,8 @@ describe('motcua calendar add', () => {
     });
   });
 
-  it('uses the hours mode for a local date-time', () => {
-    const { out } = runCli(['calendar', 'add', '2025-01-24T14:30', '3 working days']);
+  it('uses the hours mode for a local date-time', async () => {
+    const { out } = await runCli(['calendar', 'add', '2025-01-24T14:30', '3 working days']);
     expect(out.split('\n')[0]).toBe('Due: 2025-02-05T14:30+07:00');
   });
 });
@@ -75,8 +75,8 @@ describe('bad input: exit code 2 and a one-line message that names the input and
     [['calendar', 'frobnicate'], expect.stringMatching(/^motcua: unknown subcommand "frobnicate"\. Use one of:\n/)],
     [['calendar', 'holidays', '2026', '--colour'], "motcua: unknown option '--colour'. Run motcua --help for the accepted options.\n"],
     [['nonsense'], 'motcua: unknown command "nonsense". Run motcua --help for the list of commands.\n'],
-  ])('%j', (argv, message) => {
-    const { code, out, err } = runCli(argv);
+  ])('%j', async (argv, message) => {
+    const { code, out, err } = await runCli(argv);
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toEqual(message);

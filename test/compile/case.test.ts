@@ -51,6 +51,13 @@ describe('sequential handoffs and the control slip', () => {
 });
 
 describe('receipt at the desk', () => {
+  it('with handover "immediate", the desk officer processes a paper dossier himself: no transfer', () => {
+    const spec = tinySpec({ receipt: { desk: 'desk', channels: ['in-person'], handover: 'immediate', transferCutoff: '15:00', maxCompletionRequests: 1 } });
+    const c = new Driver(spec, { receivedAt: '2025-03-03T16:00', channel: 'in-person' }).send('ACCEPT', '2025-03-03T16:05', desk);
+    expect(c.status).toBe(4);
+    expect(c.slip().slice(2, 4)).toEqual(['2025-03-03T16:05 transfer desk→ on-time due 2025-03-03T16:05', '2025-03-03T16:05 handoff desk→justice register due 2025-03-04T16:05']);
+  });
+
   it('an incomplete dossier gets one request listing everything; the clock does not start', () => {
     const c = new Driver(tinySpec(), { receivedAt: '2025-03-03T09:00', channel: 'in-person' }).send('REQUEST_COMPLETION', '2025-03-03T09:05', desk, {
       missing: ['birth certificate', 'ID card copy'],

@@ -32,7 +32,7 @@ describe('the builder', () => {
       .flow(({ step }) => [step('register', { agency: 'finance', title: name('Register'), share: '2wd' }), step('tax-code', { agency: 'tax', title: name('Tax code'), share: '1wd' })])
       .limit({ duration: '3wd', mode: 'date', ref })
       .build();
-    expect(spec.receipt).toEqual({ desk: 'desk', channels: ['in-person', 'online'], transferCutoff: '15:00', maxCompletionRequests: 1 });
+    expect(spec.receipt).toEqual({ desk: 'desk', channels: ['in-person', 'online'], handover: 'transfer', transferCutoff: '15:00', maxCompletionRequests: 1 });
     expect(spec.clock).toEqual({ supplement: 'pause', maxSupplementsPerAgency: 1 });
     expect(spec.flow.map((n) => n.id)).toEqual(['register', 'tax-code']);
     expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);

@@ -34,7 +34,7 @@ function readError(text: string, file: string): ProcedureError {
 describe('reading', () => {
   it('reads JSON and fills in the defaults', () => {
     expect(readProcedure(JSON.stringify(VALID), 'procedures/test.json')).toEqual(SPEC);
-    expect(SPEC.receipt).toEqual({ desk: 'desk', channels: ['in-person'], transferCutoff: '15:00', maxCompletionRequests: 1 });
+    expect(SPEC.receipt).toEqual({ desk: 'desk', channels: ['in-person'], handover: 'transfer', transferCutoff: '15:00', maxCompletionRequests: 1 });
   });
 
   it('reads YAML from .yaml and .yml files, and keeps unquoted dates as strings', () => {

@@ -44,7 +44,7 @@ describe('a valid procedure', () => {
       ...minimal,
       legal: [],
       dossier: {},
-      receipt: { desk: 'desk', channels: ['in-person'], transferCutoff: '15:00', maxCompletionRequests: 1 },
+      receipt: { desk: 'desk', channels: ['in-person'], handover: 'transfer', transferCutoff: '15:00', maxCompletionRequests: 1 },
       clock: { supplement: 'pause', maxSupplementsPerAgency: 1 },
       lateness: { apology: { noticeBefore: '1wd', max: 1 }, early: 'before-due-date', apologyCountsAsLate: true },
       result: { ratingWindow: '10d' },

@@ -80,7 +80,10 @@ describe('first land-use-right certificate', () => {
     expect(c.effectKinds().filter((k) => ['apology-issued', 'apology-due', 'overdue'].includes(k))).toEqual(['apology-issued', 'overdue']);
   });
 
-  it('gives a remote commune 10 more working days', () => {
+  it('gives a remote commune 10 more working days, on the appointment slip already', () => {
+    const paper = new Driver(land, { receivedAt: '2025-03-03T09:00', channel: 'in-person', dossier: { remoteCommune: true } }).send('ACCEPT', '2025-03-03T09:30', desk);
+    expect(paper.effects.find((e) => e.kind === 'appointment-slip')).toMatchObject({ due: parseInstant('2025-04-16T00:00') });
+
     const c = new Driver(land, { receivedAt: '2025-03-03T09:00', channel: 'online', dossier: { remoteCommune: true } }).send('ACCEPT', '2025-03-03T09:30', desk);
     // 30 working days from Tuesday 4 March; Hùng Kings day, Monday 7 April, is skipped.
     expect(c.due).toBe('2025-04-16T00:00+07:00');

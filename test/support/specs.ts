@@ -26,7 +26,7 @@ export function tinySpec(overrides: Partial<ProcedureSpec> = {}): ProcedureSpec 
       justice: { name: name('Justice officer'), level: 'commune' },
       police: { name: name('Commune police'), level: 'commune' },
     },
-    receipt: { desk: 'desk', channels: ['in-person', 'online'], transferCutoff: '15:00', maxCompletionRequests: 1 },
+    receipt: { desk: 'desk', channels: ['in-person', 'online'], handover: 'transfer', transferCutoff: '15:00', maxCompletionRequests: 1 },
     flow: [
       { kind: 'step', id: 'register', agency: 'justice', title: name('Register'), share: '1wd' },
       { kind: 'step', id: 'residence', agency: 'police', title: name('Residence'), share: '1wd' },

@@ -1,0 +1,46 @@
+import { procedure } from '../src/dsl/builder.ts';
+
+const CIVIL_STATUS_LAW = { document: 'Law on Civil Status 2014 (60/2014/QH13)', article: 'Art. 18', effectiveFrom: '2016-01-01', confidence: 'mem' } as const;
+
+/**
+ * Marriage registration at the commune (đăng ký kết hôn). The civil-status officer records the
+ * marriage, both partners sign the register and the chairman hands over the certificate. When the
+ * conditions of marriage must be verified the limit is 5 working days.
+ *
+ * "Same day" is modelled as 1 working day in the legal date mode, as for birth registration: a
+ * marriage registered the day the dossier arrives counts as early [?].
+ */
+export const marriageRegistration = procedure({
+  id: 'marriage-registration',
+  version: '2016.1',
+  effectiveFrom: '2016-01-01',
+  title: { vi: 'Đăng ký kết hôn', en: 'Marriage registration' },
+  level: 'commune',
+  legal: [CIVIL_STATUS_LAW],
+  agencies: {
+    desk: { name: { vi: 'Bộ phận Một cửa UBND xã', en: 'Commune one-stop desk' }, level: 'commune', desk: true },
+    committee: { name: { vi: 'Ủy ban nhân dân xã', en: 'Commune People’s Committee' }, level: 'commune' },
+  },
+  dossier: {
+    needsVerification: { type: 'boolean', label: { vi: 'Cần xác minh điều kiện kết hôn', en: 'The conditions of marriage need verification' } },
+  },
+})
+  .receipt({ desk: 'desk', channels: ['in-person', 'online'] })
+  .flow(({ step, branch }) => [
+    branch('verification', {
+      field: 'needsVerification',
+      cases: [
+        {
+          when: true,
+          flow: [step('verify', { agency: 'committee', role: 'civil-status officer', title: { vi: 'Xác minh điều kiện kết hôn', en: 'Verify the conditions of marriage' }, share: '4wd' })],
+          extendLimit: '4wd', // 5 working days in all when verification is needed
+          ref: { ...CIVIL_STATUS_LAW, note: 'verification → not more than 5 working days' },
+        },
+      ],
+      otherwise: { flow: [] },
+    }),
+    step('register', { agency: 'committee', role: 'civil-status officer', title: { vi: 'Ghi vào Sổ đăng ký kết hôn, hai bên ký', en: 'Record the marriage; both partners sign' }, share: '1wh' }),
+    step('sign', { agency: 'committee', role: 'chairman', title: { vi: 'Chủ tịch UBND xã trao Giấy chứng nhận kết hôn', en: 'The chairman hands over the marriage certificate' }, share: '1wh' }),
+  ])
+  .limit({ duration: '1wd', mode: 'date', ref: { ...CIVIL_STATUS_LAW, note: 'same day when the conditions are met: modelled as 1 working day [?]' } })
+  .build();

@@ -1,0 +1,27 @@
+import { procedure } from '../src/dsl/builder.ts';
+
+const RESIDENCE_LAW = { document: 'Law on Residence 2020 (68/2020/QH14)', article: 'Art. 28', effectiveFrom: '2021-07-01', confidence: 'mem' } as const;
+
+/**
+ * Temporary residence registration (đăng ký tạm trú) with the commune police, 3 working days from
+ * a complete dossier. The shares are an example internal process [?].
+ */
+export const temporaryResidence = procedure({
+  id: 'temporary-residence',
+  version: '2021.1',
+  effectiveFrom: '2021-07-01',
+  title: { vi: 'Đăng ký tạm trú', en: 'Temporary residence registration' },
+  level: 'commune',
+  legal: [RESIDENCE_LAW],
+  agencies: {
+    desk: { name: { vi: 'Bộ phận tiếp nhận hồ sơ Công an xã', en: 'Commune police reception desk' }, level: 'commune', desk: true },
+    police: { name: { vi: 'Công an xã (cơ quan đăng ký cư trú)', en: 'Commune police (residence registration authority)' }, level: 'commune' },
+  },
+})
+  .receipt({ desk: 'desk', channels: ['in-person', 'online'] })
+  .flow(({ step }) => [
+    step('examine', { agency: 'police', role: 'residence officer', title: { vi: 'Thẩm định hồ sơ', en: 'Examine the dossier' }, share: '2wd' }), // [?]
+    step('approve', { agency: 'police', role: 'head of commune police', title: { vi: 'Phê duyệt, cập nhật Cơ sở dữ liệu về cư trú', en: 'Approve and update the residence database' }, share: '0.5wd' }), // [?]
+  ])
+  .limit({ duration: '3wd', mode: 'date', ref: RESIDENCE_LAW })
+  .build();

@@ -1,0 +1,270 @@
+import { type AnyStateNode, getStateNodes } from 'xstate';
+import { getAdjacencyMap } from 'xstate/graph';
+import { instantAt } from '../calendar/instant.ts';
+import { localDate } from '../calendar/date.ts';
+import type { CaseSnapshot } from '../compile/case.ts';
+import type { CompiledProcedure } from '../compile/compile.ts';
+import type { Actor, CaseEvent, CaseInput, DossierData, OutcomeKind } from '../compile/types.ts';
+import type { Channel, FlowNode } from '../dsl/spec.ts';
+
+export interface DeadEnd {
+  /** The state the dossier is stuck in, as XState's state value in JSON. */
+  readonly state: string;
+  /** The dossier data and channel of the traversal that found it. */
+  readonly variant: string;
+  /** Events from receipt to the stuck state. */
+  readonly path: readonly string[];
+}
+
+export interface GraphReport {
+  /** Distinct abstract states visited (over every dossier variant and channel). */
+  readonly states: number;
+  readonly transitions: number;
+  /** Ids of state nodes of the machine that no traversal reached. */
+  readonly unreachable: readonly string[];
+  /** States from which the case can end only by withdrawal: the procedure cannot finish from there. */
+  readonly deadEnds: readonly DeadEnd[];
+  /** Outcomes some path reaches. */
+  readonly outcomes: readonly OutcomeKind[];
+  /** Whether a traversal hit the state limit (the results are then partial). */
+  readonly truncated: boolean;
+  readonly variants: number;
+}
+
+export interface GraphOptions {
+  /** Most abstract states per traversal; a larger procedure is reported as truncated. */
+  readonly limit?: number;
+}
+
+/** The adjacency map as XState's graph module returns it, keyed by our serialised states. */
+type Adjacency = Record<string, { readonly state: CaseSnapshot; readonly transitions: Record<string, { readonly event: CaseEvent; readonly state: CaseSnapshot }> }>;
+
+const system: Actor = { kind: 'system' };
+const applicant: Actor = { kind: 'applicant' };
+const agency = (id: string): Actor => ({ kind: 'agency', agency: id });
+
+/**
+ * Explores the compiled machine with XState's graph module: every state reachable, every state
+ * able to finish (other than by withdrawal), and the outcomes reached. The traversal is bounded by
+ * abstracting states: the control-slip timeline, effects and instants are left out of a state's
+ * key, and each dossier value a branch tests is tried in turn.
+ */
+export function analyseGraph(proc: CompiledProcedure, options: GraphOptions = {}): GraphReport {
+  const limit = options.limit ?? 50_000;
+  const visitedNodes = new Set<string>();
+  const outcomes = new Set<OutcomeKind>();
+  const deadEnds: DeadEnd[] = [];
+  let states = 0;
+  let transitions = 0;
+  let truncated = false;
+  const variants = inputVariants(proc);
+
+  for (const { input, label } of variants) {
+    let adjacency: Adjacency;
+    try {
+      adjacency = getAdjacencyMap<CaseSnapshot, CaseEvent, CaseInput>(proc.machine as never, {
+        input,
+        events: (snapshot) => eventsFor(proc, snapshot),
+        serializeState: (snapshot) => stateKey(snapshot),
+        serializeEvent: (event) => eventKey(event),
+        limit,
+      }) as unknown as Adjacency;
+    } catch (error) {
+      if (error instanceof Error && error.message === 'Traversal limit exceeded') {
+        truncated = true;
+        continue;
+      }
+      throw error;
+    }
+
+    const keys = Object.keys(adjacency);
+    states += keys.length;
+    const edges = new Map<string, { to: string; event: CaseEvent }[]>();
+    for (const key of keys) {
+      const entry = adjacency[key]!;
+      for (const node of getStateNodes(proc.machine.root, entry.state.value)) if (isLeaf(node)) visitedNodes.add(node.id);
+      if (entry.state.status === 'done' && entry.state.output) outcomes.add(entry.state.output.kind);
+      const out = Object.values(entry.transitions).map((t) => ({ to: stateKey(t.state), event: t.event }));
+      transitions += out.filter((t) => t.to !== key).length;
+      edges.set(key, out);
+    }
+
+    // Backwards from the final states, without withdrawal edges: what can still finish.
+    const canFinish = new Set(keys.filter((k) => adjacency[k]!.state.status === 'done'));
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [from, out] of edges) {
+        if (canFinish.has(from)) continue;
+        if (out.some((t) => t.event.type !== 'WITHDRAW' && canFinish.has(t.to))) {
+          canFinish.add(from);
+          changed = true;
+        }
+      }
+    }
+    // Report where the dossier gets stuck, not every state upstream of it: the dead states with no
+    // way forward but withdrawal (or, for a cycle of dead states, all of them).
+    const parents = shortestParents(keys[0]!, edges);
+    const dead = keys.filter((k) => !canFinish.has(k));
+    const stuck = dead.filter((k) => (edges.get(k) ?? []).every((t) => t.event.type === 'WITHDRAW' || t.to === k));
+    for (const key of stuck.length > 0 ? stuck : dead) {
+      deadEnds.push({ state: JSON.stringify(adjacency[key]!.state.value), variant: label, path: pathTo(key, parents) });
+    }
+  }
+
+  // Nested final states are bookkeeping (a finished step hands over at once); the lifecycle's own
+  // final states, and every atomic state that waits for an event, must be reachable.
+  const expected = allLeaves(proc.machine.root).filter((n) => !isTransient(n) && (n.type === 'atomic' || n.parent === proc.machine.root));
+  const unreachable = expected.map((n) => n.id).filter((id) => !visitedNodes.has(id));
+  return {
+    states,
+    transitions,
+    unreachable,
+    deadEnds: dedupe(deadEnds),
+    outcomes: (['returned', 'refused', 'refused-at-receipt', 'withdrawn'] as const).filter((o) => outcomes.has(o)),
+    truncated,
+    variants: variants.length,
+  };
+}
+
+/** Every combination of the dossier values branches test, for a paper and an online channel. */
+export function inputVariants(proc: CompiledProcedure): { input: CaseInput; label: string }[] {
+  const { spec } = proc;
+  const tested = new Map<string, Set<string | number | boolean>>();
+  const visit = (flow: readonly FlowNode[]) => {
+    for (const node of flow) {
+      if (node.kind === 'parallel') node.branches.forEach(visit);
+      if (node.kind === 'branch') {
+        const values = tested.get(node.field) ?? new Set();
+        for (const c of node.cases) values.add(c.when);
+        tested.set(node.field, values);
+        node.cases.forEach((c) => visit(c.flow));
+        if (node.otherwise !== undefined) visit(node.otherwise.flow);
+      }
+    }
+  };
+  visit(spec.flow);
+  let dossiers: Record<string, string | number | boolean>[] = [{}];
+  for (const [name, field] of Object.entries(spec.dossier)) {
+    const named = tested.get(name) ?? new Set();
+    const values: (string | number | boolean)[] =
+      field.type === 'boolean'
+        ? [true, false]
+        : field.type === 'enum'
+          ? [...field.values]
+          : field.type === 'number'
+            ? [...named, Math.max(0, ...[...named].map(Number)) + 1]
+            : [...named, `not ${[...named].join('/')}`];
+    const pick = named.size === 0 ? values.slice(0, 1) : values;
+    dossiers = dossiers.flatMap((d) => pick.map((v) => ({ ...d, [name]: v })));
+  }
+  const channels: Channel[] = [
+    ...spec.receipt.channels.filter((c) => c !== 'online').slice(0, 1),
+    ...spec.receipt.channels.filter((c) => c === 'online'),
+  ];
+  // Monday 3 March 2025, 09:00: an ordinary working morning.
+  const receivedAt = instantAt(localDate(2025, 3, 3), 9 * 3_600_000);
+  return channels.flatMap((channel) =>
+    dossiers.map((dossier) => ({
+      input: { receivedAt, channel, dossier: dossier as DossierData },
+      label: [channel, ...Object.entries(dossier).map(([k, v]) => `${k}=${String(v)}`)].join(', '),
+    })),
+  );
+}
+
+/** The events worth trying in a state: each party doing what it may, at the case's current instant. */
+function eventsFor(proc: CompiledProcedure, snapshot: CaseSnapshot): CaseEvent[] {
+  if (snapshot.status !== 'active') return [];
+  const ctx = snapshot.context;
+  const at = ctx.now;
+  const desk = agency(proc.env.desk);
+  const is = (value: unknown) => snapshot.matches(value as never);
+  const events: CaseEvent[] = [];
+  if (is({ active: 'receiving' })) {
+    events.push({ type: 'ACCEPT', at, by: desk }, { type: 'REQUEST_COMPLETION', at, by: desk, missing: ['papers'] }, { type: 'REFUSE', at, by: desk, reasons: ['not eligible'] });
+  }
+  if (is({ active: 'awaitingCompletion' })) events.push({ type: 'SUPPLY', at, by: applicant });
+  if (is({ active: 'transferring' })) events.push({ type: 'TRANSFER', at, by: desk });
+  for (const [step, record] of Object.entries(ctx.steps)) {
+    const by = agency(record.agency);
+    if (record.status === 'active') {
+      events.push(
+        { type: 'COMPLETE', at, by, step },
+        { type: 'REQUEST_SUPPLEMENT', at, by, step, missing: ['papers'] },
+        { type: 'REFUSE', at, by, step, reasons: ['not eligible'] },
+      );
+    }
+    if (record.status === 'supplement') events.push({ type: 'SUPPLY', at, by: applicant, step });
+  }
+  for (const [consult, answers] of Object.entries(ctx.answers)) {
+    const node = proc.env.nodes.get(consult);
+    if (node?.kind !== 'consult') continue;
+    for (const a of node.consulted) if (answers[a] === undefined) events.push({ type: 'ANSWER', at, by: agency(a), consult, agree: true });
+  }
+  for (const node of proc.env.nodes.values()) {
+    if (node.kind === 'excluded' && node.lasts === undefined) {
+      events.push({ type: 'FINISH_INTERVAL', at, by: node.party === 'applicant' ? applicant : agency(node.party), interval: node.id });
+    }
+  }
+  for (const timer of ctx.timers) {
+    if (timer.kind === 'deemed-consent' || timer.kind === 'interval-end' || timer.kind === 'rating-window') {
+      events.push({ type: 'TIMER', at: timer.at > at ? timer.at : at, by: system, timer: timer.id });
+    }
+  }
+  if (is('active')) events.push({ type: 'WITHDRAW', at, by: applicant });
+  if (is('resultReady')) events.push({ type: 'RETURN_RESULT', at, by: desk });
+  if (is('returned')) events.push({ type: 'RATE', at, by: applicant, rating: 'satisfied' });
+  return events;
+}
+
+/** A state's key without the timeline, effects and instants, so that the traversal ends. */
+function stateKey(snapshot: CaseSnapshot): string {
+  const ctx = snapshot.context;
+  const timers = ctx.timers.filter((t) => t.kind === 'deemed-consent' || t.kind === 'interval-end' || t.kind === 'rating-window').map((t) => t.id);
+  return JSON.stringify([snapshot.value, ctx.completionRequests, ctx.supplements, timers, snapshot.status]);
+}
+
+function eventKey(event: CaseEvent): string {
+  const detail = 'step' in event ? event.step : 'consult' in event ? `${event.consult}:${event.by.kind === 'agency' ? event.by.agency : ''}` : 'interval' in event ? event.interval : 'timer' in event ? event.timer : '';
+  return `${event.type}${detail === undefined || detail === '' ? '' : `(${detail})`}`;
+}
+
+function isLeaf(node: AnyStateNode): boolean {
+  return node.type === 'atomic' || node.type === 'final';
+}
+
+/** States left at once by an eventless transition are never observed between events. */
+function isTransient(node: AnyStateNode): boolean {
+  return node.always !== undefined && node.always.length > 0;
+}
+
+function allLeaves(node: AnyStateNode): AnyStateNode[] {
+  const children = Object.values(node.states) as AnyStateNode[];
+  return children.length === 0 ? [node] : children.flatMap(allLeaves);
+}
+
+function shortestParents(start: string, edges: ReadonlyMap<string, { to: string; event: CaseEvent }[]>): Map<string, { from: string; event: string }> {
+  const parents = new Map<string, { from: string; event: string }>();
+  const seen = new Set([start]);
+  const queue = [start];
+  for (let i = 0; i < queue.length; i++) {
+    const from = queue[i]!;
+    for (const { to, event } of edges.get(from) ?? []) {
+      if (seen.has(to)) continue;
+      seen.add(to);
+      parents.set(to, { from, event: eventKey(event) });
+      queue.push(to);
+    }
+  }
+  return parents;
+}
+
+function pathTo(key: string, parents: ReadonlyMap<string, { from: string; event: string }>): string[] {
+  const path: string[] = [];
+  for (let p = parents.get(key); p !== undefined; p = parents.get(p.from)) path.unshift(p.event);
+  return path;
+}
+
+function dedupe(deadEnds: DeadEnd[]): DeadEnd[] {
+  const seen = new Set<string>();
+  return deadEnds.filter((d) => (seen.has(d.state) ? false : (seen.add(d.state), true)));
+}

@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { explainCase } from '../analysis/explain-case.ts';
+import { formatLocalDate } from '../calendar/date.ts';
+import { formatInstant, localDateOf, parseInstant } from '../calendar/instant.ts';
+import { applyEvent, persistCase, startCase } from '../compile/case.ts';
+import { compileProcedure } from '../compile/compile.ts';
+import type { Channel } from '../dsl/spec.ts';
+import { CaseError, UsageError } from '../errors.ts';
+import { parseEvent } from './events.ts';
+import { EXIT, type Io, json, pickLang } from './io.ts';
+import { resolveProcedure } from './load.ts';
+
+export const EXPLAIN_USAGE = `motcua explain <procedure> --received <YYYY-MM-DDTHH:MM> [--events <file.json>] [--channel in-person|postal|online] [--dossier '{"field":value}'] [--json] [--lang vi|en]
+  Replays a case (events: a JSON array like [{"type":"ACCEPT","at":"2025-03-03T09:10","by":"desk"}])
+  and prints the due date of each step and of the dossier, with the reason for each.`;
+
+/** `motcua explain`. */
+export async function explainCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: {
+      received: { type: 'string' },
+      events: { type: 'string' },
+      channel: { type: 'string' },
+      dossier: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length !== 1) throw new UsageError('usage', `explain takes one procedure (a file or a catalogue id). Usage:\n${EXPLAIN_USAGE}`);
+  if (values.received === undefined) throw new UsageError('usage', `explain needs --received <YYYY-MM-DDTHH:MM>, the instant the desk received the dossier.`);
+  const receivedAt = parseInstant(values.received, ['--received']);
+  const { spec, file } = await resolveProcedure(positionals[0]!, formatLocalDate(localDateOf(receivedAt)));
+  const proc = compileProcedure(spec);
+  const channel = (values.channel ?? spec.receipt.channels[0]) as Channel;
+  let dossier: Record<string, string | number | boolean> = {};
+  if (values.dossier !== undefined) {
+    try {
+      dossier = JSON.parse(values.dossier) as Record<string, string | number | boolean>;
+    } catch {
+      throw new UsageError('usage', `--dossier must be a JSON object such as '{"remoteCommune":true}'.`, { path: ['--dossier'] });
+    }
+  }
+  let snapshot = startCase(proc, { receivedAt, channel, dossier }).snapshot;
+  if (values.events !== undefined) {
+    const path = values.events;
+    const text = await readFile(path, 'utf8').catch(() => {
+      throw new UsageError('not-found', 'cannot read the events file. Give a JSON file with an array of events.', { file: path });
+    });
+    let list: unknown;
+    try {
+      list = JSON.parse(text);
+    } catch (error) {
+      throw new CaseError('bad-events', `is not JSON (${(error as Error).message}). Write an array of events.`, { file: path });
+    }
+    if (!Array.isArray(list)) throw new CaseError('bad-events', 'must hold a JSON array of events.', { file: path });
+    for (const [i, raw] of list.entries()) {
+      const event = parseEvent(raw, [i], path);
+      const result = applyEvent(proc, snapshot, event);
+      if (!result.ok) throw new CaseError(result.error.code, `event ${i} (${event.type} at ${formatInstant(event.at)}) is refused: ${result.error.message}`, { file: path, path: [i] });
+      snapshot = result.snapshot;
+    }
+  }
+  const lang = pickLang(values.lang, io.env);
+  const lines = explainCase(proc, snapshot, lang);
+  if (values.json) io.out(json({ procedure: { id: spec.id, version: spec.version, file }, explanation: lines, case: persistCase(snapshot) }));
+  else io.out(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,30 @@
+import { parseArgs } from 'node:util';
+import { toBpmn, toDot, toMermaid } from '../export/index.ts';
+import { UsageError } from '../errors.ts';
+import { EXIT, type Io, pickLang } from './io.ts';
+import { resolveProcedure } from './load.ts';
+
+export const GRAPH_USAGE = `motcua graph <procedure> --format mermaid|dot|bpmn [--lang vi|en]
+  The procedure as a Mermaid state diagram, a Graphviz graph (agencies as clusters) or BPMN 2.0 XML
+  (one lane per agency, timers for deadlines, legal references as documentation).`;
+
+/** `motcua graph`. */
+export async function graphCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args: [...args], options: { format: { type: 'string' }, lang: { type: 'string' } }, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) throw new UsageError('usage', `graph takes one procedure (a file or a catalogue id). Usage:\n${GRAPH_USAGE}`);
+  const { spec } = await resolveProcedure(positionals[0]!);
+  const lang = pickLang(values.lang, io.env);
+  switch (values.format) {
+    case 'mermaid':
+      io.out(toMermaid(spec, { lang }));
+      return EXIT.ok;
+    case 'dot':
+      io.out(toDot(spec, { lang }));
+      return EXIT.ok;
+    case 'bpmn':
+      io.out(await toBpmn(spec, { lang }));
+      return EXIT.ok;
+    default:
+      throw new UsageError('usage', `${values.format === undefined ? 'missing --format' : `unknown format "${values.format}"`}; use --format mermaid, dot or bpmn.`, { path: ['--format'] });
+  }
+}

@@ -1,0 +1,39 @@
+import { parseArgs } from 'node:util';
+import { citeRef } from '../legal.ts';
+import { EXIT, type Io, json, pickLang } from './io.ts';
+import { CATALOGUE_DIR, loadProcedures } from './load.ts';
+
+export const LIST_USAGE = `motcua list [paths…] [--json] [--lang vi|en]
+  A table of the catalogue (or of the given files): id, version, title, level, limit, agencies, legal basis.`;
+
+/** `motcua list`. */
+export async function listCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args: [...args], options: { json: { type: 'boolean', default: false }, lang: { type: 'string' } }, allowPositionals: true, strict: true });
+  const lang = pickLang(values.lang, io.env);
+  const { procedures, errors } = await loadProcedures(positionals.length === 0 ? [CATALOGUE_DIR] : positionals);
+  for (const e of errors) io.err(`motcua: ${e.describe()}\n`);
+  const rows = procedures.map(({ spec, file }) => ({
+    id: spec.id,
+    version: spec.version,
+    effectiveFrom: spec.effectiveFrom,
+    title: spec.title[lang],
+    level: spec.level,
+    limit: `${spec.limit.duration} (${spec.limit.mode})`,
+    agencies: Object.keys(spec.agencies).filter((a) => spec.agencies[a]?.desk !== true),
+    linked: Object.values(spec.agencies).filter((a) => a.desk !== true).length > 1,
+    legal: [spec.limit.ref, ...spec.legal].map(citeRef).filter((x, i, all) => all.indexOf(x) === i),
+    file,
+  }));
+  if (values.json) {
+    io.out(json({ procedures: rows }));
+  } else {
+    const table = [
+      ['id', 'version', 'level', 'limit', 'agencies', 'title', 'legal basis'],
+      ...rows.map((r) => [r.id, r.version, r.level, r.limit, r.agencies.join(', '), r.title, r.legal[0] ?? '']),
+    ];
+    const widths = table[0]!.map((_, c) => Math.min(c >= 5 ? 60 : 40, Math.max(...table.map((row) => row[c]!.length))));
+    for (const row of table) io.out(`${row.map((cell, c) => (cell.length > widths[c]! ? `${cell.slice(0, widths[c]! - 1)}…` : cell.padEnd(widths[c]!))).join('  ').trimEnd()}\n`);
+    io.out(`\n${rows.length} procedures, ${rows.filter((r) => r.linked).length} inter-agency (liên thông).\n`);
+  }
+  return errors.length > 0 ? EXIT.badInput : EXIT.ok;
+}

@@ -1,0 +1,96 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readProcedure } from '../dsl/io.ts';
+import type { ProcedureSpec } from '../dsl/spec.ts';
+import { validateProcedure } from '../dsl/validate.ts';
+import { MotcuaError, ProcedureError, UsageError } from '../errors.ts';
+
+/** A procedure and where it came from. */
+export interface LoadedProcedure {
+  readonly spec: ProcedureSpec;
+  readonly file: string;
+}
+
+/** The catalogue shipped with the package. */
+export const CATALOGUE_DIR = fileURLToPath(new URL('../../procedures/', import.meta.url));
+
+const EXTENSIONS = new Set(['.ts', '.json', '.yaml', '.yml']);
+
+/** Looks like a procedure spec: what a `.ts` module's exports are filtered by. */
+function isSpecLike(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'flow' in value && 'limit' in value && 'id' in value;
+}
+
+/**
+ * Loads procedures from files and folders (`.ts` modules exporting built procedures, `.json`,
+ * `.yaml`). Every problem is collected with its file, so one broken file does not hide the others.
+ */
+export async function loadProcedures(paths: readonly string[]): Promise<{ procedures: LoadedProcedure[]; errors: MotcuaError[] }> {
+  const procedures: LoadedProcedure[] = [];
+  const errors: MotcuaError[] = [];
+  for (const file of await expand(paths, errors)) {
+    const shown = relative(process.cwd(), file) || file;
+    try {
+      if (extname(file) === '.ts') {
+        const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+        const specs = Object.values(module).filter(isSpecLike);
+        if (specs.length === 0) throw new ProcedureError('no-procedure', 'the module exports no procedure. Export the result of procedure(...).build().', { file: shown });
+        for (const spec of specs) procedures.push({ spec: validateProcedure(spec, { file: shown }), file: shown });
+      } else {
+        procedures.push({ spec: readProcedure(await readFile(file, 'utf8'), shown), file: shown });
+      }
+    } catch (error) {
+      if (error instanceof MotcuaError) errors.push(error.file === undefined ? new ProcedureError(error.code, error.message, { file: shown, path: error.path, cause: error }) : error);
+      else errors.push(new ProcedureError('load', `cannot be loaded: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Fix the file so that it runs.`, { file: shown, cause: error }));
+    }
+  }
+  return { procedures, errors };
+}
+
+async function expand(paths: readonly string[], errors: MotcuaError[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const p of paths) {
+    const full = resolve(p);
+    const info = await stat(full).catch(() => undefined);
+    if (info === undefined) {
+      errors.push(new UsageError('not-found', `no such file or folder. Give a procedure file (.ts, .json, .yaml) or a folder of them.`, { file: p }));
+    } else if (info.isDirectory()) {
+      const names = (await readdir(full)).sort();
+      files.push(...names.filter((n) => EXTENSIONS.has(extname(n)) && n !== 'index.ts' && !n.endsWith('.d.ts')).map((n) => join(full, n)));
+    } else if (EXTENSIONS.has(extname(full))) {
+      files.push(full);
+    } else {
+      errors.push(new UsageError('bad-file', `is not a procedure file. Use .ts, .json, .yaml or .yml.`, { file: p }));
+    }
+  }
+  return files;
+}
+
+/**
+ * One procedure named on the command line: a file, or an id (`id` or `id@version`) in the
+ * catalogue. With several versions and no `@version`, the one in force on `on` (YYYY-MM-DD), or the
+ * latest.
+ */
+export async function resolveProcedure(name: string, on?: string): Promise<LoadedProcedure> {
+  const asFile = await stat(resolve(name)).catch(() => undefined);
+  if (asFile !== undefined) {
+    const { procedures, errors } = await loadProcedures([name]);
+    if (errors.length > 0) throw errors[0]!;
+    if (procedures.length !== 1) throw new UsageError('ambiguous', `holds ${procedures.length} procedures; name one by its id instead.`, { file: name });
+    return procedures[0]!;
+  }
+  const [id, version] = name.split('@');
+  const { procedures } = await loadProcedures([CATALOGUE_DIR]);
+  const matching = procedures.filter((p) => p.spec.id === id && (version === undefined || p.spec.version === version));
+  if (matching.length === 0) {
+    const ids = [...new Set(procedures.map((p) => p.spec.id))].sort().join(', ');
+    throw new UsageError('unknown-procedure', `"${name}" is neither a file nor a procedure of the catalogue. Known ids: ${ids}.`);
+  }
+  const inForce = matching.filter((p) => on === undefined || p.spec.effectiveFrom <= on);
+  if (inForce.length === 0) {
+    const versions = matching.map((p) => `${p.spec.version} from ${p.spec.effectiveFrom}`).join(', ');
+    throw new UsageError('not-in-force', `no version of ${id} was in force on ${on} (versions: ${versions}). Use a later date or name a version with ${id}@<version>.`);
+  }
+  return inForce.reduce((a, b) => (b.spec.effectiveFrom > a.spec.effectiveFrom ? b : a));
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { analyseGraph } from '../../src/analysis/graph.ts';
+import { checkBudget, describePath } from '../../src/analysis/budget.ts';
+import { checkProperties } from '../../src/analysis/properties.ts';
+import { checkProcedure } from '../../src/analysis/check.ts';
+import { compileProcedure } from '../../src/compile/compile.ts';
+import type { ProcedureSpec } from '../../src/dsl/spec.ts';
+import { constructionPermitHouse } from '../../procedures/construction-permit-house.ts';
+import { landUseRightFirst } from '../../procedures/land-use-right-first.ts';
+import { tinySpec } from '../support/specs.ts';
+
+const name = (en: string) => ({ vi: en, en });
+
+describe('statutory budget', () => {
+  it('reports the worst path of the land procedure: the desk transfer and the longest parallel branch count', () => {
+    const report = checkBudget(landUseRightFirst);
+    expect(report.ok).toBe(true);
+    expect(report.paths).toHaveLength(2);
+    expect(describePath(report.worst, report.unit)).toBe(
+      'transfer (desk) 0.5wd → verify-origin (commune) 5wd → check-dossier (landOffice) 7wd → tax-notice (tax) 3wd → sign-certificate (issuer) 3wd = 18.5 wd of 20 wd [remoteCommune=otherwise]',
+    );
+  });
+
+  it('names the path and the steps when the shares exceed the limit', () => {
+    const over = tinySpec({
+      flow: [
+        { kind: 'step', id: 'register', agency: 'justice', title: name('Register'), share: '2wd' },
+        { kind: 'step', id: 'residence', agency: 'police', title: name('Residence'), share: '1wd' },
+      ],
+    });
+    const report = checkProcedure(over, { seed: 1, numRuns: 20 });
+    expect(report.ok).toBe(false);
+    expect(report.problems[0]).toEqual({
+      check: 'budget',
+      message: 'the shares exceed the statutory limit (3wd) on this path: transfer (desk) 0.5wd → register (justice) 2wd → residence (police) 1wd = 3.5 wd of 3 wd',
+    });
+  });
+});
+
+describe('graph analysis with xstate/graph', () => {
+  it('reaches every state and every outcome of the land procedure, with no dead end', () => {
+    const report = analyseGraph(compileProcedure(landUseRightFirst));
+    expect(report.unreachable).toEqual([]);
+    expect(report.deadEnds).toEqual([]);
+    expect(report.outcomes).toEqual(['returned', 'refused', 'refused-at-receipt', 'withdrawn']);
+    expect(report.truncated).toBe(false);
+    expect(report.variants).toBe(4);
+  });
+
+  it('finds a branch with no way out, which only withdrawal ends (the validator also refuses it)', () => {
+    const broken: ProcedureSpec = tinySpec({
+      dossier: { remote: { type: 'boolean', label: name('Remote') } },
+      flow: [
+        { kind: 'branch', id: 'remote-check', field: 'remote', cases: [{ when: true, flow: [{ kind: 'step', id: 'survey', agency: 'police', title: name('Survey'), share: '1wd' }] }] },
+        { kind: 'step', id: 'register', agency: 'justice', title: name('Register'), share: '1wd' },
+      ],
+    });
+    const report = analyseGraph(compileProcedure(broken));
+    expect(report.deadEnds.map((d) => [d.state, d.variant, d.path.join(' → ')])).toEqual([
+      ['{"active":{"processing":{"remote-check":"decide"}}}', 'in-person, remote=false', 'ACCEPT → TRANSFER'],
+    ]);
+  });
+});
+
+describe('calendar-day limits and long holidays', () => {
+  it('report, as a risk and not a failure, that a construction permit requested before Tết 2026 can be late although everyone meets their share', () => {
+    const report = checkProcedure(constructionPermitHouse, { seed: 42, numRuns: 20 });
+    expect(report.ok).toBe(true);
+    const risk = report.warnings.find((w) => w.startsWith('holiday risk'));
+    expect(risk).toMatch(/^holiday risk: the limit is in calendar days, so around long holidays a dossier can be late even when every agency meets its share: seed 42, path "[\d:]+": the dossier was late although every party met its share\.\n {2}events:\n {4}received 2026-02-0/);
+  });
+});
+
+describe('property checks', () => {
+  it('find that shares filling the whole limit leave no room for the desk’s next-morning transfer', () => {
+    const full = tinySpec({
+      flow: [
+        { kind: 'step', id: 'register', agency: 'justice', title: name('Register'), share: '1.5wd' },
+        { kind: 'step', id: 'residence', agency: 'police', title: name('Residence'), share: '1.5wd' },
+      ],
+    });
+    const [late] = checkProperties(compileProcedure(full), { seed: 7, numRuns: 200 });
+    expect(late?.status).toBe('failed');
+    expect(late?.counterexample).toMatch(/^seed 7, path "[\d:]+": the dossier was late although every party met its share\.\n {2}events:\n {4}received /);
+  });
+
+  it('pass on the land procedure for a fixed seed, and say which do not apply', () => {
+    const results = checkProperties(compileProcedure(landUseRightFirst), { seed: 42, numRuns: 30 });
+    expect(results.map((r) => [r.name, r.status, r.runs])).toEqual([
+      ['never late when every agency meets its share', 'passed', 30],
+      ['a pause moves the due date by the paused working time', 'passed', 30],
+      ['a restart never gives an earlier due date', 'not-applicable', 0],
+    ]);
+  });
+});

@@ -1,0 +1,125 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { writeProcedure } from '../../src/dsl/io.ts';
+import { landUseRightFirst } from '../../procedures/land-use-right-first.ts';
+import { runCli } from '../support/cli.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const dir = `${ROOT}test-artifacts/cli`;
+mkdirSync(dir, { recursive: true });
+
+describe('motcua check', () => {
+  it('passes on the whole catalogue', async () => {
+    const { code, out } = await runCli(['check', `${ROOT}procedures`, '--seed', '42', '--runs', '20']);
+    expect(out).toMatch(/\n\d+ checked, (\d+) passed, 0 failed; fast-check seed 42 \(replay with --seed 42\)\.\n$/);
+    expect(code).toBe(0);
+  }, 120_000);
+
+  it('fails with exit 1 and names the path and the steps when a broken copy gives more time than the law', async () => {
+    const broken = { ...landUseRightFirst, flow: landUseRightFirst.flow.map((n) => (n.kind === 'step' && n.id === 'check-dossier' ? { ...n, share: '10wd' } : n)) };
+    const file = `${dir}/land-over-limit.json`;
+    writeFileSync(file, writeProcedure(broken, 'json'));
+    const { code, out } = await runCli(['check', file, '--seed', '1', '--runs', '5']);
+    expect(code).toBe(1);
+    expect(out).toContain(
+      '✗ budget: the shares exceed the statutory limit (20wd) on this path: transfer (desk) 0.5wd → verify-origin (commune) 5wd → check-dossier (landOffice) 10wd → tax-notice (tax) 3wd → sign-certificate (issuer) 3wd = 21.5 wd of 20 wd [remoteCommune=otherwise]',
+    );
+  });
+
+  it('fails with exit 2, the file, the path and the fix when a branch has no way out', async () => {
+    const flow = landUseRightFirst.flow.map((n) => (n.kind === 'branch' ? { ...n, otherwise: undefined } : n));
+    const file = `${dir}/land-no-way-out.json`;
+    writeFileSync(file, JSON.stringify({ ...landUseRightFirst, flow }, null, 2));
+    const { code, err } = await runCli(['check', file, '--seed', '1']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^motcua: test-artifacts\/cli\/land-no-way-out\.json: flow\.0: .*remoteCommune.*otherwise/);
+  });
+
+  it('reports a file it cannot read without stopping the others', async () => {
+    const { code, err } = await runCli(['check', `${dir}/missing.yaml`]);
+    expect(code).toBe(2);
+    expect(err).toBe(`motcua: ${dir}/missing.yaml: no such file or folder. Give a procedure file (.ts, .json, .yaml) or a folder of them.\n`);
+  });
+});
+
+describe('motcua graph', () => {
+  it('writes a Mermaid state diagram, a DOT graph and BPMN XML for a catalogue id', async () => {
+    const mermaid = await runCli(['graph', 'land-use-right-first', '--format', 'mermaid', '--lang', 'en']);
+    expect([mermaid.code, mermaid.out.split('\n')[0]]).toEqual([0, 'stateDiagram-v2']);
+    const dot = await runCli(['graph', 'land-use-right-first', '--format', 'dot']);
+    expect([dot.code, dot.out.startsWith('digraph ')]).toEqual([0, true]);
+    const bpmn = await runCli(['graph', 'land-use-right-first', '--format', 'bpmn']);
+    expect([bpmn.code, bpmn.out.startsWith('<?xml')]).toEqual([0, true]);
+  });
+
+  it('names the accepted formats when the format is wrong', async () => {
+    const { code, err } = await runCli(['graph', 'land-use-right-first', '--format', 'svg']);
+    expect([code, err]).toEqual([2, 'motcua: --format: unknown format "svg"; use --format mermaid, dot or bpmn.\n']);
+  });
+});
+
+describe('motcua list', () => {
+  it('lists the catalogue with levels, limits, agencies and legal basis', async () => {
+    const { code, out } = await runCli(['list', '--json']);
+    expect(code).toBe(0);
+    const rows = JSON.parse(out).procedures as { id: string; level: string; limit: string; agencies: string[]; linked: boolean; legal: string[] }[];
+    expect(rows.find((r) => r.id === 'land-use-right-first')).toMatchObject({
+      level: 'district',
+      limit: '20wd (date)',
+      agencies: ['commune', 'landOffice', 'tax', 'issuer'],
+      linked: true,
+      legal: ['Decree 101/2024/NĐ-CP on land registration and certificates', 'Land Law 2024 (31/2024/QH15)'],
+    });
+  });
+});
+
+describe('motcua explain', () => {
+  it('replays a case and gives each due date with its reasons', async () => {
+    const events = `${dir}/land-events.json`;
+    writeFileSync(
+      events,
+      JSON.stringify([
+        { type: 'ACCEPT', at: '2025-03-03T09:30', by: 'desk' },
+        { type: 'TRANSFER', at: '2025-03-03T14:00', by: 'desk' },
+        { type: 'REQUEST_SUPPLEMENT', at: '2025-03-04T10:00', by: 'commune', step: 'verify-origin', missing: ['land use history'] },
+        { type: 'SUPPLY', at: '2025-03-06T10:00', by: 'applicant' },
+      ]),
+    );
+    const { code, out } = await runCli(['explain', 'land-use-right-first', '--received', '2025-03-03T09:00', '--events', events, '--dossier', '{"remoteCommune":false}']);
+    expect(code).toBe(0);
+    expect(out.split('\n')).toEqual([
+      'land-use-right-first 2024.1 — First registration and land-use-right certificate',
+      'Limit: 20wd, counted in whole days (Civil Code 2015 Art. 147–148) — Decree 101/2024/NĐ-CP on land registration and certificates [uncertain]',
+      'Received: Monday 03/03/2025 09:00 (in-person); status 4 processing',
+      'Accepted: Monday 03/03/2025 09:30; the day of receipt is not counted (Civil Code 2015 Art. 147)',
+      '  paused Tuesday 04/03/2025 10:00 – Thursday 06/03/2025 10:00: waiting for papers requested by commune (step verify-origin)',
+      // 20 wd from Tuesday 4 March; Tuesday is used, the pause until Thursday is not; counting resumes on Friday 7.
+      '  due: end of Wednesday 02/04/2025',
+      '    skipped Saturday–Sunday 08/03/2025–09/03/2025 (weekly rest)',
+      '    skipped Saturday–Sunday 15/03/2025–16/03/2025 (weekly rest)',
+      '    skipped Saturday–Sunday 22/03/2025–23/03/2025 (weekly rest)',
+      '    skipped Saturday–Sunday 29/03/2025–30/03/2025 (weekly rest)',
+      'Steps:',
+      // 40 working hours from Monday 14:00; 5 used before the request, 35 from Thursday 10:00.
+      '  verify-origin — Commune People’s Committee — share 5wd — from Monday 03/03/2025 14:00, due Wednesday 12/03/2025 14:00 — in progress',
+      '    paused Tuesday 04/03/2025 10:00 – Thursday 06/03/2025 10:00: waiting for papers',
+      '',
+    ]);
+  });
+
+  it('refuses an event the case does not allow, naming the file and the event', async () => {
+    const events = `${dir}/bad-events.json`;
+    writeFileSync(events, JSON.stringify([{ type: 'COMPLETE', at: '2025-03-03T10:00', by: 'commune', step: 'verify-origin' }]));
+    const { code, err } = await runCli(['explain', 'land-use-right-first', '--received', '2025-03-03T09:00', '--events', events, '--dossier', '{"remoteCommune":false}']);
+    expect(code).toBe(2);
+    expect(err).toBe(`motcua: ${events}: 0: event 0 (COMPLETE at 2025-03-03T10:00+07:00) is refused: COMPLETE is not possible now (status 1 submitted); possible now: ACCEPT, REQUEST_COMPLETION, REFUSE, WITHDRAW.\n`);
+  });
+
+  it('picks the version in force on the day of receipt', async () => {
+    const { code, err } = await runCli(['explain', 'land-use-right-first', '--received', '2024-07-01T09:00', '--dossier', '{"remoteCommune":false}']);
+    expect(code).toBe(2);
+    expect(err).toBe('motcua: no version of land-use-right-first was in force on 2024-07-01 (versions: 2024.1 from 2024-08-01). Use a later date or name a version with land-use-right-first@<version>.\n');
+  });
+});
+
