@@ -74,7 +74,7 @@ export function whyNot(proc: CompiledProcedure, snapshot: CaseSnapshot, event: C
   if (snapshot.can(event)) return null;
   const candidates = getNextTransitions(snapshot).filter((t) => t.eventType === event.type);
   if (candidates.length === 0) {
-    const possible = possibleEventTypes(snapshot).join(', ');
+    const possible = possibleEventTypes(proc, snapshot).join(', ');
     return { code: 'not-now', message: `${event.type} is not possible now (${describeState(snapshot)}); possible now: ${possible || 'nothing but waiting'}.` };
   }
   const rules = candidates.map((t) => (t.guard as { params?: Rule } | undefined)?.params).filter((r): r is Rule => r !== undefined);
@@ -92,10 +92,13 @@ export function whyNot(proc: CompiledProcedure, snapshot: CaseSnapshot, event: C
  * Event types some transition of the current state accepts (before checking who sends them).
  * `TIMER` is not listed: deadlines arrive through {@link advance}, never from a person.
  */
-export function possibleEventTypes(snapshot: CaseSnapshot): CaseEventType[] {
+export function possibleEventTypes(proc: CompiledProcedure, snapshot: CaseSnapshot): CaseEventType[] {
   if (snapshot.status !== 'active') return [];
   const types = new Set(getNextTransitions(snapshot).map((t) => t.eventType));
   types.delete('TIMER');
+  // An apology needs a running clock and one left to issue, whoever asks.
+  const ctx = snapshot.context;
+  if (ctx.statutory?.due == null || ctx.apologies.length >= proc.spec.lateness.apology.max) types.delete('APOLOGIZE');
   return CASE_EVENT_TYPES.filter((t) => types.has(t));
 }
 

@@ -134,6 +134,9 @@ function machineConfig(spec: ProcedureSpec): StateConfig {
         on: {
           WITHDRAW: { guard: allowed({ rule: 'applicant' }), target: '#withdrawn', actions: apply({ do: 'withdraw' }) },
           TIMER: { guard: allowed({ rule: 'notify' }), actions: apply({ do: 'notify' }) },
+          // Once the clock runs (the rule checks it), whoever holds the dossier, the desk included
+          // while it waits for the transfer, may issue the apology slip.
+          APOLOGIZE: { guard: allowed({ rule: 'apology' }), actions: apply({ do: 'apologize' }) },
         },
         states: {
           receiving: {
@@ -152,7 +155,6 @@ function machineConfig(spec: ProcedureSpec): StateConfig {
           },
           processing: {
             ...sequence(spec.flow),
-            on: { APOLOGIZE: { guard: allowed({ rule: 'apology' }), actions: apply({ do: 'apologize' }) } },
             onDone: { target: '#resultReady', actions: apply({ do: 'result-ready' }) },
           },
         },

@@ -333,16 +333,25 @@ export function extensionsFor(env: ProcedureEnv, dossier: CaseContext['dossier']
 
 /** The due instant a finished dossier is judged against: the statutory one, or the apology's new date when the policy says so. */
 function referenceDue(env: ProcedureEnv, ctx: CaseContext): Instant | null {
-  const apology = ctx.apologies[ctx.apologies.length - 1];
-  if (apology !== undefined && !env.spec.lateness.apologyCountsAsLate) return apology.newDue;
-  return ctx.statutory?.due ?? null;
+  return referenceDueOf(env, ctx.statutory, ctx.apologies[ctx.apologies.length - 1]?.newDue);
+}
+
+/** {@link referenceDue} from its parts, for hosts that keep them outside a case context (the simulator). */
+export function referenceDueOf(env: ProcedureEnv, statutory: Ledger | null, apologyNewDue: Instant | undefined): Instant | null {
+  if (apologyNewDue !== undefined && !env.spec.lateness.apologyCountsAsLate) return apologyNewDue;
+  return statutory?.due ?? null;
 }
 
 function classifyStatutory(env: ProcedureEnv, ctx: CaseContext, at: Instant): Classification {
-  const due = referenceDue(env, ctx);
+  return statutoryClassification(env, ctx.statutory, ctx.apologies[ctx.apologies.length - 1]?.newDue, at);
+}
+
+/** Early / on time / late of a dossier resolved at `at`: the one rule every host uses. */
+export function statutoryClassification(env: ProcedureEnv, statutory: Ledger | null, apologyNewDue: Instant | undefined, at: Instant): Classification {
+  const due = referenceDueOf(env, statutory, apologyNewDue);
   if (due !== null) return classify(env.calendar, at, due, env.earlyBefore);
   // The clock is paused (or never started): late only if the budget is already spent.
-  return ctx.statutory !== null && remainingAt(env.calendar, ctx.statutory, at) < 0 ? 'late' : 'on-time';
+  return statutory !== null && remainingAt(env.calendar, statutory, at) < 0 ? 'late' : 'on-time';
 }
 
 /** Re-derives the apology-due and overdue timers from the statutory ledger after it changed. */

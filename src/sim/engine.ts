@@ -1,0 +1,727 @@
+import { BusinessCalendar } from '../calendar/business-calendar.ts';
+import { type LocalDate, weekday } from '../calendar/date.ts';
+import { parseDuration, workingDays } from '../calendar/duration.ts';
+import { type Instant, MS_PER_DAY, MS_PER_HOUR, instantAt, localDateOf, msOfLocalDay } from '../calendar/instant.ts';
+import { type Classification, type Ledger, extendLedger, lastMomentBefore, openLedger, pauseLedger, restartLedger, resumeLedger } from '../calendar/ledger.ts';
+import { ALWAYS_OPEN } from '../calendar/office-hours.ts';
+import { vietnamDayCalendar } from '../calendar/vietnam.ts';
+import { type CompiledProcedure, compileProcedure } from '../compile/compile.ts';
+import { extensionsFor, statutoryClassification } from '../compile/reduce.ts';
+import type { Actor, CaseEvent, OutcomeKind } from '../compile/types.ts';
+import type { Channel } from '../dsl/spec.ts';
+import type { SimConfig, SimProcedure } from './config.ts';
+import { choose, sample } from './distributions.ts';
+import { EventHeap } from './heap.ts';
+import { Histogram } from './histogram.ts';
+import { type SimModel, type SimNode, buildModel } from './model.ts';
+import { type Random, randomStream } from './random.ts';
+
+/** One activity of one case at a station, as process-mining tools read it. */
+export interface ActivityRecord {
+  readonly caseId: string;
+  readonly procedure: string;
+  readonly activity: string;
+  readonly agency: string;
+  readonly station: string;
+  readonly enabled: Instant;
+  readonly start: Instant;
+  readonly end: Instant;
+  readonly outcome: string;
+}
+
+export interface RunHooks {
+  /** Called when a case arrives, with what opening it in the machine needs. */
+  readonly started?: (caseId: number, input: { readonly receivedAt: Instant; readonly channel: Channel; readonly dossier: Readonly<Record<string, string | number | boolean>> }) => void;
+  /** Receives every event the machine would receive, in order: the differential test replays them. */
+  readonly trace?: (caseId: number, event: CaseEvent) => void;
+  readonly activity?: (record: ActivityRecord) => void;
+  /** Called when a case ends (returned, refused, withdrawn), with what the simulator concluded. */
+  readonly ended?: (caseId: number, result: { readonly outcome: OutcomeKind; readonly at: Instant; readonly classification: Classification | null; readonly due: Instant | null; readonly apologies: number }) => void;
+  /** Called every few thousand events with the simulated instant, for progress bars. */
+  readonly progress?: (at: Instant) => void;
+}
+
+/** Statistics of one procedure in one replication (cases received after the warm-up). */
+export interface ProcedureStats {
+  readonly id: string;
+  readonly version: string;
+  started: number;
+  returned: number;
+  refused: number;
+  refusedAtReceipt: number;
+  withdrawn: number;
+  inProgress: number;
+  pendingWithinLimit: number;
+  pendingOverdue: number;
+  early: number;
+  onTime: number;
+  late: number;
+  apologies: number;
+  supplementRequests: number;
+  completionRequests: number;
+  /** Receipt to result (ready or refused), in working days and in calendar days. */
+  readonly cycleWorkingDays: Histogram;
+  readonly cycleCalendarDays: Histogram;
+}
+
+export interface StationStats {
+  readonly id: string;
+  readonly officers: number;
+  jobs: number;
+  /** Working hours of service given, and working hours the officers were available, in the window. */
+  busyHours: number;
+  availableHours: number;
+  /** Working hours a job waited for a free officer. */
+  readonly queueWait: Histogram;
+  /** Hours a job waited because the office was closed. */
+  readonly offHoursWait: Histogram;
+  longestQueue: number;
+}
+
+export interface ReplicationResult {
+  readonly replication: number;
+  readonly procedures: readonly ProcedureStats[];
+  readonly stations: readonly StationStats[];
+  /** All cases of the run, warm-up included: arrived = ended + in progress. */
+  readonly conservation: { readonly arrived: number; readonly ended: number; readonly inProgress: number };
+  /** Little's law over the whole run: time-average cases in the system, arrival rate per day, mean days in the system. */
+  readonly little: { readonly L: number; readonly lambda: number; readonly W: number };
+  readonly events: number;
+  readonly endedAt: Instant;
+}
+
+// Event kinds on the future-event list.
+const ARRIVAL = 0;
+const SERVICE_END = 1;
+const APPLICANT_BACK = 2;
+const TRANSFER = 3;
+const INTERVAL_END = 4;
+const DEEMED = 5;
+const APOLOGY_CHECK = 6;
+const WITHDRAW = 7;
+
+// What a job at a station is for.
+const RECEIPT_JOB = 0;
+const STEP_JOB = 1;
+const ANSWER_JOB = 2;
+
+const PEOPLE = 0;
+const DEADLINES = 1;
+
+interface Job {
+  readonly caseIndex: number;
+  readonly station: StationState;
+  readonly node: number;
+  readonly purpose: number;
+  /** For answers: which consulted agency. */
+  readonly aux: number;
+  readonly enabled: Instant;
+  start: Instant;
+  /** Queue key for the earliest-due-first discipline. */
+  readonly due: number;
+}
+
+class SimCase {
+  readonly id: number;
+  readonly p: number;
+  readonly arrival: Instant;
+  readonly channel: Channel;
+  readonly dossier: Record<string, string | number | boolean>;
+  readonly counted: boolean;
+  statutory: Ledger | null = null;
+  version = 0;
+  apologyNewDue: Instant | undefined = undefined;
+  apologies = 0;
+  completionRequested = false;
+  readyAt: Instant | null = null;
+  outcome: OutcomeKind | null = null;
+  classification: Classification | null = null;
+  joins: Int16Array;
+  /** Per consultation node: bit k set when consulted agency k has answered or been deemed to. */
+  consulted: Map<number, number> | null = null;
+  supplements: Map<string, number> | null = null;
+
+  constructor(id: number, p: number, arrival: Instant, channel: Channel, dossier: Record<string, string | number | boolean>, nodes: number, counted: boolean) {
+    this.id = id;
+    this.p = p;
+    this.arrival = arrival;
+    this.channel = channel;
+    this.dossier = dossier;
+    this.joins = new Int16Array(nodes);
+    this.counted = counted;
+  }
+}
+
+class StationState {
+  readonly stats: StationStats;
+  readonly calendar: BusinessCalendar;
+  free: number;
+  readonly fifo: number[] = [];
+  fifoHead = 0;
+  readonly edd: { key: number; seq: number; job: number }[] = [];
+  eddSeq = 0;
+
+  constructor(id: string, officers: number, calendar: BusinessCalendar) {
+    this.stats = {
+      id,
+      officers,
+      jobs: 0,
+      busyHours: 0,
+      availableHours: 0,
+      queueWait: new Histogram(0.25, 4000),
+      offHoursWait: new Histogram(0.25, 4000),
+      longestQueue: 0,
+    };
+    this.calendar = calendar;
+    this.free = officers;
+  }
+
+  get queued(): number {
+    return this.fifo.length - this.fifoHead + this.edd.length;
+  }
+}
+
+/**
+ * Runs one replication of a scenario: a discrete-event simulation of dossiers arriving, waiting for
+ * officers who work only in office hours, and moving through their procedure as the compiled
+ * machine would move them. Pure: time starts at the scenario's start date and randomness comes
+ * from the scenario's seed (replication `r` uses independent stream `r`).
+ */
+export function runReplication(config: SimConfig, replication: number, hooks: RunHooks = {}, compiled?: readonly CompiledProcedure[]): ReplicationResult {
+  const rng = randomStream(config.seed, replication);
+  const days = vietnamDayCalendar();
+  const dayCalendar = config.calendar === '24x7' ? allDaysWorking(days) : days;
+  const deskCalendar = new BusinessCalendar({ days: dayCalendar, ...(config.calendar === '24x7' ? { hours: ALWAYS_OPEN } : {}) });
+  const procs = compiled ?? config.procedures.map((p) => compileProcedure(p.spec, { calendar: deskCalendar }));
+  const models = procs.map(buildModel);
+
+  const stationIds = Object.keys(config.stations).sort();
+  const stations = new Map<string, StationState>();
+  for (const id of stationIds) {
+    const s = config.stations[id]!;
+    stations.set(id, new StationState(id, s.officers, new BusinessCalendar({ days: dayCalendar, hours: s.hours, hoursPerWorkingDay: deskCalendar.hoursPerWorkingDay })));
+  }
+  const stationOf = (p: number, agency: string): StationState => {
+    const name = config.procedures[p]!.stationOf[agency] ?? agency;
+    const s = stations.get(name);
+    if (s === undefined) throw new Error(`internal: no station "${name}" for agency ${agency} (the scenario loader checks this)`);
+    return s;
+  };
+
+  const start = instantAt(config.start, 0);
+  const warmupEnd = (start + config.warmupDays * MS_PER_DAY) as Instant;
+  const horizonEnd = (start + config.horizonDays * MS_PER_DAY) as Instant;
+  for (const s of stations.values()) {
+    s.stats.availableHours = (s.stats.officers * Math.max(0, s.calendar.workingTimeBetween(warmupEnd, horizonEnd))) / MS_PER_HOUR;
+  }
+
+  const procStats: ProcedureStats[] = config.procedures.map((p) => ({
+    id: p.spec.id,
+    version: p.spec.version,
+    started: 0,
+    returned: 0,
+    refused: 0,
+    refusedAtReceipt: 0,
+    withdrawn: 0,
+    inProgress: 0,
+    pendingWithinLimit: 0,
+    pendingOverdue: 0,
+    early: 0,
+    onTime: 0,
+    late: 0,
+    apologies: 0,
+    supplementRequests: 0,
+    completionRequests: 0,
+    cycleWorkingDays: new Histogram(0.05, 4000),
+    cycleCalendarDays: new Histogram(0.1, 4000),
+  }));
+
+  // The future-event list and its records.
+  const heap = new EventHeap();
+  const evKind: number[] = [];
+  const evCase: number[] = [];
+  const evNode: number[] = [];
+  const evAux: number[] = [];
+  const freeEvents: number[] = [];
+  const schedule = (at: number, priority: number, kind: number, caseIndex: number, node: number, aux: number) => {
+    const i = freeEvents.length > 0 ? freeEvents.pop()! : evKind.length;
+    evKind[i] = kind;
+    evCase[i] = caseIndex;
+    evNode[i] = node;
+    evAux[i] = aux;
+    heap.push(at, priority, i);
+  };
+
+  // Live cases only: a case leaves the map when it ends, so memory follows the cases in progress.
+  const cases = new Map<number, SimCase>();
+  const jobs: (Job | undefined)[] = [];
+  const freeJobs: number[] = [];
+  let nextCaseId = 0;
+  let arrived = 0;
+  let endedCount = 0;
+  let live = 0;
+  let area = 0;
+  let sojourn = 0;
+  let lastT = start as number;
+  let now = start as Instant;
+  let events = 0;
+
+  const trace = hooks.trace;
+  const emit = trace === undefined ? undefined : (c: SimCase, event: CaseEvent) => trace(c.id, event);
+  const desk = (p: number): Actor => ({ kind: 'agency', agency: procs[p]!.env.desk });
+  const agencyActor = (agency: string): Actor => ({ kind: 'agency', agency });
+  const applicant: Actor = { kind: 'applicant' };
+
+  // ---- arrivals ---------------------------------------------------------------------------------
+  const arrivalState = config.procedures.map((p) => (p.arrivals.kind === 'replay' ? { index: 0 } : { index: 0 }));
+  const nextArrival = (p: number, from: number): number => {
+    const a = config.procedures[p]!.arrivals;
+    if (a.kind === 'replay') {
+      const st = arrivalState[p]!;
+      while (st.index < a.instants.length && a.instants[st.index]! < from) st.index++;
+      return st.index < a.instants.length ? a.instants[st.index++]! : Infinity;
+    }
+    return nextPoisson(a, from, rng, dayCalendar, config.calendar === '24x7');
+  };
+  for (let p = 0; p < config.procedures.length; p++) {
+    const first = nextArrival(p, start);
+    if (first < horizonEnd) schedule(first, PEOPLE, ARRIVAL, -1, p, 0);
+  }
+
+  // ---- the statutory clock, through the same ledger functions as the machine -------------------
+  const env = (c: SimCase) => procs[c.p]!.env;
+  const armApology = (c: SimCase) => {
+    c.version++;
+    const l = c.statutory;
+    const e = env(c);
+    if (l === null || l.due === null || c.apologies >= e.spec.lateness.apology.max || c.readyAt !== null) return;
+    const last = lastMomentBefore(e.calendar, l, e.apologyNotice);
+    if (last !== null && last >= now) schedule(last, DEADLINES, APOLOGY_CHECK, c.id, -1, c.version);
+  };
+  const pause = (c: SimCase, reason: string) => {
+    if (c.statutory !== null) c.statutory = pauseLedger(env(c).calendar, c.statutory, now, reason);
+    c.version++;
+  };
+  const resume = (c: SimCase, reason: string, restart: boolean) => {
+    if (c.statutory !== null) c.statutory = restart ? restartLedger(env(c).calendar, c.statutory, now) : resumeLedger(env(c).calendar, c.statutory, now, reason);
+    armApology(c);
+  };
+
+  // ---- stations ---------------------------------------------------------------------------------
+  const enqueue = (c: SimCase, station: StationState, node: number, purpose: number, aux: number) => {
+    const j = freeJobs.length > 0 ? freeJobs.pop()! : jobs.length;
+    jobs[j] = { caseIndex: c.id, station, node, purpose, aux, enabled: now, start: now, due: c.statutory?.due ?? Number.MAX_VALUE };
+    if (station.free > 0) {
+      station.free--;
+      if (!startJob(station, j)) station.free++;
+    } else {
+      if (config.discipline === 'edd') {
+        const due = jobs[j]!.due;
+        station.edd.push({ key: due, seq: station.eddSeq++, job: j });
+        siftUp(station.edd);
+      } else {
+        station.fifo.push(j);
+      }
+      if (now >= warmupEnd && station.queued > station.stats.longestQueue) station.stats.longestQueue = station.queued;
+    }
+  };
+  /** Serves job `j` with an officer of `station`; returns false (officer still free) for a case that has ended. */
+  const startJob = (station: StationState, j: number): boolean => {
+    const job = jobs[j]!;
+    const c = cases.get(job.caseIndex);
+    if (c === undefined || c.outcome !== null) {
+      jobs[j] = undefined;
+      freeJobs.push(j);
+      return false;
+    }
+    const model = models[c.p]!;
+    const behaviour = config.procedures[c.p]!;
+    const effective = station.calendar.nextWorkingInstant(now);
+    job.start = effective;
+    const hours =
+      job.purpose === RECEIPT_JOB
+        ? sample(behaviour.receipt, rng)
+        : job.purpose === STEP_JOB
+          ? sample(behaviour.steps[(model.nodes[job.node] as { id: string }).id]!.duration, rng)
+          : sample(behaviour.answers[(model.nodes[job.node] as { id: string }).id]!.duration, rng);
+    const end = station.calendar.addWorkingTime(effective, Math.max(0, Math.round(hours * MS_PER_HOUR)));
+    if (effective >= warmupEnd && effective < horizonEnd) {
+      const s = station.stats;
+      s.jobs++;
+      s.busyHours += hours;
+      const waited = station.calendar.workingTimeBetween(job.enabled, effective);
+      s.queueWait.add(waited / MS_PER_HOUR);
+      s.offHoursWait.add((effective - job.enabled - waited) / MS_PER_HOUR);
+    }
+    schedule(end, PEOPLE, SERVICE_END, job.caseIndex, j, 0);
+    return true;
+  };
+  const freeOfficer = (station: StationState) => {
+    for (;;) {
+      let next = -1;
+      if (config.discipline === 'edd') {
+        if (station.edd.length > 0) next = popMin(station.edd).job;
+      } else if (station.fifoHead < station.fifo.length) {
+        next = station.fifo[station.fifoHead++]!;
+        if (station.fifoHead > 1024 && station.fifoHead * 2 > station.fifo.length) {
+          station.fifo.splice(0, station.fifoHead);
+          station.fifoHead = 0;
+        }
+      }
+      if (next < 0) {
+        station.free++;
+        return;
+      }
+      if (startJob(station, next)) return;
+    }
+  };
+
+  // ---- the flow -----------------------------------------------------------------------------------
+  const enter = (c: SimCase, index: number) => {
+    if (c.outcome !== null) return;
+    const model = models[c.p]!;
+    const node = model.nodes[index]!;
+    switch (node.kind) {
+      case 'end':
+        return ready(c);
+      case 'step':
+        return enqueue(c, stationOf(c.p, node.agency), index, STEP_JOB, 0);
+      case 'fork':
+        c.joins[node.join] = (model.nodes[node.join] as { count: number }).count;
+        for (const s of node.starts) enter(c, s);
+        return;
+      case 'join':
+        if (--c.joins[index]! === 0) enter(c, node.next);
+        return;
+      case 'branch': {
+        const taken = node.cases.find((k) => c.dossier[node.field] === k.value);
+        return enter(c, taken === undefined ? node.otherwise : taken.start);
+      }
+      case 'consult': {
+        (c.consulted ??= new Map()).set(index, 0);
+        const lead = env(c).calendarOf(node.lead);
+        const deadline = lead.addToInstant(now, node.answerWithin);
+        const behaviour = config.procedures[c.p]!.answers[node.id]!;
+        node.consulted.forEach((agency, k) => {
+          if (node.deemedConsent) schedule(deadline, DEADLINES, DEEMED, c.id, index, k);
+          if (node.deemedConsent && rng.next() < behaviour.silence) return;
+          enqueue(c, stationOf(c.p, agency), index, ANSWER_JOB, k);
+        });
+        return;
+      }
+      case 'interval': {
+        pause(c, `interval:${node.id}`);
+        if (node.lasts !== null) {
+          const cal = node.party === 'applicant' ? env(c).calendar : env(c).calendarOf(node.party);
+          schedule(cal.addToInstant(now, node.lasts), DEADLINES, INTERVAL_END, c.id, index, 0);
+        } else {
+          const days = sample(config.procedures[c.p]!.intervals[node.id]!, rng);
+          schedule(now + Math.round(days * MS_PER_DAY), PEOPLE, INTERVAL_END, c.id, index, 0);
+        }
+        return;
+      }
+    }
+  };
+
+  const ready = (c: SimCase) => {
+    const e = env(c);
+    c.readyAt = now;
+    c.classification = statutoryClassification(e, c.statutory, c.apologyNewDue, now);
+    c.version++;
+    emit?.(c, { type: 'RETURN_RESULT', at: now, by: desk(c.p) });
+    finish(c, 'returned');
+  };
+
+  const finish = (c: SimCase, outcome: OutcomeKind) => {
+    c.outcome = outcome;
+    hooks.ended?.(c.id, { outcome, at: now, classification: c.classification, due: c.statutory?.due ?? null, apologies: c.apologies });
+    c.version++;
+    endedCount++;
+    live--;
+    sojourn += now - c.arrival;
+    if (c.counted) {
+      const s = procStats[c.p]!;
+      if (outcome === 'returned') s.returned++;
+      else if (outcome === 'refused') s.refused++;
+      else if (outcome === 'refused-at-receipt') s.refusedAtReceipt++;
+      else s.withdrawn++;
+      if (outcome === 'returned' || outcome === 'refused') {
+        const cls = c.classification!;
+        if (cls === 'early') s.early++;
+        else if (cls === 'on-time') s.onTime++;
+        else s.late++;
+        s.cycleWorkingDays.add(env(c).calendar.workingTimeBetween(c.arrival, now) / (env(c).calendar.hoursPerWorkingDay * MS_PER_HOUR));
+        s.cycleCalendarDays.add((now - c.arrival) / MS_PER_DAY);
+      }
+    }
+    cases.delete(c.id);
+  };
+
+  const accept = (c: SimCase) => {
+    const e = env(c);
+    c.statutory = extensionsFor(e, c.dossier).reduce(
+      (l, x) => extendLedger(e.calendar, l, parseDuration(x.amount), x.reason),
+      openLedger(e.calendar, e.limit, e.spec.limit.mode, now),
+    );
+    emit?.(c, { type: 'ACCEPT', at: now, by: desk(c.p) });
+    armApology(c);
+    if (c.channel === 'online' || e.spec.receipt.handover === 'immediate') {
+      enter(c, models[c.p]!.start);
+    } else {
+      const hours = sample(config.transfer[c.channel], rng);
+      schedule(deskCalendar.addWorkingTime(now, Math.max(0, Math.round(hours * MS_PER_HOUR))), PEOPLE, TRANSFER, c.id, -1, 0);
+    }
+  };
+
+  // ---- the loop -----------------------------------------------------------------------------------
+  const stopAt = config.drain ? Infinity : horizonEnd;
+  while (heap.size > 0 && heap.peekTime() <= stopAt) {
+    now = heap.peekTime() as Instant;
+    const ev = heap.pop();
+    const kind = evKind[ev]!;
+    const ci = evCase[ev]!;
+    const node = evNode[ev]!;
+    const aux = evAux[ev]!;
+    freeEvents.push(ev);
+    area += live * (now - lastT);
+    lastT = now;
+    if (++events % 8192 === 0) hooks.progress?.(now);
+
+    if (kind === ARRIVAL) {
+      const p = node;
+      const sp = config.procedures[p]!;
+      const id = nextCaseId++;
+      const c = new SimCase(id, p, now, choose(sp.channels, rng), chooseDossier(sp, rng), models[p]!.nodes.length, now >= warmupEnd);
+      cases.set(id, c);
+      arrived++;
+      live++;
+      if (c.counted) procStats[p]!.started++;
+      hooks.started?.(id, { receivedAt: now, channel: c.channel, dossier: c.dossier });
+      if (rng.next() < sp.withdrawal) schedule(now + Math.round(sample(sp.withdrawAfter, rng) * MS_PER_DAY), PEOPLE, WITHDRAW, id, -1, 0);
+      enqueue(c, stationOf(p, procs[p]!.env.desk), -1, RECEIPT_JOB, 0);
+      const next = nextArrival(p, now);
+      if (next < horizonEnd) schedule(next, PEOPLE, ARRIVAL, -1, p, 0);
+      continue;
+    }
+
+    if (kind === SERVICE_END) {
+      const job = jobs[node]!;
+      jobs[node] = undefined;
+      freeJobs.push(node);
+      freeOfficer(job.station);
+      const c = cases.get(ci);
+      if (c === undefined) continue;
+      const model = models[c.p]!;
+      hooks.activity?.(activityOf(c, job, job.station.stats.id, model, now));
+      if (c.outcome !== null) continue;
+      if (job.purpose === RECEIPT_JOB) {
+        const sp = config.procedures[c.p]!;
+        const e = env(c);
+        if (!c.completionRequested && e.spec.receipt.maxCompletionRequests > 0 && rng.next() < sp.incomplete) {
+          c.completionRequested = true;
+          if (c.counted) procStats[c.p]!.completionRequests++;
+          emit?.(c, { type: 'REQUEST_COMPLETION', at: now, by: desk(c.p), missing: ['papers'] });
+          schedule(now + Math.round(sample(config.applicantResponse, rng) * MS_PER_DAY), PEOPLE, APPLICANT_BACK, c.id, -1, 0);
+        } else {
+          accept(c);
+        }
+      } else if (job.purpose === STEP_JOB) {
+        completeStep(c, job.node);
+      } else {
+        const consult = model.nodes[job.node] as Extract<SimNode, { kind: 'consult' }>;
+        answer(c, job.node, consult, job.aux, false);
+      }
+      continue;
+    }
+    const c = cases.get(ci);
+    if (c === undefined || c.outcome !== null) continue;
+    if (kind === APPLICANT_BACK) {
+      if (node < 0) {
+        emit?.(c, { type: 'SUPPLY', at: now, by: applicant });
+        enqueue(c, stationOf(c.p, procs[c.p]!.env.desk), -1, RECEIPT_JOB, 0);
+      } else {
+        const step = models[c.p]!.nodes[node] as Extract<SimNode, { kind: 'step' }>;
+        emit?.(c, { type: 'SUPPLY', at: now, by: applicant, step: step.id });
+        resume(c, `supplement:${step.id}`, env(c).spec.clock.supplement === 'restart');
+        enqueue(c, stationOf(c.p, step.agency), node, STEP_JOB, 0);
+      }
+    } else if (kind === TRANSFER) {
+      emit?.(c, { type: 'TRANSFER', at: now, by: desk(c.p) });
+      enter(c, models[c.p]!.start);
+    } else if (kind === INTERVAL_END) {
+      const interval = models[c.p]!.nodes[node] as Extract<SimNode, { kind: 'interval' }>;
+      if (interval.lasts !== null) emit?.(c, { type: 'TIMER', at: now, by: { kind: 'system' }, timer: interval.id });
+      else emit?.(c, { type: 'FINISH_INTERVAL', at: now, by: interval.party === 'applicant' ? applicant : agencyActor(interval.party), interval: interval.id });
+      resume(c, `interval:${interval.id}`, false);
+      enter(c, interval.next);
+    } else if (kind === DEEMED) {
+      const consult = models[c.p]!.nodes[node] as Extract<SimNode, { kind: 'consult' }>;
+      answer(c, node, consult, aux, true);
+    } else if (kind === APOLOGY_CHECK) {
+      if (c.readyAt !== null || aux !== c.version || c.statutory?.due == null) continue;
+      const e = env(c);
+      c.apologies++;
+      c.apologyNewDue = e.calendar.addToInstant(c.statutory.due, workingDays(config.apologyExtensionDays));
+      if (c.counted) procStats[c.p]!.apologies++;
+      emit?.(c, { type: 'APOLOGIZE', at: now, by: desk(c.p), newDue: c.apologyNewDue, reason: 'the dossier will be late' });
+    } else if (kind === WITHDRAW) {
+      if (c.readyAt !== null) continue;
+      emit?.(c, { type: 'WITHDRAW', at: now, by: applicant });
+      finish(c, 'withdrawn');
+    }
+  }
+
+  function completeStep(c: SimCase, index: number): void {
+    const step = models[c.p]!.nodes[index] as Extract<SimNode, { kind: 'step' }>;
+    const behaviour = config.procedures[c.p]!.steps[step.id]!;
+    const e = env(c);
+    const u = rng.next();
+    if (u < behaviour.refusal) {
+      c.classification = statutoryClassification(e, c.statutory, c.apologyNewDue, now);
+      emit?.(c, { type: 'REFUSE', at: now, by: agencyActor(step.agency), step: step.id, reasons: ['not eligible'] });
+      finish(c, 'refused');
+      return;
+    }
+    const used = c.supplements?.get(step.agency) ?? 0;
+    if (u < behaviour.refusal + behaviour.supplement && used < e.spec.clock.maxSupplementsPerAgency) {
+      (c.supplements ??= new Map()).set(step.agency, used + 1);
+      if (c.counted) procStats[c.p]!.supplementRequests++;
+      emit?.(c, { type: 'REQUEST_SUPPLEMENT', at: now, by: agencyActor(step.agency), step: step.id, missing: ['papers'] });
+      pause(c, `supplement:${step.id}`);
+      schedule(now + Math.round(sample(config.applicantResponse, rng) * MS_PER_DAY), PEOPLE, APPLICANT_BACK, c.id, index, 0);
+      return;
+    }
+    emit?.(c, { type: 'COMPLETE', at: now, by: agencyActor(step.agency), step: step.id });
+    enter(c, step.next);
+  }
+
+  function answer(c: SimCase, index: number, consult: Extract<SimNode, { kind: 'consult' }>, k: number, deemed: boolean): void {
+    const done = c.consulted?.get(index) ?? 0;
+    if ((done & (1 << k)) !== 0) return;
+    c.consulted!.set(index, done | (1 << k));
+    const agency = consult.consulted[k]!;
+    if (deemed) emit?.(c, { type: 'TIMER', at: now, by: { kind: 'system' }, timer: `${consult.id}:${agency}` });
+    else emit?.(c, { type: 'ANSWER', at: now, by: agencyActor(agency), consult: consult.id, agree: true });
+    if ((done | (1 << k)) === (1 << consult.consulted.length) - 1) enter(c, consult.next);
+  }
+
+  area += live * (now - lastT);
+  // Cases still open at the end: within the limit or overdue.
+  for (const c of cases.values()) {
+    if (c.outcome !== null || !c.counted) continue;
+    const s = procStats[c.p]!;
+    s.inProgress++;
+    const due = c.statutory?.due;
+    if (due != null && now > due) s.pendingOverdue++;
+    else s.pendingWithinLimit++;
+  }
+  const elapsedDays = Math.max(1e-9, (now - start) / MS_PER_DAY);
+  return {
+    replication,
+    procedures: procStats,
+    stations: [...stations.values()].map((s) => s.stats),
+    conservation: { arrived, ended: endedCount, inProgress: live },
+    little: { L: area / (now - start || 1), lambda: arrived / elapsedDays, W: endedCount === 0 ? 0 : sojourn / endedCount / MS_PER_DAY },
+    events,
+    endedAt: now,
+  };
+}
+
+function chooseDossier(sp: SimProcedure, rng: Random): Record<string, string | number | boolean> {
+  const dossier: Record<string, string | number | boolean> = {};
+  for (const [field, choice] of Object.entries(sp.dossier)) dossier[field] = choose(choice, rng);
+  return dossier;
+}
+
+function activityOf(c: SimCase, job: Job, station: string, model: SimModel, end: Instant): ActivityRecord {
+  const node = job.node < 0 ? undefined : model.nodes[job.node];
+  const agency =
+    job.purpose === RECEIPT_JOB ? model.proc.env.desk : node?.kind === 'step' ? node.agency : node?.kind === 'consult' ? (node.consulted[job.aux] ?? '') : '';
+  return {
+    caseId: `${model.proc.spec.id}-${c.id}`,
+    procedure: model.proc.spec.id,
+    activity: job.purpose === RECEIPT_JOB ? 'receipt' : job.purpose === STEP_JOB ? (node?.id ?? '') : `${node?.id ?? ''}:answer`,
+    agency,
+    station,
+    enabled: job.enabled,
+    start: job.start,
+    end,
+    outcome: c.outcome ?? (c.readyAt !== null ? 'returned' : 'open'),
+  };
+}
+
+/**
+ * Next arrival of a non-homogeneous Poisson process by thinning: candidates at the peak rate, each
+ * kept with probability rate(t) / peak. Rates are per working day (per day on 24/7), shaped by the
+ * weekday and hour profiles; non-working days have none on the Vietnamese calendar.
+ */
+function nextPoisson(a: Extract<SimProcedure['arrivals'], { kind: 'poisson' }>, from: number, rng: Random, days: ReturnType<typeof vietnamDayCalendar>, allDays: boolean): number {
+  const hourSum = a.hours.reduce((s, h) => s + h, 0);
+  if (a.perDay <= 0 || hourSum <= 0) return Infinity;
+  const peakWeekday = Math.max(...a.weekdays);
+  const peakHour = Math.max(...a.hours);
+  // Arrivals per millisecond at the peak.
+  const peak = (a.perDay * peakWeekday * peakHour) / hourSum / MS_PER_HOUR;
+  if (peak <= 0) return Infinity;
+  let t = from;
+  for (let guard = 0; guard < 1_000_000; guard++) {
+    t += -Math.log(1 - rng.next()) / peak;
+    const day = localDateOf(t as Instant);
+    if (day > days.last) return Infinity;
+    if (!allDays && !days.isWorkingDay(day)) continue;
+    const rate = (a.weekdays[weekday(day as LocalDate)] ?? 0) * (a.hours[Math.floor(msOfLocalDay(t as Instant) / MS_PER_HOUR)] ?? 0);
+    if (rng.next() * peakWeekday * peakHour < rate) return Math.round(t);
+  }
+  return Infinity;
+}
+
+/** The same days with no holidays and no weekends: for validation against queueing theory. */
+function allDaysWorking(days: ReturnType<typeof vietnamDayCalendar>) {
+  return new (days.constructor as typeof import('../calendar/day-calendar.ts').DayCalendar)({
+    id: '24x7',
+    rulesets: [
+      {
+        id: 'none',
+        validFrom: '1900-01-01',
+        weeklyRest: [],
+        weeklyRestRef: { document: 'Validation calendar: every day works', confidence: 'src' },
+        holidays: [],
+        compensation: { enabled: false, ref: { document: 'Validation calendar', confidence: 'src' } },
+      },
+    ],
+    minYear: days.minYear,
+    maxYear: days.maxYear,
+  });
+}
+
+function siftUp(heap: { key: number; seq: number; job: number }[]): void {
+  let i = heap.length - 1;
+  const item = heap[i]!;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const p = heap[parent]!;
+    if (p.key < item.key || (p.key === item.key && p.seq < item.seq)) break;
+    heap[i] = p;
+    i = parent;
+  }
+  heap[i] = item;
+}
+
+function popMin(heap: { key: number; seq: number; job: number }[]): { key: number; seq: number; job: number } {
+  const top = heap[0]!;
+  const last = heap.pop()!;
+  if (heap.length === 0) return top;
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= heap.length) break;
+    const right = child + 1;
+    if (right < heap.length && (heap[right]!.key < heap[child]!.key || (heap[right]!.key === heap[child]!.key && heap[right]!.seq < heap[child]!.seq))) child = right;
+    const c = heap[child]!;
+    if (last.key < c.key || (last.key === c.key && last.seq < c.seq)) break;
+    heap[i] = c;
+    i = child;
+  }
+  heap[i] = last;
+  return top;
+}

@@ -1,0 +1,47 @@
+/**
+ * Streaming statistics of a non-negative quantity with bounded memory: count, mean, variance
+ * (Welford), maximum, and quantiles from fixed-width bins (exact to the bin width), so that a
+ * million cases cost no more memory than ten.
+ */
+export class Histogram {
+  readonly width: number;
+  readonly bins: Float64Array;
+  count = 0;
+  mean = 0;
+  #m2 = 0;
+  max = 0;
+  overflow = 0;
+
+  constructor(width: number, binCount: number) {
+    this.width = width;
+    this.bins = new Float64Array(binCount);
+  }
+
+  add(x: number): void {
+    this.count++;
+    const delta = x - this.mean;
+    this.mean += delta / this.count;
+    this.#m2 += delta * (x - this.mean);
+    if (x > this.max) this.max = x;
+    const bin = Math.floor(x / this.width);
+    if (bin < this.bins.length) this.bins[bin < 0 ? 0 : bin]!++;
+    else this.overflow++;
+  }
+
+  get variance(): number {
+    return this.count > 1 ? this.#m2 / (this.count - 1) : 0;
+  }
+
+  /** The q-quantile (0 ≤ q ≤ 1), interpolated inside its bin; the maximum for the overflow. */
+  quantile(q: number): number {
+    if (this.count === 0) return 0;
+    const target = q * this.count;
+    let seen = 0;
+    for (let i = 0; i < this.bins.length; i++) {
+      const n = this.bins[i]!;
+      if (seen + n >= target && n > 0) return Math.min(this.max, (i + (target - seen) / n) * this.width);
+      seen += n;
+    }
+    return this.max;
+  }
+}
