@@ -3,10 +3,12 @@
  * (`npm run bench -- calendar`).
  */
 import { runCalendarBench } from './calendar.bench.ts';
+import { runSimBench } from './sim.bench.ts';
 
 /** Every benchmark, by name, in the order they run. */
 const BENCHES: Readonly<Record<string, () => void>> = {
   calendar: () => runCalendarBench(),
+  sim: () => runSimBench(),
 };
 
 const wanted = process.argv.slice(2);

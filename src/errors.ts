@@ -41,3 +41,6 @@ export class ProcedureError extends MotcuaError {}
 
 /** An event that is not allowed now, or a case that cannot be opened; the case is left unchanged. */
 export class CaseError extends MotcuaError {}
+
+/** An invalid simulation scenario: bad YAML, an unknown procedure or station, probabilities that do not add up… */
+export class ScenarioError extends MotcuaError {}

@@ -6,6 +6,8 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The wall clock, read only at this edge (a default seed); tests pass a fixed one. */
   readonly now: () => number;
+  /** Whether stdout is a terminal (progress bars, full-screen views). */
+  readonly isTty?: boolean;
 }
 
 /** Exit codes shared by every command. */

@@ -6,6 +6,7 @@ import { EXPLAIN_USAGE, explainCommand } from './explain-command.ts';
 import { GRAPH_USAGE, graphCommand } from './graph-command.ts';
 import { EXIT, type Io } from './io.ts';
 import { LIST_USAGE, listCommand } from './list-command.ts';
+import { SIMULATE_USAGE, simulateCommand } from './simulate-command.ts';
 
 export const USAGE = `motcua — Vietnamese one-stop administrative procedures
 
@@ -15,6 +16,7 @@ ${CHECK_USAGE}
 ${LIST_USAGE}
 ${GRAPH_USAGE}
 ${EXPLAIN_USAGE}
+${SIMULATE_USAGE}
 motcua demo
   The calendar at work on a few worked examples (what npm start runs).
 
@@ -38,6 +40,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await explainCommand(rest, io);
       case 'graph':
         return await graphCommand(rest, io);
+      case 'simulate':
+        return await simulateCommand(rest, io, io.isTty === true);
       case 'demo':
         return demoCommand(io);
       case undefined:

@@ -136,18 +136,20 @@ class SimCase {
   readyAt: Instant | null = null;
   outcome: OutcomeKind | null = null;
   classification: Classification | null = null;
-  joins: Int16Array;
+  /** Branches still to finish per join node; allocated at the first fork. */
+  joins: Int16Array | null = null;
   /** Per consultation node: bit k set when consulted agency k has answered or been deemed to. */
   consulted: Map<number, number> | null = null;
   supplements: Map<string, number> | null = null;
+  /** Shares still ahead of the dossier, from the last node it entered (see `SimModel.shareToEnd`). */
+  remaining = 0;
 
-  constructor(id: number, p: number, arrival: Instant, channel: Channel, dossier: Record<string, string | number | boolean>, nodes: number, counted: boolean) {
+  constructor(id: number, p: number, arrival: Instant, channel: Channel, dossier: Record<string, string | number | boolean>, counted: boolean) {
     this.id = id;
     this.p = p;
     this.arrival = arrival;
     this.channel = channel;
     this.dossier = dossier;
-    this.joins = new Int16Array(nodes);
     this.counted = counted;
   }
 }
@@ -207,6 +209,14 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     if (s === undefined) throw new Error(`internal: no station "${name}" for agency ${agency} (the scenario loader checks this)`);
     return s;
   };
+  // Look-ups done once per procedure rather than once per job.
+  const deskStation = models.map((_, p) => stationOf(p, procs[p]!.env.desk));
+  const nodeStation = models.map((m, p) => m.nodes.map((n) => (n.kind === 'step' ? stationOf(p, n.agency) : undefined)));
+  const nodeWork = models.map((m, p) =>
+    m.nodes.map((n) => (n.kind === 'step' ? config.procedures[p]!.steps[n.id]!.duration : n.kind === 'consult' ? config.procedures[p]!.answers[n.id]!.duration : undefined)),
+  );
+  const dossierFields = config.procedures.map((sp) => Object.entries(sp.dossier));
+  const extensionCache = models.map(() => new Map<string, ReturnType<typeof extensionsFor>>());
 
   const start = instantAt(config.start, 0);
   const warmupEnd = (start + config.warmupDays * MS_PER_DAY) as Instant;
@@ -334,16 +344,10 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       freeJobs.push(j);
       return false;
     }
-    const model = models[c.p]!;
     const behaviour = config.procedures[c.p]!;
     const effective = station.calendar.nextWorkingInstant(now);
     job.start = effective;
-    const hours =
-      job.purpose === RECEIPT_JOB
-        ? sample(behaviour.receipt, rng)
-        : job.purpose === STEP_JOB
-          ? sample(behaviour.steps[(model.nodes[job.node] as { id: string }).id]!.duration, rng)
-          : sample(behaviour.answers[(model.nodes[job.node] as { id: string }).id]!.duration, rng);
+    const hours = sample(job.purpose === RECEIPT_JOB ? behaviour.receipt : nodeWork[c.p]![job.node]!, rng);
     const end = station.calendar.addWorkingTime(effective, Math.max(0, Math.round(hours * MS_PER_HOUR)));
     if (effective >= warmupEnd && effective < horizonEnd) {
       const s = station.stats;
@@ -381,17 +385,18 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     if (c.outcome !== null) return;
     const model = models[c.p]!;
     const node = model.nodes[index]!;
+    if (node.kind === 'step' || node.kind === 'consult' || node.kind === 'interval') c.remaining = model.shareToEnd[index]!;
     switch (node.kind) {
       case 'end':
         return ready(c);
       case 'step':
-        return enqueue(c, stationOf(c.p, node.agency), index, STEP_JOB, 0);
+        return enqueue(c, nodeStation[c.p]![index]!, index, STEP_JOB, 0);
       case 'fork':
-        c.joins[node.join] = (model.nodes[node.join] as { count: number }).count;
+        (c.joins ??= new Int16Array(model.nodes.length))[node.join] = (model.nodes[node.join] as { count: number }).count;
         for (const s of node.starts) enter(c, s);
         return;
       case 'join':
-        if (--c.joins[index]! === 0) enter(c, node.next);
+        if (--c.joins![index]! === 0) enter(c, node.next);
         return;
       case 'branch': {
         const taken = node.cases.find((k) => c.dossier[node.field] === k.value);
@@ -459,7 +464,10 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
 
   const accept = (c: SimCase) => {
     const e = env(c);
-    c.statutory = extensionsFor(e, c.dossier).reduce(
+    const key = dossierFields[c.p]!.length === 0 ? '' : JSON.stringify(c.dossier);
+    const cache = extensionCache[c.p]!;
+    const extensions = cache.get(key) ?? cache.set(key, extensionsFor(e, c.dossier)).get(key)!;
+    c.statutory = extensions.reduce(
       (l, x) => extendLedger(e.calendar, l, parseDuration(x.amount), x.reason),
       openLedger(e.calendar, e.limit, e.spec.limit.mode, now),
     );
@@ -491,14 +499,14 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       const p = node;
       const sp = config.procedures[p]!;
       const id = nextCaseId++;
-      const c = new SimCase(id, p, now, choose(sp.channels, rng), chooseDossier(sp, rng), models[p]!.nodes.length, now >= warmupEnd);
+      const c = new SimCase(id, p, now, choose(sp.channels, rng), chooseDossier(dossierFields[p]!, rng), now >= warmupEnd);
       cases.set(id, c);
       arrived++;
       live++;
       if (c.counted) procStats[p]!.started++;
       hooks.started?.(id, { receivedAt: now, channel: c.channel, dossier: c.dossier });
       if (rng.next() < sp.withdrawal) schedule(now + Math.round(sample(sp.withdrawAfter, rng) * MS_PER_DAY), PEOPLE, WITHDRAW, id, -1, 0);
-      enqueue(c, stationOf(p, procs[p]!.env.desk), -1, RECEIPT_JOB, 0);
+      enqueue(c, deskStation[p]!, -1, RECEIPT_JOB, 0);
       const next = nextArrival(p, now);
       if (next < horizonEnd) schedule(next, PEOPLE, ARRIVAL, -1, p, 0);
       continue;
@@ -538,12 +546,12 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     if (kind === APPLICANT_BACK) {
       if (node < 0) {
         emit?.(c, { type: 'SUPPLY', at: now, by: applicant });
-        enqueue(c, stationOf(c.p, procs[c.p]!.env.desk), -1, RECEIPT_JOB, 0);
+        enqueue(c, deskStation[c.p]!, -1, RECEIPT_JOB, 0);
       } else {
         const step = models[c.p]!.nodes[node] as Extract<SimNode, { kind: 'step' }>;
         emit?.(c, { type: 'SUPPLY', at: now, by: applicant, step: step.id });
         resume(c, `supplement:${step.id}`, env(c).spec.clock.supplement === 'restart');
-        enqueue(c, stationOf(c.p, step.agency), node, STEP_JOB, 0);
+        enqueue(c, nodeStation[c.p]![node]!, node, STEP_JOB, 0);
       }
     } else if (kind === TRANSFER) {
       emit?.(c, { type: 'TRANSFER', at: now, by: desk(c.p) });
@@ -560,6 +568,8 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     } else if (kind === APOLOGY_CHECK) {
       if (c.readyAt !== null || aux !== c.version || c.statutory?.due == null) continue;
       const e = env(c);
+      // The agency apologises only when the shares still ahead do not fit in the time left.
+      if (c.remaining <= e.calendar.workingTimeBetween(now, c.statutory.due)) continue;
       c.apologies++;
       c.apologyNewDue = e.calendar.addToInstant(c.statutory.due, workingDays(config.apologyExtensionDays));
       if (c.counted) procStats[c.p]!.apologies++;
@@ -627,9 +637,9 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   };
 }
 
-function chooseDossier(sp: SimProcedure, rng: Random): Record<string, string | number | boolean> {
+function chooseDossier(fields: readonly (readonly [string, SimProcedure['dossier'][string]])[], rng: Random): Record<string, string | number | boolean> {
   const dossier: Record<string, string | number | boolean> = {};
-  for (const [field, choice] of Object.entries(sp.dossier)) dossier[field] = choose(choice, rng);
+  for (const [field, choice] of fields) dossier[field] = choose(choice, rng);
   return dossier;
 }
 
@@ -668,11 +678,27 @@ function nextPoisson(a: Extract<SimProcedure['arrivals'], { kind: 'poisson' }>, 
     t += -Math.log(1 - rng.next()) / peak;
     const day = localDateOf(t as Instant);
     if (day > days.last) return Infinity;
-    if (!allDays && !days.isWorkingDay(day)) continue;
-    const rate = (a.weekdays[weekday(day as LocalDate)] ?? 0) * (a.hours[Math.floor(msOfLocalDay(t as Instant) / MS_PER_HOUR)] ?? 0);
+    const dayRate = allDays || days.isWorkingDay(day) ? (a.weekdays[weekday(day as LocalDate)] ?? 0) : 0;
+    const hour = Math.floor(msOfLocalDay(t as Instant) / MS_PER_HOUR);
+    const rate = dayRate * (a.hours[hour] ?? 0);
+    if (rate === 0) {
+      // Nothing arrives in this hour: by memorylessness, start afresh from the next hour that may
+      // have arrivals instead of drawing candidates through the night and the weekend.
+      t = nextOpenHour(a.hours, t as Instant, dayRate === 0);
+      continue;
+    }
     if (rng.next() * peakWeekday * peakHour < rate) return Math.round(t);
   }
   return Infinity;
+}
+
+/** The start of the next hour with a non-zero rate, from the next day when `skipDay`. */
+function nextOpenHour(hours: readonly number[], t: Instant, skipDay: boolean): number {
+  const day = localDateOf(t);
+  const from = skipDay ? 24 : Math.floor(msOfLocalDay(t) / MS_PER_HOUR) + 1;
+  for (let h = from; h < 24; h++) if ((hours[h] ?? 0) > 0) return instantAt(day, h * MS_PER_HOUR);
+  const first = hours.findIndex((x) => x > 0);
+  return instantAt((day + 1) as LocalDate, Math.max(0, first) * MS_PER_HOUR);
 }
 
 /** The same days with no holidays and no weekends: for validation against queueing theory. */

@@ -28,6 +28,22 @@ export class Histogram {
     else this.overflow++;
   }
 
+  /** Plain data, to cross a worker-thread boundary. */
+  toData(): HistogramData {
+    return { width: this.width, bins: this.bins, count: this.count, mean: this.mean, m2: this.#m2, max: this.max, overflow: this.overflow };
+  }
+
+  static fromData(d: HistogramData): Histogram {
+    const h = new Histogram(d.width, d.bins.length);
+    h.bins.set(d.bins);
+    h.count = d.count;
+    h.mean = d.mean;
+    h.#m2 = d.m2;
+    h.max = d.max;
+    h.overflow = d.overflow;
+    return h;
+  }
+
   get variance(): number {
     return this.count > 1 ? this.#m2 / (this.count - 1) : 0;
   }
@@ -44,4 +60,14 @@ export class Histogram {
     }
     return this.max;
   }
+}
+
+export interface HistogramData {
+  readonly width: number;
+  readonly bins: Float64Array;
+  readonly count: number;
+  readonly mean: number;
+  readonly m2: number;
+  readonly max: number;
+  readonly overflow: number;
 }

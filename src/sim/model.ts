@@ -22,6 +22,12 @@ export interface SimModel {
   readonly proc: CompiledProcedure;
   readonly nodes: readonly SimNode[];
   readonly start: number;
+  /**
+   * Working milliseconds of shares from each node to the end of the flow along its longest path
+   * (excluded intervals count nothing): what an agency weighs when it decides that a dossier will
+   * be late and issues the apology slip.
+   */
+  readonly shareToEnd: Float64Array;
 }
 
 /** Flattens the compiled procedure's flow. */
@@ -65,5 +71,28 @@ export function buildModel(proc: CompiledProcedure): SimModel {
     return cursor;
   };
   const start = flatten(proc.spec.flow, 0);
-  return { proc, nodes, start };
+  const hours = proc.env.calendar.hoursPerWorkingDay;
+  const ms = (d: Duration) => (d.unit === 'd' ? (d.amount * 5) / 7 : d.unit === 'wd' ? d.amount : d.amount / hours) * hours * 3_600_000;
+  const memo = new Float64Array(nodes.length).fill(-1);
+  const toEnd = (i: number): number => {
+    if (i < 0) return 0;
+    if (memo[i]! >= 0) return memo[i]!;
+    const n = nodes[i]!;
+    const value =
+      n.kind === 'end'
+        ? 0
+        : n.kind === 'step'
+          ? ms(proc.env.steps.get(n.id)!.duration) + toEnd(n.next)
+          : n.kind === 'fork'
+            ? Math.max(...n.starts.map(toEnd))
+            : n.kind === 'join' || n.kind === 'interval'
+              ? toEnd(n.next)
+              : n.kind === 'branch'
+                ? Math.max(toEnd(n.otherwise), ...n.cases.map((c) => toEnd(c.start)))
+                : ms(n.answerWithin) + toEnd(n.next);
+    memo[i] = value;
+    return value;
+  };
+  for (let i = 0; i < nodes.length; i++) toEnd(i);
+  return { proc, nodes, start, shareToEnd: memo };
 }

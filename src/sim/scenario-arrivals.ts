@@ -1,0 +1,88 @@
+import { type LocalDate, formatLocalDate } from '../calendar/date.ts';
+import { type Instant, MS_PER_DAY, instantAt, looksLikeInstant, parseInstant } from '../calendar/instant.ts';
+import { MotcuaError, type ScenarioError } from '../errors.ts';
+import type { ArrivalProcess } from './config.ts';
+import { scenarioError } from './scenario-read.ts';
+import { type ArrivalsEntry, WEEKDAY_KEYS } from './scenario-schema.ts';
+
+type Path = readonly (string | number)[];
+
+/** Office hours of the default arrival profile on the Vietnamese calendar: 08:00–17:00. */
+export const DEFAULT_ARRIVAL_HOURS = { from: 8, to: 17 } as const;
+
+/** The relative arrival rate of each hour 0–23 when the scenario gives none. */
+export function defaultHourProfile(calendar: 'vn' | '24x7'): number[] {
+  return Array.from({ length: 24 }, (_, h) => (calendar === '24x7' || (h >= DEFAULT_ARRIVAL_HOURS.from && h < DEFAULT_ARRIVAL_HOURS.to) ? 1 : 0));
+}
+
+/** Where a replay file is read from, and what the arrivals must fit in. */
+export interface ArrivalsContext {
+  readonly file: string;
+  readonly path: Path;
+  readonly calendar: 'vn' | '24x7';
+  readonly start: LocalDate;
+  readonly horizonDays: number;
+  /** The text of a replay file, named as written in the scenario. */
+  readonly read: (csv: string) => Promise<string>;
+}
+
+/**
+ * The arrival process of one procedure entry: Poisson rates filled out to 7 weekdays and 24 hours,
+ * or the replayed instants that fall inside the horizon, in order.
+ *
+ * @throws ScenarioError `bad-profile` or `bad-replay`
+ */
+export async function buildArrivals(a: ArrivalsEntry, ctx: ArrivalsContext): Promise<ArrivalProcess> {
+  const at = [...ctx.path, 'arrivals'];
+  if (a.poisson !== undefined) {
+    const p = a.poisson;
+    const weekdays = WEEKDAY_KEYS.map((k) => p.weekdays?.[k] ?? 1);
+    const hours = defaultHourProfile(ctx.calendar);
+    for (const [key, rate] of Object.entries(p.hours ?? {})) hours[Number(key)] = rate;
+    if (weekdays.every((w) => w === 0)) throw scenarioError('bad-profile', 'every weekday has rate 0, so nothing would arrive. Give some weekdays a rate > 0.', ctx.file, [...at, 'poisson', 'weekdays']);
+    if (hours.every((h) => h === 0)) throw scenarioError('bad-profile', 'every hour has rate 0, so nothing would arrive. Give some hours a rate > 0.', ctx.file, [...at, 'poisson', 'hours']);
+    return { kind: 'poisson', perDay: p.perDay, weekdays, hours };
+  }
+  const csv = a.replay!;
+  const bad = (message: string, cause?: unknown): ScenarioError => scenarioError('bad-replay', message, ctx.file, [...at, 'replay'], cause);
+  let text: string;
+  try {
+    text = await ctx.read(csv);
+  } catch (cause) {
+    const why = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    throw bad(`cannot read the replay file "${csv}": ${why}. Give the path of a CSV file relative to the scenario.`, cause);
+  }
+  const instants = parseReplay(text, csv, bad);
+  const from = instantAt(ctx.start);
+  const to = from + ctx.horizonDays * MS_PER_DAY;
+  const inside = instants.filter((t) => t >= from && t < to);
+  if (inside.length === 0) {
+    throw bad(`none of the ${instants.length} instants of "${csv}" falls inside the horizon (${formatLocalDate(ctx.start)} and ${ctx.horizonDays} days after). Move start, lengthen horizon, or fix the file.`);
+  }
+  return { kind: 'replay', instants: inside };
+}
+
+/**
+ * Receipt instants from a CSV: one `YYYY-MM-DDTHH:MM` (Vietnamese time) per line, in the first
+ * column; an optional header line, blank lines and `#` comments are skipped. Sorted.
+ */
+export function parseReplay(text: string, csv: string, bad: (message: string, cause?: unknown) => ScenarioError): Instant[] {
+  const instants: Instant[] = [];
+  let first = true;
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const cell = line.split(/[,;\t]/)[0]!.trim().replace(/^"(.*)"$/, '$1');
+    const header = first && !looksLikeInstant(cell);
+    first = false;
+    if (header) return;
+    try {
+      instants.push(parseInstant(cell));
+    } catch (cause) {
+      if (!(cause instanceof MotcuaError)) throw cause;
+      throw bad(`${csv} line ${i + 1}: ${cause.message}`, cause);
+    }
+  });
+  if (instants.length === 0) throw bad(`"${csv}" holds no instant. Write one receipt instant per line, e.g. 2025-01-06T08:15.`);
+  return instants.sort((a, b) => a - b);
+}

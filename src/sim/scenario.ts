@@ -1,0 +1,198 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, extname, resolve as resolvePath } from 'node:path';
+import { type LocalDate, formatLocalDate, parseLocalDate, toYmd } from '../calendar/date.ts';
+import { VN_MAX_YEAR, VN_MIN_YEAR } from '../calendar/vietnam.ts';
+import { resolveProcedure } from '../cli/load.ts';
+import type { ProcedureSpec } from '../dsl/spec.ts';
+import { MotcuaError, ScenarioError, UsageError } from '../errors.ts';
+import type { SimConfig, SimProcedure } from './config.ts';
+import { buildArrivals } from './scenario-arrivals.ts';
+import { buildProcedure } from './scenario-procedure.ts';
+import { parseScenarioStructure, readScenarioYaml, scenarioError } from './scenario-read.ts';
+import { buildStations } from './scenario-stations.ts';
+import { applyVariant } from './scenario-variant.ts';
+
+export { type StationLoad, stationLoad } from './scenario-load.ts';
+export { DISTRIBUTION_FORMS, SCENARIO_DEFAULTS } from './scenario-schema.ts';
+
+/**
+ * A scenario file resolved for the simulator: the baseline and each variant as a complete
+ * `SimConfig`, every procedure looked up and every default applied.
+ */
+export interface Scenario {
+  readonly baseline: SimConfig;
+  readonly variants: readonly { readonly name: string; readonly config: SimConfig }[];
+  /** The scenario file, as given. */
+  readonly file: string;
+}
+
+/** Looks up a procedure named in a scenario (catalogue id, `id@version`, or file), for the scenario's start date (YYYY-MM-DD). */
+export type ProcedureResolver = (procedure: string, on: string) => Promise<ProcedureSpec>;
+
+/** Reads a replay CSV named in a scenario, as written there. */
+export type ReplayReader = (csv: string) => Promise<string>;
+
+/** Every code a `ScenarioError` may carry. */
+export const SCENARIO_PROBLEM_CODES = [
+  'not-found',
+  'syntax',
+  'invalid',
+  'bad-date',
+  'bad-duration',
+  'bad-distribution',
+  'bad-probabilities',
+  'bad-arrivals',
+  'bad-profile',
+  'bad-replay',
+  'bad-office-hours',
+  'unknown-procedure',
+  'bad-procedure',
+  'duplicate-procedure',
+  'unknown-channel',
+  'unknown-field',
+  'missing-field',
+  'bad-value',
+  'unknown-step',
+  'missing-duration',
+  'unknown-consult',
+  'missing-answer',
+  'unknown-interval',
+  'missing-interval',
+  'unknown-agency',
+  'unknown-station',
+  'duplicate-variant',
+  'bad-variant',
+] as const;
+export type ScenarioProblemCode = (typeof SCENARIO_PROBLEM_CODES)[number];
+
+/**
+ * Reads and resolves a scenario file. Procedures are looked up by file (relative to the
+ * scenario) or in the catalogue, replay CSVs are read relative to the scenario.
+ *
+ * @throws ScenarioError with the file, the path inside the YAML and how to fix it
+ * @example
+ * const { baseline, variants } = await loadScenario('simulations/province-2016.yaml');
+ */
+export async function loadScenario(file: string): Promise<Scenario> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    throw scenarioError('not-found', 'cannot read this file. Give the path of a scenario YAML file, e.g. simulations/province-2016.yaml.', file, [], cause);
+  }
+  return parseScenario(text, file, procedureResolver(file), replayReader(file));
+}
+
+const PROCEDURE_EXTENSIONS = new Set(['.ts', '.json', '.yaml', '.yml']);
+
+/**
+ * The resolver `loadScenario` uses: a name with a path separator or a procedure file extension is
+ * a file relative to the scenario; anything else a catalogue id, the version in force on the start
+ * date, or exactly the version named with `id@version` whatever the date. Looks are cached.
+ */
+export function procedureResolver(scenarioFile: string): ProcedureResolver {
+  const dir = dirname(scenarioFile);
+  const cache = new Map<string, Promise<ProcedureSpec>>();
+  const look = async (name: string, on: string): Promise<ProcedureSpec> => {
+    if (/[/\\]/.test(name) || PROCEDURE_EXTENSIONS.has(extname(name))) {
+      const path = resolvePath(dir, name);
+      if ((await stat(path).catch(() => undefined)) === undefined) {
+        throw new ScenarioError('unknown-procedure', `no procedure file "${name}" next to the scenario (looked for ${path}). Fix the path: it is relative to the scenario file.`);
+      }
+      return (await resolveProcedure(path)).spec;
+    }
+    return (await resolveProcedure(name, name.includes('@') ? undefined : on)).spec;
+  };
+  return (name, on) => {
+    const key = `${name}\u0000${on}`;
+    let found = cache.get(key);
+    if (found === undefined) cache.set(key, (found = look(name, on)));
+    return found;
+  };
+}
+
+/** The reader `loadScenario` uses: files relative to the scenario. */
+export function replayReader(scenarioFile: string): ReplayReader {
+  return (csv) => readFile(resolvePath(dirname(scenarioFile), csv), 'utf8');
+}
+
+const noReader: ReplayReader = () => Promise.reject(new Error('no replay reader was given to parseScenario'));
+
+/**
+ * Resolves a scenario from its YAML text. Pure but for `resolve` (procedures) and `read` (replay
+ * CSVs), so tests inject both and need no files.
+ *
+ * @throws ScenarioError with `file`, the path inside the YAML and how to fix it; YAML syntax
+ * errors give the line and column
+ * @example
+ * const s = await parseScenario(text, 'test.yaml', async (name) => specs[name]!, async () => '2025-01-06T08:15\n');
+ */
+export async function parseScenario(text: string, file: string, resolve: ProcedureResolver, read: ReplayReader = noReader): Promise<Scenario> {
+  const raw = parseScenarioStructure(readScenarioYaml(text, file), file);
+  if (raw.warmup >= raw.horizon) {
+    throw scenarioError('bad-duration', `the warm-up (${raw.warmup}d) must be shorter than the horizon (${raw.horizon}d), or no case would be counted. Shorten warmup or lengthen horizon.`, file, ['warmup']);
+  }
+  const start = parseLocalDate(raw.start);
+  const last = (start + raw.horizon - 1) as LocalDate;
+  if (toYmd(start).year < VN_MIN_YEAR || toYmd(last).year > VN_MAX_YEAR) {
+    throw scenarioError('bad-date', `the scenario runs from ${raw.start} to ${formatLocalDate(last)}, but the working calendar covers ${VN_MIN_YEAR}–${VN_MAX_YEAR}. Move start or shorten horizon.`, file, [toYmd(start).year < VN_MIN_YEAR ? 'start' : 'horizon']);
+  }
+  const stations = buildStations(raw.stations, raw.calendar, file);
+  const stationIds = Object.keys(stations);
+
+  const lookUp = async (name: string, path: readonly (string | number)[]): Promise<ProcedureSpec> => {
+    try {
+      return await resolve(name, raw.start);
+    } catch (cause) {
+      throw resolutionError(name, cause, file, path);
+    }
+  };
+
+  const procedures: SimProcedure[] = [];
+  const seen = new Map<string, number>();
+  for (const [i, entry] of raw.procedures.entries()) {
+    const spec = await lookUp(entry.procedure, ['procedures', i, 'procedure']);
+    const first = seen.get(spec.id);
+    if (first !== undefined) {
+      throw scenarioError('duplicate-procedure', `${spec.id} is already listed at procedures.${first}. List each procedure once; compare versions with a variant.`, file, ['procedures', i, 'procedure']);
+    }
+    seen.set(spec.id, i);
+    const arrivals = await buildArrivals(entry.arrivals, { file, path: ['procedures', i], calendar: raw.calendar, start, horizonDays: raw.horizon, read });
+    procedures.push(buildProcedure(entry, spec, arrivals, { file, path: ['procedures', i], stations: stationIds }));
+  }
+
+  const baseline: SimConfig = {
+    name: raw.name,
+    start,
+    horizonDays: raw.horizon,
+    warmupDays: raw.warmup,
+    replications: raw.replications,
+    seed: raw.seed,
+    calendar: raw.calendar,
+    discipline: raw.discipline,
+    stations,
+    procedures,
+    applicantResponse: raw.applicantResponse,
+    transfer: { 'in-person': raw.transfer.paper, postal: raw.transfer.paper, online: raw.transfer.online },
+    apologyExtensionDays: raw.apologyExtensionDays,
+    drain: raw.drain,
+  };
+
+  const variants: { name: string; config: SimConfig }[] = [];
+  for (const [i, v] of raw.variants.entries()) {
+    const twin = raw.variants.findIndex((w) => w.name === v.name);
+    if (twin !== i) throw scenarioError('duplicate-variant', `a variant named "${v.name}" is already at variants.${twin}. Give each variant its own name.`, file, ['variants', i, 'name']);
+    variants.push({ name: v.name, config: await applyVariant(v, i, { file, raw, baseline, lookUp }) });
+  }
+  return { baseline, variants, file };
+}
+
+/** Why a procedure named in the scenario could not be had, in the scenario's words. */
+function resolutionError(name: string, cause: unknown, file: string, path: readonly (string | number)[]): MotcuaError {
+  if (cause instanceof MotcuaError && ['unknown-procedure', 'not-in-force', 'not-found'].includes(cause.code)) {
+    const fix = cause instanceof UsageError && cause.code === 'unknown-procedure' ? ' Fix the name, or give a procedure file relative to the scenario.' : '';
+    return scenarioError('unknown-procedure', `${cause.file === undefined ? cause.message : cause.describe()}${fix}`, file, path, cause);
+  }
+  const why = cause instanceof MotcuaError ? cause.describe() : cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+  return scenarioError('bad-procedure', `the procedure "${name}" cannot be used: ${why}`, file, path, cause);
+}

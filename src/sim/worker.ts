@@ -1,0 +1,10 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { SimConfig } from './config.ts';
+import { runReplication } from './engine.ts';
+import { toData } from './transfer.ts';
+
+// A worker runs the replications it is sent, one at a time, and posts each result back.
+const config = (workerData as { config: SimConfig }).config;
+parentPort!.on('message', (replication: number) => {
+  parentPort!.postMessage({ replication, result: toData(runReplication(config, replication)) });
+});

@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = `${ROOT}bin/motcua.js`;
+const dir = `${ROOT}test-artifacts/simulate`;
+mkdirSync(dir, { recursive: true });
+const motcua = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, LANG: 'C' } });
+
+describe('motcua simulate, as a user runs it', () => {
+  it('gives a byte-identical JSON report for the same scenario and seed, on one thread or on worker threads', () => {
+    const one = motcua('simulate', 'simulations/mmc-validation.yaml', '--json', '--replications', '4', '--workers', '0');
+    const two = motcua('simulate', 'simulations/mmc-validation.yaml', '--json', '--replications', '4', '--workers', '2');
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const report = JSON.parse(one.stdout);
+    expect(report.scenario).toEqual({ name: 'M/M/3 validation (ρ = 0.8)', seed: 4242, replications: 4, start: '2025-01-01', horizonDays: 365, warmupDays: 30, calendar: '24x7', discipline: 'fcfs' });
+    expect(report.checks.conservation.every((c: { holds: boolean }) => c.holds)).toBe(true);
+  }, 120_000);
+
+  it('writes an event log that process-mining tools can read', () => {
+    const csv = `${dir}/events.csv`;
+    const r = motcua('simulate', 'simulations/replay-example.yaml', '--events', csv, '--replications', '1');
+    expect(r.status).toBe(0);
+    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('replication,case,procedure,activity,agency,station,enabled,start,end,outcome');
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of lines.slice(1)) {
+      const cells = line.split(',');
+      expect(cells).toHaveLength(10);
+      expect(cells[7]! <= cells[8]!).toBe(true);
+      expect(cells[6]! <= cells[7]!).toBe(true);
+    }
+  }, 60_000);
+
+  it('warns when demand exceeds capacity', () => {
+    const yaml = readFileSync(`${ROOT}simulations/mmc-validation.yaml`, 'utf8').replace('server: { officers: 3 }', 'server: { officers: 2 }').replace('procedure: single-step.yaml', `procedure: ${ROOT}simulations/single-step.yaml`);
+    const file = `${dir}/overloaded.yaml`;
+    writeFileSync(file, yaml);
+    const r = motcua('simulate', file, '--replications', '1');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('motcua: warning: station server is offered 57.6 h of work a day for 48.0 h of capacity (utilisation 1.20 ≥ 1): its queue will grow without bound. Add officers or lower the demand.');
+  }, 60_000);
+
+  it('answers a bad scenario with exit code 2, the file, the path inside it and the fix', () => {
+    const file = `${dir}/bad.yaml`;
+    writeFileSync(file, readFileSync(`${ROOT}simulations/mmc-validation.yaml`, 'utf8').replace('channels: { online: 1 }', 'channels: { online: 0.5 }').replace('procedure: single-step.yaml', `procedure: ${ROOT}simulations/single-step.yaml`));
+    const r = motcua('simulate', file);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^motcua: .*bad\.yaml: procedures\.0\.channels: .*1.*\n$/);
+  }, 60_000);
+});
