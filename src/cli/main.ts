@@ -7,5 +7,5 @@ process.exitCode = await run(process.argv.slice(2), {
   err: (text) => process.stderr.write(text),
   env: process.env,
   now: () => Date.now(),
-  isTty: process.stdout.isTTY === true && process.stderr.isTTY === true,
+  isTty: process.stdout.isTTY === true && process.stdin.isTTY === true,
 });

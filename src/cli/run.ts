@@ -7,6 +7,7 @@ import { GRAPH_USAGE, graphCommand } from './graph-command.ts';
 import { EXIT, type Io } from './io.ts';
 import { LIST_USAGE, listCommand } from './list-command.ts';
 import { SIMULATE_USAGE, simulateCommand } from './simulate-command.ts';
+import { STEP_USAGE, stepCommand } from './step-command.tsx';
 
 export const USAGE = `motcua — Vietnamese one-stop administrative procedures
 
@@ -16,6 +17,7 @@ ${CHECK_USAGE}
 ${LIST_USAGE}
 ${GRAPH_USAGE}
 ${EXPLAIN_USAGE}
+${STEP_USAGE}
 ${SIMULATE_USAGE}
 motcua demo
   The calendar at work on a few worked examples (what npm start runs).
@@ -40,6 +42,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await explainCommand(rest, io);
       case 'graph':
         return await graphCommand(rest, io);
+      case 'step':
+        return await stepCommand(rest, io);
       case 'simulate':
         return await simulateCommand(rest, io, io.isTty === true);
       case 'demo':

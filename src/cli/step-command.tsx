@@ -1,0 +1,83 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { render } from 'ink';
+import { formatLocalDate } from '../calendar/date.ts';
+import { localDateOf, parseInstant } from '../calendar/instant.ts';
+import { compileProcedure } from '../compile/compile.ts';
+import type { DossierData } from '../compile/types.ts';
+import type { Channel, ProcedureSpec } from '../dsl/spec.ts';
+import { UsageError } from '../errors.ts';
+import { type Session, loadSession, openSession, saveSession } from '../tui/session.ts';
+import { StepApp } from '../tui/StepApp.tsx';
+import { EXIT, type Io, pickLang } from './io.ts';
+import { resolveProcedure } from './load.ts';
+
+export const STEP_USAGE = `motcua step <procedure> [--received <YYYY-MM-DDTHH:MM>] [--channel …] [--dossier file.json] [--case saved.json] [--save file.json] [--lang vi|en]
+  A full-screen terminal UI to walk one dossier through a procedure (needs an interactive terminal).`;
+
+/** `motcua step`: the edge that reads files and the terminal; the app itself renders only. */
+export async function stepCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: {
+      received: { type: 'string' },
+      channel: { type: 'string' },
+      dossier: { type: 'string' },
+      case: { type: 'string' },
+      save: { type: 'string' },
+      lang: { type: 'string' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length !== 1) throw new UsageError('usage', `step takes one procedure (a file or a catalogue id). Usage:\n${STEP_USAGE}`);
+  const receivedText = values.received ?? '2025-03-03T09:00';
+  if (io.isTty !== true) {
+    throw new UsageError(
+      'not-a-terminal',
+      `motcua step needs an interactive terminal. Without one, replay events with: motcua explain ${positionals[0]} --received ${receivedText} --events events.json`,
+    );
+  }
+  const receivedAt = parseInstant(receivedText, ['--received']);
+  const { spec } = await resolveProcedure(positionals[0]!, formatLocalDate(localDateOf(receivedAt)));
+  const proc = compileProcedure(spec);
+  const savePath = values.save ?? values.case ?? 'motcua-case.json';
+  let session: Session;
+  if (values.case !== undefined) {
+    const path = values.case;
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new UsageError('bad-case-file', `cannot be read as JSON (${(error as Error).message}). Give a file saved with the s key.`, { file: path });
+    }
+    session = loadSession(proc, json, path);
+  } else {
+    const { dossier, note } = dossierFor(spec, values.dossier);
+    const channel = (values.channel ?? spec.receipt.channels[0]) as Channel;
+    session = { ...openSession(proc, { receivedAt, channel, dossier }), message: note };
+  }
+  const lang = pickLang(values.lang, io.env);
+  const color = io.env['NO_COLOR'] === undefined;
+  const onSave = (s: Session) => {
+    writeFileSync(savePath, `${JSON.stringify(saveSession(s), null, 2)}\n`);
+    return `Saved to ${savePath} (open it again with --case ${savePath}).`;
+  };
+  const app = render(<StepApp initial={session} lang={lang} color={color} onSave={onSave} />);
+  await app.waitUntilExit();
+  return EXIT.ok;
+}
+
+/** The dossier from a JSON file, or defaults for the fields the branches test (and a note saying so). */
+function dossierFor(spec: ProcedureSpec, file: string | undefined): { dossier: DossierData; note: string | null } {
+  if (file !== undefined) {
+    try {
+      return { dossier: JSON.parse(readFileSync(file, 'utf8')) as DossierData, note: null };
+    } catch (error) {
+      throw new UsageError('bad-dossier', `cannot be read as a JSON object of dossier fields (${(error as Error).message}).`, { file });
+    }
+  }
+  const entries = Object.entries(spec.dossier).map(([name, field]) => [name, field.type === 'boolean' ? false : field.type === 'enum' ? field.values[0]! : field.type === 'number' ? 0 : ''] as const);
+  const note = entries.length === 0 ? null : `Dossier: ${entries.map(([k, v]) => `${k}=${String(v)}`).join(', ')} (give --dossier file.json to change).`;
+  return { dossier: Object.fromEntries(entries), note };
+}

@@ -1,0 +1,123 @@
+import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { useReducer, useRef } from 'react';
+import { explainCase } from '../analysis/explain-case.ts';
+import { ActionList } from './components/ActionList.tsx';
+import { ClockView } from './components/ClockView.tsx';
+import { FlowView } from './components/FlowView.tsx';
+import { Header } from './components/Header.tsx';
+import { TextPanel } from './components/TextPanel.tsx';
+import { type Action, type Session, actions, advanceClock, current, perform, redo, undo } from './session.ts';
+import { type Lang, clockFacts, flowLines, timelineLines } from './view-model.ts';
+
+export interface StepAppProps {
+  readonly initial: Session;
+  readonly lang: Lang;
+  readonly color: boolean;
+  /** Saves the session (the CLI writes the file); returns what to tell the person. */
+  readonly onSave: (session: Session) => string;
+}
+
+const HELP = {
+  en: '↑↓/1-9 choose · Enter act · h +1h · d +1 working day · n next deadline · u undo · r redo · w why · s save · q quit',
+  vi: '↑↓/1-9 chọn · Enter thực hiện · h +1 giờ · d +1 ngày làm việc · n mốc tới · u hoàn tác · r làm lại · w vì sao · s lưu · q thoát',
+} as const;
+
+const TITLES = {
+  en: { flow: 'Flow', actions: 'Possible now', timeline: 'Control slip', why: 'Why this due date? (w to close)' },
+  vi: { flow: 'Quy trình', actions: 'Có thể làm', timeline: 'Phiếu kiểm soát', why: 'Vì sao hạn này? (w để đóng)' },
+} as const;
+
+interface State {
+  readonly session: Session;
+  readonly selected: number;
+  readonly why: boolean;
+  readonly form: { readonly action: Action; readonly text: string } | null;
+}
+
+type Key = { readonly input: string; readonly upArrow: boolean; readonly downArrow: boolean; readonly return: boolean; readonly escape: boolean; readonly backspace: boolean; readonly delete: boolean; readonly ctrl: boolean; readonly meta: boolean };
+
+/**
+ * What a key does, as a pure function of the state: keys that arrive faster than the screen
+ * redraws are applied one after the other to the latest state, never to a stale one.
+ */
+export function pressKey(state: State, key: Key): State {
+  const { session, selected, form } = state;
+  if (form !== null) {
+    if (key.escape) return { ...state, form: null };
+    if (key.return) return { ...state, session: perform(session, form.action, form.text), form: null, selected: 0 };
+    if (key.backspace || key.delete) return { ...state, form: { ...form, text: form.text.slice(0, -1) } };
+    if (key.input !== '' && !key.ctrl && !key.meta) return { ...state, form: { ...form, text: form.text + key.input } };
+    return state;
+  }
+  const available = actions(session);
+  const act = (action: Action | undefined): State => {
+    if (action === undefined) return state;
+    if (action.form !== undefined) return { ...state, form: { action, text: action.form.initial } };
+    return { ...state, session: perform(session, action), selected: 0 };
+  };
+  const input = key.input;
+  if (key.upArrow) return { ...state, selected: Math.max(0, selected - 1) };
+  if (key.downArrow) return { ...state, selected: Math.min(Math.max(0, available.length - 1), selected + 1) };
+  if (key.return) return act(available[selected]);
+  if (/^[1-9]$/.test(input)) return act(available[Number(input) - 1]);
+  if (input === 'h') return { ...state, session: advanceClock(session, 'hour') };
+  if (input === 'd') return { ...state, session: advanceClock(session, 'working-day') };
+  if (input === 'n') return { ...state, session: advanceClock(session, 'deadline') };
+  if (input === 'u') return { ...state, session: undo(session), selected: 0 };
+  if (input === 'r') return { ...state, session: redo(session), selected: 0 };
+  if (input === 'w') return { ...state, why: !state.why };
+  return state;
+}
+
+/** Step through a case: the flow, the clocks, the control slip and the events possible now. */
+export function StepApp({ initial, lang, color, onSave }: StepAppProps) {
+  const { exit } = useApp();
+  const { stdout } = useStdout();
+  const rows = Math.max(24, stdout.rows ?? 24);
+  const [state, dispatch] = useReducer(
+    (s: State, k: Key | { readonly saved: string }) => ('saved' in k ? { ...s, session: { ...s.session, message: k.saved } } : pressKey(s, k)),
+    { session: initial, selected: 0, why: false, form: null },
+  );
+  const latest = useRef(state);
+  latest.current = state;
+
+  useInput((input, key) => {
+    const k: Key = { input, upArrow: key.upArrow, downArrow: key.downArrow, return: key.return, escape: key.escape, backspace: key.backspace, delete: key.delete, ctrl: key.ctrl, meta: key.meta };
+    if (latest.current.form === null && (input === 'q' || (key.ctrl && input === 'c'))) exit();
+    else if (latest.current.form === null && input === 's') dispatch({ saved: onSave(latest.current.session) });
+    else dispatch(k);
+  });
+
+  const { session, selected, why, form } = state;
+  const { snapshot, now } = current(session);
+  const available = actions(session);
+  const proc = session.proc;
+  const body = rows - 5;
+  const titles = TITLES[lang];
+  const facts = clockFacts(proc, snapshot, now, lang);
+  return (
+    <Box flexDirection="column" height={rows}>
+      <Header title={proc.spec.title} id={`${proc.spec.id}@${proc.spec.version}`} level={proc.spec.level} limit={facts.limit} lang={lang} color={color} />
+      {why ? (
+        <TextPanel title={titles.why} lines={explainCase(proc, snapshot, lang)} color={color} height={body} />
+      ) : (
+        <Box height={body}>
+          <Box flexDirection="column" width="50%">
+            <FlowView title={titles.flow} lines={flowLines(proc, snapshot, lang)} color={color} height={Math.ceil(body / 2)} />
+            <TextPanel title={titles.timeline} lines={timelineLines(snapshot)} color={color} height={Math.floor(body / 2)} tail />
+          </Box>
+          <Box flexDirection="column" width="50%">
+            <ClockView facts={facts} lang={lang} color={color} />
+            <ActionList title={titles.actions} labels={available.map((a) => a.label)} selected={selected} color={color} height={Math.max(4, body - 11)} />
+          </Box>
+        </Box>
+      )}
+      <Text wrap="truncate-end" {...(color ? { color: 'yellow' } : {})}>
+        {form !== null ? `${form.action.form!.prompt}: ${form.text}▏ (Enter to send, Esc to cancel)` : (session.message ?? ' ')}
+      </Text>
+      <Text dimColor wrap="truncate-end">
+        {HELP[lang]}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,190 @@
+import { workingDays, workingHours } from '../calendar/duration.ts';
+import { type Instant, MS_PER_HOUR } from '../calendar/instant.ts';
+import { type CaseSnapshot, type PersistedCase, advance, applyEvent, nextDeadline, persistCase, possibleEventTypes, restoreCase, startCase } from '../compile/case.ts';
+import type { CompiledProcedure } from '../compile/compile.ts';
+import type { Actor, CaseEvent, CaseInput } from '../compile/types.ts';
+import { CaseError } from '../errors.ts';
+
+/**
+ * A case being stepped through by a person: the snapshots so far (for undo and redo), the
+ * clock the person controls, and the last message. Pure: every change returns a new session.
+ */
+export interface Session {
+  readonly proc: CompiledProcedure;
+  readonly history: readonly { readonly snapshot: CaseSnapshot; readonly now: Instant; readonly label: string }[];
+  readonly index: number;
+  readonly message: string | null;
+}
+
+/** Something the person can do now, with who does it and what it needs. */
+export interface Action {
+  readonly key: string;
+  readonly label: string;
+  readonly by: Actor;
+  /** A text the person may edit before the event is sent (a reason, the missing papers). */
+  readonly form?: { readonly prompt: string; readonly initial: string };
+  readonly build: (at: Instant, text: string) => CaseEvent;
+}
+
+export function current(s: Session): { readonly snapshot: CaseSnapshot; readonly now: Instant } {
+  return s.history[s.index]!;
+}
+
+export function openSession(proc: CompiledProcedure, input: CaseInput): Session {
+  const { snapshot } = startCase(proc, input);
+  return { proc, history: [{ snapshot, now: input.receivedAt, label: 'received' }], index: 0, message: null };
+}
+
+function push(s: Session, snapshot: CaseSnapshot, now: Instant, label: string, message: string | null): Session {
+  return { ...s, history: [...s.history.slice(0, s.index + 1), { snapshot, now, label }], index: s.index + 1, message };
+}
+
+const agency = (id: string): Actor => ({ kind: 'agency', agency: id });
+const applicant: Actor = { kind: 'applicant' };
+const list = (text: string) => text.split(/[;,]/).map((x) => x.trim()).filter((x) => x !== '');
+
+/** The actions the machine allows now, each with its natural actor. */
+export function actions(s: Session): Action[] {
+  const { snapshot } = current(s);
+  const { proc } = s;
+  const ctx = snapshot.context;
+  const desk = agency(proc.env.desk);
+  const name = (id: string) => proc.spec.agencies[id]?.name.en ?? id;
+  const out: Action[] = [];
+  for (const type of possibleEventTypes(proc, snapshot)) {
+    switch (type) {
+      case 'ACCEPT':
+        out.push({ key: 'accept', label: 'Desk accepts the complete dossier (receipt slip)', by: desk, build: (at) => ({ type, at, by: desk }) });
+        break;
+      case 'REQUEST_COMPLETION':
+        out.push({ key: 'complete?', label: 'Desk asks for missing papers', by: desk, form: { prompt: 'Missing papers', initial: 'birth certificate' }, build: (at, t) => ({ type, at, by: desk, missing: list(t) }) });
+        break;
+      case 'TRANSFER':
+        out.push({ key: 'transfer', label: 'Desk transfers the dossier to the agency', by: desk, build: (at) => ({ type, at, by: desk }) });
+        break;
+      case 'RETURN_RESULT':
+        out.push({ key: 'return', label: 'Desk returns the result to the applicant', by: desk, build: (at) => ({ type, at, by: desk }) });
+        break;
+      case 'WITHDRAW':
+        out.push({ key: 'withdraw', label: 'Applicant withdraws the dossier', by: applicant, form: { prompt: 'Reason', initial: 'no longer needed' }, build: (at, t) => ({ type, at, by: applicant, reason: t }) });
+        break;
+      case 'RATE':
+        for (const rating of ['very-satisfied', 'satisfied', 'not-satisfied'] as const) {
+          out.push({ key: `rate:${rating}`, label: `Applicant rates: ${rating}`, by: applicant, build: (at) => ({ type, at, by: applicant, rating }) });
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  const allowed = new Set(possibleEventTypes(proc, snapshot));
+  for (const [step, record] of Object.entries(ctx.steps)) {
+    const by = agency(record.agency);
+    if (record.status === 'active') {
+      out.push({ key: `complete:${step}`, label: `${name(record.agency)} completes ${step}`, by, build: (at) => ({ type: 'COMPLETE', at, by, step }) });
+      out.push({ key: `supplement:${step}`, label: `${name(record.agency)} requests a supplement (${step})`, by, form: { prompt: 'Missing papers', initial: 'land use history' }, build: (at, t) => ({ type: 'REQUEST_SUPPLEMENT', at, by, step, missing: list(t) }) });
+      out.push({ key: `refuse:${step}`, label: `${name(record.agency)} refuses (${step})`, by, form: { prompt: 'Reasons', initial: 'not eligible' }, build: (at, t) => ({ type: 'REFUSE', at, by, step, reasons: list(t) }) });
+    }
+    if (record.status === 'supplement') out.push({ key: `supply:${step}`, label: `Applicant brings the papers for ${step}`, by: applicant, build: (at) => ({ type: 'SUPPLY', at, by: applicant, step }) });
+  }
+  if (allowed.has('REFUSE') && snapshot.matches({ active: 'receiving' } as never)) {
+    out.push({ key: 'refuse', label: 'Desk refuses the dossier at receipt', by: desk, form: { prompt: 'Reasons', initial: 'not eligible' }, build: (at, t) => ({ type: 'REFUSE', at, by: desk, reasons: list(t) }) });
+  }
+  if (allowed.has('SUPPLY') && snapshot.matches({ active: 'awaitingCompletion' } as never)) {
+    out.push({ key: 'supply', label: 'Applicant brings the missing papers', by: applicant, build: (at) => ({ type: 'SUPPLY', at, by: applicant }) });
+  }
+  for (const [consult, answers] of Object.entries(ctx.answers)) {
+    const node = proc.env.nodes.get(consult);
+    if (node?.kind !== 'consult') continue;
+    for (const a of node.consulted) {
+      if (answers[a] !== undefined) continue;
+      const by = agency(a);
+      out.push({ key: `agree:${consult}:${a}`, label: `${name(a)} agrees (${consult})`, by, build: (at) => ({ type: 'ANSWER', at, by, consult, agree: true }) });
+      out.push({ key: `disagree:${consult}:${a}`, label: `${name(a)} disagrees (${consult})`, by, form: { prompt: 'Note', initial: 'conditions' }, build: (at, t) => ({ type: 'ANSWER', at, by, consult, agree: false, note: t }) });
+    }
+  }
+  for (const node of proc.env.nodes.values()) {
+    if (node.kind !== 'excluded' || node.lasts !== undefined) continue;
+    const open = ctx.timeline.some((e) => e.action === 'interval-start' && e.step === node.id) && !ctx.timeline.some((e) => e.action === 'interval-end' && e.step === node.id);
+    if (!open) continue;
+    const by = node.party === 'applicant' ? applicant : agency(node.party);
+    out.push({ key: `finish:${node.id}`, label: `${node.party === 'applicant' ? 'Applicant' : name(node.party)} ends ${node.id} (${node.reason})`, by, build: (at) => ({ type: 'FINISH_INTERVAL', at, by, interval: node.id }) });
+  }
+  if (allowed.has('APOLOGIZE')) {
+    const holders = Object.values(ctx.steps).filter((r) => r.status !== 'done').map((r) => r.agency);
+    const by = agency(holders[0] ?? proc.env.desk);
+    out.push({
+      key: 'apologize',
+      label: `${name(holders[0] ?? proc.env.desk)} issues an apology slip (+ working days)`,
+      by,
+      form: { prompt: 'Working days after the due date', initial: '5' },
+      build: (at, t) => {
+        const due = ctx.statutory?.due ?? at;
+        const days = Math.max(1, Math.round(Number(t) || 5));
+        return { type: 'APOLOGIZE', at, by, newDue: proc.env.calendar.addToInstant(due, workingDays(days)), reason: `the dossier will be late; new date ${days} working days after the due date` };
+      },
+    });
+  }
+  // The work in hand first, then the desk's and the applicant's moves, the apology last.
+  const rank = (a: Action) => (/^(complete|supplement|supply|agree|disagree|finish|refuse):/.test(a.key) ? 0 : a.key === 'apologize' ? 2 : a.key === 'withdraw' ? 3 : 1);
+  return out.map((a, i) => ({ a, i })).sort((x, y) => rank(x.a) - rank(y.a) || x.i - y.i).map((x) => x.a);
+}
+
+/** Sends an action's event at the session's clock. A refusal leaves the case as it was and becomes the message. */
+export function perform(s: Session, action: Action, text = action.form?.initial ?? ''): Session {
+  const { snapshot, now } = current(s);
+  const at = Math.max(now, snapshot.context.now) as Instant;
+  const result = applyEvent(s.proc, snapshot, action.build(at, text));
+  if (!result.ok) return { ...s, message: `Refused: ${result.error.message}` };
+  const said = result.effects.map((e) => e.kind).join(', ');
+  return push(s, result.snapshot, at, action.label, said === '' ? action.label : `${action.label} → ${said}`);
+}
+
+/** Moves the clock by an hour, a working day, or to the next deadline, firing what falls due. */
+export function advanceClock(s: Session, by: 'hour' | 'working-day' | 'deadline'): Session {
+  const { snapshot, now } = current(s);
+  const cal = s.proc.env.calendar;
+  let to: Instant;
+  if (by === 'hour') to = (now + MS_PER_HOUR) as Instant;
+  else if (by === 'working-day') to = cal.addToInstant(now, workingHours(cal.hoursPerWorkingDay));
+  else {
+    const next = nextDeadline(snapshot);
+    if (next === null) return { ...s, message: 'No deadline is armed.' };
+    to = Math.max(next.at, now) as Instant;
+  }
+  const result = advance(s.proc, snapshot, to);
+  const said = result.effects.map((e) => e.kind).join(', ');
+  const label = by === 'hour' ? '+1 hour' : by === 'working-day' ? '+1 working day' : 'to the next deadline';
+  return push(s, result.snapshot, to, label, said === '' ? `Clock ${label}.` : `Clock ${label} → ${said}`);
+}
+
+export function undo(s: Session): Session {
+  return s.index === 0 ? { ...s, message: 'Nothing to undo.' } : { ...s, index: s.index - 1, message: `Undid: ${s.history[s.index]!.label}` };
+}
+
+export function redo(s: Session): Session {
+  return s.index + 1 >= s.history.length ? { ...s, message: 'Nothing to redo.' } : { ...s, index: s.index + 1, message: `Redid: ${s.history[s.index + 1]!.label}` };
+}
+
+/** A saved session: enough to restore the case and its clock. */
+export interface SavedSession {
+  readonly format: 'motcua-step/1';
+  readonly procedure: { readonly id: string; readonly version: string };
+  readonly now: string;
+  readonly case: PersistedCase;
+}
+
+export function saveSession(s: Session): SavedSession {
+  const { snapshot, now } = current(s);
+  return { format: 'motcua-step/1', procedure: { id: s.proc.spec.id, version: s.proc.spec.version }, now: String(now), case: persistCase(snapshot) };
+}
+
+/** @throws CaseError when the file is not a saved session of this procedure */
+export function loadSession(proc: CompiledProcedure, saved: unknown, file: string): Session {
+  const x = saved as Partial<SavedSession>;
+  if (x?.format !== 'motcua-step/1' || x.case === undefined || typeof x.now !== 'string') {
+    throw new CaseError('bad-case-file', 'is not a case saved by motcua step (format motcua-step/1). Save one with the s key.', { file });
+  }
+  const snapshot = restoreCase(proc, x.case);
+  return { proc, history: [{ snapshot, now: Number(x.now) as Instant, label: 'loaded' }], index: 0, message: `Loaded ${file}.` };
+}

@@ -1,0 +1,137 @@
+import { formatVnDate } from '../calendar/date.ts';
+import { type Instant, formatTimeOfDay, localDateOf, msOfLocalDay } from '../calendar/instant.ts';
+import { consumedAt } from '../calendar/ledger.ts';
+import type { LocalDate } from '../calendar/date.ts';
+import { type CaseSnapshot, STATUS_LABELS, nextDeadline, statusCode } from '../compile/case.ts';
+import type { CompiledProcedure } from '../compile/compile.ts';
+import type { FlowNode } from '../dsl/spec.ts';
+import { citeRef } from '../legal.ts';
+
+export type Lang = 'vi' | 'en';
+
+/** `03/03 14:00`, short enough for a terminal column. */
+export function shortTime(t: Instant): string {
+  const d = formatVnDate(localDateOf(t));
+  return `${d.slice(0, 5)} ${formatTimeOfDay(msOfLocalDay(t))}`;
+}
+
+/** A due instant as people read it: "end of 02/04/2025" at midnight, else the date and time. */
+export function dueText(t: Instant, lang: Lang): string {
+  if (msOfLocalDay(t) === 0) {
+    const day = formatVnDate((localDateOf(t) - 1) as LocalDate);
+    return lang === 'vi' ? `hết ngày ${day}` : `end of ${day}`;
+  }
+  return `${formatVnDate(localDateOf(t))} ${formatTimeOfDay(msOfLocalDay(t))}`;
+}
+
+/** One line of the flow panel: a node, its depth and where the dossier stands with it. */
+export interface FlowLine {
+  readonly depth: number;
+  readonly mark: '✓' | '▶' | '…' | '·' | '=' | '?' | '~';
+  readonly text: string;
+}
+
+/** The flow as indented lines with the dossier's position: done, active, waiting for papers, to come. */
+export function flowLines(proc: CompiledProcedure, snapshot: CaseSnapshot, lang: Lang): FlowLine[] {
+  const ctx = snapshot.context;
+  const lines: FlowLine[] = [];
+  const agencyName = (id: string) => (id === 'applicant' ? (lang === 'vi' ? 'người nộp' : 'applicant') : id);
+  const visit = (flow: readonly FlowNode[], depth: number) => {
+    for (const node of flow) {
+      switch (node.kind) {
+        case 'step': {
+          const r = ctx.steps[node.id];
+          const mark = r === undefined ? '·' : r.status === 'done' ? '✓' : r.status === 'supplement' ? '…' : '▶';
+          const due = r?.status === 'active' && r.ledger.due !== null ? ` due ${shortTime(r.ledger.due)}` : '';
+          lines.push({ depth, mark, text: `${node.id} · ${agencyName(node.agency)} ${node.share}${due}` });
+          break;
+        }
+        case 'parallel':
+          lines.push({ depth, mark: '=', text: `${node.id} (${lang === 'vi' ? 'song song' : 'in parallel'})` });
+          node.branches.forEach((b) => visit(b, depth + 1));
+          break;
+        case 'branch': {
+          const value = ctx.dossier[node.field];
+          lines.push({ depth, mark: '?', text: `${node.id}: ${node.field} = ${String(value)}` });
+          const taken = node.cases.find((c) => c.when === value);
+          visit(taken?.flow ?? node.otherwise?.flow ?? [], depth + 1);
+          break;
+        }
+        case 'consult': {
+          const answers = ctx.answers[node.id];
+          const mark = answers === undefined ? '·' : node.consulted.every((a) => answers[a] !== undefined) ? '✓' : '▶';
+          const detail = answers === undefined ? node.consulted.join(', ') : node.consulted.map((a) => `${a}:${answers[a] ?? '…'}`).join(' ');
+          lines.push({ depth, mark, text: `${node.id} · ${node.lead} asks ${detail}` });
+          break;
+        }
+        case 'excluded': {
+          const started = ctx.timeline.some((e) => e.action === 'interval-start' && e.step === node.id);
+          const ended = ctx.timeline.some((e) => e.action === 'interval-end' && e.step === node.id);
+          lines.push({ depth, mark: ended ? '✓' : started ? '~' : '·', text: `${node.id} · ${agencyName(node.party)} (${node.reason}, ${lang === 'vi' ? 'không tính' : 'excluded'})` });
+          break;
+        }
+      }
+    }
+  };
+  visit(proc.spec.flow, 0);
+  return lines;
+}
+
+/** The clock panel's facts. */
+export interface ClockFacts {
+  readonly now: string;
+  readonly received: string;
+  readonly status: string;
+  readonly due: string;
+  readonly running: string;
+  readonly used: string;
+  readonly step: string | null;
+  readonly standing: string;
+  readonly nextDeadline: string | null;
+  readonly limit: string;
+}
+
+export function clockFacts(proc: CompiledProcedure, snapshot: CaseSnapshot, now: Instant, lang: Lang): ClockFacts {
+  const ctx = snapshot.context;
+  const cal = proc.env.calendar;
+  const l = ctx.statutory;
+  const code = statusCode(snapshot);
+  const unit = l === null ? '' : l.measure === 'working-time' ? 'wh' : l.measure === 'working-days' ? 'wd' : 'd';
+  const scale = l === null ? 1 : l.measure === 'working-time' ? 3_600_000 : 86_400_000;
+  const used = l === null ? 0 : consumedAt(cal, l, now) / scale;
+  const budget = l === null ? 0 : l.budget / scale;
+  const open = l?.pauses.filter((p) => p.to === null) ?? [];
+  const active = Object.entries(ctx.steps).find(([, s]) => s.status === 'active');
+  const timer = nextDeadline(snapshot);
+  const due = l?.due ?? null;
+  const standing =
+    ctx.classification !== null
+      ? ctx.classification
+      : due === null
+        ? (l === null ? (lang === 'vi' ? 'chưa tiếp nhận' : 'not yet received') : lang === 'vi' ? 'tạm dừng' : 'paused')
+        : now > due
+          ? (lang === 'vi' ? 'quá hạn' : 'overdue')
+          : lang === 'vi'
+            ? 'trong hạn'
+            : 'within limit';
+  return {
+    now: `${formatVnDate(localDateOf(now))} ${formatTimeOfDay(msOfLocalDay(now))}`,
+    received: `${shortTime(ctx.receivedAt)} (${ctx.channel})`,
+    status: `${code} ${STATUS_LABELS[code][lang]}`,
+    due: due === null ? '—' : dueText(due, lang),
+    running: l === null ? '—' : open.length > 0 ? `${lang === 'vi' ? 'dừng' : 'paused'}: ${open.map((p) => p.reason).join(', ')}` : lang === 'vi' ? 'đang chạy' : 'running',
+    used: l === null ? '—' : `${used.toFixed(1)} / ${budget.toFixed(1)} ${unit}, ${lang === 'vi' ? 'còn' : 'left'} ${(budget - used).toFixed(1)}`,
+    step: active === undefined ? null : `${active[0]} ${active[1].ledger.due === null ? '' : dueText(active[1].ledger.due, lang)}`,
+    standing,
+    nextDeadline: timer === null ? null : `${timer.kind} ${shortTime(timer.at)}`,
+    limit: `${proc.spec.limit.duration} (${proc.spec.limit.mode}) — ${citeRef(proc.spec.limit.ref)}`,
+  };
+}
+
+/** The control slip as short lines, newest last. */
+export function timelineLines(snapshot: CaseSnapshot): string[] {
+  return snapshot.context.timeline.map((e) => {
+    const who = `${e.from ?? ''}→${e.to ?? ''}`;
+    return [shortTime(e.at), e.action, who === '→' ? '' : who, e.step ?? '', e.classification ?? ''].filter((x) => x !== '').join(' ');
+  });
+}
