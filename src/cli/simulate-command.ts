@@ -9,12 +9,13 @@ import { type Comparison, type SimReport, buildReport, compare } from '../sim/re
 import { loadScenario, stationLoad } from '../sim/scenario.ts';
 import { simulate } from '../sim/simulate.ts';
 import type { Estimate } from '../sim/stats.ts';
-import { EXIT, type Io, json } from './io.ts';
+import { EXIT, type Io, json, pickLang } from './io.ts';
 
-export const SIMULATE_USAGE = `motcua simulate [scenario.yaml] [--json] [--compare] [--events file.csv] [--replications N] [--workers N]
+export const SIMULATE_USAGE = `motcua simulate [scenario.yaml] [--json] [--compare] [--events file.csv] [--replications N] [--workers N] [--tui] [--lang vi|en]
   Runs a scenario (simulations/province-2016.yaml by default): processing times, lateness and
   agency load; --compare adds each variant against the baseline with 95% confidence intervals;
-  --events writes an event log (case, procedure, activity, agency, enabled/start/end, outcome).`;
+  --events writes an event log (case, procedure, activity, agency, enabled/start/end, outcome);
+  --tui shows a live progress bar, then a dashboard (←/→ procedure, tab variant).`;
 
 export const DEFAULT_SCENARIO = new URL('../../simulations/province-2016.yaml', import.meta.url).pathname;
 
@@ -28,6 +29,8 @@ export async function simulateCommand(args: readonly string[], io: Io, isTty: bo
       events: { type: 'string' },
       replications: { type: 'string' },
       workers: { type: 'string' },
+      tui: { type: 'boolean', default: false },
+      lang: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -37,6 +40,16 @@ export async function simulateCommand(args: readonly string[], io: Io, isTty: bo
   const override = (c: SimConfig): SimConfig => (values.replications === undefined ? c : { ...c, replications: count(values.replications, '--replications') });
   const baseline = override(scenario.baseline);
   const workers = values.workers === undefined ? undefined : count(values.workers, '--workers');
+  if (values.tui) {
+    if (!isTty) throw new UsageError('not-a-terminal', `simulate --tui needs an interactive terminal. Without one, run: motcua simulate ${positionals[0] ?? ''} (a text report) or add --json.`.replace('  ', ' '));
+    const { showSimulation } = await import('./simulate-tui.tsx');
+    await showSimulation([{ name: 'baseline', config: baseline }, ...scenario.variants.map((v) => ({ name: v.name, config: override(v.config) }))], {
+      lang: pickLang(values.lang, io.env),
+      color: io.env['NO_COLOR'] === undefined,
+      ...(workers === undefined ? {} : { workers }),
+    });
+    return EXIT.ok;
+  }
 
   const warnings = stationLoad(baseline)
     .filter((l) => l.utilisation >= 1)

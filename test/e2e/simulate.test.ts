@@ -45,6 +45,12 @@ describe('motcua simulate, as a user runs it', () => {
     expect(r.stderr).toContain('motcua: warning: station server is offered 57.6 h of work a day for 48.0 h of capacity (utilisation 1.20 ≥ 1): its queue will grow without bound. Add officers or lower the demand.');
   }, 60_000);
 
+  it('--tui without a terminal exits 2 and names the text report instead', () => {
+    const r = motcua('simulate', 'simulations/mmc-validation.yaml', '--tui');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('motcua: simulate --tui needs an interactive terminal. Without one, run: motcua simulate simulations/mmc-validation.yaml (a text report) or add --json.\n');
+  });
+
   it('answers a bad scenario with exit code 2, the file, the path inside it and the fix', () => {
     const file = `${dir}/bad.yaml`;
     writeFileSync(file, readFileSync(`${ROOT}simulations/mmc-validation.yaml`, 'utf8').replace('channels: { online: 1 }', 'channels: { online: 0.5 }').replace('procedure: single-step.yaml', `procedure: ${ROOT}simulations/single-step.yaml`));
