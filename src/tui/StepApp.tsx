@@ -29,6 +29,7 @@ const TITLES = {
 
 interface State {
   readonly session: Session;
+  readonly lang: Lang;
   readonly selected: number;
   readonly why: boolean;
   readonly form: { readonly action: Action; readonly text: string } | null;
@@ -41,7 +42,7 @@ type Key = { readonly input: string; readonly upArrow: boolean; readonly downArr
  * redraws are applied one after the other to the latest state, never to a stale one.
  */
 export function pressKey(state: State, key: Key): State {
-  const { session, selected, form } = state;
+  const { session, selected, form, lang } = state;
   if (form !== null) {
     if (key.escape) return { ...state, form: null };
     if (key.return) return { ...state, session: perform(session, form.action, form.text), form: null, selected: 0 };
@@ -49,7 +50,7 @@ export function pressKey(state: State, key: Key): State {
     if (key.input !== '' && !key.ctrl && !key.meta) return { ...state, form: { ...form, text: form.text + key.input } };
     return state;
   }
-  const available = actions(session);
+  const available = actions(session, lang);
   const act = (action: Action | undefined): State => {
     if (action === undefined) return state;
     if (action.form !== undefined) return { ...state, form: { action, text: action.form.initial } };
@@ -76,7 +77,7 @@ export function StepApp({ initial, lang, color, onSave }: StepAppProps) {
   const rows = Math.max(24, stdout.rows ?? 24);
   const [state, dispatch] = useReducer(
     (s: State, k: Key | { readonly saved: string }) => ('saved' in k ? { ...s, session: { ...s.session, message: k.saved } } : pressKey(s, k)),
-    { session: initial, selected: 0, why: false, form: null },
+    { session: initial, lang, selected: 0, why: false, form: null },
   );
   const latest = useRef(state);
   latest.current = state;
@@ -90,7 +91,7 @@ export function StepApp({ initial, lang, color, onSave }: StepAppProps) {
 
   const { session, selected, why, form } = state;
   const { snapshot, now } = current(session);
-  const available = actions(session);
+  const available = actions(session, lang);
   const proc = session.proc;
   const body = rows - 5;
   const titles = TITLES[lang];

@@ -43,34 +43,88 @@ const agency = (id: string): Actor => ({ kind: 'agency', agency: id });
 const applicant: Actor = { kind: 'applicant' };
 const list = (text: string) => text.split(/[;,]/).map((x) => x.trim()).filter((x) => x !== '');
 
-/** The actions the machine allows now, each with its natural actor. */
-export function actions(s: Session): Action[] {
+/** Action labels in both languages; `{a}` is an agency, `{x}` a step, consultation or interval. */
+const LABELS = {
+  en: {
+    accept: 'Desk accepts the complete dossier (receipt slip)',
+    askPapers: 'Desk asks for missing papers',
+    transfer: 'Desk transfers the dossier to the agency',
+    giveBack: 'Desk returns the result to the applicant',
+    withdraw: 'Applicant withdraws the dossier',
+    rate: 'Applicant rates: {x}',
+    complete: '{a} completes {x}',
+    supplement: '{a} requests a supplement ({x})',
+    refuseStep: '{a} refuses ({x})',
+    supply: 'Applicant brings the papers for {x}',
+    refuse: 'Desk refuses the dossier at receipt',
+    supplyReceipt: 'Applicant brings the missing papers',
+    agree: '{a} agrees ({x})',
+    disagree: '{a} disagrees ({x})',
+    finish: '{a} ends {x}',
+    apologize: '{a} issues an apology slip (+ working days)',
+    applicant: 'Applicant',
+    missing: 'Missing papers',
+    reason: 'Reason',
+    reasons: 'Reasons',
+    note: 'Note',
+    days: 'Working days after the due date',
+  },
+  vi: {
+    accept: 'Một cửa tiếp nhận hồ sơ đầy đủ (giấy hẹn)',
+    askPapers: 'Một cửa yêu cầu bổ sung hồ sơ',
+    transfer: 'Một cửa chuyển hồ sơ đến cơ quan giải quyết',
+    giveBack: 'Một cửa trả kết quả cho người nộp',
+    withdraw: 'Người nộp rút hồ sơ',
+    rate: 'Người nộp đánh giá: {x}',
+    complete: '{a} hoàn thành {x}',
+    supplement: '{a} yêu cầu bổ sung ({x})',
+    refuseStep: '{a} từ chối ({x})',
+    supply: 'Người nộp bổ sung giấy tờ cho {x}',
+    refuse: 'Một cửa từ chối tiếp nhận',
+    supplyReceipt: 'Người nộp bổ sung giấy tờ còn thiếu',
+    agree: '{a} đồng ý ({x})',
+    disagree: '{a} không đồng ý ({x})',
+    finish: '{a} kết thúc {x}',
+    apologize: '{a} gửi phiếu xin lỗi và hẹn lại (+ ngày làm việc)',
+    applicant: 'Người nộp',
+    missing: 'Giấy tờ còn thiếu',
+    reason: 'Lý do',
+    reasons: 'Các lý do',
+    note: 'Ghi chú',
+    days: 'Số ngày làm việc sau hạn',
+  },
+} as const;
+
+/** The actions the machine allows now, each with its natural actor, labelled in `lang`. */
+export function actions(s: Session, lang: 'vi' | 'en' = 'en'): Action[] {
   const { snapshot } = current(s);
   const { proc } = s;
   const ctx = snapshot.context;
   const desk = agency(proc.env.desk);
-  const name = (id: string) => proc.spec.agencies[id]?.name.en ?? id;
+  const name = (id: string) => proc.spec.agencies[id]?.name[lang] ?? id;
+  const L = LABELS[lang];
+  const say = (template: string, a: string, x = '') => template.replace('{a}', a).replace('{x}', x);
   const out: Action[] = [];
   for (const type of possibleEventTypes(proc, snapshot)) {
     switch (type) {
       case 'ACCEPT':
-        out.push({ key: 'accept', label: 'Desk accepts the complete dossier (receipt slip)', by: desk, build: (at) => ({ type, at, by: desk }) });
+        out.push({ key: 'accept', label: L.accept, by: desk, build: (at) => ({ type, at, by: desk }) });
         break;
       case 'REQUEST_COMPLETION':
-        out.push({ key: 'complete?', label: 'Desk asks for missing papers', by: desk, form: { prompt: 'Missing papers', initial: 'birth certificate' }, build: (at, t) => ({ type, at, by: desk, missing: list(t) }) });
+        out.push({ key: 'complete?', label: L.askPapers, by: desk, form: { prompt: L.missing, initial: 'birth certificate' }, build: (at, t) => ({ type, at, by: desk, missing: list(t) }) });
         break;
       case 'TRANSFER':
-        out.push({ key: 'transfer', label: 'Desk transfers the dossier to the agency', by: desk, build: (at) => ({ type, at, by: desk }) });
+        out.push({ key: 'transfer', label: L.transfer, by: desk, build: (at) => ({ type, at, by: desk }) });
         break;
       case 'RETURN_RESULT':
-        out.push({ key: 'return', label: 'Desk returns the result to the applicant', by: desk, build: (at) => ({ type, at, by: desk }) });
+        out.push({ key: 'return', label: L.giveBack, by: desk, build: (at) => ({ type, at, by: desk }) });
         break;
       case 'WITHDRAW':
-        out.push({ key: 'withdraw', label: 'Applicant withdraws the dossier', by: applicant, form: { prompt: 'Reason', initial: 'no longer needed' }, build: (at, t) => ({ type, at, by: applicant, reason: t }) });
+        out.push({ key: 'withdraw', label: L.withdraw, by: applicant, form: { prompt: L.reason, initial: 'no longer needed' }, build: (at, t) => ({ type, at, by: applicant, reason: t }) });
         break;
       case 'RATE':
         for (const rating of ['very-satisfied', 'satisfied', 'not-satisfied'] as const) {
-          out.push({ key: `rate:${rating}`, label: `Applicant rates: ${rating}`, by: applicant, build: (at) => ({ type, at, by: applicant, rating }) });
+          out.push({ key: `rate:${rating}`, label: say(L.rate, '', rating), by: applicant, build: (at) => ({ type, at, by: applicant, rating }) });
         }
         break;
       default:
@@ -81,17 +135,17 @@ export function actions(s: Session): Action[] {
   for (const [step, record] of Object.entries(ctx.steps)) {
     const by = agency(record.agency);
     if (record.status === 'active') {
-      out.push({ key: `complete:${step}`, label: `${name(record.agency)} completes ${step}`, by, build: (at) => ({ type: 'COMPLETE', at, by, step }) });
-      out.push({ key: `supplement:${step}`, label: `${name(record.agency)} requests a supplement (${step})`, by, form: { prompt: 'Missing papers', initial: 'land use history' }, build: (at, t) => ({ type: 'REQUEST_SUPPLEMENT', at, by, step, missing: list(t) }) });
-      out.push({ key: `refuse:${step}`, label: `${name(record.agency)} refuses (${step})`, by, form: { prompt: 'Reasons', initial: 'not eligible' }, build: (at, t) => ({ type: 'REFUSE', at, by, step, reasons: list(t) }) });
+      out.push({ key: `complete:${step}`, label: say(L.complete, name(record.agency), step), by, build: (at) => ({ type: 'COMPLETE', at, by, step }) });
+      out.push({ key: `supplement:${step}`, label: say(L.supplement, name(record.agency), step), by, form: { prompt: L.missing, initial: 'land use history' }, build: (at, t) => ({ type: 'REQUEST_SUPPLEMENT', at, by, step, missing: list(t) }) });
+      out.push({ key: `refuse:${step}`, label: say(L.refuseStep, name(record.agency), step), by, form: { prompt: L.reasons, initial: 'not eligible' }, build: (at, t) => ({ type: 'REFUSE', at, by, step, reasons: list(t) }) });
     }
-    if (record.status === 'supplement') out.push({ key: `supply:${step}`, label: `Applicant brings the papers for ${step}`, by: applicant, build: (at) => ({ type: 'SUPPLY', at, by: applicant, step }) });
+    if (record.status === 'supplement') out.push({ key: `supply:${step}`, label: say(L.supply, '', step), by: applicant, build: (at) => ({ type: 'SUPPLY', at, by: applicant, step }) });
   }
   if (allowed.has('REFUSE') && snapshot.matches({ active: 'receiving' } as never)) {
-    out.push({ key: 'refuse', label: 'Desk refuses the dossier at receipt', by: desk, form: { prompt: 'Reasons', initial: 'not eligible' }, build: (at, t) => ({ type: 'REFUSE', at, by: desk, reasons: list(t) }) });
+    out.push({ key: 'refuse', label: L.refuse, by: desk, form: { prompt: L.reasons, initial: 'not eligible' }, build: (at, t) => ({ type: 'REFUSE', at, by: desk, reasons: list(t) }) });
   }
   if (allowed.has('SUPPLY') && snapshot.matches({ active: 'awaitingCompletion' } as never)) {
-    out.push({ key: 'supply', label: 'Applicant brings the missing papers', by: applicant, build: (at) => ({ type: 'SUPPLY', at, by: applicant }) });
+    out.push({ key: 'supply', label: L.supplyReceipt, by: applicant, build: (at) => ({ type: 'SUPPLY', at, by: applicant }) });
   }
   for (const [consult, answers] of Object.entries(ctx.answers)) {
     const node = proc.env.nodes.get(consult);
@@ -99,8 +153,8 @@ export function actions(s: Session): Action[] {
     for (const a of node.consulted) {
       if (answers[a] !== undefined) continue;
       const by = agency(a);
-      out.push({ key: `agree:${consult}:${a}`, label: `${name(a)} agrees (${consult})`, by, build: (at) => ({ type: 'ANSWER', at, by, consult, agree: true }) });
-      out.push({ key: `disagree:${consult}:${a}`, label: `${name(a)} disagrees (${consult})`, by, form: { prompt: 'Note', initial: 'conditions' }, build: (at, t) => ({ type: 'ANSWER', at, by, consult, agree: false, note: t }) });
+      out.push({ key: `agree:${consult}:${a}`, label: say(L.agree, name(a), consult), by, build: (at) => ({ type: 'ANSWER', at, by, consult, agree: true }) });
+      out.push({ key: `disagree:${consult}:${a}`, label: say(L.disagree, name(a), consult), by, form: { prompt: L.note, initial: 'conditions' }, build: (at, t) => ({ type: 'ANSWER', at, by, consult, agree: false, note: t }) });
     }
   }
   for (const node of proc.env.nodes.values()) {
@@ -108,16 +162,16 @@ export function actions(s: Session): Action[] {
     const open = ctx.timeline.some((e) => e.action === 'interval-start' && e.step === node.id) && !ctx.timeline.some((e) => e.action === 'interval-end' && e.step === node.id);
     if (!open) continue;
     const by = node.party === 'applicant' ? applicant : agency(node.party);
-    out.push({ key: `finish:${node.id}`, label: `${node.party === 'applicant' ? 'Applicant' : name(node.party)} ends ${node.id} (${node.reason})`, by, build: (at) => ({ type: 'FINISH_INTERVAL', at, by, interval: node.id }) });
+    out.push({ key: `finish:${node.id}`, label: `${say(L.finish, node.party === 'applicant' ? L.applicant : name(node.party), node.id)} (${node.reason})`, by, build: (at) => ({ type: 'FINISH_INTERVAL', at, by, interval: node.id }) });
   }
   if (allowed.has('APOLOGIZE')) {
     const holders = Object.values(ctx.steps).filter((r) => r.status !== 'done').map((r) => r.agency);
     const by = agency(holders[0] ?? proc.env.desk);
     out.push({
       key: 'apologize',
-      label: `${name(holders[0] ?? proc.env.desk)} issues an apology slip (+ working days)`,
+      label: say(L.apologize, name(holders[0] ?? proc.env.desk)),
       by,
-      form: { prompt: 'Working days after the due date', initial: '5' },
+      form: { prompt: L.days, initial: '5' },
       build: (at, t) => {
         const due = ctx.statutory?.due ?? at;
         const days = Math.max(1, Math.round(Number(t) || 5));

@@ -66,6 +66,7 @@ describe('motcua step, the terminal UI', () => {
   it('speaks Vietnamese, and saves the session through the host', async () => {
     const { press, frame, saved } = app('vi');
     expect(frame()).toContain('Có thể làm');
+    expect(frame()).toContain('❯ 1 Một cửa tiếp nhận hồ sơ đầy đủ (giấy hẹn)');
     await press('s');
     expect(saved).toHaveLength(1);
     expect(saveSession(saved[0]!).procedure).toEqual({ id: 'land-use-right-first', version: '2024.1' });
