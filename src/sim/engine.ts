@@ -110,6 +110,7 @@ const DEADLINES = 1;
 
 interface Job {
   readonly caseIndex: number;
+  readonly caseId: number;
   readonly station: StationState;
   readonly node: number;
   readonly purpose: number;
@@ -123,6 +124,8 @@ interface Job {
 
 class SimCase {
   readonly id: number;
+  /** Index in the slot array; slots are reused, so events also carry `id` to recognise their case. */
+  slot = -1;
   readonly p: number;
   readonly arrival: Instant;
   readonly channel: Channel;
@@ -215,6 +218,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   const nodeWork = models.map((m, p) =>
     m.nodes.map((n) => (n.kind === 'step' ? config.procedures[p]!.steps[n.id]!.duration : n.kind === 'consult' ? config.procedures[p]!.answers[n.id]!.duration : undefined)),
   );
+  const nodeBehaviour = models.map((m, p) => m.nodes.map((n) => (n.kind === 'step' ? config.procedures[p]!.steps[n.id]! : undefined)));
   const dossierFields = config.procedures.map((sp) => Object.entries(sp.dossier));
   const extensionCache = models.map(() => new Map<string, ReturnType<typeof extensionsFor>>());
 
@@ -252,18 +256,58 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   const evCase: number[] = [];
   const evNode: number[] = [];
   const evAux: number[] = [];
+  const evId: number[] = [];
+  const evTime: number[] = [];
+  const evPriority: number[] = [];
   const freeEvents: number[] = [];
-  const schedule = (at: number, priority: number, kind: number, caseIndex: number, node: number, aux: number) => {
+  // Events more than two days ahead wait in day buckets and join the heap the day before they are
+  // due: the heap stays small (apology checks are scheduled weeks ahead for every case).
+  const buckets = new Map<number, number[]>();
+  const bucketDays: number[] = [];
+  const record = (at: number, priority: number, kind: number, c: SimCase | null, node: number, aux: number): number => {
     const i = freeEvents.length > 0 ? freeEvents.pop()! : evKind.length;
     evKind[i] = kind;
-    evCase[i] = caseIndex;
+    evCase[i] = c === null ? -1 : c.slot;
+    evId[i] = c === null ? -1 : c.id;
     evNode[i] = node;
     evAux[i] = aux;
-    heap.push(at, priority, i);
+    evTime[i] = at;
+    evPriority[i] = priority;
+    return i;
+  };
+  const schedule = (at: number, priority: number, kind: number, c: SimCase | null, node: number, aux: number) => {
+    const i = record(at, priority, kind, c, node, aux);
+    if (at - now <= 2 * MS_PER_DAY) {
+      heap.push(at, priority, i);
+      return;
+    }
+    const day = Math.floor(at / MS_PER_DAY);
+    const bucket = buckets.get(day);
+    if (bucket !== undefined) bucket.push(i);
+    else {
+      buckets.set(day, [i]);
+      let k = bucketDays.length;
+      while (k > 0 && bucketDays[k - 1]! > day) k--;
+      bucketDays.splice(k, 0, day);
+    }
+  };
+  /** Moves the buckets due by the day after `t` into the heap. */
+  const flushBuckets = (t: number) => {
+    const limit = Math.floor(t / MS_PER_DAY) + 1;
+    while (bucketDays.length > 0 && bucketDays[0]! <= limit) {
+      const day = bucketDays.shift()!;
+      for (const i of buckets.get(day)!) heap.push(evTime[i]!, evPriority[i]!, i);
+      buckets.delete(day);
+    }
   };
 
-  // Live cases only: a case leaves the map when it ends, so memory follows the cases in progress.
-  const cases = new Map<number, SimCase>();
+  // Live cases only: a case's slot is freed when it ends, so memory follows the cases in progress.
+  const slots: (SimCase | undefined)[] = [];
+  const freeSlots: number[] = [];
+  const caseOf = (slot: number, id: number): SimCase | undefined => {
+    const c = slot < 0 ? undefined : slots[slot];
+    return c !== undefined && c.id === id ? c : undefined;
+  };
   const jobs: (Job | undefined)[] = [];
   const freeJobs: number[] = [];
   let nextCaseId = 0;
@@ -295,7 +339,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   };
   for (let p = 0; p < config.procedures.length; p++) {
     const first = nextArrival(p, start);
-    if (first < horizonEnd) schedule(first, PEOPLE, ARRIVAL, -1, p, 0);
+    if (first < horizonEnd) schedule(first, PEOPLE, ARRIVAL, null, p, 0);
   }
 
   // ---- the statutory clock, through the same ledger functions as the machine -------------------
@@ -306,7 +350,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     const e = env(c);
     if (l === null || l.due === null || c.apologies >= e.spec.lateness.apology.max || c.readyAt !== null) return;
     const last = lastMomentBefore(e.calendar, l, e.apologyNotice);
-    if (last !== null && last >= now) schedule(last, DEADLINES, APOLOGY_CHECK, c.id, -1, c.version);
+    if (last !== null && last >= now) schedule(last, DEADLINES, APOLOGY_CHECK, c, -1, c.version);
   };
   const pause = (c: SimCase, reason: string) => {
     if (c.statutory !== null) c.statutory = pauseLedger(env(c).calendar, c.statutory, now, reason);
@@ -320,7 +364,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   // ---- stations ---------------------------------------------------------------------------------
   const enqueue = (c: SimCase, station: StationState, node: number, purpose: number, aux: number) => {
     const j = freeJobs.length > 0 ? freeJobs.pop()! : jobs.length;
-    jobs[j] = { caseIndex: c.id, station, node, purpose, aux, enabled: now, start: now, due: c.statutory?.due ?? Number.MAX_VALUE };
+    jobs[j] = { caseIndex: c.slot, caseId: c.id, station, node, purpose, aux, enabled: now, start: now, due: c.statutory?.due ?? Number.MAX_VALUE };
     if (station.free > 0) {
       station.free--;
       if (!startJob(station, j)) station.free++;
@@ -338,7 +382,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   /** Serves job `j` with an officer of `station`; returns false (officer still free) for a case that has ended. */
   const startJob = (station: StationState, j: number): boolean => {
     const job = jobs[j]!;
-    const c = cases.get(job.caseIndex);
+    const c = caseOf(job.caseIndex, job.caseId);
     if (c === undefined || c.outcome !== null) {
       jobs[j] = undefined;
       freeJobs.push(j);
@@ -357,7 +401,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       s.queueWait.add(waited / MS_PER_HOUR);
       s.offHoursWait.add((effective - job.enabled - waited) / MS_PER_HOUR);
     }
-    schedule(end, PEOPLE, SERVICE_END, job.caseIndex, j, 0);
+    schedule(end, PEOPLE, SERVICE_END, c, j, 0);
     return true;
   };
   const freeOfficer = (station: StationState) => {
@@ -408,7 +452,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
         const deadline = lead.addToInstant(now, node.answerWithin);
         const behaviour = config.procedures[c.p]!.answers[node.id]!;
         node.consulted.forEach((agency, k) => {
-          if (node.deemedConsent) schedule(deadline, DEADLINES, DEEMED, c.id, index, k);
+          if (node.deemedConsent) schedule(deadline, DEADLINES, DEEMED, c, index, k);
           if (node.deemedConsent && rng.next() < behaviour.silence) return;
           enqueue(c, stationOf(c.p, agency), index, ANSWER_JOB, k);
         });
@@ -418,10 +462,10 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
         pause(c, `interval:${node.id}`);
         if (node.lasts !== null) {
           const cal = node.party === 'applicant' ? env(c).calendar : env(c).calendarOf(node.party);
-          schedule(cal.addToInstant(now, node.lasts), DEADLINES, INTERVAL_END, c.id, index, 0);
+          schedule(cal.addToInstant(now, node.lasts), DEADLINES, INTERVAL_END, c, index, 0);
         } else {
           const days = sample(config.procedures[c.p]!.intervals[node.id]!, rng);
-          schedule(now + Math.round(days * MS_PER_DAY), PEOPLE, INTERVAL_END, c.id, index, 0);
+          schedule(now + Math.round(days * MS_PER_DAY), PEOPLE, INTERVAL_END, c, index, 0);
         }
         return;
       }
@@ -459,7 +503,8 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
         s.cycleCalendarDays.add((now - c.arrival) / MS_PER_DAY);
       }
     }
-    cases.delete(c.id);
+    slots[c.slot] = undefined;
+    freeSlots.push(c.slot);
   };
 
   const accept = (c: SimCase) => {
@@ -477,19 +522,23 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       enter(c, models[c.p]!.start);
     } else {
       const hours = sample(config.transfer[c.channel], rng);
-      schedule(deskCalendar.addWorkingTime(now, Math.max(0, Math.round(hours * MS_PER_HOUR))), PEOPLE, TRANSFER, c.id, -1, 0);
+      schedule(deskCalendar.addWorkingTime(now, Math.max(0, Math.round(hours * MS_PER_HOUR))), PEOPLE, TRANSFER, c, -1, 0);
     }
   };
 
   // ---- the loop -----------------------------------------------------------------------------------
   const stopAt = config.drain ? Infinity : horizonEnd;
-  while (heap.size > 0 && heap.peekTime() <= stopAt) {
+  for (;;) {
+    flushBuckets(heap.size > 0 ? heap.peekTime() : bucketDays.length > 0 ? bucketDays[0]! * MS_PER_DAY : Infinity);
+    if (heap.size === 0 || heap.peekTime() > stopAt) break;
     now = heap.peekTime() as Instant;
     const ev = heap.pop();
     const kind = evKind[ev]!;
     const ci = evCase[ev]!;
     const node = evNode[ev]!;
     const aux = evAux[ev]!;
+    const caseId = evId[ev]!;
+    // Read every field first: the record is reused as soon as it is freed.
     freeEvents.push(ev);
     area += live * (now - lastT);
     lastT = now;
@@ -500,15 +549,16 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       const sp = config.procedures[p]!;
       const id = nextCaseId++;
       const c = new SimCase(id, p, now, choose(sp.channels, rng), chooseDossier(dossierFields[p]!, rng), now >= warmupEnd);
-      cases.set(id, c);
+      c.slot = freeSlots.length > 0 ? freeSlots.pop()! : slots.length;
+      slots[c.slot] = c;
       arrived++;
       live++;
       if (c.counted) procStats[p]!.started++;
       hooks.started?.(id, { receivedAt: now, channel: c.channel, dossier: c.dossier });
-      if (rng.next() < sp.withdrawal) schedule(now + Math.round(sample(sp.withdrawAfter, rng) * MS_PER_DAY), PEOPLE, WITHDRAW, id, -1, 0);
+      if (rng.next() < sp.withdrawal) schedule(now + Math.round(sample(sp.withdrawAfter, rng) * MS_PER_DAY), PEOPLE, WITHDRAW, c, -1, 0);
       enqueue(c, deskStation[p]!, -1, RECEIPT_JOB, 0);
       const next = nextArrival(p, now);
-      if (next < horizonEnd) schedule(next, PEOPLE, ARRIVAL, -1, p, 0);
+      if (next < horizonEnd) schedule(next, PEOPLE, ARRIVAL, null, p, 0);
       continue;
     }
 
@@ -517,7 +567,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       jobs[node] = undefined;
       freeJobs.push(node);
       freeOfficer(job.station);
-      const c = cases.get(ci);
+      const c = caseOf(ci, caseId);
       if (c === undefined) continue;
       const model = models[c.p]!;
       hooks.activity?.(activityOf(c, job, job.station.stats.id, model, now));
@@ -529,7 +579,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
           c.completionRequested = true;
           if (c.counted) procStats[c.p]!.completionRequests++;
           emit?.(c, { type: 'REQUEST_COMPLETION', at: now, by: desk(c.p), missing: ['papers'] });
-          schedule(now + Math.round(sample(config.applicantResponse, rng) * MS_PER_DAY), PEOPLE, APPLICANT_BACK, c.id, -1, 0);
+          schedule(now + Math.round(sample(config.applicantResponse, rng) * MS_PER_DAY), PEOPLE, APPLICANT_BACK, c, -1, 0);
         } else {
           accept(c);
         }
@@ -541,7 +591,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       }
       continue;
     }
-    const c = cases.get(ci);
+    const c = caseOf(ci, caseId);
     if (c === undefined || c.outcome !== null) continue;
     if (kind === APPLICANT_BACK) {
       if (node < 0) {
@@ -583,7 +633,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
 
   function completeStep(c: SimCase, index: number): void {
     const step = models[c.p]!.nodes[index] as Extract<SimNode, { kind: 'step' }>;
-    const behaviour = config.procedures[c.p]!.steps[step.id]!;
+    const behaviour = nodeBehaviour[c.p]![index]!;
     const e = env(c);
     const u = rng.next();
     if (u < behaviour.refusal) {
@@ -598,7 +648,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       if (c.counted) procStats[c.p]!.supplementRequests++;
       emit?.(c, { type: 'REQUEST_SUPPLEMENT', at: now, by: agencyActor(step.agency), step: step.id, missing: ['papers'] });
       pause(c, `supplement:${step.id}`);
-      schedule(now + Math.round(sample(config.applicantResponse, rng) * MS_PER_DAY), PEOPLE, APPLICANT_BACK, c.id, index, 0);
+      schedule(now + Math.round(sample(config.applicantResponse, rng) * MS_PER_DAY), PEOPLE, APPLICANT_BACK, c, index, 0);
       return;
     }
     emit?.(c, { type: 'COMPLETE', at: now, by: agencyActor(step.agency), step: step.id });
@@ -617,8 +667,8 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
 
   area += live * (now - lastT);
   // Cases still open at the end: within the limit or overdue.
-  for (const c of cases.values()) {
-    if (c.outcome !== null || !c.counted) continue;
+  for (const c of slots) {
+    if (c === undefined || c.outcome !== null || !c.counted) continue;
     const s = procStats[c.p]!;
     s.inProgress++;
     const due = c.statutory?.due;
