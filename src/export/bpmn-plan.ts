@@ -3,6 +3,7 @@ import { extensions, refText, timerNote } from './bpmn-docs.ts';
 import { describeDuration, isoDuration } from './durations.ts';
 import { IdAllocator } from './ids.ts';
 import { type ExportLang, type Word, atMostTimes, partyName, word } from './words.ts';
+import { FlowWalker } from './flow-walker.ts';
 
 // The BPMN process of a procedure as plain data (ids, lanes, nodes in flow order, flows), before
 // it becomes bpmn-moddle elements and diagram shapes: what the process says is decided here, how
@@ -81,7 +82,7 @@ interface Exit {
 /** XML ids are NCNames: a letter or `_` first, then letters, digits, `_`, `-`, `.`. */
 export const ncName = (raw: string): string => raw.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^(?![A-Za-z_])/, '_');
 
-class PlanBuilder {
+class PlanBuilder extends FlowWalker<Exit> {
   readonly nodes: PlanNode[] = [];
   readonly flows: PlanFlow[] = [];
   readonly lanes: PlanLane[] = [];
@@ -93,6 +94,7 @@ class PlanBuilder {
   #current: string;
 
   constructor(spec: ProcedureSpec, lang: ExportLang) {
+    super();
     this.#spec = spec;
     this.#lang = lang;
     const parties = [...(usesApplicant(spec.flow) ? ['applicant'] : []), ...Object.keys(spec.agencies)];
@@ -128,27 +130,6 @@ class PlanBuilder {
       const id = this.ids.take(`Flow_${e.from}_${target}`);
       this.flows.push({ id, source: e.from, target, ...(e.name === undefined ? {} : { name: e.name }), ...(e.condition === undefined ? {} : { condition: e.condition }) });
       if (e.isDefault === true) this.nodes.find((n) => n.id === e.from)!.default = id;
-    }
-  }
-
-  sequence(nodes: readonly FlowNode[], entry: readonly Exit[]): readonly Exit[] {
-    let pending = entry;
-    for (const node of nodes) pending = this.flowNode(node, pending);
-    return pending;
-  }
-
-  flowNode(node: FlowNode, pending: readonly Exit[]): readonly Exit[] {
-    switch (node.kind) {
-      case 'step':
-        return this.step(node, pending);
-      case 'parallel':
-        return this.parallel(node, pending);
-      case 'branch':
-        return this.branch(node, pending);
-      case 'consult':
-        return this.consult(node, pending);
-      case 'excluded':
-        return this.excluded(node, pending);
     }
   }
 

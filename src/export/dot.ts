@@ -3,6 +3,7 @@ import { citeRef } from '../legal.ts';
 import { describeDuration } from './durations.ts';
 import { IdAllocator } from './ids.ts';
 import { type ExportLang, type ExportOptions, partyName, word } from './words.ts';
+import { FlowWalker } from './flow-walker.ts';
 
 /**
  * A Graphviz quoted string: backslashes and quotes escaped, line breaks written as `\n` (a centred
@@ -35,7 +36,7 @@ const DESK: Attrs = { shape: 'box', style: 'rounded,bold' };
 const DIAMOND: Attrs = { shape: 'diamond', fixedsize: 'true', width: '0.35', height: '0.35' };
 
 /** Collects node statements per cluster (agency or applicant) and the edges between them. */
-class DotWriter {
+class DotWriter extends FlowWalker<Exit> {
   readonly clusters = new Map<string, string[]>();
   readonly loose: string[] = [];
   readonly edges: string[] = [];
@@ -44,6 +45,7 @@ class DotWriter {
   readonly #lang: ExportLang;
 
   constructor(spec: ProcedureSpec, lang: ExportLang) {
+    super();
     this.#spec = spec;
     this.#lang = lang;
     for (const agency of Object.keys(spec.agencies)) this.clusters.set(agency, []);
@@ -67,27 +69,6 @@ class DotWriter {
 
   connect(exits: readonly Exit[], to: string): void {
     for (const e of exits) this.edge(e.from, to, e.label);
-  }
-
-  sequence(nodes: readonly FlowNode[], entry: readonly Exit[]): readonly Exit[] {
-    let pending = entry;
-    for (const node of nodes) pending = this.flowNode(node, pending);
-    return pending;
-  }
-
-  flowNode(node: FlowNode, pending: readonly Exit[]): readonly Exit[] {
-    switch (node.kind) {
-      case 'step':
-        return this.step(node, pending);
-      case 'parallel':
-        return this.parallel(node, pending);
-      case 'branch':
-        return this.branch(node, pending);
-      case 'consult':
-        return this.consult(node, pending);
-      case 'excluded':
-        return this.excluded(node, pending);
-    }
   }
 
   step(node: StepNode, pending: readonly Exit[]): readonly Exit[] {
