@@ -5,6 +5,7 @@ export * from './calendar/index.ts';
 export * from './analysis/index.ts';
 export * from './compile/index.ts';
 export * from './dsl/index.ts';
+export * from './engine/index.ts';
 export * from './export/index.ts';
 export { CalendarError, CaseError, MotcuaError, ProcedureError, UsageError } from './errors.ts';
 export { type Confidence, type Label, type LegalRef, citeRef } from './legal.ts';

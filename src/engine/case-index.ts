@@ -1,0 +1,49 @@
+import type { PersistedCase, StatusCode } from '../compile/case.ts';
+import type { CaseIndex } from './store.ts';
+
+/**
+ * The columns a store indexes for a case, derived from its stored form alone (no procedure needed,
+ * so a migration can backfill them from old snapshots): status, due instant, next deadline and the
+ * agencies holding the dossier.
+ *
+ * @example
+ * indexCase(persistCase(snapshot), statusCode(snapshot)).holders // ['justice']
+ */
+export function indexCase(persisted: PersistedCase, status: StatusCode): CaseIndex {
+  const ctx = persisted.context;
+  return {
+    status,
+    ended: ctx.outcome !== null,
+    inProgress: ctx.outcome === null && ctx.readyAt === null,
+    receivedAt: ctx.receivedAt,
+    due: ctx.statutory?.due ?? null,
+    nextDeadline: ctx.timers[0]?.at ?? null,
+    holders: holdersOf(persisted, status),
+  };
+}
+
+/**
+ * Who holds the dossier: the desk while it receives, transfers or has the result ready; during
+ * processing, the agencies with an open step (also while they wait for papers), the consulted
+ * agencies that have not answered and their lead, and the agency that must end an excluded interval.
+ */
+function holdersOf(persisted: PersistedCase, status: StatusCode): string[] {
+  const ctx = persisted.context;
+  if (ctx.outcome !== null) return [];
+  const desk = ctx.timeline[0]?.to;
+  if (status === 1 || status === 2 || status === 9) return desk === undefined ? [] : [desk];
+  if (status === 3) return [];
+  const holders = new Set<string>();
+  for (const step of Object.values(ctx.steps)) if (step.status !== 'done') holders.add(step.agency);
+  const openIntervals = new Map<string, string>();
+  for (const entry of ctx.timeline) {
+    if (entry.action === 'consult' && entry.step !== undefined && entry.to !== undefined && ctx.answers[entry.step]?.[entry.to] === undefined) {
+      holders.add(entry.to);
+      if (entry.from !== undefined) holders.add(entry.from);
+    }
+    if (entry.action === 'interval-start' && entry.step !== undefined && entry.to !== undefined) openIntervals.set(entry.step, entry.to);
+    if (entry.action === 'interval-end' && entry.step !== undefined) openIntervals.delete(entry.step);
+  }
+  for (const party of openIntervals.values()) if (party !== 'applicant') holders.add(party);
+  return [...holders].sort();
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { RATINGS, type CaseEvent } from '../compile/types.ts';
+import { CHANNELS, type Channel } from '../dsl/spec.ts';
+import { CaseError } from '../errors.ts';
+import type { OpenRequest } from './types.ts';
+
+/** The largest event (or opening request) the engine stores, as UTF-8 JSON: 64 KiB by default. */
+export const DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
+
+const instant = z.number().int().min(-8.64e15).max(8.64e15);
+const text = z.string();
+const actor = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('agency'), agency: z.string().min(1), role: z.string().optional() }).strict(),
+  z.object({ kind: z.literal('applicant') }).strict(),
+  z.object({ kind: z.literal('system') }).strict(),
+]);
+const stamp = { at: instant, by: actor };
+const event = (type: string, fields: z.ZodRawShape = {}) => z.object({ type: z.literal(type), ...stamp, ...fields }).strict();
+
+// The in-memory form of events (instants as milliseconds, actors as objects). Scripts write the
+// JSON form with local times, read by the CLI's `parseEvent`; both end here.
+const eventSchema = z.discriminatedUnion('type', [
+  event('ACCEPT'),
+  event('REQUEST_COMPLETION', { missing: z.array(text) }),
+  event('REFUSE', { step: text.optional(), reasons: z.array(text) }),
+  event('TRANSFER'),
+  event('COMPLETE', { step: text, note: text.optional() }),
+  event('REQUEST_SUPPLEMENT', { step: text, missing: z.array(text) }),
+  event('SUPPLY', { step: text.optional() }),
+  event('ANSWER', { consult: text, agree: z.boolean(), note: text.optional() }),
+  event('FINISH_INTERVAL', { interval: text }),
+  event('APOLOGIZE', { newDue: instant, reason: text }),
+  event('WITHDRAW', { reason: text.optional() }),
+  event('RETURN_RESULT'),
+  event('RATE', { rating: z.enum(RATINGS as [string, ...string[]]) }),
+  event('TIMER', { timer: text }),
+]);
+
+/** The size of a value as UTF-8 JSON. */
+export function payloadBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
+}
+
+/**
+ * Checks that `value` is a well-formed event before anything is read or written: its size, its
+ * type, its instant, its actor and the fields its type needs. Whether the event is allowed now is
+ * the machine's business, not this function's.
+ *
+ * @throws CaseError `too-large` or `bad-event`, naming the path inside the event
+ */
+export function checkEvent(value: unknown, maxBytes = DEFAULT_MAX_PAYLOAD_BYTES): CaseEvent {
+  const size = payloadBytes(value);
+  if (size > maxBytes) {
+    throw new CaseError('too-large', `the event is ${size} bytes of JSON, more than the ${maxBytes} allowed. Keep documents out of events: store them elsewhere and put a reference in a note.`);
+  }
+  const parsed = eventSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const type = (value as { type?: unknown } | null)?.type;
+    const message =
+      path.length === 1 && path[0] === 'type'
+        ? `unknown event type ${JSON.stringify(type)}; use one of ACCEPT, REQUEST_COMPLETION, REFUSE, TRANSFER, COMPLETE, REQUEST_SUPPLEMENT, SUPPLY, ANSWER, FINISH_INTERVAL, APOLOGIZE, WITHDRAW, RETURN_RESULT, RATE, TIMER.`
+        : `${issue.message} in ${path.length > 0 ? `"${path.join('.')}"` : 'the event'}. An event looks like { type: 'COMPLETE', at: <instant in ms>, by: { kind: 'agency', agency: 'justice' }, step: 'register' }.`;
+    throw new CaseError('bad-event', message, { path });
+  }
+  return parsed.data as CaseEvent;
+}
+
+const openSchema = z
+  .object({
+    procedure: z.string().min(1),
+    dossier: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    channel: z.enum(CHANNELS as [Channel, ...Channel[]]),
+    receivedAt: instant,
+    by: actor,
+    code: z.string().min(1).max(200).optional(),
+    accept: z.boolean().optional(),
+    idempotencyKey: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+
+/**
+ * Checks the shape and size of an opening request (whether the dossier fits the procedure is
+ * checked when the case starts).
+ *
+ * @throws CaseError `too-large` or `bad-input`, naming the path inside the request
+ */
+export function checkOpenRequest(value: unknown, maxBytes = DEFAULT_MAX_PAYLOAD_BYTES): OpenRequest {
+  const size = payloadBytes(value);
+  if (size > maxBytes) {
+    throw new CaseError('too-large', `the opening request is ${size} bytes of JSON, more than the ${maxBytes} allowed. Keep documents out of the dossier data: store them elsewhere and put references in it.`);
+  }
+  const parsed = openSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    throw new CaseError('bad-input', `${issue.message} in ${path.length > 0 ? `"${path.join('.')}"` : 'the request'}. A request looks like { procedure: 'birth-registration', channel: 'in-person', receivedAt: <instant in ms>, by: { kind: 'agency', agency: 'desk' } }.`, { path });
+  }
+  return parsed.data as OpenRequest;
+}

@@ -1,0 +1,312 @@
+import { explainCase } from '../analysis/explain-case.ts';
+import { formatLocalDate } from '../calendar/date.ts';
+import { type Instant, localDateOf } from '../calendar/instant.ts';
+import { lastMomentBefore } from '../calendar/ledger.ts';
+import { type CaseSnapshot, STATUS_LABELS, applyEvent, nextDeadline, persistCase, possibleEventTypes, restoreCase, statusCode } from '../compile/case.ts';
+import type { CompiledProcedure } from '../compile/compile.ts';
+import type { CaseEvent, Effect } from '../compile/types.ts';
+import { CaseError } from '../errors.ts';
+import { indexCase } from './case-index.ts';
+import { DEFAULT_MAX_PAYLOAD_BYTES, checkEvent, checkOpenRequest } from './check-event.ts';
+import { ProcedureRegistry } from './procedures.ts';
+import { applyEntry } from './replay.ts';
+import { appointmentSlip, dueText } from './slip.ts';
+import type { CaseRecord, CaseStore, Commit, IdempotentResult, LogEntry } from './store.ts';
+import type { CaseDueDates, CaseStatus, Engine, EngineListener, EngineNotice, EngineOptions, Opened, OpenRequest, SendOptions, SendResult } from './types.ts';
+
+/** How often a write without `expectedVersion` is retried when another writer got in first. */
+const RETRIES = 5;
+
+type Entries = Commit['entries'];
+
+/**
+ * Creates the embedding runtime over a store. Authorisation is the machine's own: only the agency
+ * holding a step completes it, only the desk receives and returns, only the applicant withdraws,
+ * supplies and rates; anything else is refused with the reason, changes nothing, and is recorded
+ * as a refused attempt.
+ *
+ * @example
+ * const engine = createEngine({ procedures: [birthRegistration], store: sqliteStore('cases.db') });
+ * const { caseId, slip } = await engine.open({ procedure: 'birth-registration', channel: 'in-person', receivedAt, by: { kind: 'agency', agency: 'desk' } });
+ */
+export function createEngine(options: EngineOptions): Engine {
+  const { store } = options;
+  const registry = new ProcedureRegistry(options.procedures, options.calendar);
+  const maxBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
+  const listeners = new Set<EngineListener>();
+
+  const publish = (record: Pick<CaseRecord, 'caseId' | 'code' | 'procedure'>, version: number, effects: readonly Effect[]): EngineNotice[] => {
+    const notices = effects.map((effect): EngineNotice => ({ caseId: record.caseId, code: record.code, procedure: record.procedure, version, effect }));
+    for (const notice of notices) {
+      for (const listener of listeners) {
+        try {
+          listener(notice);
+        } catch (error) {
+          if (options.onListenerError !== undefined) options.onListenerError(error, notice);
+          else console.error(`motcua: a subscriber failed on ${notice.effect.kind} of case ${notice.caseId}:`, error);
+        }
+      }
+    }
+    return notices;
+  };
+
+  const load = async (caseId: string): Promise<{ record: CaseRecord; proc: CompiledProcedure; snapshot: CaseSnapshot }> => {
+    const record = await store.get(caseId);
+    if (record === null) throw unknownCase(caseId);
+    const proc = registry.exact(record.procedure.id, record.procedure.version);
+    return { record, proc, snapshot: restoreCase(proc, record.snapshot) };
+  };
+
+  /** Applies log lines one after the other, collecting their effects. */
+  const run = (proc: CompiledProcedure, from: CaseSnapshot | null, entries: readonly LogEntry[]) => {
+    let snapshot = from;
+    const lines: { entry: LogEntry; effects: readonly Effect[] }[] = [];
+    for (const entry of entries) {
+      const applied = applyEntry(proc, snapshot, entry);
+      snapshot = applied.snapshot;
+      lines.push({ entry, effects: applied.effects });
+    }
+    return { snapshot: snapshot!, lines: lines as Entries };
+  };
+
+  const commitOf = (record: Pick<CaseRecord, 'caseId' | 'code' | 'procedure'>, expectedVersion: number, snapshot: CaseSnapshot, entries: Entries, idempotency?: Commit['idempotency']): Commit => {
+    const persisted = persistCase(snapshot);
+    return {
+      caseId: record.caseId,
+      code: record.code,
+      procedure: record.procedure,
+      expectedVersion,
+      entries,
+      snapshot: persisted,
+      index: indexCase(persisted, statusCode(snapshot)),
+      ...(idempotency === undefined ? {} : { idempotency }),
+    };
+  };
+
+  const open = async (raw: OpenRequest): Promise<Opened> => {
+    const request = checkOpenRequest(raw, maxBytes);
+    const key = request.idempotencyKey;
+    const fingerprint = JSON.stringify({ ...request, idempotencyKey: undefined });
+    if (key !== undefined) {
+      const stored = await store.recall(key);
+      if (stored !== null) return replayOpened(stored, fingerprint);
+    }
+    const proc = registry.inForce(request.procedure, formatLocalDate(localDateOf(request.receivedAt)));
+    const procedure = { id: proc.spec.id, version: proc.spec.version };
+    const accept = request.accept ?? true;
+    const entriesFor = (code: string): LogEntry[] => {
+      const opening: LogEntry = { kind: 'open', receivedAt: request.receivedAt, channel: request.channel, dossier: request.dossier ?? {}, code, by: request.by };
+      return accept ? [opening, { kind: 'event', event: { type: 'ACCEPT', at: request.receivedAt, by: request.by } }] : [opening];
+    };
+    // A dry run with a provisional code first: a bad dossier or a refused acceptance must not use
+    // up a dossier number.
+    const probe = applyEntry(proc, null, entriesFor(request.code ?? 'provisional')[0]!).snapshot;
+    if (accept) {
+      const event: CaseEvent = { type: 'ACCEPT', at: request.receivedAt, by: request.by };
+      const refused = applyEvent(proc, probe, event);
+      if (!refused.ok) {
+        const error = refused.error;
+        const idem = key === undefined ? undefined : { key, request: fingerprint, result: JSON.stringify({ ok: false, error: errorJson(error) }) };
+        const recorded = await store.refuse({ caseId: null, caseVersion: 0, event, code: error.code, reason: error.message }, idem);
+        if (!recorded.ok && recorded.reason === 'idempotent') return replayOpened(recorded.stored, fingerprint);
+        throw error;
+      }
+    }
+    for (let attempt = 0; ; attempt++) {
+      const code = request.code ?? (await newCode(store, proc.spec.id, request.receivedAt));
+      const { snapshot, lines } = run(proc, null, entriesFor(code));
+      const ledger = snapshot.context.statutory;
+      const opened: Opened = {
+        caseId: code,
+        code,
+        procedure,
+        version: lines.length,
+        status: statusCode(snapshot),
+        slip: ledger === null ? null : appointmentSlip(proc, code, ledger),
+        effects: lines.flatMap((l) => l.effects),
+      };
+      const idem = key === undefined ? undefined : { key, request: fingerprint, result: JSON.stringify({ ok: true, opened }) };
+      const result = await store.commit(commitOf({ caseId: code, code, procedure }, 0, snapshot, lines, idem));
+      if (result.ok) {
+        publish({ caseId: code, code, procedure }, opened.version, opened.effects);
+        return opened;
+      }
+      if (result.reason === 'idempotent') return replayOpened(result.stored, fingerprint);
+      if (request.code !== undefined) {
+        throw new CaseError('duplicate-code', `a case with dossier code "${code}" already exists. Give another code, or leave it out to get one.`, { path: ['code'] });
+      }
+      // A generated code taken by a code given by hand: take the next number.
+      if (attempt >= RETRIES) throw new CaseError('duplicate-code', `could not find a free dossier code for ${proc.spec.id} (last tried "${code}").`);
+    }
+  };
+
+  const send = async (caseId: string, raw: CaseEvent, sendOptions: SendOptions = {}): Promise<SendResult> => {
+    try {
+      const event = checkEvent(raw, maxBytes);
+      const key = sendOptions.idempotencyKey;
+      const fingerprint = JSON.stringify({ caseId, event });
+      if (key !== undefined) {
+        const stored = await store.recall(key);
+        if (stored !== null) return replaySent(stored, fingerprint);
+      }
+      const expected = sendOptions.expectedVersion;
+      for (let attempt = 0; ; attempt++) {
+        const { record, proc, snapshot } = await load(caseId);
+        if (expected !== undefined && record.version !== expected) return { ok: false, error: conflict(caseId, record.version, expected) };
+        const applied = applyEvent(proc, snapshot, event);
+        if (!applied.ok) {
+          const error = applied.error;
+          const result: SendResult = { ok: false, error };
+          const idem = key === undefined ? undefined : { key, request: fingerprint, result: JSON.stringify({ ok: false, error: errorJson(error) }) };
+          const recorded = await store.refuse({ caseId, caseVersion: record.version, event, code: error.code, reason: error.message }, idem);
+          return !recorded.ok && recorded.reason === 'idempotent' ? replaySent(recorded.stored, fingerprint) : result;
+        }
+        const version = record.version + 1;
+        const result = { ok: true, caseId, version, status: statusCode(applied.snapshot), effects: applied.effects } as const;
+        const idem = key === undefined ? undefined : { key, request: fingerprint, result: JSON.stringify(result) };
+        const written = await store.commit(commitOf(record, record.version, applied.snapshot, [{ entry: { kind: 'event', event }, effects: applied.effects }], idem));
+        if (written.ok) {
+          publish(record, version, applied.effects);
+          return result;
+        }
+        if (written.reason === 'idempotent') return replaySent(written.stored, fingerprint);
+        // Another writer appended between our read and our write: nothing of ours was written.
+        if (expected !== undefined || attempt >= RETRIES) return { ok: false, error: conflict(caseId, written.actual, record.version) };
+      }
+    } catch (error) {
+      if (error instanceof CaseError) return { ok: false, error };
+      throw error;
+    }
+  };
+
+  const tick = async (now: Instant): Promise<EngineNotice[]> => {
+    if (!Number.isInteger(now)) throw new CaseError('bad-input', 'tick needs an instant (whole milliseconds since 1970).', { path: ['now'] });
+    const notices: EngineNotice[] = [];
+    for (const caseId of await store.dueBy(now)) {
+      for (let attempt = 0; attempt <= RETRIES; attempt++) {
+        const { record, proc, snapshot } = await load(caseId);
+        const { snapshot: next, lines } = run(proc, snapshot, [{ kind: 'tick', to: now }]);
+        if (next === snapshot) break;
+        const written = await store.commit(commitOf(record, record.version, next, lines));
+        if (written.ok) {
+          notices.push(...publish(record, written.version, lines[0]!.effects));
+          break;
+        }
+        // Conflict: an event got in first (and fired the deadlines before it); look again.
+      }
+    }
+    return notices;
+  };
+
+  const status = async (caseId: string): Promise<CaseStatus> => {
+    const { record, proc, snapshot } = await load(caseId);
+    const ctx = snapshot.context;
+    return {
+      caseId,
+      code: record.code,
+      procedure: record.procedure,
+      version: record.version,
+      status: record.index.status,
+      label: STATUS_LABELS[record.index.status],
+      receivedAt: ctx.receivedAt,
+      now: ctx.now,
+      holders: record.index.holders,
+      due: ctx.statutory?.due ?? null,
+      nextDeadline: nextDeadline(snapshot),
+      classification: ctx.classification,
+      outcome: ctx.outcome,
+      possible: possibleEventTypes(proc, snapshot),
+    };
+  };
+
+  const dueDates = async (caseId: string, opts: { readonly lang?: 'vi' | 'en' } = {}): Promise<CaseDueDates> => {
+    const { proc, snapshot } = await load(caseId);
+    const ctx = snapshot.context;
+    const ledger = ctx.statutory;
+    return {
+      statutory: ledger === null ? null : { due: ledger.due, dueText: ledger.due === null ? null : dueText(ledger.due), startedAt: ledger.startedAt, paused: ledger.runningSince === null },
+      apologyBy: ledger === null || ledger.due === null ? null : lastMomentBefore(proc.env.calendar, ledger, proc.env.apologyNotice),
+      transferDue: ctx.transferDue,
+      steps: Object.entries(ctx.steps).map(([step, s]) => ({
+        step,
+        agency: s.agency,
+        status: s.status,
+        due: s.ledger.due,
+        finishedAt: s.finishedAt ?? null,
+        classification: s.classification ?? null,
+      })),
+      timers: ctx.timers,
+      explanation: explainCase(proc, snapshot, opts.lang ?? 'en'),
+    };
+  };
+
+  return {
+    open,
+    send,
+    tick,
+    status,
+    dueDates,
+    async timeline(caseId) {
+      return (await load(caseId)).snapshot.context.timeline;
+    },
+    list: (filter) => store.list(filter),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    async history(caseId) {
+      const log = await store.log(caseId);
+      if (log.length === 0) throw unknownCase(caseId);
+      return log;
+    },
+    refusals: (caseId) => store.refusals(caseId),
+  };
+}
+
+/** `birth-registration-20250124-0001`: the procedure, the day of receipt, a number per procedure and day. */
+async function newCode(store: CaseStore, procedure: string, receivedAt: Instant): Promise<string> {
+  const day = formatLocalDate(localDateOf(receivedAt)).replaceAll('-', '');
+  const n = await store.nextSequence(`${procedure}-${day}`);
+  return `${procedure}-${day}-${String(n).padStart(4, '0')}`;
+}
+
+function unknownCase(caseId: string): CaseError {
+  return new CaseError('unknown-case', `no case "${caseId}" in the store. Check the id (list the cases to see them).`, { path: ['caseId'] });
+}
+
+function conflict(caseId: string, actual: number, expected: number): CaseError {
+  return new CaseError('conflict', `case ${caseId} is at version ${actual}, not ${expected}: someone else changed it first. Read it again and decide again; nothing was written.`);
+}
+
+interface ErrorJson {
+  readonly code: string;
+  readonly message: string;
+  readonly path: readonly (string | number)[];
+}
+
+function errorJson(error: CaseError): ErrorJson {
+  return { code: error.code, message: error.message, path: error.path };
+}
+
+function checkKey(stored: IdempotentResult, fingerprint: string): void {
+  if (stored.request !== fingerprint) {
+    throw new CaseError('idempotency-key-reused', `the idempotency key "${stored.key}" was already used for another request. Use a new key for each new request.`, { path: ['idempotencyKey'] });
+  }
+}
+
+/** The first answer to an opening, given again. */
+function replayOpened(stored: IdempotentResult, fingerprint: string): Opened {
+  checkKey(stored, fingerprint);
+  const result = JSON.parse(stored.result) as { ok: true; opened: Opened } | { ok: false; error: ErrorJson };
+  if (result.ok) return result.opened;
+  throw new CaseError(result.error.code, result.error.message, { path: result.error.path });
+}
+
+/** The first answer to an event, given again. */
+function replaySent(stored: IdempotentResult, fingerprint: string): SendResult {
+  checkKey(stored, fingerprint);
+  const result = JSON.parse(stored.result) as Exclude<SendResult, { ok: false }> | { ok: false; error: ErrorJson };
+  return result.ok ? result : { ok: false, error: new CaseError(result.error.code, result.error.message, { path: result.error.path }) };
+}

@@ -1,0 +1,103 @@
+import type { Instant } from '../calendar/instant.ts';
+import type { CaseFilter, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, IdempotentResult, RefusedAttempt, StoredEntry } from './store.ts';
+
+/**
+ * A store in memory, for tests, simulations and hosts that keep cases elsewhere. Same behaviour as
+ * `sqliteStore` (version checks, idempotency, refused attempts); values are kept as JSON text so
+ * that nothing a caller holds can change a stored case.
+ *
+ * @example
+ * const engine = createEngine({ procedures: [spec], store: memoryStore() });
+ */
+export function memoryStore(): CaseStore {
+  const cases = new Map<string, string>();
+  const logs = new Map<string, string[]>();
+  const keys = new Map<string, IdempotentResult>();
+  const refused: string[] = [];
+  const sequences = new Map<string, number>();
+
+  const read = (caseId: string): CaseRecord | null => {
+    const text = cases.get(caseId);
+    return text === undefined ? null : (JSON.parse(text) as CaseRecord);
+  };
+
+  return {
+    async nextSequence(name) {
+      const next = (sequences.get(name) ?? 0) + 1;
+      sequences.set(name, next);
+      return next;
+    },
+
+    async commit(c: Commit): Promise<CommitResult> {
+      if (c.idempotency !== undefined) {
+        const stored = keys.get(c.idempotency.key);
+        if (stored !== undefined) return { ok: false, reason: 'idempotent', stored };
+      }
+      const current = read(c.caseId)?.version ?? 0;
+      if (current !== c.expectedVersion || (c.expectedVersion === 0 && cases.has(c.caseId))) return { ok: false, reason: 'conflict', actual: current };
+      const log = logs.get(c.caseId) ?? [];
+      c.entries.forEach((e, i) => log.push(JSON.stringify({ version: c.expectedVersion + i + 1, entry: e.entry, effects: e.effects } satisfies StoredEntry)));
+      logs.set(c.caseId, log);
+      const version = c.expectedVersion + c.entries.length;
+      const record: CaseRecord = { caseId: c.caseId, code: c.code, procedure: c.procedure, version, snapshot: c.snapshot, index: c.index };
+      cases.set(c.caseId, JSON.stringify(record));
+      if (c.idempotency !== undefined) keys.set(c.idempotency.key, { ...c.idempotency, caseId: c.caseId });
+      return { ok: true, version };
+    },
+
+    async get(caseId) {
+      return read(caseId);
+    },
+
+    async log(caseId) {
+      return (logs.get(caseId) ?? []).map((line) => JSON.parse(line) as StoredEntry);
+    },
+
+    async recall(key) {
+      return keys.get(key) ?? null;
+    },
+
+    async refuse(attempt: RefusedAttempt, idempotency) {
+      if (idempotency !== undefined) {
+        const stored = keys.get(idempotency.key);
+        if (stored !== undefined) return { ok: false, reason: 'idempotent', stored };
+        keys.set(idempotency.key, { ...idempotency, caseId: attempt.caseId });
+      }
+      refused.push(JSON.stringify(attempt));
+      return { ok: true, version: attempt.caseVersion };
+    },
+
+    async refusals(caseId) {
+      return refused.map((line) => JSON.parse(line) as RefusedAttempt).filter((a) => caseId === undefined || a.caseId === caseId);
+    },
+
+    async list(filter: CaseFilter = {}) {
+      const all = [...cases.values()].map((text) => JSON.parse(text) as CaseRecord);
+      return all
+        .filter((r) => matches(r, filter))
+        .sort((a, b) => a.index.receivedAt - b.index.receivedAt || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0))
+        .map(({ snapshot: _, ...summary }): CaseSummary => summary);
+    },
+
+    async dueBy(at: Instant) {
+      return [...cases.values()]
+        .map((text) => JSON.parse(text) as CaseRecord)
+        .filter((r) => r.index.nextDeadline !== null && r.index.nextDeadline <= at)
+        .sort((a, b) => a.index.nextDeadline! - b.index.nextDeadline! || (a.caseId < b.caseId ? -1 : 1))
+        .map((r) => r.caseId);
+    },
+
+    async close() {},
+  };
+}
+
+/** Whether a case passes every filter given; the SQLite store does the same in SQL. */
+export function matches(r: CaseSummary, f: CaseFilter): boolean {
+  const statuses = f.status === undefined ? undefined : typeof f.status === 'number' ? [f.status] : f.status;
+  if (statuses !== undefined && !statuses.includes(r.index.status)) return false;
+  if (f.agency !== undefined && !r.index.holders.includes(f.agency)) return false;
+  if (f.procedure !== undefined && r.procedure.id !== f.procedure) return false;
+  if (f.dueBefore !== undefined && (r.index.due === null || r.index.due >= f.dueBefore)) return false;
+  if (f.overdue !== undefined && (!r.index.inProgress || r.index.due === null || r.index.due >= f.overdue)) return false;
+  return true;
+}

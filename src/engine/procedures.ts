@@ -1,0 +1,64 @@
+import type { BusinessCalendar } from '../calendar/business-calendar.ts';
+import { type CompiledProcedure, compileProcedure } from '../compile/compile.ts';
+import type { ProcedureSpec } from '../dsl/spec.ts';
+import { validateProcedure } from '../dsl/validate.ts';
+import { CaseError } from '../errors.ts';
+
+/**
+ * The procedures an engine runs, every version of each: a new case takes the version in force on
+ * its day of receipt (the latest `effectiveFrom` on or before it) and keeps it for life, so a
+ * stored case names the exact version it needs. Compiled lazily, once per version.
+ */
+export class ProcedureRegistry {
+  private readonly byId = new Map<string, ProcedureSpec[]>();
+  private readonly compiled = new Map<string, CompiledProcedure>();
+
+  constructor(
+    specs: readonly ProcedureSpec[],
+    private readonly calendar: BusinessCalendar | undefined,
+  ) {
+    specs.forEach((raw, i) => {
+      const spec = validateProcedure(raw, { file: `procedures[${i}]` });
+      const versions = this.byId.get(spec.id) ?? [];
+      if (versions.some((v) => v.version === spec.version)) {
+        throw new CaseError('duplicate-procedure', `${spec.id} version ${spec.version} is given twice. Give each version once.`, { path: ['procedures', i] });
+      }
+      versions.push(spec);
+      versions.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
+      this.byId.set(spec.id, versions);
+    });
+  }
+
+  /** The version of `id` in force on `date` (YYYY-MM-DD). */
+  inForce(id: string, date: string): CompiledProcedure {
+    const versions = this.byId.get(id);
+    if (versions === undefined) {
+      throw new CaseError('unknown-procedure', `no procedure "${id}" is loaded. Known: ${[...this.byId.keys()].sort().join(', ') || 'none'}.`, { path: ['procedure'] });
+    }
+    const spec = versions.filter((v) => v.effectiveFrom <= date).at(-1);
+    if (spec === undefined) {
+      const list = versions.map((v) => `${v.version} from ${v.effectiveFrom}`).join(', ');
+      throw new CaseError('not-in-force', `no version of ${id} was in force on ${date} (versions: ${list}). Check the date of receipt.`, { path: ['receivedAt'] });
+    }
+    return this.compile(spec);
+  }
+
+  /** The exact version a stored case runs on. */
+  exact(id: string, version: string): CompiledProcedure {
+    const spec = this.byId.get(id)?.find((v) => v.version === version);
+    if (spec === undefined) {
+      throw new CaseError('unknown-procedure-version', `this case runs on ${id} version ${version}, which the engine was not given. Add that version to createEngine({ procedures }): cases keep the version they were received under.`);
+    }
+    return this.compile(spec);
+  }
+
+  private compile(spec: ProcedureSpec): CompiledProcedure {
+    const key = `${spec.id}@${spec.version}`;
+    let proc = this.compiled.get(key);
+    if (proc === undefined) {
+      proc = compileProcedure(spec, this.calendar === undefined ? {} : { calendar: this.calendar });
+      this.compiled.set(key, proc);
+    }
+    return proc;
+  }
+}

@@ -1,0 +1,76 @@
+import type { BusinessCalendar } from '../calendar/business-calendar.ts';
+import { type LocalDate, formatVnDate, weekdayName } from '../calendar/date.ts';
+import { type Duration, calendarDays, workingDays, workingHours } from '../calendar/duration.ts';
+import { type ExplanationLine, explainDateDue, explainInstantDue, explainSkipped } from '../calendar/explain.ts';
+import { type Instant, MS_PER_DAY, MS_PER_HOUR, formatTimeOfDay, instantAt, localDateOf, msOfLocalDay } from '../calendar/instant.ts';
+import type { Ledger } from '../calendar/ledger.ts';
+import type { CompiledProcedure } from '../compile/compile.ts';
+import type { Label } from '../legal.ts';
+import { citeRef } from '../legal.ts';
+
+/** The appointment slip (Giấy tiếp nhận hồ sơ và hẹn trả kết quả): the return date and why. */
+export interface AppointmentSlip {
+  readonly code: string;
+  readonly due: Instant;
+  /** "end of Thursday 06/02/2025" for a deadline at midnight, else the day and time. */
+  readonly dueText: Label;
+  /** The limit and the law that sets it, extensions, how counting starts, the days skipped, the end. */
+  readonly explanation: readonly ExplanationLine[];
+}
+
+/** A due instant as people say it: the end of the day before for midnight, else the day and time. */
+export function dueText(due: Instant): Label {
+  if (msOfLocalDay(due) === 0) {
+    const day = (localDateOf(due) - 1) as LocalDate;
+    return { en: `end of ${weekdayName(day, 'en')} ${formatVnDate(day)}`, vi: `hết ngày ${weekdayName(day, 'vi')} ${formatVnDate(day)}` };
+  }
+  const day = localDateOf(due);
+  const time = formatTimeOfDay(msOfLocalDay(due));
+  return { en: `${weekdayName(day, 'en')} ${formatVnDate(day)} ${time}`, vi: `${time} ${weekdayName(day, 'vi')} ${formatVnDate(day)}` };
+}
+
+/**
+ * The slip of a case whose statutory clock has just started: its due instant explained by the
+ * calendar (Civil Code counting in the date mode, office hours in the hours mode), with the law.
+ */
+export function appointmentSlip(proc: CompiledProcedure, code: string, ledger: Ledger): AppointmentSlip | null {
+  if (ledger.due === null) return null;
+  const { spec, env } = proc;
+  const cal = env.calendar;
+  const mode = spec.limit.mode === 'date' ? { en: 'counted in whole days', vi: 'tính theo ngày' } : { en: 'counted in working hours', vi: 'tính theo giờ làm việc' };
+  const lines: ExplanationLine[] = [
+    {
+      kind: 'start',
+      text: { en: `limit ${spec.limit.duration}, ${mode.en}: ${citeRef(spec.limit.ref)}`, vi: `thời hạn ${spec.limit.duration}, ${mode.vi}: ${citeRef(spec.limit.ref)}` },
+      ref: spec.limit.ref,
+    },
+    ...ledger.extensions.map((e): ExplanationLine => ({ kind: 'start', text: { en: `limit extended: ${e.reason}`, vi: `gia hạn: ${e.reason}` } })),
+  ];
+  lines.push(...explainLedger(cal, ledger));
+  return { code, due: ledger.due, dueText: dueText(ledger.due), explanation: lines };
+}
+
+/** The calendar's explanation of a running ledger's due instant, checked against the ledger itself. */
+function explainLedger(cal: BusinessCalendar, ledger: Ledger): ExplanationLine[] {
+  const due = ledger.due!;
+  const total: Duration =
+    ledger.measure === 'working-days'
+      ? workingDays(ledger.budget / MS_PER_DAY)
+      : ledger.measure === 'calendar-days'
+        ? calendarDays(ledger.budget / MS_PER_DAY)
+        : workingHours(ledger.budget / MS_PER_HOUR);
+  if (ledger.pauses.length === 0 && ledger.restarts.length === 0 && ledger.consumed === 0) {
+    if (ledger.dateMode) {
+      const explained = explainDateDue(cal, localDateOf(ledger.startedAt), total);
+      if (instantAt((explained.due + 1) as LocalDate, 0) === due) return [...explained.explanation];
+    } else {
+      const explained = explainInstantDue(cal, ledger.startedAt, total);
+      if (explained.due === due) return [...explained.explanation];
+    }
+  }
+  // Paused or restarted clocks: the days skipped between the start and the due date, then the end.
+  const from = (localDateOf(ledger.startedAt) + 1) as LocalDate;
+  const to = localDateOf((due - 1) as Instant);
+  const text = dueText(due);
+  return [...(to >= from ? explainSkipped(cal, from, to) : []), { kind: 'result', text: { en: `due ${text.en}`, vi: `hạn ${text.vi}` } }];
+}

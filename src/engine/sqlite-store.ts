@@ -1,0 +1,263 @@
+import Sqlite from 'better-sqlite3';
+import type { Instant } from '../calendar/instant.ts';
+import type { StatusCode } from '../compile/case.ts';
+import { CaseError } from '../errors.ts';
+import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './migrations.ts';
+import type { CaseFilter, CaseIndex, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, IdempotentResult, RefusedAttempt, StoredEntry } from './store.ts';
+
+/** Options of {@link sqliteStore}. */
+export interface SqliteStoreOptions {
+  /**
+   * `full` (the default): every commit is fsynced before it returns, so a recorded step survives a
+   * power cut as well as a crash. `normal`: in WAL mode a crash of the process loses nothing, but a
+   * power cut may lose the last commits (SQLite syncs at checkpoints only); faster on slow disks.
+   */
+  readonly synchronous?: 'full' | 'normal';
+  /** How long a writer waits for another process's write lock before giving up, in ms; 5000 by default. */
+  readonly busyTimeoutMs?: number;
+}
+
+/** A SQLite case store; `db` is there for diagnostics (integrity checks, backups). */
+export interface SqliteCaseStore extends CaseStore {
+  readonly file: string;
+  readonly db: Sqlite.Database;
+}
+
+interface CaseRow {
+  case_id: string;
+  code: string;
+  procedure_id: string;
+  procedure_version: string;
+  version: number;
+  status: number;
+  received_at: number;
+  due: number | null;
+  next_deadline: number | null;
+  in_progress: number;
+  ended: number;
+  holders: string;
+  snapshot?: string;
+}
+
+const SUMMARY_COLUMNS = 'case_id, code, procedure_id, procedure_version, version, status, received_at, due, next_deadline, in_progress, ended, holders';
+
+/**
+ * The embedded default store: one SQLite file (better-sqlite3) in WAL mode, opened with the schema
+ * brought up to date by the migrations. Each commit is one `BEGIN IMMEDIATE` transaction that checks
+ * the version and the idempotency key, appends the log lines, and rewrites the snapshot and index:
+ * several processes may share the file, and a stale writer gets a conflict with nothing written.
+ *
+ * @example
+ * const store = sqliteStore('cases.db');
+ * const engine = createEngine({ procedures: CATALOGUE, store });
+ * @throws CaseError `bad-store` when the file cannot be opened or is not a case database, `newer-schema` when a newer motcua wrote it
+ */
+export function sqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteCaseStore {
+  const db = openDatabase(file, options);
+  const stmt = {
+    getCase: db.prepare<[string], CaseRow & { snapshot: string }>(`SELECT ${SUMMARY_COLUMNS}, snapshot FROM cases WHERE case_id = ?`),
+    version: db.prepare<[string], { version: number }>('SELECT version FROM cases WHERE case_id = ?'),
+    insertCase: db.prepare(
+      `INSERT INTO cases (case_id, code, procedure_id, procedure_version, version, status, received_at, snapshot, due, next_deadline, in_progress, ended, holders)
+       VALUES (@caseId, @code, @procedureId, @procedureVersion, @version, @status, @receivedAt, @snapshot, @due, @nextDeadline, @inProgress, @ended, @holders)`,
+    ),
+    updateCase: db.prepare(
+      `UPDATE cases SET version = @version, status = @status, snapshot = @snapshot, due = @due, next_deadline = @nextDeadline,
+       in_progress = @inProgress, ended = @ended, holders = @holders WHERE case_id = @caseId AND version = @expectedVersion`,
+    ),
+    insertEntry: db.prepare('INSERT INTO events (case_id, version, entry, effects) VALUES (?, ?, ?, ?)'),
+    log: db.prepare<[string], { version: number; entry: string; effects: string }>('SELECT version, entry, effects FROM events WHERE case_id = ? ORDER BY version'),
+    clearHolders: db.prepare('DELETE FROM case_holders WHERE case_id = ?'),
+    addHolder: db.prepare('INSERT INTO case_holders (agency, case_id) VALUES (?, ?)'),
+    recall: db.prepare<[string], { key: string; case_id: string | null; request: string; result: string }>('SELECT key, case_id, request, result FROM idempotency WHERE key = ?'),
+    remember: db.prepare('INSERT INTO idempotency (key, case_id, request, result) VALUES (?, ?, ?, ?)'),
+    refuse: db.prepare('INSERT INTO refused_attempts (case_id, case_version, event, code, reason) VALUES (?, ?, ?, ?, ?)'),
+    refusalsOf: db.prepare<[string], RefusalRow>('SELECT case_id, case_version, event, code, reason FROM refused_attempts WHERE case_id = ? ORDER BY id'),
+    refusalsAll: db.prepare<[], RefusalRow>('SELECT case_id, case_version, event, code, reason FROM refused_attempts ORDER BY id'),
+    dueBy: db.prepare<[number], { case_id: string }>('SELECT case_id FROM cases WHERE next_deadline IS NOT NULL AND next_deadline <= ? ORDER BY next_deadline, case_id'),
+    sequence: db.prepare<[string], { value: number }>(
+      'INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
+    ),
+  };
+
+  const recall = (key: string): IdempotentResult | null => {
+    const row = stmt.recall.get(key);
+    return row === undefined ? null : { key: row.key, caseId: row.case_id, request: row.request, result: row.result };
+  };
+
+  const commit = db.transaction((c: Commit): CommitResult => {
+    if (c.idempotency !== undefined) {
+      const stored = recall(c.idempotency.key);
+      if (stored !== null) return { ok: false, reason: 'idempotent', stored };
+    }
+    const actual = stmt.version.get(c.caseId)?.version ?? 0;
+    if (actual !== c.expectedVersion || (c.expectedVersion === 0 && actual !== 0)) return { ok: false, reason: 'conflict', actual };
+    const version = c.expectedVersion + c.entries.length;
+    const columns = { caseId: c.caseId, version, snapshot: JSON.stringify(c.snapshot), ...indexColumns(c.index) };
+    if (c.expectedVersion === 0) {
+      stmt.insertCase.run({ ...columns, code: c.code, procedureId: c.procedure.id, procedureVersion: c.procedure.version, receivedAt: c.index.receivedAt });
+    } else if (stmt.updateCase.run({ ...columns, expectedVersion: c.expectedVersion }).changes !== 1) {
+      throw new Error(`internal: case ${c.caseId} changed inside its own write transaction`);
+    }
+    c.entries.forEach((e, i) => stmt.insertEntry.run(c.caseId, c.expectedVersion + i + 1, JSON.stringify(e.entry), JSON.stringify(e.effects)));
+    stmt.clearHolders.run(c.caseId);
+    for (const agency of c.index.holders) stmt.addHolder.run(agency, c.caseId);
+    if (c.idempotency !== undefined) stmt.remember.run(c.idempotency.key, c.caseId, c.idempotency.request, c.idempotency.result);
+    return { ok: true, version };
+  });
+
+  const refuse = db.transaction((attempt: RefusedAttempt, idempotency?: Omit<IdempotentResult, 'caseId'>): CommitResult => {
+    if (idempotency !== undefined) {
+      const stored = recall(idempotency.key);
+      if (stored !== null) return { ok: false, reason: 'idempotent', stored };
+      stmt.remember.run(idempotency.key, attempt.caseId, idempotency.request, idempotency.result);
+    }
+    stmt.refuse.run(attempt.caseId, attempt.caseVersion, JSON.stringify(attempt.event), attempt.code, attempt.reason);
+    return { ok: true, version: attempt.caseVersion };
+  });
+
+  return {
+    file,
+    db,
+    async nextSequence(name) {
+      return stmt.sequence.get(name)!.value;
+    },
+    async commit(c) {
+      try {
+        return commit.immediate(c);
+      } catch (error) {
+        // The UNIQUE (case_id, version) constraint or the primary key caught a concurrent writer.
+        if (isConstraint(error)) return { ok: false, reason: 'conflict', actual: stmt.version.get(c.caseId)?.version ?? 0 };
+        throw error;
+      }
+    },
+    async get(caseId) {
+      const row = stmt.getCase.get(caseId);
+      return row === undefined ? null : { ...summaryOf(row), snapshot: JSON.parse(row.snapshot) as CaseRecord['snapshot'] };
+    },
+    async log(caseId) {
+      return stmt.log.all(caseId).map((r): StoredEntry => ({ version: r.version, entry: JSON.parse(r.entry) as StoredEntry['entry'], effects: JSON.parse(r.effects) as StoredEntry['effects'] }));
+    },
+    async recall(key) {
+      return recall(key);
+    },
+    async refuse(attempt, idempotency) {
+      return refuse.immediate(attempt, idempotency);
+    },
+    async refusals(caseId) {
+      const rows = caseId === undefined ? stmt.refusalsAll.all() : stmt.refusalsOf.all(caseId);
+      return rows.map((r): RefusedAttempt => ({ caseId: r.case_id, caseVersion: r.case_version, event: JSON.parse(r.event) as RefusedAttempt['event'], code: r.code, reason: r.reason }));
+    },
+    async list(filter = {}) {
+      const { sql, params } = listQuery(filter);
+      return (db.prepare(sql).all(...params) as CaseRow[]).map(summaryOf);
+    },
+    async dueBy(at: Instant) {
+      return stmt.dueBy.all(at).map((r) => r.case_id);
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+interface RefusalRow {
+  case_id: string | null;
+  case_version: number;
+  event: string;
+  code: string;
+  reason: string;
+}
+
+function openDatabase(file: string, options: SqliteStoreOptions): Sqlite.Database {
+  let db: Sqlite.Database;
+  try {
+    db = new Sqlite(file, { timeout: options.busyTimeoutMs ?? 5000 });
+  } catch (error) {
+    throw new CaseError('bad-store', `cannot open the case database (${(error as Error).message}). Give a path in an existing, writable folder.`, { file, cause: error });
+  }
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    if (appId !== APPLICATION_ID && (appId !== 0 || version !== 0 || tables.n > 0)) {
+      throw new CaseError('bad-store', 'is a SQLite database, but not one of motcua cases. Give a new file name or a database made by motcua.', { file });
+    }
+    if (version > SCHEMA_VERSION) {
+      throw new CaseError('newer-schema', `was written by a newer motcua (schema ${version}; this one knows up to ${SCHEMA_VERSION}). Upgrade motcua to open it.`, { file });
+    }
+    // WAL: readers never block the writer and a commit appends to the log instead of rewriting pages.
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    if (error instanceof CaseError) throw error;
+    throw new CaseError('bad-store', `is not a usable case database (${(error as Error).message}). Give a new file name or a database made by motcua.`, { file, cause: error });
+  }
+  return db;
+}
+
+function indexColumns(index: CaseIndex) {
+  return {
+    status: index.status,
+    due: index.due,
+    nextDeadline: index.nextDeadline,
+    inProgress: index.inProgress ? 1 : 0,
+    ended: index.ended ? 1 : 0,
+    holders: JSON.stringify(index.holders),
+  };
+}
+
+function summaryOf(row: CaseRow): CaseSummary {
+  return {
+    caseId: row.case_id,
+    code: row.code,
+    procedure: { id: row.procedure_id, version: row.procedure_version },
+    version: row.version,
+    index: {
+      status: row.status as StatusCode,
+      ended: row.ended === 1,
+      inProgress: row.in_progress === 1,
+      receivedAt: row.received_at as Instant,
+      due: row.due as Instant | null,
+      nextDeadline: row.next_deadline as Instant | null,
+      holders: JSON.parse(row.holders) as string[],
+    },
+  };
+}
+
+/** The SQL of a listing; the same filters as `matches` in the memory store. */
+function listQuery(f: CaseFilter): { sql: string; params: (string | number)[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (f.agency !== undefined) {
+    where.push('EXISTS (SELECT 1 FROM case_holders h WHERE h.agency = ? AND h.case_id = cases.case_id)');
+    params.push(f.agency);
+  }
+  if (f.status !== undefined) {
+    const statuses = typeof f.status === 'number' ? [f.status] : f.status;
+    where.push(`status IN (${statuses.map(() => '?').join(', ') || 'NULL'})`);
+    params.push(...statuses);
+  }
+  if (f.procedure !== undefined) {
+    where.push('procedure_id = ?');
+    params.push(f.procedure);
+  }
+  if (f.dueBefore !== undefined) {
+    where.push('due IS NOT NULL AND due < ?');
+    params.push(f.dueBefore);
+  }
+  if (f.overdue !== undefined) {
+    where.push('in_progress = 1 AND due IS NOT NULL AND due < ?');
+    params.push(f.overdue);
+  }
+  const sql = `SELECT ${SUMMARY_COLUMNS} FROM cases${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at, case_id`;
+  return { sql, params };
+}
+
+function isConstraint(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
+}

@@ -1,0 +1,161 @@
+import type { BusinessCalendar } from '../calendar/business-calendar.ts';
+import type { Instant } from '../calendar/instant.ts';
+import type { Classification } from '../calendar/ledger.ts';
+import type { StatusCode } from '../compile/case.ts';
+import type { Actor, CaseEvent, CaseEventType, DossierData, Effect, Outcome, SlipEntry, Timer } from '../compile/types.ts';
+import type { Channel, ProcedureSpec } from '../dsl/spec.ts';
+import type { CaseError } from '../errors.ts';
+import type { Label } from '../legal.ts';
+import type { AppointmentSlip } from './slip.ts';
+import type { CaseFilter, CaseStore, CaseSummary, RefusedAttempt, StoredEntry } from './store.ts';
+
+/** Options of `createEngine`. */
+export interface EngineOptions {
+  /** Every version of every procedure the engine may run; a case takes the version in force on its day of receipt. */
+  readonly procedures: readonly ProcedureSpec[];
+  /** The desk's business calendar; Vietnam with standard office hours by default. */
+  readonly calendar?: BusinessCalendar;
+  readonly store: CaseStore;
+  /** The largest event or opening request accepted, in bytes of UTF-8 JSON; 64 KiB by default. */
+  readonly maxPayloadBytes?: number;
+  /** Called when a subscriber throws; the case is already stored. By default the error is printed on stderr. */
+  readonly onListenerError?: (error: unknown, notice: EngineNotice) => void;
+}
+
+/** What opening a case needs: the dossier as the desk receives it. */
+export interface OpenRequest {
+  /** The procedure id; the version in force on the day of receipt is used. */
+  readonly procedure: string;
+  readonly dossier?: DossierData;
+  readonly channel: Channel;
+  readonly receivedAt: Instant;
+  /** Who records the receipt: the desk, or the applicant submitting online (then with `accept: false`). */
+  readonly by: Actor;
+  /** The dossier code (mã hồ sơ) when another system assigns it; else `<procedure>-<yyyymmdd>-<nnnn>`. */
+  readonly code?: string;
+  /**
+   * The desk found the dossier complete and accepts it now (the default): the statutory clock
+   * starts and the appointment slip is issued. `false` leaves the case at receipt (status 1) for a
+   * later ACCEPT, REQUEST_COMPLETION or REFUSE.
+   */
+  readonly accept?: boolean;
+  readonly idempotencyKey?: string;
+}
+
+/** A case just opened. */
+export interface Opened {
+  /** The key of the case in the engine: its dossier code. */
+  readonly caseId: string;
+  readonly code: string;
+  readonly procedure: { readonly id: string; readonly version: string };
+  /** The case's version: what the next `send` names as `expectedVersion`. */
+  readonly version: number;
+  readonly status: StatusCode;
+  /** The appointment slip; null when the dossier was not accepted at opening. */
+  readonly slip: AppointmentSlip | null;
+  readonly effects: readonly Effect[];
+}
+
+/** Options of `send`. */
+export interface SendOptions {
+  /** A key the caller makes up per request: a retried request with the same key gets the first answer and writes nothing. */
+  readonly idempotencyKey?: string;
+  /**
+   * The version the caller last read. When the case is at another version the event is not
+   * applied (`conflict`). Without it, the event applies to the current version.
+   */
+  readonly expectedVersion?: number;
+}
+
+/**
+ * The answer to `send`: the new version, status and effects; or why nothing changed. Error codes:
+ * `refused`, `not-now`, `case-ended` (the machine refused: recorded as a refused attempt),
+ * `conflict`, `unknown-case`, `bad-event`, `too-large`, `idempotency-key-reused` (nothing written).
+ */
+export type SendResult =
+  | { readonly ok: true; readonly caseId: string; readonly version: number; readonly status: StatusCode; readonly effects: readonly Effect[] }
+  | { readonly ok: false; readonly error: CaseError };
+
+/** Where a case stands. */
+export interface CaseStatus {
+  readonly caseId: string;
+  readonly code: string;
+  readonly procedure: { readonly id: string; readonly version: string };
+  readonly version: number;
+  /** One-stop status code 1–10 and its label. */
+  readonly status: StatusCode;
+  readonly label: Label;
+  readonly receivedAt: Instant;
+  /** The instant of the last event. */
+  readonly now: Instant;
+  readonly holders: readonly string[];
+  /** The statutory due instant; null before acceptance and while the clock is paused. */
+  readonly due: Instant | null;
+  readonly nextDeadline: Timer | null;
+  /** Early / on time / late, once the result is ready. */
+  readonly classification: Classification | null;
+  readonly outcome: Outcome | null;
+  /** Event types the current state accepts (from whom is checked when they arrive). */
+  readonly possible: readonly CaseEventType[];
+}
+
+/** Every due date of a case and why. */
+export interface CaseDueDates {
+  readonly statutory: { readonly due: Instant | null; readonly dueText: Label | null; readonly startedAt: Instant; readonly paused: boolean } | null;
+  /** The last instant at which an apology slip may still be issued. */
+  readonly apologyBy: Instant | null;
+  readonly transferDue: Instant | null;
+  readonly steps: readonly {
+    readonly step: string;
+    readonly agency: string;
+    readonly status: 'active' | 'supplement' | 'done';
+    readonly due: Instant | null;
+    readonly finishedAt: Instant | null;
+    readonly classification: Classification | null;
+  }[];
+  readonly timers: readonly Timer[];
+  /** The explanation of each due date, line by line (as `motcua explain` prints it). */
+  readonly explanation: readonly string[];
+}
+
+/** An effect of one case, as subscribers and `tick` receive it. */
+export interface EngineNotice {
+  readonly caseId: string;
+  readonly code: string;
+  readonly procedure: { readonly id: string; readonly version: string };
+  /** The case's version once the effect's event was stored. */
+  readonly version: number;
+  readonly effect: Effect;
+}
+
+/** A subscriber: called after each write, once per effect, in order. */
+export type EngineListener = (notice: EngineNotice) => void;
+
+/**
+ * The embedding runtime: cases opened, moved by events and timers, kept in a store. No wall clock
+ * inside: every call that changes a case carries its instant.
+ */
+export interface Engine {
+  /**
+   * Opens a case on the version of the procedure in force on the day of receipt.
+   * @throws CaseError `bad-input`, `too-large`, `unknown-procedure`, `not-in-force`, `duplicate-code`, `idempotency-key-reused`, or the machine's refusal of the acceptance
+   */
+  open(request: OpenRequest): Promise<Opened>;
+  /** Applies an event with its actor; a refusal changes nothing and is recorded as a refused attempt. */
+  send(caseId: string, event: CaseEvent, options?: SendOptions): Promise<SendResult>;
+  /** @throws CaseError `unknown-case` */
+  status(caseId: string): Promise<CaseStatus>;
+  /** The control slip: who handed what to whom, when, early / on time / late. @throws CaseError `unknown-case` */
+  timeline(caseId: string): Promise<readonly SlipEntry[]>;
+  /** @throws CaseError `unknown-case` */
+  dueDates(caseId: string, options?: { readonly lang?: 'vi' | 'en' }): Promise<CaseDueDates>;
+  list(filter?: CaseFilter): Promise<CaseSummary[]>;
+  /** Fires every deadline at or before `now` in every case and returns the effects (also sent to subscribers). */
+  tick(now: Instant): Promise<EngineNotice[]>;
+  /** Receives the effects of every later write; returns the function that unsubscribes. */
+  subscribe(listener: EngineListener): () => void;
+  /** The append-only log of a case. @throws CaseError `unknown-case` */
+  history(caseId: string): Promise<StoredEntry[]>;
+  /** Refused attempts, of one case or all. */
+  refusals(caseId?: string): Promise<RefusedAttempt[]>;
+}
