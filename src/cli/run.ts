@@ -1,5 +1,6 @@
 import { MotcuaError, UsageError } from '../errors.ts';
 import { CALENDAR_USAGE, calendarCommand } from './calendar-command.ts';
+import { CASE_USAGE, caseCommand } from './case-command.ts';
 import { CHECK_USAGE, checkCommand } from './check-command.ts';
 import { demoCommand } from './demo-command.ts';
 import { EXPLAIN_USAGE, explainCommand } from './explain-command.ts';
@@ -19,6 +20,7 @@ ${GRAPH_USAGE}
 ${EXPLAIN_USAGE}
 ${STEP_USAGE}
 ${SIMULATE_USAGE}
+${CASE_USAGE}
 motcua demo
   The calendar at work on a few worked examples (what npm start runs).
 
@@ -46,6 +48,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await stepCommand(rest, io);
       case 'simulate':
         return await simulateCommand(rest, io, io.isTty === true);
+      case 'case':
+        return await caseCommand(rest, io);
       case 'demo':
         return demoCommand(io);
       case undefined:

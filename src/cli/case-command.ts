@@ -1,0 +1,231 @@
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { type Instant, formatInstant, parseInstant } from '../calendar/instant.ts';
+import type { StatusCode } from '../compile/case.ts';
+import type { Actor } from '../compile/types.ts';
+import { DEFAULT_MAX_PAYLOAD_BYTES } from '../engine/check-event.ts';
+import { createEngine } from '../engine/engine.ts';
+import { sqliteStore } from '../engine/sqlite-store.ts';
+import type { CaseFilter } from '../engine/store.ts';
+import type { Engine, OpenRequest } from '../engine/types.ts';
+import { CaseError, UsageError } from '../errors.ts';
+import { parseEvent } from './events.ts';
+import { EXIT, type Io, json } from './io.ts';
+import { CATALOGUE_DIR, loadProcedures } from './load.ts';
+
+export const CASE_USAGE = `motcua case open|send|show|list|tick --db <file.db> [--procedures <dir>] …
+  Runs real cases in a SQLite file (created by the first open). Output is JSON; instants are local (+07:00).
+  open  <request|->                 '{"procedure":"birth-registration","receivedAt":"2025-01-24T09:00","channel":"in-person","by":"desk","dossier":{"needsVerification":false}}'
+                                    (optional: "code", "accept": false to leave it at receipt) [--key <idempotency key>]
+  send  <caseId> <event|->          '{"type":"TRANSFER","at":"2025-01-24T10:00","by":"desk"}' [--key <k>] [--expect-version <n>]
+  show  <caseId> [--log]            status, due dates with reasons, control slip, refused attempts (and the log)
+  list  [--agency a] [--status 4,5] [--due-before <instant>] [--overdue <instant>] [--procedure id]
+  tick  [--now <instant>]           fires every deadline passed (default: now)
+  JSON comes as an argument or on stdin with -. Exit 1 when the event is refused or conflicts (the reason on stderr).`;
+
+/** What `case` reads besides the common streams: standard input, for `-`. */
+export type CaseIo = Io & { readonly readStdin?: () => Promise<string> };
+
+/** Codes of an answer that is not bad input: the machine refused, or another writer got in first (exit 1). */
+const REFUSALS = new Set(['refused', 'not-now', 'case-ended', 'conflict', 'duplicate-code']);
+
+/** `motcua case`. */
+export async function caseCommand(args: readonly string[], io: CaseIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: {
+      db: { type: 'string' },
+      procedures: { type: 'string' },
+      key: { type: 'string' },
+      'expect-version': { type: 'string' },
+      log: { type: 'boolean', default: false },
+      agency: { type: 'string' },
+      status: { type: 'string' },
+      'due-before': { type: 'string' },
+      overdue: { type: 'string' },
+      procedure: { type: 'string' },
+      now: { type: 'string' },
+      lang: { type: 'string' },
+      json: { type: 'boolean', default: true },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [sub, ...rest] = positionals;
+  const subcommands = ['open', 'send', 'show', 'list', 'tick'];
+  if (sub === undefined || !subcommands.includes(sub)) {
+    throw new UsageError('usage', `${sub === undefined ? 'case needs a subcommand' : `unknown case subcommand "${sub}"`}: use ${subcommands.join(', ')}. Usage:\n${CASE_USAGE}`);
+  }
+  const file = values.db;
+  if (file === undefined) throw new UsageError('usage', `case ${sub} needs --db <file.db>, the SQLite file of the cases.`);
+  if (sub !== 'open' && !existsSync(file)) {
+    throw new UsageError('not-found', 'no such case database. Check the path, or create it with motcua case open --db <file> <request>.', { file });
+  }
+  const arity: Record<string, number> = { open: 1, send: 2, show: 1, list: 0, tick: 0 };
+  if (rest.length !== arity[sub]) throw new UsageError('usage', `case ${sub} takes ${arity[sub]} argument(s), not ${rest.length}. Usage:\n${CASE_USAGE}`);
+
+  const { procedures, errors } = await loadProcedures([values.procedures ?? CATALOGUE_DIR]);
+  if (errors.length > 0) throw errors[0]!;
+  const store = sqliteStore(file);
+  try {
+    const engine = createEngine({ procedures: procedures.map((p) => p.spec), store });
+    switch (sub) {
+      case 'open':
+        return await openCase(engine, await readJson(rest[0]!, 'request', io), values.key, io);
+      case 'send':
+        return await sendEvent(engine, rest[0]!, await readJson(rest[1]!, 'event', io), values, io);
+      case 'show':
+        return await showCase(engine, rest[0]!, values.log, values.lang === 'vi' ? 'vi' : 'en', io);
+      case 'list':
+        return await listCases(engine, values, io);
+      default:
+        return await tickCases(engine, values.now === undefined ? (io.now() as Instant) : parseInstant(values.now, ['--now']), io);
+    }
+  } catch (error) {
+    // "No such case" is about the database given, so the message names it.
+    if (error instanceof CaseError && error.code === 'unknown-case') throw new CaseError(error.code, error.message, { file, cause: error });
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+async function openCase(engine: Engine, input: { value: unknown; where: string }, key: string | undefined, io: Io): Promise<number> {
+  const request = openRequest(input.value, input.where, key);
+  try {
+    io.out(json(view(await engine.open(request))));
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CaseError && REFUSALS.has(error.code)) return refused(io, error);
+    if (error instanceof CaseError && error.file === undefined) throw new CaseError(error.code, error.message, { file: input.where, path: error.path, cause: error });
+    throw error;
+  }
+}
+
+async function sendEvent(engine: Engine, caseId: string, input: { value: unknown; where: string }, values: { key?: string | undefined; 'expect-version'?: string | undefined }, io: Io): Promise<number> {
+  const event = parseEvent(input.value, [], input.where);
+  const expected = values['expect-version'];
+  if (expected !== undefined && !/^\d+$/.test(expected)) throw new UsageError('usage', `--expect-version must be a whole number (the version shown by the last answer), not "${expected}".`, { path: ['--expect-version'] });
+  const result = await engine.send(caseId, event, {
+    ...(values.key === undefined ? {} : { idempotencyKey: values.key }),
+    ...(expected === undefined ? {} : { expectedVersion: Number(expected) }),
+  });
+  if (result.ok) {
+    io.out(json(view(result)));
+    return EXIT.ok;
+  }
+  if (REFUSALS.has(result.error.code)) return refused(io, result.error);
+  // Bad input: no such case, a malformed or oversized event, a reused key. Nothing was written.
+  if (result.error.code === 'unknown-case') throw result.error;
+  throw new CaseError(result.error.code, result.error.message, { file: input.where, path: result.error.path, cause: result.error });
+}
+
+function refused(io: Io, error: CaseError): number {
+  io.out(json({ ok: false, error: { code: error.code, message: error.message } }));
+  io.err(`motcua: ${error.code === 'conflict' || error.code === 'duplicate-code' ? 'conflict' : 'refused'}: ${error.message}\n`);
+  return EXIT.problems;
+}
+
+async function showCase(engine: Engine, caseId: string, log: boolean, lang: 'vi' | 'en', io: Io): Promise<number> {
+  const shown = {
+    status: await engine.status(caseId),
+    dueDates: await engine.dueDates(caseId, { lang }),
+    timeline: await engine.timeline(caseId),
+    refusals: await engine.refusals(caseId),
+    ...(log ? { log: await engine.history(caseId) } : {}),
+  };
+  io.out(json(view(shown)));
+  return EXIT.ok;
+}
+
+async function listCases(engine: Engine, values: { agency?: string | undefined; status?: string | undefined; 'due-before'?: string | undefined; overdue?: string | undefined; procedure?: string | undefined }, io: Io): Promise<number> {
+  let status: StatusCode[] | undefined;
+  if (values.status !== undefined) {
+    status = values.status.split(',').map((s) => {
+      const n = Number(s.trim());
+      if (!Number.isInteger(n) || n < 1 || n > 10) throw new UsageError('usage', `--status takes one-stop status codes 1–10 separated by commas (e.g. 4,5), not "${values.status}".`, { path: ['--status'] });
+      return n as StatusCode;
+    });
+  }
+  const filter: CaseFilter = {
+    ...(values.agency === undefined ? {} : { agency: values.agency }),
+    ...(status === undefined ? {} : { status }),
+    ...(values['due-before'] === undefined ? {} : { dueBefore: parseInstant(values['due-before'], ['--due-before']) }),
+    ...(values.overdue === undefined ? {} : { overdue: parseInstant(values.overdue, ['--overdue']) }),
+    ...(values.procedure === undefined ? {} : { procedure: values.procedure }),
+  };
+  const cases = (await engine.list(filter)).map((c) => ({ caseId: c.caseId, code: c.code, procedure: c.procedure, version: c.version, ...c.index }));
+  io.out(json(view({ cases })));
+  return EXIT.ok;
+}
+
+async function tickCases(engine: Engine, now: Instant, io: Io): Promise<number> {
+  const notices = await engine.tick(now);
+  io.out(json(view({ now, notices })));
+  return EXIT.ok;
+}
+
+/** A JSON argument, or standard input for `-`; refused before parsing when larger than the engine takes. */
+async function readJson(arg: string, what: 'request' | 'event', io: CaseIo): Promise<{ value: unknown; where: string }> {
+  const where = arg === '-' ? '<stdin>' : `<${what}>`;
+  const text = arg === '-' ? await (io.readStdin ?? readProcessStdin)() : arg;
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > DEFAULT_MAX_PAYLOAD_BYTES) {
+    throw new CaseError('too-large', `the ${what} is ${size} bytes, more than the ${DEFAULT_MAX_PAYLOAD_BYTES} allowed. Keep documents out of it: store them elsewhere and refer to them.`, { file: where });
+  }
+  try {
+    return { value: JSON.parse(text), where };
+  } catch (error) {
+    const example = what === 'event' ? `{"type":"TRANSFER","at":"2025-01-24T10:00","by":"desk"}` : `{"procedure":"birth-registration","receivedAt":"2025-01-24T09:00","channel":"in-person","by":"desk"}`;
+    throw new CaseError('bad-json', `is not JSON (${(error as Error).message}). Write the ${what} as JSON, e.g. ${example}.`, { file: where });
+  }
+}
+
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The JSON form of an opening request: local instants and the actor by name, as in events. */
+function openRequest(value: unknown, where: string, key: string | undefined): OpenRequest {
+  const fail = (path: string, message: string): never => {
+    throw new CaseError('bad-input', message, { file: where, path: [path] });
+  };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new CaseError('bad-input', 'must be a JSON object such as {"procedure":"birth-registration","receivedAt":"2025-01-24T09:00","channel":"in-person","by":"desk"}.', { file: where });
+  }
+  const o = value as Record<string, unknown>;
+  const known = ['procedure', 'receivedAt', 'channel', 'by', 'dossier', 'code', 'accept', 'idempotencyKey'];
+  for (const k of Object.keys(o)) if (!known.includes(k)) fail(k, `unknown field "${k}"; the fields are ${known.join(', ')}.`);
+  if (typeof o['receivedAt'] !== 'string') fail('receivedAt', 'needs "receivedAt", the local instant of receipt such as "2025-01-24T09:00".');
+  const by = o['by'] ?? fail('by', 'needs "by": "desk" (an agency id), "applicant", or {"agency":"…","role":"…"}.');
+  return {
+    ...o,
+    receivedAt: parseInstant(o['receivedAt'] as string, ['receivedAt']),
+    by: actorOf(by, fail),
+    ...(key === undefined ? {} : { idempotencyKey: key }),
+  } as OpenRequest;
+}
+
+function actorOf(by: unknown, fail: (path: string, message: string) => never): Actor {
+  if (by === 'applicant') return { kind: 'applicant' };
+  if (by === 'system') return { kind: 'system' };
+  if (typeof by === 'string' && by !== '') return { kind: 'agency', agency: by };
+  if (typeof by === 'object' && by !== null && typeof (by as { agency?: unknown }).agency === 'string') {
+    const { agency, role } = by as { agency: string; role?: unknown };
+    return typeof role === 'string' ? { kind: 'agency', agency, role } : { kind: 'agency', agency };
+  }
+  return fail('by', '"by" must be "desk" (an agency id), "applicant", or {"agency":"…","role":"…"}.');
+}
+
+/** Instant-valued fields, printed as local date-times in the output. */
+const INSTANT_KEYS = new Set(['at', 'due', 'newDue', 'receivedAt', 'now', 'readyAt', 'acceptedAt', 'startedAt', 'runningSince', 'transferDue', 'apologyBy', 'finishedAt', 'enteredAt', 'nextDeadline', 'from', 'to']);
+
+/** The output form: instants as `YYYY-MM-DDTHH:MM+07:00`, everything else as it is. */
+function view(value: unknown, key = ''): unknown {
+  if (typeof value === 'number' && INSTANT_KEYS.has(key)) return formatInstant(value as Instant);
+  if (Array.isArray(value)) return value.map((v) => view(v, key === 'restarts' ? 'at' : ''));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, view(v, k)]));
+  return value;
+}
