@@ -7,11 +7,13 @@ import type { CompiledProcedure } from '../compile/compile.ts';
 import type { CaseEvent, Effect } from '../compile/types.ts';
 import { CaseError } from '../errors.ts';
 import { indexCase } from './case-index.ts';
+import { errorJson, replayOpened, replaySent } from './idempotency.ts';
 import { DEFAULT_MAX_PAYLOAD_BYTES, checkEvent, checkOpenRequest } from './check-event.ts';
 import { ProcedureRegistry } from './procedures.ts';
+import { RecentCases } from './recent-cases.ts';
 import { applyEntry } from './replay.ts';
 import { appointmentSlip, dueText } from './slip.ts';
-import type { CaseRecord, CaseStore, Commit, IdempotentResult, LogEntry } from './store.ts';
+import type { CaseRecord, CaseStore, Commit, LogEntry } from './store.ts';
 import type { CaseDueDates, CaseStatus, Engine, EngineListener, EngineNotice, EngineOptions, Opened, OpenRequest, SendOptions, SendResult } from './types.ts';
 
 /** How often a write without `expectedVersion` is retried when another writer got in first. */
@@ -34,6 +36,7 @@ export function createEngine(options: EngineOptions): Engine {
   const registry = new ProcedureRegistry(options.procedures, options.calendar);
   const maxBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
   const listeners = new Set<EngineListener>();
+  const recent = new RecentCases(options.recentCases ?? 256);
 
   const publish = (record: Pick<CaseRecord, 'caseId' | 'code' | 'procedure'>, version: number, effects: readonly Effect[]): EngineNotice[] => {
     const notices = effects.map((effect): EngineNotice => ({ caseId: record.caseId, code: record.code, procedure: record.procedure, version, effect }));
@@ -128,6 +131,7 @@ export function createEngine(options: EngineOptions): Engine {
       const idem = key === undefined ? undefined : { key, request: fingerprint, result: JSON.stringify({ ok: true, opened }) };
       const result = await store.commit(commitOf({ caseId: code, code, procedure }, 0, snapshot, lines, idem));
       if (result.ok) {
+        recent.set({ record: { caseId: code, code, procedure, version: opened.version }, proc, snapshot });
         publish({ caseId: code, code, procedure }, opened.version, opened.effects);
         return opened;
       }
@@ -150,11 +154,20 @@ export function createEngine(options: EngineOptions): Engine {
         if (stored !== null) return replaySent(stored, fingerprint);
       }
       const expected = sendOptions.expectedVersion;
+      let fromStore = false;
       for (let attempt = 0; ; attempt++) {
-        const { record, proc, snapshot } = await load(caseId);
+        const cached = fromStore ? undefined : recent.get(caseId);
+        const current = cached !== undefined && (expected === undefined || cached.record.version === expected) ? cached : await load(caseId);
+        fromStore = current !== cached;
+        const { record, proc, snapshot } = current;
         if (expected !== undefined && record.version !== expected) return { ok: false, error: conflict(caseId, record.version, expected) };
         const applied = applyEvent(proc, snapshot, event);
         if (!applied.ok) {
+          // A refusal is recorded with its reason, so it must be decided on the stored case, not on our copy.
+          if (!fromStore) {
+            fromStore = true;
+            continue;
+          }
           const error = applied.error;
           const result: SendResult = { ok: false, error };
           const idem = key === undefined ? undefined : { key, request: fingerprint, result: JSON.stringify({ ok: false, error: errorJson(error) }) };
@@ -166,12 +179,16 @@ export function createEngine(options: EngineOptions): Engine {
         const idem = key === undefined ? undefined : { key, request: fingerprint, result: JSON.stringify(result) };
         const written = await store.commit(commitOf(record, record.version, applied.snapshot, [{ entry: { kind: 'event', event }, effects: applied.effects }], idem));
         if (written.ok) {
+          recent.set({ record: { caseId, code: record.code, procedure: record.procedure, version }, proc, snapshot: applied.snapshot });
           publish(record, version, applied.effects);
           return result;
         }
+        recent.forget(caseId);
         if (written.reason === 'idempotent') return replaySent(written.stored, fingerprint);
         // Another writer appended between our read and our write: nothing of ours was written.
-        if (expected !== undefined || attempt >= RETRIES) return { ok: false, error: conflict(caseId, written.actual, record.version) };
+        if (expected !== undefined) return { ok: false, error: conflict(caseId, written.actual, expected) };
+        if (attempt >= RETRIES) return { ok: false, error: conflict(caseId, written.actual, record.version) };
+        fromStore = true;
       }
     } catch (error) {
       if (error instanceof CaseError) return { ok: false, error };
@@ -189,9 +206,11 @@ export function createEngine(options: EngineOptions): Engine {
         if (next === snapshot) break;
         const written = await store.commit(commitOf(record, record.version, next, lines));
         if (written.ok) {
+          recent.set({ record: { caseId, code: record.code, procedure: record.procedure, version: written.version }, proc, snapshot: next });
           notices.push(...publish(record, written.version, lines[0]!.effects));
           break;
         }
+        recent.forget(caseId);
         // Conflict: an event got in first (and fired the deadlines before it); look again.
       }
     }
@@ -278,35 +297,4 @@ function unknownCase(caseId: string): CaseError {
 
 function conflict(caseId: string, actual: number, expected: number): CaseError {
   return new CaseError('conflict', `case ${caseId} is at version ${actual}, not ${expected}: someone else changed it first. Read it again and decide again; nothing was written.`);
-}
-
-interface ErrorJson {
-  readonly code: string;
-  readonly message: string;
-  readonly path: readonly (string | number)[];
-}
-
-function errorJson(error: CaseError): ErrorJson {
-  return { code: error.code, message: error.message, path: error.path };
-}
-
-function checkKey(stored: IdempotentResult, fingerprint: string): void {
-  if (stored.request !== fingerprint) {
-    throw new CaseError('idempotency-key-reused', `the idempotency key "${stored.key}" was already used for another request. Use a new key for each new request.`, { path: ['idempotencyKey'] });
-  }
-}
-
-/** The first answer to an opening, given again. */
-function replayOpened(stored: IdempotentResult, fingerprint: string): Opened {
-  checkKey(stored, fingerprint);
-  const result = JSON.parse(stored.result) as { ok: true; opened: Opened } | { ok: false; error: ErrorJson };
-  if (result.ok) return result.opened;
-  throw new CaseError(result.error.code, result.error.message, { path: result.error.path });
-}
-
-/** The first answer to an event, given again. */
-function replaySent(stored: IdempotentResult, fingerprint: string): SendResult {
-  checkKey(stored, fingerprint);
-  const result = JSON.parse(stored.result) as Exclude<SendResult, { ok: false }> | { ok: false; error: ErrorJson };
-  return result.ok ? result : { ok: false, error: new CaseError(result.error.code, result.error.message, { path: result.error.path }) };
 }

@@ -11,6 +11,7 @@ import type { CaseFilter, CaseRecord, CaseStore, CaseSummary, Commit, CommitResu
  */
 export function memoryStore(): CaseStore {
   const cases = new Map<string, string>();
+  const versions = new Map<string, number>();
   const logs = new Map<string, string[]>();
   const keys = new Map<string, IdempotentResult>();
   const refused: string[] = [];
@@ -33,7 +34,7 @@ export function memoryStore(): CaseStore {
         const stored = keys.get(c.idempotency.key);
         if (stored !== undefined) return { ok: false, reason: 'idempotent', stored };
       }
-      const current = read(c.caseId)?.version ?? 0;
+      const current = versions.get(c.caseId) ?? 0;
       if (current !== c.expectedVersion || (c.expectedVersion === 0 && cases.has(c.caseId))) return { ok: false, reason: 'conflict', actual: current };
       const log = logs.get(c.caseId) ?? [];
       c.entries.forEach((e, i) => log.push(JSON.stringify({ version: c.expectedVersion + i + 1, entry: e.entry, effects: e.effects } satisfies StoredEntry)));
@@ -41,6 +42,7 @@ export function memoryStore(): CaseStore {
       const version = c.expectedVersion + c.entries.length;
       const record: CaseRecord = { caseId: c.caseId, code: c.code, procedure: c.procedure, version, snapshot: c.snapshot, index: c.index };
       cases.set(c.caseId, JSON.stringify(record));
+      versions.set(c.caseId, version);
       if (c.idempotency !== undefined) keys.set(c.idempotency.key, { ...c.idempotency, caseId: c.caseId });
       return { ok: true, version };
     },

@@ -85,21 +85,22 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE cases ADD COLUMN ended INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE cases ADD COLUMN holders TEXT NOT NULL DEFAULT '[]';
         CREATE TABLE case_holders (
-          agency TEXT NOT NULL,
           case_id TEXT NOT NULL REFERENCES cases (case_id),
-          PRIMARY KEY (agency, case_id)
+          agency TEXT NOT NULL,
+          PRIMARY KEY (case_id, agency)
         ) WITHOUT ROWID;
+        CREATE INDEX case_holders_by_agency ON case_holders (agency, case_id);
         CREATE INDEX cases_by_next_deadline ON cases (next_deadline) WHERE next_deadline IS NOT NULL;
         CREATE INDEX cases_by_due ON cases (due) WHERE in_progress = 1 AND due IS NOT NULL;
         CREATE INDEX cases_by_status ON cases (status, received_at);
       `);
       const rows = db.prepare('SELECT case_id, status, snapshot FROM cases').all() as { case_id: string; status: number; snapshot: string }[];
       const update = db.prepare('UPDATE cases SET due = ?, next_deadline = ?, in_progress = ?, ended = ?, holders = ? WHERE case_id = ?');
-      const hold = db.prepare('INSERT INTO case_holders (agency, case_id) VALUES (?, ?)');
+      const hold = db.prepare('INSERT INTO case_holders (case_id, agency) VALUES (?, ?)');
       for (const row of rows) {
         const index = indexCase(JSON.parse(row.snapshot) as PersistedCase, row.status as StatusCode);
         update.run(index.due, index.nextDeadline, index.inProgress ? 1 : 0, index.ended ? 1 : 0, JSON.stringify(index.holders), row.case_id);
-        for (const agency of index.holders) hold.run(agency, row.case_id);
+        for (const agency of index.holders) hold.run(row.case_id, agency);
       }
     },
   },

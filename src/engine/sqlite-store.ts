@@ -56,7 +56,7 @@ export function sqliteStore(file: string, options: SqliteStoreOptions = {}): Sql
   const db = openDatabase(file, options);
   const stmt = {
     getCase: db.prepare<[string], CaseRow & { snapshot: string }>(`SELECT ${SUMMARY_COLUMNS}, snapshot FROM cases WHERE case_id = ?`),
-    version: db.prepare<[string], { version: number }>('SELECT version FROM cases WHERE case_id = ?'),
+    version: db.prepare<[string], { version: number; holders: string }>('SELECT version, holders FROM cases WHERE case_id = ?'),
     insertCase: db.prepare(
       `INSERT INTO cases (case_id, code, procedure_id, procedure_version, version, status, received_at, snapshot, due, next_deadline, in_progress, ended, holders)
        VALUES (@caseId, @code, @procedureId, @procedureVersion, @version, @status, @receivedAt, @snapshot, @due, @nextDeadline, @inProgress, @ended, @holders)`,
@@ -68,7 +68,7 @@ export function sqliteStore(file: string, options: SqliteStoreOptions = {}): Sql
     insertEntry: db.prepare('INSERT INTO events (case_id, version, entry, effects) VALUES (?, ?, ?, ?)'),
     log: db.prepare<[string], { version: number; entry: string; effects: string }>('SELECT version, entry, effects FROM events WHERE case_id = ? ORDER BY version'),
     clearHolders: db.prepare('DELETE FROM case_holders WHERE case_id = ?'),
-    addHolder: db.prepare('INSERT INTO case_holders (agency, case_id) VALUES (?, ?)'),
+    addHolder: db.prepare('INSERT INTO case_holders (case_id, agency) VALUES (?, ?)'),
     recall: db.prepare<[string], { key: string; case_id: string | null; request: string; result: string }>('SELECT key, case_id, request, result FROM idempotency WHERE key = ?'),
     remember: db.prepare('INSERT INTO idempotency (key, case_id, request, result) VALUES (?, ?, ?, ?)'),
     refuse: db.prepare('INSERT INTO refused_attempts (case_id, case_version, event, code, reason) VALUES (?, ?, ?, ?, ?)'),
@@ -90,7 +90,8 @@ export function sqliteStore(file: string, options: SqliteStoreOptions = {}): Sql
       const stored = recall(c.idempotency.key);
       if (stored !== null) return { ok: false, reason: 'idempotent', stored };
     }
-    const actual = stmt.version.get(c.caseId)?.version ?? 0;
+    const current = stmt.version.get(c.caseId);
+    const actual = current?.version ?? 0;
     if (actual !== c.expectedVersion || (c.expectedVersion === 0 && actual !== 0)) return { ok: false, reason: 'conflict', actual };
     const version = c.expectedVersion + c.entries.length;
     const columns = { caseId: c.caseId, version, snapshot: JSON.stringify(c.snapshot), ...indexColumns(c.index) };
@@ -100,8 +101,11 @@ export function sqliteStore(file: string, options: SqliteStoreOptions = {}): Sql
       throw new Error(`internal: case ${c.caseId} changed inside its own write transaction`);
     }
     c.entries.forEach((e, i) => stmt.insertEntry.run(c.caseId, c.expectedVersion + i + 1, JSON.stringify(e.entry), JSON.stringify(e.effects)));
-    stmt.clearHolders.run(c.caseId);
-    for (const agency of c.index.holders) stmt.addHolder.run(agency, c.caseId);
+    // Most events leave the holders as they were: rewriting them would only dirty more pages.
+    if (current?.holders !== columns.holders) {
+      stmt.clearHolders.run(c.caseId);
+      for (const agency of c.index.holders) stmt.addHolder.run(c.caseId, agency);
+    }
     if (c.idempotency !== undefined) stmt.remember.run(c.idempotency.key, c.caseId, c.idempotency.request, c.idempotency.result);
     return { ok: true, version };
   });
@@ -233,7 +237,7 @@ function listQuery(f: CaseFilter): { sql: string; params: (string | number)[] } 
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (f.agency !== undefined) {
-    where.push('EXISTS (SELECT 1 FROM case_holders h WHERE h.agency = ? AND h.case_id = cases.case_id)');
+    where.push('case_id IN (SELECT case_id FROM case_holders WHERE agency = ?)');
     params.push(f.agency);
   }
   if (f.status !== undefined) {

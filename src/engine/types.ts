@@ -18,6 +18,12 @@ export interface EngineOptions {
   readonly store: CaseStore;
   /** The largest event or opening request accepted, in bytes of UTF-8 JSON; 64 KiB by default. */
   readonly maxPayloadBytes?: number;
+  /**
+   * How many cases the engine keeps as it last wrote them (256 by default; 0 for none), so that the
+   * next event to one of them needs no read of its snapshot. Other writers are still caught by the
+   * store's version check.
+   */
+  readonly recentCases?: number;
   /** Called when a subscriber throws; the case is already stored. By default the error is printed on stderr. */
   readonly onListenerError?: (error: unknown, notice: EngineNotice) => void;
 }

@@ -139,6 +139,33 @@ describe.each(Object.entries(STORES))('the engine on the %s store', (_name, make
       await store.close();
     });
 
+    it('two engines on one store: the copy an engine keeps of a case never hides the other engine\'s writes', async () => {
+      const store = makeStore();
+      const a = createEngine({ procedures: [v1], store });
+      const b = createEngine({ procedures: [v1], store });
+      const { caseId } = await a.open(openTiny());
+      await a.send(caseId, ev('TRANSFER', '2025-03-03T10:00', desk));
+      expect((await b.send(caseId, ev('COMPLETE', '2025-03-03T11:00', justice, { step: 'register' }))).ok).toBe(true);
+      // A still holds version 3, where "residence" is not open: it must look at the store before refusing.
+      const sent = await a.send(caseId, ev('COMPLETE', '2025-03-03T12:00', police, { step: 'residence' }));
+      expect(sent.ok && sent.version).toBe(5);
+      expect(await a.refusals(caseId)).toEqual([]);
+      const stale = await b.send(caseId, ev('RETURN_RESULT', '2025-03-03T13:00', desk), { expectedVersion: 4 });
+      expect(!stale.ok && stale.error.code).toBe('conflict');
+      await store.close();
+    });
+
+    it('two retries of one request racing with the same idempotency key write it once and answer the same', async () => {
+      const { store, engine } = setup();
+      const { caseId } = await engine.open(openTiny());
+      const event = ev('TRANSFER', '2025-03-03T10:00', desk);
+      const [first, second] = await Promise.all([engine.send(caseId, event, { idempotencyKey: 'k' }), engine.send(caseId, event, { idempotencyKey: 'k' })]);
+      expect(second).toEqual(first);
+      expect(first.ok).toBe(true);
+      expect((await engine.history(caseId)).length).toBe(3);
+      await store.close();
+    });
+
     it('a replayed idempotency key returns the first result and writes nothing', async () => {
       const { store, engine } = setup();
       const { caseId } = await engine.open(openTiny());

@@ -1,0 +1,41 @@
+import { CaseError } from '../errors.ts';
+import type { IdempotentResult } from './store.ts';
+import type { Opened, SendResult } from './types.ts';
+
+/**
+ * Idempotency keys: the first answer to a request is stored with its key, in the transaction that
+ * makes the change; a retry with the same key gets that answer again and writes nothing. A key
+ * reused for a different request is an error rather than a silent replay of something else.
+ */
+
+/** A `CaseError` as stored with an idempotency key. */
+export interface ErrorJson {
+  readonly code: string;
+  readonly message: string;
+  readonly path: readonly (string | number)[];
+}
+
+export function errorJson(error: CaseError): ErrorJson {
+  return { code: error.code, message: error.message, path: error.path };
+}
+
+function checkKey(stored: IdempotentResult, fingerprint: string): void {
+  if (stored.request !== fingerprint) {
+    throw new CaseError('idempotency-key-reused', `the idempotency key "${stored.key}" was already used for another request. Use a new key for each new request.`, { path: ['idempotencyKey'] });
+  }
+}
+
+/** The first answer to an opening, given again. */
+export function replayOpened(stored: IdempotentResult, fingerprint: string): Opened {
+  checkKey(stored, fingerprint);
+  const result = JSON.parse(stored.result) as { ok: true; opened: Opened } | { ok: false; error: ErrorJson };
+  if (result.ok) return result.opened;
+  throw new CaseError(result.error.code, result.error.message, { path: result.error.path });
+}
+
+/** The first answer to an event, given again. */
+export function replaySent(stored: IdempotentResult, fingerprint: string): SendResult {
+  checkKey(stored, fingerprint);
+  const result = JSON.parse(stored.result) as Exclude<SendResult, { ok: false }> | { ok: false; error: ErrorJson };
+  return result.ok ? result : { ok: false, error: new CaseError(result.error.code, result.error.message, { path: result.error.path }) };
+}
