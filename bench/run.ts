@@ -3,12 +3,14 @@
  * (`npm run bench -- calendar`).
  */
 import { runCalendarBench } from './calendar.bench.ts';
+import { runEngineBench } from './engine.bench.ts';
 import { runSimBench } from './sim.bench.ts';
 
 /** Every benchmark, by name, in the order they run. */
 const BENCHES: Readonly<Record<string, () => void>> = {
   calendar: () => runCalendarBench(),
   sim: () => runSimBench(),
+  engine: () => runEngineBench(),
 };
 
 const wanted = process.argv.slice(2);
