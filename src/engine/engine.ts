@@ -7,7 +7,7 @@ import type { CompiledProcedure } from '../compile/compile.ts';
 import type { CaseEvent, Effect } from '../compile/types.ts';
 import { CaseError } from '../errors.ts';
 import { indexCase } from './case-index.ts';
-import { errorJson, replayOpened, replaySent } from './idempotency.ts';
+import { canonicalJson, errorJson, replayOpened, replaySent } from './idempotency.ts';
 import { DEFAULT_MAX_PAYLOAD_BYTES, checkEvent, checkOpenRequest } from './check-event.ts';
 import { ProcedureRegistry } from './procedures.ts';
 import { RecentCases } from './recent-cases.ts';
@@ -89,7 +89,7 @@ export function createEngine(options: EngineOptions): Engine {
   const open = async (raw: OpenRequest): Promise<Opened> => {
     const request = checkOpenRequest(raw, maxBytes);
     const key = request.idempotencyKey;
-    const fingerprint = JSON.stringify({ ...request, idempotencyKey: undefined });
+    const fingerprint = canonicalJson({ ...request, idempotencyKey: undefined });
     if (key !== undefined) {
       const stored = await store.recall(key);
       if (stored !== null) return replayOpened(stored, fingerprint);
@@ -148,7 +148,7 @@ export function createEngine(options: EngineOptions): Engine {
     try {
       const event = checkEvent(raw, maxBytes);
       const key = sendOptions.idempotencyKey;
-      const fingerprint = JSON.stringify({ caseId, event });
+      const fingerprint = canonicalJson({ caseId, event });
       if (key !== undefined) {
         const stored = await store.recall(key);
         if (stored !== null) return replaySent(stored, fingerprint);

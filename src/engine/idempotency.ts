@@ -8,6 +8,19 @@ import type { Opened, SendResult } from './types.ts';
  * reused for a different request is an error rather than a silent replay of something else.
  */
 
+/**
+ * JSON with the keys of every object sorted and undefined values dropped: the same request gives
+ * the same text however its client ordered the fields.
+ *
+ * @example
+ * canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] }) // '{"a":[{"c":3,"d":2}],"b":1}'
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
 /** A `CaseError` as stored with an idempotency key. */
 export interface ErrorJson {
   readonly code: string;

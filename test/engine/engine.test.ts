@@ -357,3 +357,14 @@ describe.each(Object.entries(STORES))('the engine on the %s store', (_name, make
     });
   });
 });
+
+describe('idempotency fingerprints', () => {
+  it('a retry whose client ordered the fields differently is the same request', async () => {
+    const store = STORES.memory();
+    const engine = createEngine({ procedures: [v1], store });
+    const { caseId } = await engine.open(openTiny());
+    const first = await engine.send(caseId, { type: 'TRANSFER', at: at('2025-03-03T10:00'), by: desk }, { idempotencyKey: 'k' });
+    const reordered = await engine.send(caseId, { by: { agency: 'desk', kind: 'agency' }, at: at('2025-03-03T10:00'), type: 'TRANSFER' } as never, { idempotencyKey: 'k' });
+    expect(reordered).toEqual(first);
+  });
+});
