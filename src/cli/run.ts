@@ -7,6 +7,7 @@ import { EXPLAIN_USAGE, explainCommand } from './explain-command.ts';
 import { GRAPH_USAGE, graphCommand } from './graph-command.ts';
 import { EXIT, type Io } from './io.ts';
 import { LIST_USAGE, listCommand } from './list-command.ts';
+import { REPORT_USAGE, reportCommand } from './report-command.ts';
 import { SIMULATE_USAGE, simulateCommand } from './simulate-command.ts';
 import { STEP_USAGE, stepCommand } from './step-command.tsx';
 
@@ -21,6 +22,7 @@ ${EXPLAIN_USAGE}
 ${STEP_USAGE}
 ${SIMULATE_USAGE}
 ${CASE_USAGE}
+${REPORT_USAGE}
 motcua demo
   The calendar at work on a few worked examples (what npm start runs).
 
@@ -48,6 +50,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await stepCommand(rest, io);
       case 'simulate':
         return await simulateCommand(rest, io, io.isTty === true);
+      case 'report':
+        return await reportCommand(rest, io);
       case 'case':
         return await caseCommand(rest, io);
       case 'demo':

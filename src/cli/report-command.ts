@@ -1,0 +1,218 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type LocalDate, formatLocalDate, localDate, parseLocalDate, toYmd } from '../calendar/date.ts';
+import { type Instant, instantAt, localDateOf, parseInstant } from '../calendar/instant.ts';
+import type { CaseContext } from '../compile/types.ts';
+import { sqliteStore } from '../engine/sqlite-store.ts';
+import { UsageError } from '../errors.ts';
+import { dashboardFromCases } from '../report/dashboard.ts';
+import { renderDashboardPage } from '../report/dashboard-html.ts';
+import type { ReportData } from '../report/data.ts';
+import { reportData } from '../report/data.ts';
+import { renderReport } from '../report/html.ts';
+import { readReportJson } from '../report/read.ts';
+import type { SimConfig } from '../sim/config.ts';
+import { type Comparison, type SimReport, buildReport, compare } from '../sim/report.ts';
+import { loadScenario, stationLoad } from '../sim/scenario.ts';
+import { simulate } from '../sim/simulate.ts';
+import { EXIT, type Io, type Lang, json, pickLang } from './io.ts';
+import { CATALOGUE_DIR, loadProcedures } from './load.ts';
+import { DEFAULT_SCENARIO, summary } from './simulate-command.ts';
+
+export const REPORT_USAGE = `motcua report [scenario.yaml | report.json] [-o report.html] [--lang vi|en] [--compare] [--replications N] [--workers N] [--summary] [--json]
+motcua report --db <cases.db> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now <instant>] [--procedures <dir>] [-o report.html] [--lang vi|en] [--json]
+  Writes one self-contained HTML page (for simulations/province-2016.yaml by default; report.html
+  unless -o says otherwise): cycle-time histograms against the statutory limit, early / on time /
+  late, p50/p90; utilisation and queue waits per station with the bottleneck; with --compare, each
+  reform variant against the baseline with 95% confidence intervals; the one-stop dashboard; the
+  scenario's parameters and the commands that reproduce it. A .json input is what motcua simulate
+  --json or motcua report --json printed. --json prints the page's data (the HTML only with -o);
+  --summary also prints the terminal summary of motcua simulate.
+  With --db, the one-stop dashboard of the cases in an engine's SQLite file (motcua case) for the
+  days --from to --to (this month by default), as of --now (default: now).`;
+
+/** `motcua report`. */
+export async function reportCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: {
+      output: { type: 'string', short: 'o' },
+      lang: { type: 'string' },
+      compare: { type: 'boolean', default: false },
+      replications: { type: 'string' },
+      workers: { type: 'string' },
+      summary: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      db: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      now: { type: 'string' },
+      procedures: { type: 'string' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en') {
+    throw new UsageError('usage', `--lang "${values.lang}" is not a language of the report; use vi or en.`, { path: ['--lang'] });
+  }
+  const lang: Lang = pickLang(values.lang, io.env);
+  if (values.db !== undefined) {
+    if (positionals.length > 0) throw new UsageError('usage', `--db reports on the cases of a store; give it no scenario or JSON report ("${positionals[0]}").`);
+    return dashboardOfStore(values.db, { ...values, lang }, io);
+  }
+  for (const flag of ['from', 'to', 'now', 'procedures'] as const) {
+    if (values[flag] !== undefined) throw new UsageError('usage', `--${flag} applies to --db, the dashboard of a case store.`, { path: [`--${flag}`] });
+  }
+  if (positionals.length > 1) throw new UsageError('usage', `report takes one scenario or JSON report. Usage:\n${REPORT_USAGE}`);
+  const input = positionals[0] ?? DEFAULT_SCENARIO;
+  const shown = positionals[0] ?? shownPath(DEFAULT_SCENARIO);
+
+  let data: ReportData;
+  let report: SimReport;
+  let comparisons: readonly Comparison[];
+  if (extname(input).toLowerCase() === '.json') {
+    for (const flag of ['compare', 'replications', 'workers'] as const) {
+      if (values[flag] !== undefined && values[flag] !== false) {
+        throw new UsageError('usage', `--${flag} applies to a scenario; a JSON report holds the runs it was made from. Give the scenario .yaml to simulate again.`, { path: [`--${flag}`] });
+      }
+    }
+    data = await readReportJson(await readInput(input), input, catalogueLookup());
+    report = data.report;
+    comparisons = data.variants.map((v) => v.comparison);
+  } else {
+    const run = await simulateScenario(input, shown, values, io);
+    data = run.data;
+    report = run.data.report;
+    comparisons = run.data.variants.map((v) => v.comparison);
+  }
+  for (const w of data.warnings) io.err(`motcua: warning: ${w}\n`);
+
+  if (values.summary) {
+    io.out(summary(report));
+    for (const c of comparisons) io.out(comparisonSummary(c));
+  }
+  const output = values.output ?? (values.json ? undefined : 'report.html');
+  if (output !== undefined) await write(output, renderReport(data, lang));
+  if (values.json) io.out(json(data));
+  else if (output !== undefined) io.out(`${lang === 'vi' ? 'Báo cáo HTML' : 'HTML report'}: ${resolve(output)}\n`);
+  return EXIT.ok;
+}
+
+async function readInput(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new UsageError('not-found', 'cannot read this file. Give a scenario .yaml or the JSON printed by motcua simulate --json or motcua report --json.', { file, cause });
+  }
+}
+
+/** The catalogue, loaded once, as a lookup by id and version. */
+function catalogueLookup() {
+  let catalogue: Promise<Awaited<ReturnType<typeof loadProcedures>>['procedures']> | undefined;
+  return async (id: string, version: string) => {
+    catalogue ??= loadProcedures([CATALOGUE_DIR]).then((r) => r.procedures);
+    return (await catalogue).find((p) => p.spec.id === id && p.spec.version === version)?.spec;
+  };
+}
+
+/** A path as the user would type it from here: relative when under the working directory. */
+function shownPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+async function simulateScenario(
+  file: string,
+  shown: string,
+  values: { readonly compare: boolean; readonly replications?: string | undefined; readonly workers?: string | undefined },
+  io: Io,
+): Promise<{ data: ReportData }> {
+  if (!existsSync(file)) throw new UsageError('not-found', 'no such file. Give a scenario .yaml (e.g. simulations/province-2016.yaml) or a JSON report.', { file });
+  const scenario = await loadScenario(file);
+  const override = (c: SimConfig): SimConfig => (values.replications === undefined ? c : { ...c, replications: count(values.replications, '--replications') });
+  const workers = values.workers === undefined ? undefined : count(values.workers, '--workers');
+  const progress = io.isTty === true ? (label: string) => (done: number, total: number) => io.err(`\r\x1b[K${label}: ${done}/${total}`) : undefined;
+  // Always pass onReplication: simulate() counts finished replications inside `onReplication?.(++done, …)`,
+  // so without a callback the count never moves and a run on worker threads never ends.
+  const run = (config: SimConfig, label: string) => simulate(config, { ...(workers === undefined ? {} : { workers }), onReplication: progress?.(label) ?? (() => {}) });
+
+  const baseline = override(scenario.baseline);
+  const warnings = stationLoad(baseline)
+    .filter((l) => l.utilisation >= 1)
+    .map((l) => `station ${l.station} is offered ${l.offeredHoursPerDay.toFixed(1)} h of work a day for ${l.capacityHoursPerDay.toFixed(1)} h of capacity (utilisation ${l.utilisation.toFixed(2)} ≥ 1): its queue will grow without bound. Add officers or lower the demand.`);
+  const results = await run(baseline, 'baseline');
+  const report = buildReport(baseline, results);
+  const variants = [];
+  if (values.compare) {
+    for (const v of scenario.variants) {
+      const config = override(v.config);
+      const variantResults = await run(config, v.name);
+      variants.push({ name: v.name, config, report: buildReport(config, variantResults), comparison: compare(v.name, results, variantResults) });
+    }
+  }
+  if (progress !== undefined) io.err('\r\x1b[K');
+  return { data: reportData({ file: shown, config: baseline, report, variants, variantNames: scenario.variants.map((v) => v.name), warnings }) };
+}
+
+function count(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError('usage', `${flag} "${text}" must be a whole number ≥ 0.`, { path: [flag] });
+  return n;
+}
+
+/** A variant against the baseline in a few lines, after the terminal summary. */
+function comparisonSummary(c: Comparison): string {
+  const d = (x: { mean: number; halfWidth: number }, scale: number, digits: number) => `${x.mean >= 0 ? '+' : ''}${(x.mean * scale).toFixed(digits)} ±${(x.halfWidth * scale).toFixed(digits)}`;
+  const lines = ['', `Variant "${c.variant}" against the baseline (paired replications, difference ±95% CI):`];
+  for (const p of c.procedures) {
+    lines.push(`  ${p.id}: mean cycle ${p.meanCycleWorkingDays.baseline.toFixed(1)} → ${p.meanCycleWorkingDays.variant.toFixed(1)} wd (${d(p.meanCycleWorkingDays.difference, 1, 1)}), on time ${(p.onTimeRate.baseline * 100).toFixed(1)}% → ${(p.onTimeRate.variant * 100).toFixed(1)}% (${d(p.onTimeRate.difference, 100, 1)} pts)`);
+  }
+  for (const s of c.stations.filter((x) => Math.abs(x.utilisation.difference.mean) > 1e-9)) {
+    lines.push(`  station ${s.id}: utilisation ${(s.utilisation.baseline * 100).toFixed(1)}% → ${(s.utilisation.variant * 100).toFixed(1)}% (${d(s.utilisation.difference, 100, 1)} pts)`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `motcua report --db`: the one-stop dashboard of the cases in an engine's SQLite store. */
+async function dashboardOfStore(
+  file: string,
+  values: { readonly from?: string | undefined; readonly to?: string | undefined; readonly now?: string | undefined; readonly procedures?: string | undefined; readonly output?: string | undefined; readonly json: boolean; readonly lang: Lang },
+  io: Io,
+): Promise<number> {
+  if (!existsSync(file)) throw new UsageError('not-found', 'no such case database. Give the SQLite file of motcua case (--db).', { file });
+  const now = values.now === undefined ? (io.now() as Instant) : parseInstant(values.now, ['--now']);
+  const today = localDateOf(now);
+  const { year, month } = toYmd(today);
+  const from = values.from === undefined ? localDate(year, month, 1) : parseLocalDate(values.from, ['--from']);
+  const to = values.to === undefined ? today : parseLocalDate(values.to, ['--to']);
+  if (to < from) throw new UsageError('usage', `--to ${formatLocalDate(to)} is before --from ${formatLocalDate(from)}; the period runs from --from to --to, both included.`, { path: ['--to'] });
+  const { procedures, errors } = await loadProcedures([values.procedures ?? CATALOGUE_DIR]);
+  if (errors.length > 0) throw errors[0]!;
+  const store = sqliteStore(file);
+  const cases: CaseContext[] = [];
+  try {
+    for (const summary of await store.list()) {
+      const record = await store.get(summary.caseId);
+      if (record !== null) cases.push(record.snapshot.context);
+    }
+  } finally {
+    await store.close();
+  }
+  const dashboard = dashboardFromCases(cases, { from: instantAt(from), to: instantAt((to + 1) as LocalDate), now });
+  const titles = Object.fromEntries(procedures.map((p) => [p.spec.id, p.spec.title]));
+  const output = values.output ?? (values.json ? undefined : 'report.html');
+  if (output !== undefined) await write(output, renderDashboardPage(dashboard, values.lang, titles));
+  if (values.json) io.out(json(dashboard));
+  else if (output !== undefined) io.out(`${values.lang === 'vi' ? 'Báo cáo HTML' : 'HTML report'}: ${resolve(output)}\n`);
+  return EXIT.ok;
+}
+
+async function write(file: string, text: string): Promise<void> {
+  try {
+    await writeFile(file, text);
+  } catch (cause) {
+    throw new UsageError('not-written', `cannot write the report here (${cause instanceof Error ? cause.message : String(cause)}). Give -o a path in a folder you can write to.`, { file, cause });
+  }
+}
