@@ -10,3 +10,4 @@ export * from './export/index.ts';
 export { CalendarError, CaseError, MotcuaError, ProcedureError, UsageError } from './errors.ts';
 export { type Confidence, type Label, type LegalRef, citeRef } from './legal.ts';
 export * from './sim/index.ts';
+export * from './report/index.ts';

@@ -24,7 +24,7 @@ ${SIMULATE_USAGE}
 ${CASE_USAGE}
 ${REPORT_USAGE}
 motcua demo
-  The calendar at work on a few worked examples (what npm start runs).
+  The calendar at work on a few worked examples.
 
 Exit codes: 0 success, 1 a check found problems, 2 bad input.`;
 

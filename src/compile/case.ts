@@ -56,14 +56,29 @@ export function applyEvent(proc: CompiledProcedure, snapshot: CaseSnapshot, even
   // Time passing is implied by the event's instant: deadlines that fell before it fire first, so
   // that, say, a consulted agency answering after its time has already been deemed to consent.
   const current = event.type === 'TIMER' || !Number.isFinite(event.at) ? snapshot : advance(proc, snapshot, event.at, { inclusive: false }).snapshot;
-  const reason = whyNot(proc, current, event);
-  if (reason !== null) return { ok: false, error: new CaseError(reason.code, reason.message) };
+  const early = precheck(current, event);
+  if (early !== null) return { ok: false, error: new CaseError(early.code, early.message) };
+  // One transition: XState returns the very same snapshot when no transition is enabled, and only
+  // then is the reason worked out (every transition of the machine assigns, so an accepted event
+  // always yields a new snapshot).
   const [next] = transition(proc.machine, current, event);
+  if (next === current) {
+    const reason = whyNot(proc, current, event) ?? { code: 'refused', message: `${event.type} is not allowed now.` };
+    return { ok: false, error: new CaseError(reason.code, reason.message) };
+  }
   return { ok: true, snapshot: next, effects: next.context.effects.slice(snapshot.context.effects.length) };
 }
 
 /** Null when `event` is allowed now, else a code and a message that says why. */
 export function whyNot(proc: CompiledProcedure, snapshot: CaseSnapshot, event: CaseEvent): { code: string; message: string } | null {
+  const early = precheck(snapshot, event);
+  if (early !== null) return early;
+  if (snapshot.can(event)) return null;
+  return explainRefusal(proc, snapshot, event);
+}
+
+/** Refusals that need no transition: the case has ended, or the event is malformed. */
+function precheck(snapshot: CaseSnapshot, event: CaseEvent): { code: string; message: string } | null {
   if (snapshot.status !== 'active') {
     return { code: 'case-ended', message: `the case has ended (${snapshot.context.outcome?.kind ?? snapshot.status}); no event can change it.` };
   }
@@ -71,7 +86,11 @@ export function whyNot(proc: CompiledProcedure, snapshot: CaseSnapshot, event: C
     return { code: 'bad-event', message: `unknown event type "${String(event.type)}"; use one of ${CASE_EVENT_TYPES.join(', ')}.` };
   }
   if (!Number.isFinite(event.at)) return { code: 'bad-event', message: 'the event needs an instant "at".' };
-  if (snapshot.can(event)) return null;
+  return null;
+}
+
+/** Why an event that no transition accepts is refused: not possible now, or which rule it breaks. */
+function explainRefusal(proc: CompiledProcedure, snapshot: CaseSnapshot, event: CaseEvent): { code: string; message: string } {
   const candidates = getNextTransitions(snapshot).filter((t) => t.eventType === event.type);
   if (candidates.length === 0) {
     const possible = possibleEventTypes(proc, snapshot).join(', ');

@@ -42,7 +42,8 @@ export async function simulate(config: SimConfig, options: SimulateOptions = {})
       w.on('error', finish);
       w.on('message', (m: { replication: number; result: ReplicationData }) => {
         results[m.replication] = fromData(m.result);
-        options.onReplication?.(++done, total);
+        done++;
+        options.onReplication?.(done, total);
         if (next < total) w.postMessage(next++);
         else if (done === total) finish();
       });
