@@ -32,7 +32,8 @@ describe('motcua step in a real terminal (tmux)', () => {
     expect(spawnSync('tmux', ['-V']).status, 'tmux is needed: apt-get install tmux (.ci/run installs it)').toBe(0);
     const saved = `${dir}/case.json`;
     rmSync(saved, { force: true });
-    tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', `cd ${ROOT} && NO_COLOR=1 node bin/motcua.js step land-use-right-first --received 2025-03-03T09:00 --save ${saved} --lang en; sleep 30`);
+    // Ink draws only the last frame when it believes it runs in CI (the CI variable): unset it for the app.
+    tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', `cd ${ROOT} && env -u CI NO_COLOR=1 node bin/motcua.js step land-use-right-first --received 2025-03-03T09:00 --save ${saved} --lang en; sleep 30`);
     let s = '';
     for (let i = 0; i < 40 && !s.includes('Possible now'); i++) {
       await sleep(250);
