@@ -28,18 +28,12 @@ export interface ReportData {
   readonly warnings: readonly string[];
 }
 
+type ScenarioSummary = SimReport['scenario'];
+
 /** The parameters of a scenario a reader needs to judge the figures. */
-export interface ScenarioParameters {
+export interface ScenarioParameters extends ScenarioSummary {
   /** The scenario file as given on the command line. */
   readonly file: string;
-  readonly name: string;
-  readonly seed: number;
-  readonly replications: number;
-  readonly start: string;
-  readonly horizonDays: number;
-  readonly warmupDays: number;
-  readonly calendar: string;
-  readonly discipline: string;
   readonly drain: boolean;
   readonly apologyExtensionDays: number;
   readonly stations: readonly { readonly id: string; readonly officers: number }[];
