@@ -108,18 +108,19 @@ const ANSWER_JOB = 2;
 const PEOPLE = 0;
 const DEADLINES = 1;
 
+/** A job at a station; records are reused (see `enqueue`), so their fields are mutable. */
 interface Job {
-  readonly caseIndex: number;
-  readonly caseId: number;
-  readonly station: StationState;
-  readonly node: number;
-  readonly purpose: number;
+  caseIndex: number;
+  caseId: number;
+  station: StationState;
+  node: number;
+  purpose: number;
   /** For answers: which consulted agency. */
-  readonly aux: number;
-  readonly enabled: Instant;
+  aux: number;
+  enabled: Instant;
   start: Instant;
   /** Queue key for the earliest-due-first discipline. */
-  readonly due: number;
+  due: number;
 }
 
 class SimCase {
@@ -218,6 +219,8 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   const nodeWork = models.map((m, p) =>
     m.nodes.map((n) => (n.kind === 'step' ? config.procedures[p]!.steps[n.id]!.duration : n.kind === 'consult' ? config.procedures[p]!.answers[n.id]!.duration : undefined)),
   );
+  // Whether entering a node updates the shares still ahead (steps, consultations, intervals).
+  const tracked = models.map((m) => Uint8Array.from(m.nodes, (n) => (n.kind === 'step' || n.kind === 'consult' || n.kind === 'interval' ? 1 : 0)));
   const nodeBehaviour = models.map((m, p) => m.nodes.map((n) => (n.kind === 'step' ? config.procedures[p]!.steps[n.id]! : undefined)));
   const dossierFields = config.procedures.map((sp) => Object.entries(sp.dossier));
   const extensionCache = models.map(() => new Map<string, ReturnType<typeof extensionsFor>>());
@@ -300,6 +303,8 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       buckets.delete(day);
     }
   };
+  /** The earliest instant at which some bucket must join the heap (checked before every event). */
+  const flushFrom = () => (bucketDays.length > 0 ? (bucketDays[0]! - 1) * MS_PER_DAY : Infinity);
 
   // Live cases only: a case's slot is freed when it ends, so memory follows the cases in progress.
   const slots: (SimCase | undefined)[] = [];
@@ -309,6 +314,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     return c !== undefined && c.id === id ? c : undefined;
   };
   const jobs: (Job | undefined)[] = [];
+  const spareJobs: Job[] = [];
   const freeJobs: number[] = [];
   let nextCaseId = 0;
   let arrived = 0;
@@ -364,7 +370,21 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   // ---- stations ---------------------------------------------------------------------------------
   const enqueue = (c: SimCase, station: StationState, node: number, purpose: number, aux: number) => {
     const j = freeJobs.length > 0 ? freeJobs.pop()! : jobs.length;
-    jobs[j] = { caseIndex: c.slot, caseId: c.id, station, node, purpose, aux, enabled: now, start: now, due: c.statutory?.due ?? Number.MAX_VALUE };
+    const due = c.statutory?.due ?? Number.MAX_VALUE;
+    const reuse = spareJobs.pop();
+    if (reuse === undefined) jobs[j] = { caseIndex: c.slot, caseId: c.id, station, node, purpose, aux, enabled: now, start: now, due };
+    else {
+      reuse.caseIndex = c.slot;
+      reuse.caseId = c.id;
+      reuse.station = station;
+      reuse.node = node;
+      reuse.purpose = purpose;
+      reuse.aux = aux;
+      reuse.enabled = now;
+      reuse.start = now;
+      reuse.due = due;
+      jobs[j] = reuse;
+    }
     if (station.free > 0) {
       station.free--;
       if (!startJob(station, j)) station.free++;
@@ -384,6 +404,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     const job = jobs[j]!;
     const c = caseOf(job.caseIndex, job.caseId);
     if (c === undefined || c.outcome !== null) {
+      spareJobs.push(job);
       jobs[j] = undefined;
       freeJobs.push(j);
       return false;
@@ -430,7 +451,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     if (c.outcome !== null) return;
     const model = models[c.p]!;
     const node = model.nodes[index]!;
-    if (node.kind === 'step' || node.kind === 'consult' || node.kind === 'interval') c.remaining = model.shareToEnd[index]!;
+    if (tracked[c.p]![index] === 1) c.remaining = model.shareToEnd[index]!;
     switch (node.kind) {
       case 'end':
         return ready(c);
@@ -530,7 +551,8 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   // ---- the loop -----------------------------------------------------------------------------------
   const stopAt = config.drain ? Infinity : horizonEnd;
   for (;;) {
-    flushBuckets(heap.size > 0 ? heap.peekTime() : bucketDays.length > 0 ? bucketDays[0]! * MS_PER_DAY : Infinity);
+    const next = heap.peekTime();
+    if (next >= flushFrom()) flushBuckets(heap.size > 0 ? next : bucketDays[0]! * MS_PER_DAY);
     if (heap.size === 0 || heap.peekTime() > stopAt) break;
     now = heap.peekTime() as Instant;
     const ev = heap.pop();
@@ -569,11 +591,15 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       freeJobs.push(node);
       freeOfficer(job.station);
       const c = caseOf(ci, caseId);
+      const purpose = job.purpose;
+      const jobNode = job.node;
+      const jobAux = job.aux;
+      if (c !== undefined) hooks.activity?.(activityOf(c, job, job.station.stats.id, models[c.p]!, now));
+      spareJobs.push(job);
       if (c === undefined) continue;
       const model = models[c.p]!;
-      hooks.activity?.(activityOf(c, job, job.station.stats.id, model, now));
       if (c.outcome !== null) continue;
-      if (job.purpose === RECEIPT_JOB) {
+      if (purpose === RECEIPT_JOB) {
         const sp = config.procedures[c.p]!;
         const e = env(c);
         if (!c.completionRequested && e.spec.receipt.maxCompletionRequests > 0 && rng.next() < sp.incomplete) {
@@ -584,11 +610,11 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
         } else {
           accept(c);
         }
-      } else if (job.purpose === STEP_JOB) {
-        completeStep(c, job.node);
+      } else if (purpose === STEP_JOB) {
+        completeStep(c, jobNode);
       } else {
-        const consult = model.nodes[job.node] as Extract<SimNode, { kind: 'consult' }>;
-        answer(c, job.node, consult, job.aux, false);
+        const consult = model.nodes[jobNode] as Extract<SimNode, { kind: 'consult' }>;
+        answer(c, jobNode, consult, jobAux, false);
       }
       continue;
     }

@@ -16,19 +16,24 @@ export class EventHeap {
 
   push(time: number, priority: number, payload: number): void {
     if (this.#size === this.#time.length) this.#grow();
+    // Locals, not private fields, inside the loops: this is the simulator's hottest code.
+    const times = this.#time;
+    const orders = this.#order;
+    const payloads = this.#payload;
     let i = this.#size++;
     const order = priority * 2 ** 40 + this.#seq++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (this.#time[parent]! < time || (this.#time[parent] === time && this.#order[parent]! < order)) break;
-      this.#time[i] = this.#time[parent]!;
-      this.#order[i] = this.#order[parent]!;
-      this.#payload[i] = this.#payload[parent]!;
+      const pt = times[parent]!;
+      if (pt < time || (pt === time && orders[parent]! < order)) break;
+      times[i] = pt;
+      orders[i] = orders[parent]!;
+      payloads[i] = payloads[parent]!;
       i = parent;
     }
-    this.#time[i] = time;
-    this.#order[i] = order;
-    this.#payload[i] = payload;
+    times[i] = time;
+    orders[i] = order;
+    payloads[i] = payload;
   }
 
   /** Time of the earliest event (Infinity when empty). */
@@ -38,26 +43,36 @@ export class EventHeap {
 
   /** Removes the earliest event and returns its payload; its time was `peekTime()`. */
   pop(): number {
-    const top = this.#payload[0]!;
+    const times = this.#time;
+    const orders = this.#order;
+    const payloads = this.#payload;
+    const top = payloads[0]!;
     const last = --this.#size;
-    const time = this.#time[last]!;
-    const order = this.#order[last]!;
-    const payload = this.#payload[last]!;
+    const time = times[last]!;
+    const order = orders[last]!;
+    const payload = payloads[last]!;
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= last) break;
+      let ct = times[child]!;
       const right = child + 1;
-      if (right < last && (this.#time[right]! < this.#time[child]! || (this.#time[right] === this.#time[child] && this.#order[right]! < this.#order[child]!))) child = right;
-      if (time < this.#time[child]! || (time === this.#time[child] && order < this.#order[child]!)) break;
-      this.#time[i] = this.#time[child]!;
-      this.#order[i] = this.#order[child]!;
-      this.#payload[i] = this.#payload[child]!;
+      if (right < last) {
+        const rt = times[right]!;
+        if (rt < ct || (rt === ct && orders[right]! < orders[child]!)) {
+          child = right;
+          ct = rt;
+        }
+      }
+      if (time < ct || (time === ct && order < orders[child]!)) break;
+      times[i] = ct;
+      orders[i] = orders[child]!;
+      payloads[i] = payloads[child]!;
       i = child;
     }
-    this.#time[i] = time;
-    this.#order[i] = order;
-    this.#payload[i] = payload;
+    times[i] = time;
+    orders[i] = order;
+    payloads[i] = payload;
     return top;
   }
 
