@@ -1,16 +1,18 @@
 import { BusinessCalendar } from '../calendar/business-calendar.ts';
-import { type LocalDate, weekday } from '../calendar/date.ts';
 import { parseDuration, workingDays } from '../calendar/duration.ts';
-import { type Instant, MS_PER_DAY, MS_PER_HOUR, instantAt, localDateOf, msOfLocalDay } from '../calendar/instant.ts';
+import { type Instant, MS_PER_DAY, MS_PER_HOUR, instantAt } from '../calendar/instant.ts';
 import { type Classification, type Ledger, extendLedger, lastMomentBefore, openLedger, pauseLedger, restartLedger, resumeLedger } from '../calendar/ledger.ts';
-import { ALWAYS_OPEN, type OfficeHours, VN_DEFAULT_OFFICE_HOURS } from '../calendar/office-hours.ts';
+import { ALWAYS_OPEN, VN_DEFAULT_OFFICE_HOURS } from '../calendar/office-hours.ts';
 import { vietnamDayCalendar } from '../calendar/vietnam.ts';
-import { type CompiledProcedure, compileProcedure } from '../compile/compile.ts';
+import type { CompiledProcedure } from '../compile/compile.ts';
 import { extensionsFor, statutoryClassification } from '../compile/reduce.ts';
 import type { Actor, CaseEvent, OutcomeKind } from '../compile/types.ts';
 import type { Channel } from '../dsl/spec.ts';
+import { nextPoisson } from './arrivals.ts';
+import { allDaysWorking, calendarFor, compiledFor } from './calendars.ts';
 import type { SimConfig, SimProcedure } from './config.ts';
 import { choose, sample } from './distributions.ts';
+import { type EddEntry, popMin, siftUp } from './edd.ts';
 import { EventHeap } from './heap.ts';
 import { Histogram } from './histogram.ts';
 import { type SimModel, type SimNode, buildModel } from './model.ts';
@@ -164,7 +166,7 @@ class StationState {
   free: number;
   readonly fifo: number[] = [];
   fifoHead = 0;
-  readonly edd: { key: number; seq: number; job: number }[] = [];
+  readonly edd: EddEntry[] = [];
   eddSeq = 0;
 
   constructor(id: string, officers: number, calendar: BusinessCalendar) {
@@ -735,118 +737,4 @@ function activityOf(c: SimCase, job: Job, station: string, model: SimModel, end:
     end,
     outcome: c.outcome ?? (c.readyAt !== null ? 'returned' : 'open'),
   };
-}
-
-/**
- * Next arrival of a non-homogeneous Poisson process by thinning: candidates at the peak rate, each
- * kept with probability rate(t) / peak. Rates are per working day (per day on 24/7), shaped by the
- * weekday and hour profiles; non-working days have none on the Vietnamese calendar.
- */
-function nextPoisson(a: Extract<SimProcedure['arrivals'], { kind: 'poisson' }>, from: number, rng: Random, days: ReturnType<typeof vietnamDayCalendar>, allDays: boolean): number {
-  const hourSum = a.hours.reduce((s, h) => s + h, 0);
-  if (a.perDay <= 0 || hourSum <= 0) return Infinity;
-  const peakWeekday = Math.max(...a.weekdays);
-  const peakHour = Math.max(...a.hours);
-  // Arrivals per millisecond at the peak.
-  const peak = (a.perDay * peakWeekday * peakHour) / hourSum / MS_PER_HOUR;
-  if (peak <= 0) return Infinity;
-  let t = from;
-  for (let guard = 0; guard < 1_000_000; guard++) {
-    t += -Math.log(1 - rng.next()) / peak;
-    const day = localDateOf(t as Instant);
-    if (day > days.last) return Infinity;
-    const dayRate = allDays || days.isWorkingDay(day) ? (a.weekdays[weekday(day as LocalDate)] ?? 0) : 0;
-    const hour = Math.floor(msOfLocalDay(t as Instant) / MS_PER_HOUR);
-    const rate = dayRate * (a.hours[hour] ?? 0);
-    if (rate === 0) {
-      // Nothing arrives in this hour: by memorylessness, start afresh from the next hour that may
-      // have arrivals instead of drawing candidates through the night and the weekend.
-      t = nextOpenHour(a.hours, t as Instant, dayRate === 0);
-      continue;
-    }
-    if (rng.next() * peakWeekday * peakHour < rate) return Math.round(t);
-  }
-  return Infinity;
-}
-
-// Calendars and compiled procedures are immutable: replications and stations with the same office
-// hours share them instead of rebuilding their indexes (about 2 ms each).
-const calendarCache = new WeakMap<object, Map<string, BusinessCalendar>>();
-const compiledCache = new WeakMap<object, WeakMap<BusinessCalendar, CompiledProcedure>>();
-
-function calendarFor(days: ReturnType<typeof vietnamDayCalendar>, hours: OfficeHours): BusinessCalendar {
-  const byHours = calendarCache.get(days) ?? calendarCache.set(days, new Map()).get(days)!;
-  const key = JSON.stringify(hours);
-  return byHours.get(key) ?? byHours.set(key, new BusinessCalendar({ days, hours })).get(key)!;
-}
-
-function compiledFor(spec: SimProcedure['spec'], calendar: BusinessCalendar): CompiledProcedure {
-  const byCalendar = compiledCache.get(spec) ?? compiledCache.set(spec, new WeakMap()).get(spec)!;
-  return byCalendar.get(calendar) ?? byCalendar.set(calendar, compileProcedure(spec, { calendar })).get(calendar)!;
-}
-
-/** The start of the next hour with a non-zero rate, from the next day when `skipDay`. */
-function nextOpenHour(hours: readonly number[], t: Instant, skipDay: boolean): number {
-  const day = localDateOf(t);
-  const from = skipDay ? 24 : Math.floor(msOfLocalDay(t) / MS_PER_HOUR) + 1;
-  for (let h = from; h < 24; h++) if ((hours[h] ?? 0) > 0) return instantAt(day, h * MS_PER_HOUR);
-  const first = hours.findIndex((x) => x > 0);
-  return instantAt((day + 1) as LocalDate, Math.max(0, first) * MS_PER_HOUR);
-}
-
-const allDaysCache = new WeakMap<object, ReturnType<typeof vietnamDayCalendar>>();
-
-/** The same days with no holidays and no weekends: for validation against queueing theory. */
-function allDaysWorking(days: ReturnType<typeof vietnamDayCalendar>): ReturnType<typeof vietnamDayCalendar> {
-  const cached = allDaysCache.get(days);
-  if (cached !== undefined) return cached;
-  const made = new (days.constructor as typeof import('../calendar/day-calendar.ts').DayCalendar)({
-    id: '24x7',
-    rulesets: [
-      {
-        id: 'none',
-        validFrom: '1900-01-01',
-        weeklyRest: [],
-        weeklyRestRef: { document: 'Validation calendar: every day works', confidence: 'src' },
-        holidays: [],
-        compensation: { enabled: false, ref: { document: 'Validation calendar', confidence: 'src' } },
-      },
-    ],
-    minYear: days.minYear,
-    maxYear: days.maxYear,
-  });
-  allDaysCache.set(days, made);
-  return made;
-}
-
-function siftUp(heap: { key: number; seq: number; job: number }[]): void {
-  let i = heap.length - 1;
-  const item = heap[i]!;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    const p = heap[parent]!;
-    if (p.key < item.key || (p.key === item.key && p.seq < item.seq)) break;
-    heap[i] = p;
-    i = parent;
-  }
-  heap[i] = item;
-}
-
-function popMin(heap: { key: number; seq: number; job: number }[]): { key: number; seq: number; job: number } {
-  const top = heap[0]!;
-  const last = heap.pop()!;
-  if (heap.length === 0) return top;
-  let i = 0;
-  for (;;) {
-    let child = 2 * i + 1;
-    if (child >= heap.length) break;
-    const right = child + 1;
-    if (right < heap.length && (heap[right]!.key < heap[child]!.key || (heap[right]!.key === heap[child]!.key && heap[right]!.seq < heap[child]!.seq))) child = right;
-    const c = heap[child]!;
-    if (last.key < c.key || (last.key === c.key && last.seq < c.seq)) break;
-    heap[i] = c;
-    i = child;
-  }
-  heap[i] = last;
-  return top;
 }
