@@ -1,5 +1,5 @@
 import { formatVnDate, weekdayName } from '../calendar/date.ts';
-import { explainSkipped } from '../calendar/explain.ts';
+import { describeDue, explainSkipped } from '../calendar/explain.ts';
 import { type Instant, formatTimeOfDay, localDateOf, msOfLocalDay } from '../calendar/instant.ts';
 import type { LocalDate } from '../calendar/date.ts';
 import type { Ledger } from '../calendar/ledger.ts';
@@ -11,14 +11,7 @@ type Lang = 'vi' | 'en';
 
 const when = (t: Instant, lang: Lang) => `${weekdayName(localDateOf(t), lang)} ${formatVnDate(localDateOf(t))} ${formatTimeOfDay(msOfLocalDay(t))}`;
 
-/** A due instant as people say it: "end of Friday 18/04/2025" for midnight, else the time. */
-function dueText(due: Instant, lang: Lang): string {
-  if (msOfLocalDay(due) === 0) {
-    const day = (localDateOf(due) - 1) as LocalDate;
-    return lang === 'vi' ? `hết ngày ${weekdayName(day, 'vi')} ${formatVnDate(day)}` : `end of ${weekdayName(day, 'en')} ${formatVnDate(day)}`;
-  }
-  return when(due, lang);
-}
+const dueText = (due: Instant, lang: Lang) => describeDue(due)[lang];
 
 function pauseReason(proc: CompiledProcedure, reason: string): string {
   const [kind, id] = reason.split(':');

@@ -168,3 +168,17 @@ function unique(labels: readonly Label[]): Label[] {
   for (const l of labels) if (!seen.has(l.en)) seen.set(l.en, l);
   return [...seen.values()];
 }
+
+/**
+ * A due instant as people say it: "end of Thursday 06/02/2025" for a deadline at midnight (the end
+ * of the day before), else the day and the time. Used by the appointment slip and explanations.
+ */
+export function describeDue(due: Instant): Label {
+  if (msOfLocalDay(due) === 0) {
+    const last = (localDateOf(due) - 1) as LocalDate;
+    return { en: `end of ${weekdayName(last, 'en')} ${formatVnDate(last)}`, vi: `hết ngày ${weekdayName(last, 'vi')} ${formatVnDate(last)}` };
+  }
+  const date = localDateOf(due);
+  const time = formatTimeOfDay(msOfLocalDay(due));
+  return { en: `${weekdayName(date, 'en')} ${formatVnDate(date)} ${time}`, vi: `${time} ${weekdayName(date, 'vi')} ${formatVnDate(date)}` };
+}

@@ -1,5 +1,5 @@
 import { type SnapshotFrom, getNextTransitions, initialTransition, transition } from 'xstate';
-import { formatInstant, type Instant } from '../calendar/instant.ts';
+import { formatInstant, type Instant, localDateOf } from '../calendar/instant.ts';
 import { CaseError } from '../errors.ts';
 import type { CompiledProcedure } from './compile.ts';
 import { type Rule, refusal } from './rules.ts';
@@ -29,7 +29,7 @@ function checkInput(proc: CompiledProcedure, input: CaseInput): void {
     throw new CaseError('bad-input', `channel "${input.channel}" is not offered for ${spec.id}; use one of: ${spec.receipt.channels.join(', ')}.`, { path: ['channel'] });
   }
   if (!Number.isInteger(input.receivedAt)) throw new CaseError('bad-input', 'receivedAt must be an instant (whole milliseconds since 1970).', { path: ['receivedAt'] });
-  proc.env.calendar.days.checkInRange(Math.floor((input.receivedAt + 7 * 3_600_000) / 86_400_000) as never, 'receipt');
+  proc.env.calendar.days.checkInRange(localDateOf(input.receivedAt), 'receipt');
   const dossier: DossierData = input.dossier ?? {};
   for (const [name, field] of Object.entries(spec.dossier)) {
     const value = dossier[name];

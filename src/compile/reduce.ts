@@ -16,7 +16,8 @@ import {
 } from '../calendar/ledger.ts';
 import type { ConsultNode, ExcludedNode, FlowNode } from '../dsl/spec.ts';
 import type { ProcedureEnv } from './env.ts';
-import type { CaseContext, CaseEvent, CaseInput, Effect, Outcome, OutcomeKind, Party, SlipEntry, StepRecord, Timer } from './types.ts';
+import { isCaseEvent } from './types.ts';
+import type { CaseContext, CaseInput, Effect, Outcome, OutcomeKind, Party, SlipEntry, StepRecord, Timer } from './types.ts';
 
 /**
  * What a transition does to the case, as data. The compiled machine attaches these to its
@@ -75,7 +76,6 @@ export function initialContext(env: ProcedureEnv, input: CaseInput): CaseContext
   };
 }
 
-const isCaseEvent = (event: { readonly type: string }): event is CaseEvent => !event.type.startsWith('xstate.');
 
 /** Applies one action for `event` (internal XState events use the case's current instant). */
 export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonly type: string }, action: Action): CaseContext {

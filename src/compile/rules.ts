@@ -2,7 +2,7 @@ import { match } from 'ts-pattern';
 import { formatInstant } from '../calendar/instant.ts';
 import { lastMomentBefore } from '../calendar/ledger.ts';
 import type { ProcedureEnv } from './env.ts';
-import type { Actor, CaseContext, CaseEvent } from './types.ts';
+import { type Actor, type CaseContext, type CaseEvent, isCaseEvent } from './types.ts';
 
 /**
  * The conditions under which an event may change a case. Each rule returns null when the event is
@@ -21,11 +21,6 @@ export type Rule =
   | { readonly rule: 'timer'; readonly timer: string }
   | { readonly rule: 'notify' }
   | { readonly rule: 'apology' };
-
-/** Events raised by XState itself (done events, eventless transitions) carry no instant. */
-function isCaseEvent(event: { readonly type: string }): event is CaseEvent {
-  return !event.type.startsWith('xstate.');
-}
 
 export function describeActor(env: ProcedureEnv, actor: Actor): string {
   return match(actor)

@@ -180,3 +180,8 @@ export interface CaseInput {
   /** The dossier code (mã hồ sơ); derived from the procedure and receipt instant when absent. */
   readonly code?: string;
 }
+
+/** Events raised by XState itself (done events, eventless transitions) carry no instant and no actor. */
+export function isCaseEvent(event: { readonly type: string }): event is CaseEvent {
+  return !event.type.startsWith('xstate.');
+}

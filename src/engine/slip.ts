@@ -1,8 +1,8 @@
 import type { BusinessCalendar } from '../calendar/business-calendar.ts';
-import { type LocalDate, formatVnDate, weekdayName } from '../calendar/date.ts';
+import type { LocalDate } from '../calendar/date.ts';
 import { type Duration, calendarDays, workingDays, workingHours } from '../calendar/duration.ts';
-import { type ExplanationLine, explainDateDue, explainInstantDue, explainSkipped } from '../calendar/explain.ts';
-import { type Instant, MS_PER_DAY, MS_PER_HOUR, formatTimeOfDay, instantAt, localDateOf, msOfLocalDay } from '../calendar/instant.ts';
+import { type ExplanationLine, describeDue, explainDateDue, explainInstantDue, explainSkipped } from '../calendar/explain.ts';
+import { type Instant, MS_PER_DAY, MS_PER_HOUR, instantAt, localDateOf } from '../calendar/instant.ts';
 import type { Ledger } from '../calendar/ledger.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
 import type { Label } from '../legal.ts';
@@ -18,16 +18,8 @@ export interface AppointmentSlip {
   readonly explanation: readonly ExplanationLine[];
 }
 
-/** A due instant as people say it: the end of the day before for midnight, else the day and time. */
-export function dueText(due: Instant): Label {
-  if (msOfLocalDay(due) === 0) {
-    const day = (localDateOf(due) - 1) as LocalDate;
-    return { en: `end of ${weekdayName(day, 'en')} ${formatVnDate(day)}`, vi: `hết ngày ${weekdayName(day, 'vi')} ${formatVnDate(day)}` };
-  }
-  const day = localDateOf(due);
-  const time = formatTimeOfDay(msOfLocalDay(due));
-  return { en: `${weekdayName(day, 'en')} ${formatVnDate(day)} ${time}`, vi: `${time} ${weekdayName(day, 'vi')} ${formatVnDate(day)}` };
-}
+/** A due instant as people say it (kept under this name for the engine's API). */
+export const dueText = describeDue;
 
 /**
  * The slip of a case whose statutory clock has just started: its due instant explained by the
