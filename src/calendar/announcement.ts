@@ -17,6 +17,11 @@ export interface AnnouncementEntry {
   readonly from: LocalDate;
   readonly to: LocalDate;
   readonly working: boolean;
+  /**
+   * Part of a swap of days (a weekday off against a Saturday worked, làm bù) that the holiday rules
+   * cannot foresee; the test comparing the provisional rules with each official year leaves it out.
+   */
+  readonly swap: boolean;
   /** Ids of the holiday rules whose provisional days this entry replaces for the year. */
   readonly replaces: readonly string[];
   readonly reason: Label;
@@ -38,6 +43,7 @@ const entrySchema = z
     from: z.string().optional(),
     to: z.string().optional(),
     working: z.boolean(),
+    swap: z.boolean().default(false),
     replaces: z.array(z.string()).default([]),
     reason: labelSchema,
     source: refSchema,
@@ -72,7 +78,7 @@ export function parseAnnouncement(json: unknown, file: string): OfficialAnnounce
       const to = parseLocalDate(single ?? e.to!, [...path, single === undefined ? 'to' : 'date']);
       if (to < from) throw new CalendarError('bad-announcement', '"to" is before "from".', { file, path });
       const source = dropUndefined(e.source) as LegalRef;
-      return { from, to, working: e.working, replaces: e.replaces, reason: e.reason, source };
+      return { from, to, working: e.working, swap: e.swap, replaces: e.replaces, reason: e.reason, source };
     }),
   };
 }

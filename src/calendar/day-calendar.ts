@@ -14,6 +14,11 @@ export interface DayStatus {
   readonly reason: Label;
   readonly ruleId?: string;
   readonly ref: LegalRef;
+  /**
+   * Set on a day placed by the rules in a year or for an occasion with no official announcement
+   * (e.g. Tết 2027 before the Prime Minister decides it): "no official announcement for Tết 2027".
+   */
+  readonly provisional?: Label;
 }
 
 export interface DayCalendarOptions {
@@ -177,6 +182,7 @@ export class DayCalendar {
     const special = new Map<number, DayStatus>();
 
     const replaced = new Map<number, Set<string>>();
+    const announcedYears = new Set(this.#announcements.map((a) => a.year));
     for (const a of this.#announcements) {
       const set = replaced.get(a.year) ?? new Set<string>();
       for (const e of a.entries) for (const id of e.replaces) set.add(id);
@@ -184,14 +190,16 @@ export class DayCalendar {
     }
 
     // Statutory holidays, then compensation for those on a rest day (Labor Code 2019 Art. 111.3).
-    const holidays: { date: LocalDate; rule: HolidayRule; ruleset: HolidayRuleset }[] = [];
+    const holidays: { date: LocalDate; rule: HolidayRule; ruleset: HolidayRuleset; provisional?: Label }[] = [];
     for (let year = this.minYear; year <= this.maxYear; year++) {
       for (const ruleset of this.#rulesets) {
         for (const rule of ruleset.holidays) {
           if (replaced.get(year)?.has(rule.id) === true) continue;
           const days = this.#ruleDays(rule, year, ruleset);
           if (days.length === 0 || this.#rulesetAt(days[0]!) !== ruleset) continue;
-          for (const date of days) holidays.push({ date, rule, ruleset });
+          const unannounced = !announcedYears.has(year) || (rule.kind !== 'lunar' && rule.decidedYearly === true);
+          const provisional = unannounced ? noAnnouncement(rule.name, year) : undefined;
+          for (const date of days) holidays.push({ date, rule, ruleset, ...(provisional === undefined ? {} : { provisional }) });
         }
       }
     }
@@ -200,7 +208,15 @@ export class DayCalendar {
     for (const h of holidays) {
       const i = h.date - this.first;
       if (i < 0 || i >= n || special.has(i)) continue;
-      special.set(i, { date: h.date, working: false, source: 'rule', reason: h.rule.name, ruleId: h.rule.id, ref: h.rule.ref });
+      special.set(i, {
+        date: h.date,
+        working: false,
+        source: 'rule',
+        reason: h.rule.name,
+        ruleId: h.rule.id,
+        ref: h.rule.ref,
+        ...(h.provisional === undefined ? {} : { provisional: h.provisional }),
+      });
     }
     for (const h of holidays) {
       if (!h.ruleset.compensation.enabled || !h.ruleset.weeklyRest.includes(weekday(h.date))) continue;
@@ -217,6 +233,7 @@ export class DayCalendar {
         },
         ruleId: h.rule.id,
         ref: h.ruleset.compensation.ref,
+        ...(h.provisional === undefined ? {} : { provisional: h.provisional }),
       });
     }
 
@@ -258,7 +275,8 @@ export class DayCalendar {
       case 'solar': {
         const day = localDate(year, rule.month, rule.day);
         if (rule.adjacent === undefined) return [day];
-        return rule.adjacent === 'before' ? [(day - 1) as LocalDate, day] : [day, (day + 1) as LocalDate];
+        const side = typeof rule.adjacent === 'string' ? rule.adjacent : (rule.adjacent.byWeekday[weekday(day)] ?? 'before');
+        return side === 'before' ? [(day - 1) as LocalDate, day] : [day, (day + 1) as LocalDate];
       }
       case 'lunar':
         return [lunarToSolar({ year, month: rule.month, day: rule.day, leap: false })];
@@ -276,6 +294,10 @@ export class DayCalendar {
       }
     }
   }
+}
+
+function noAnnouncement(name: Label, year: number): Label {
+  return { en: `no official announcement for ${name.en.replace(/ \(.*\)$/, '')} ${year}`, vi: `chưa có thông báo chính thức về ${name.vi} ${year}` };
 }
 
 /** Parses `YYYY-MM-DD` and checks it against the calendar's range. */

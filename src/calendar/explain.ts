@@ -13,6 +13,13 @@ export interface ExplanationLine {
   readonly kind: 'start' | 'skipped' | 'result';
   readonly text: Label;
   readonly ref?: LegalRef;
+  /** The days skipped were placed by the rules with no official announcement yet: the result may change. */
+  readonly provisional?: true;
+}
+
+/** Whether any step of an explanation rests on days with no official announcement. */
+export function isProvisional(explanation: readonly ExplanationLine[]): boolean {
+  return explanation.some((l) => l.provisional === true);
 }
 
 /** A due date or instant with the steps that lead to it. */
@@ -68,13 +75,18 @@ export function explainSkipped(cal: BusinessCalendar, from: LocalDate, to: Local
     const official = special.some((s) => s.source === 'official');
     const ref = special[0]!.ref;
     const by = official ? { en: 'official', vi: 'theo thông báo chính thức' } : { en: citeRef(ref), vi: citeRef(ref) };
+    const provisional = unique(special.flatMap((s) => (s.provisional === undefined ? [] : [s.provisional])));
+    const note = provisional.length === 0
+      ? { en: '', vi: '' }
+      : { en: `; provisional: ${provisional.map((p) => p.en).join('; ')}`, vi: `; tạm tính: ${provisional.map((p) => p.vi).join('; ')}` };
     lines.push({
       kind: 'skipped',
       text: {
-        en: `skipped ${span}: ${reasons.map((x) => x.en).join('; ')}, ${by.en}`,
-        vi: `bỏ qua ${span}: ${reasons.map((x) => x.vi).join('; ')}, ${by.vi}`,
+        en: `skipped ${span}: ${reasons.map((x) => x.en).join('; ')}, ${by.en}${note.en}`,
+        vi: `bỏ qua ${span}: ${reasons.map((x) => x.vi).join('; ')}, ${by.vi}${note.vi}`,
       },
       ref,
+      ...(provisional.length === 0 ? {} : { provisional: true as const }),
     });
   }
   if (summarise) {

@@ -21,8 +21,13 @@ export type HolidayRule =
       readonly name: Label;
       readonly month: number;
       readonly day: number;
-      /** A second day next to it, e.g. National Day 2/9 plus the day before or after. */
-      readonly adjacent?: 'before' | 'after';
+      /**
+       * A second day next to it, e.g. National Day 2/9 plus the day before or after; `byWeekday[w]`
+       * picks the side when the day falls on weekday `w` (0 = Sunday).
+       */
+      readonly adjacent?: 'before' | 'after' | { readonly byWeekday: readonly ('before' | 'after')[] };
+      /** The days are fixed each year by the Prime Minister: without an announcement they are provisional. */
+      readonly decidedYearly?: boolean;
       readonly ref: LegalRef;
     }
   | {
@@ -38,6 +43,8 @@ export type HolidayRule =
       readonly id: string;
       readonly name: Label;
       readonly pattern: TetPattern;
+      /** The days are fixed each year by the Prime Minister: without an announcement they are provisional. */
+      readonly decidedYearly?: boolean;
       readonly ref: LegalRef;
     };
 

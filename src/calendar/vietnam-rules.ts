@@ -36,16 +36,29 @@ const LC1994_2007: LegalRef = {
 };
 
 /**
- * Provisional Tết for civil servants: 5 weekdays, placed to make one long break. Derived from the
- * announcements for 2020–2026 (New Year on Sat 2020, 2024: 2 weekdays before; Fri 2021: 2; Tue
- * 2022, 2026: 1; Sun 2023: 1; Wed 2025: 2). Monday and Thursday have no example yet: 1 and 2 are
- * guesses. Official announcements in calendars/vn/ replace these days.
+ * Provisional Tết for civil servants: 5 weekdays, placed to make one long break. Reproduces every
+ * announcement shipped for 2016–2026 (a test checks it): New Year on Monday 2016: none before
+ * (Notice 4659/TB-LĐTBXH); Tuesday 2019, 2022, 2026: 1; Wednesday 2025: 2; Friday 2018, 2021: 2;
+ * Saturday 2017, 2020, 2024: 2; Sunday 2023: 1. Thursday has no example since 2015: 2 is a guess.
+ * Official announcements in calendars/vn/ replace these days.
  */
 export const VN_TET_WEEKDAYS_PATTERN: TetPattern = {
   kind: 'weekdays',
   total: 5,
   //               Sun Mon Tue Wed Thu Fri Sat
-  weekdaysBefore: [1, 1, 1, 2, 2, 2, 2],
+  weekdaysBefore: [1, 0, 1, 2, 2, 2, 2],
+};
+
+/**
+ * Which side of 2/9 the second National Day day falls (Labor Code 2019 Art. 112.1.đ lets the
+ * Prime Minister choose). Reproduces 2021 (Thursday: Friday 3/9 after, Notice 4875/TB-LĐTBXH),
+ * 2022 (Friday: Thursday 1/9 before), 2023 (Saturday: Friday 1/9, Monday 4/9 compensation), 2024
+ * (Monday: Sunday 1/9 compensated on Tuesday 3/9), 2025 (Tuesday: Monday 1/9) and 2026
+ * (Wednesday: Tuesday 1/9). Sunday is a guess.
+ */
+export const VN_NATIONAL_DAY_ADJACENT: { readonly byWeekday: readonly ('before' | 'after')[] } = {
+  //          Sun       Mon       Tue       Wed       Thu      Fri       Sat
+  byWeekday: ['before', 'before', 'before', 'before', 'after', 'before', 'before'],
 };
 
 const fixedHolidays = (ref: LegalRef): HolidayRule[] => [
@@ -55,7 +68,7 @@ const fixedHolidays = (ref: LegalRef): HolidayRule[] => [
   { kind: 'solar', id: 'labour-day', name: { vi: 'Ngày Quốc tế lao động', en: 'International Labour Day' }, month: 5, day: 1, ref },
 ];
 
-const TET_NAME = { vi: 'Tết Âm lịch', en: 'Lunar New Year (Tết)' };
+const TET_NAME = { vi: 'Tết Âm lịch', en: 'Tết (Lunar New Year)' };
 const NATIONAL_DAY_NAME = { vi: 'Quốc khánh', en: 'National Day' };
 
 /** Vietnam's statutory holiday rules, oldest first. */
@@ -79,7 +92,7 @@ export const VN_RULESETS: readonly HolidayRuleset[] = [
     weeklyRestRef: WEEKLY_REST_REF,
     holidays: [
       ...fixedHolidays(LC2012),
-      { kind: 'lunar-new-year', id: 'tet', name: TET_NAME, pattern: VN_TET_WEEKDAYS_PATTERN, ref: LC2012 },
+      { kind: 'lunar-new-year', id: 'tet', name: TET_NAME, pattern: VN_TET_WEEKDAYS_PATTERN, decidedYearly: true, ref: LC2012 },
       { kind: 'solar', id: 'national-day', name: NATIONAL_DAY_NAME, month: 9, day: 2, ref: LC2012 },
     ],
     compensation: { enabled: true, ref: LC2012_COMPENSATION },
@@ -91,17 +104,17 @@ export const VN_RULESETS: readonly HolidayRuleset[] = [
     weeklyRestRef: WEEKLY_REST_REF,
     holidays: [
       ...fixedHolidays(LC2019),
-      { kind: 'lunar-new-year', id: 'tet', name: TET_NAME, pattern: VN_TET_WEEKDAYS_PATTERN, ref: LC2019 },
-      // Art. 112: 2/9 and one adjacent day, chosen by the Prime Minister each year. "before" plus
-      // compensation reproduces 2023 (1/9 + Mon 4/9), 2024 (2/9 Mon + Tue 3/9) and 2025 (1/9 Mon).
+      { kind: 'lunar-new-year', id: 'tet', name: TET_NAME, pattern: VN_TET_WEEKDAYS_PATTERN, decidedYearly: true, ref: LC2019 },
+      // Art. 112: 2/9 and one adjacent day, chosen by the Prime Minister each year.
       {
         kind: 'solar',
         id: 'national-day',
         name: NATIONAL_DAY_NAME,
         month: 9,
         day: 2,
-        adjacent: 'before',
-        ref: { ...LC2019, note: 'The adjacent day (1/9 or 3/9) is decided yearly; "before" is provisional.' },
+        adjacent: VN_NATIONAL_DAY_ADJACENT,
+        decidedYearly: true,
+        ref: { ...LC2019, note: 'The adjacent day (1/9 or 3/9) is decided yearly; the side by weekday is provisional.' },
       },
     ],
     compensation: { enabled: true, ref: LC2019_COMPENSATION },

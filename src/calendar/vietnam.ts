@@ -1,3 +1,11 @@
+import y2016 from '../../calendars/vn/2016.json' with { type: 'json' };
+import y2017 from '../../calendars/vn/2017.json' with { type: 'json' };
+import y2018 from '../../calendars/vn/2018.json' with { type: 'json' };
+import y2019 from '../../calendars/vn/2019.json' with { type: 'json' };
+import y2020 from '../../calendars/vn/2020.json' with { type: 'json' };
+import y2021 from '../../calendars/vn/2021.json' with { type: 'json' };
+import y2022 from '../../calendars/vn/2022.json' with { type: 'json' };
+import y2023 from '../../calendars/vn/2023.json' with { type: 'json' };
 import y2024 from '../../calendars/vn/2024.json' with { type: 'json' };
 import y2025 from '../../calendars/vn/2025.json' with { type: 'json' };
 import y2026 from '../../calendars/vn/2026.json' with { type: 'json' };
@@ -11,6 +19,14 @@ export const VN_MAX_YEAR = 2100;
 
 /** The official announcements shipped in `calendars/vn/`, validated once. */
 export const VN_OFFICIAL_ANNOUNCEMENTS: readonly OfficialAnnouncement[] = [
+  parseAnnouncement(y2016, 'calendars/vn/2016.json'),
+  parseAnnouncement(y2017, 'calendars/vn/2017.json'),
+  parseAnnouncement(y2018, 'calendars/vn/2018.json'),
+  parseAnnouncement(y2019, 'calendars/vn/2019.json'),
+  parseAnnouncement(y2020, 'calendars/vn/2020.json'),
+  parseAnnouncement(y2021, 'calendars/vn/2021.json'),
+  parseAnnouncement(y2022, 'calendars/vn/2022.json'),
+  parseAnnouncement(y2023, 'calendars/vn/2023.json'),
   parseAnnouncement(y2024, 'calendars/vn/2024.json'),
   parseAnnouncement(y2025, 'calendars/vn/2025.json'),
   parseAnnouncement(y2026, 'calendars/vn/2026.json'),

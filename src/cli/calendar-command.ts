@@ -13,6 +13,7 @@ import {
   formatInstant,
   formatLocalDate,
   formatVnDate,
+  isProvisional,
   looksLikeInstant,
   lunarToSolar,
   parseDuration,
@@ -90,6 +91,7 @@ function holidays([yearText]: string[], asJson: boolean, lang: Lang, io: Io): nu
           source: s.source,
           reference: citeRef(s.ref),
           confidence: s.ref.confidence,
+          ...(s.provisional === undefined ? {} : { provisional: true, note: s.provisional[lang] }),
         })),
       }),
     );
@@ -98,7 +100,8 @@ function holidays([yearText]: string[], asJson: boolean, lang: Lang, io: Io): nu
   io.out(`${lang === 'vi' ? 'Ngày khác lịch tuần' : 'Days that differ from the weekly pattern'}, ${year}\n`);
   for (const s of days) {
     const status = s.working ? (lang === 'vi' ? 'làm việc' : 'working') : lang === 'vi' ? 'nghỉ' : 'off';
-    io.out(`${formatLocalDate(s.date)}  ${weekdayName(s.date, lang).padEnd(9)} ${status.padEnd(8)} ${s.source.padEnd(8)} ${s.reason[lang]}\n`);
+    const mark = s.provisional === undefined ? '' : ` (${lang === 'vi' ? 'tạm tính' : 'provisional'}: ${s.provisional[lang]})`;
+    io.out(`${formatLocalDate(s.date)}  ${weekdayName(s.date, lang).padEnd(9)} ${status.padEnd(8)} ${s.source.padEnd(8)} ${s.reason[lang]}${mark}\n`);
   }
   return EXIT.ok;
 }
@@ -136,7 +139,8 @@ function add([startText, durationText]: string[], asJson: boolean, lang: Lang, i
       })();
   const lines = result.explanation.map((l) => l.text[lang]);
   if (asJson) {
-    io.out(json({ start: startText, duration: formatDuration(duration), mode: hoursMode ? 'hours' : 'date', due: result.due, explanation: lines }));
+    const provisional = isProvisional(result.explanation) ? { provisional: true } : {};
+    io.out(json({ start: startText, duration: formatDuration(duration), mode: hoursMode ? 'hours' : 'date', due: result.due, ...provisional, explanation: lines }));
     return EXIT.ok;
   }
   io.out(`${lang === 'vi' ? 'Hạn' : 'Due'}: ${result.due}\n`);

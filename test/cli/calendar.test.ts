@@ -7,8 +7,8 @@ describe('motcua calendar holidays', () => {
     expect(code).toBe(0);
     const report = JSON.parse(out);
     expect(report.year).toBe(2026);
-    expect(report.days).toHaveLength(11);
-    expect(report.days[6]).toEqual({
+    expect(report.days).toHaveLength(15);
+    expect(report.days[8]).toEqual({
       date: '2026-04-27',
       working: false,
       reason: 'Hùng Kings day compensated (26 April 2026 is a Sunday)',
