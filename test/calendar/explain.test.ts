@@ -25,7 +25,7 @@ describe('explanations say why a due date is what it is', () => {
     expect(r.explanation.map((l) => l.text.en)).toEqual([
       'start day Friday 22/08/2025 is not counted',
       '10 calendar days end on Monday 01/09/2025',
-      'skipped 01/09/2025–02/09/2025: National Day, Labor Code 2019 (45/2019/QH14) Art. 112',
+      'skipped 01/09/2025–02/09/2025: National Day 2025 (Monday 1/9 and 2/9), official',
       '01/09/2025 is not a working day: the period ends at the end of the next working day, Wednesday 03/09/2025',
     ]);
   });
