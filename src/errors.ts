@@ -44,3 +44,10 @@ export class CaseError extends MotcuaError {}
 
 /** An invalid simulation scenario: bad YAML, an unknown procedure or station, probabilities that do not add up… */
 export class ScenarioError extends MotcuaError {}
+
+/**
+ * The case store could not do its work: disk full, read-only file or folder, locked by another
+ * writer, an I/O error, an unreachable database. Nothing was written (and no dossier number used);
+ * the message says what to do. Any store may throw it (SQLite, PostgreSQL…).
+ */
+export class StoreError extends MotcuaError {}

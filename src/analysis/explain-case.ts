@@ -4,6 +4,7 @@ import { type Instant, formatTimeOfDay, localDateOf, msOfLocalDay } from '../cal
 import type { LocalDate } from '../calendar/date.ts';
 import type { Ledger } from '../calendar/ledger.ts';
 import { citeRef } from '../legal.ts';
+import { own } from '../own.ts';
 import { type CaseSnapshot, STATUS_LABELS, statusCode } from '../compile/case.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
 
@@ -71,7 +72,7 @@ export function explainCase(proc: CompiledProcedure, snapshot: CaseSnapshot, lan
     const node = env.steps.get(id)!;
     const due = s.ledger.due === null ? 'paused' : dueText(s.ledger.due, lang);
     const end = s.finishedAt === undefined ? (s.status === 'supplement' ? 'waiting for papers' : 'in progress') : `finished ${when(s.finishedAt, lang)}, ${s.classification}`;
-    lines.push(`  ${id} — ${env.spec.agencies[s.agency]?.name[lang] ?? s.agency} — share ${node.share} — from ${when(s.enteredAt, lang)}, due ${due} — ${end}`);
+    lines.push(`  ${id} — ${own(env.spec.agencies, s.agency)?.name[lang] ?? s.agency} — share ${node.share} — from ${when(s.enteredAt, lang)}, due ${due} — ${end}`);
     lines.push(...ledgerLines(proc, s.ledger, lang, '    '));
   }
   if (ctx.classification !== null) lines.push(`Result ready ${ctx.readyAt === null ? '' : when(ctx.readyAt, lang)}: ${ctx.classification}`);

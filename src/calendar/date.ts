@@ -20,7 +20,13 @@ const MS_PER_DAY = 86_400_000;
 
 /** The date with the given year, month (1–12) and day; no range check (see {@link parseLocalDate}). */
 export function localDate(year: number, month: number, day: number): LocalDate {
-  return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY) as LocalDate;
+  // Days from the civil date by arithmetic (H. Hinnant's algorithm): `Date.UTC` reads years 0–99 as 1900–1999.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return (era * 146_097 + doe - 719_468) as LocalDate;
 }
 
 /** Year, month and day of a date. */
@@ -36,7 +42,8 @@ export function weekday(date: LocalDate): number {
 
 /** Number of days in a month of the Gregorian calendar. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 /** `YYYY-MM-DD`. */

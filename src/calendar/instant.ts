@@ -79,6 +79,8 @@ export function parseInstant(text: string, path: readonly (string | number)[] = 
   if (zone === 'Z') offset = 0;
   else if (zone !== undefined) {
     const sign = zone.startsWith('-') ? -1 : 1;
+    const [hours, minutes] = [Number(zone.slice(1, 3)), Number(zone.slice(4, 6))];
+    if (hours > 14 || minutes > 59 || (hours === 14 && minutes > 0)) return fail(`: the offset ${zone} does not exist (offsets run from -14:00 to +14:00)`);
     offset = sign * (Number(zone.slice(1, 3)) * MS_PER_HOUR + Number(zone.slice(4, 6)) * MS_PER_MINUTE);
   }
   const date = localDate(year, month, day);

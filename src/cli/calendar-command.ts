@@ -58,7 +58,7 @@ export function calendarCommand(args: readonly string[], io: Io): number {
     case 'add':
       return add(expectArgs(rest, ['<start>', '<duration>'], 'add'), values.json, lang, io);
     default:
-      throw new UsageError('usage', `${sub === undefined ? 'missing subcommand' : `unknown subcommand "${sub}"`}. Use one of:\n${CALENDAR_USAGE}`);
+      throw new UsageError('usage', `${sub === undefined ? 'missing subcommand' : `unknown subcommand "${sub}"`}: use holidays, lunar, solar or add. Run motcua calendar --help for the usage.`);
   }
 }
 

@@ -54,7 +54,7 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
   const [sub, ...rest] = positionals;
   const subcommands = ['open', 'send', 'show', 'list', 'tick'];
   if (sub === undefined || !subcommands.includes(sub)) {
-    throw new UsageError('usage', `${sub === undefined ? 'case needs a subcommand' : `unknown case subcommand "${sub}"`}: use ${subcommands.join(', ')}. Usage:\n${CASE_USAGE}`);
+    throw new UsageError('usage', `${sub === undefined ? 'case needs a subcommand' : `unknown case subcommand "${sub}"`}: use ${subcommands.join(', ')}. Run motcua case --help for the usage.`);
   }
   const file = values.db;
   if (file === undefined) throw new UsageError('usage', `case ${sub} needs --db <file.db>, the SQLite file of the cases.`);
@@ -62,7 +62,7 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
     throw new UsageError('not-found', 'no such case database. Check the path, or create it with motcua case open --db <file> <request>.', { file });
   }
   const arity: Record<string, number> = { open: 1, send: 2, show: 1, list: 0, tick: 0 };
-  if (rest.length !== arity[sub]) throw new UsageError('usage', `case ${sub} takes ${arity[sub]} argument(s), not ${rest.length}. Usage:\n${CASE_USAGE}`);
+  if (rest.length !== arity[sub]) throw new UsageError('usage', `case ${sub} takes ${arity[sub]} argument(s), not ${rest.length}. Run motcua case --help for the usage.`);
 
   const { procedures, errors } = await loadProcedures([values.procedures ?? CATALOGUE_DIR]);
   if (errors.length > 0) throw errors[0]!;

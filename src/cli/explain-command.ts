@@ -30,7 +30,7 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length !== 1) throw new UsageError('usage', `explain takes one procedure (a file or a catalogue id). Usage:\n${EXPLAIN_USAGE}`);
+  if (positionals.length !== 1) throw new UsageError('usage', `explain takes one procedure (a file or a catalogue id). Run motcua explain --help for the usage.`);
   if (values.received === undefined) throw new UsageError('usage', `explain needs --received <YYYY-MM-DDTHH:MM>, the instant the desk received the dossier.`);
   const receivedAt = parseInstant(values.received, ['--received']);
   const { spec, file } = await resolveProcedure(positionals[0]!, formatLocalDate(localDateOf(receivedAt)));

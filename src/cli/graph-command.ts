@@ -11,7 +11,7 @@ export const GRAPH_USAGE = `motcua graph <procedure> --format mermaid|dot|bpmn [
 /** `motcua graph`. */
 export async function graphCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...args], options: { format: { type: 'string' }, lang: { type: 'string' } }, allowPositionals: true, strict: true });
-  if (positionals.length !== 1) throw new UsageError('usage', `graph takes one procedure (a file or a catalogue id). Usage:\n${GRAPH_USAGE}`);
+  if (positionals.length !== 1) throw new UsageError('usage', `graph takes one procedure (a file or a catalogue id). Run motcua graph --help for the usage.`);
   const { spec } = await resolveProcedure(positionals[0]!);
   const lang = pickLang(values.lang, io.env);
   switch (values.format) {

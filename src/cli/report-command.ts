@@ -65,7 +65,7 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
   for (const flag of ['from', 'to', 'now', 'procedures'] as const) {
     if (values[flag] !== undefined) throw new UsageError('usage', `--${flag} applies to --db, the dashboard of a case store.`, { path: [`--${flag}`] });
   }
-  if (positionals.length > 1) throw new UsageError('usage', `report takes one scenario or JSON report. Usage:\n${REPORT_USAGE}`);
+  if (positionals.length > 1) throw new UsageError('usage', `report takes one scenario or JSON report. Run motcua report --help for the usage.`);
   const input = positionals[0] ?? DEFAULT_SCENARIO;
   const shown = positionals[0] ?? shownPath(DEFAULT_SCENARIO);
 

@@ -28,12 +28,30 @@ motcua demo
 
 Exit codes: 0 success, 1 a check found problems, 2 bad input.`;
 
+const COMMAND_USAGE: Readonly<Record<string, string>> = {
+  calendar: CALENDAR_USAGE,
+  check: CHECK_USAGE,
+  list: LIST_USAGE,
+  graph: GRAPH_USAGE,
+  explain: EXPLAIN_USAGE,
+  step: STEP_USAGE,
+  simulate: SIMULATE_USAGE,
+  case: CASE_USAGE,
+  report: REPORT_USAGE,
+};
+
 /**
  * Runs one command line and returns the exit code. User mistakes become a one-line message on
  * stderr and exit code 2, never a stack trace; anything else is a bug and is rethrown.
  */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
+  // Usage is printed only when asked for: errors stay one line.
+  const usage = command === undefined || !Object.hasOwn(COMMAND_USAGE, command) ? undefined : COMMAND_USAGE[command];
+  if (usage !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+    io.out(`${usage}\n`);
+    return EXIT.ok;
+  }
   try {
     switch (command) {
       case 'calendar':

@@ -35,9 +35,9 @@ export async function simulateCommand(args: readonly string[], io: Io, isTty: bo
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length > 1) throw new UsageError('usage', `simulate takes one scenario file. Usage:\n${SIMULATE_USAGE}`);
+  if (positionals.length > 1) throw new UsageError('usage', `simulate takes one scenario file. Run motcua simulate --help for the usage.`);
   const scenario = await loadScenario(positionals[0] ?? DEFAULT_SCENARIO);
-  const override = (c: SimConfig): SimConfig => (values.replications === undefined ? c : { ...c, replications: count(values.replications, '--replications') });
+  const override = (c: SimConfig): SimConfig => (values.replications === undefined ? c : { ...c, replications: count(values.replications, '--replications', 1) });
   const baseline = override(scenario.baseline);
   const workers = values.workers === undefined ? undefined : count(values.workers, '--workers');
   if (values.tui) {
@@ -79,9 +79,9 @@ export async function simulateCommand(args: readonly string[], io: Io, isTty: bo
   return EXIT.ok;
 }
 
-function count(text: string, flag: string): number {
+function count(text: string, flag: string, min = 0): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError('usage', `${flag} "${text}" must be a whole number ≥ 0.`, { path: [flag] });
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min) throw new UsageError('usage', `${flag} "${text}" must be a whole number ≥ ${min}.`, { path: [flag] });
   return n;
 }
 

@@ -30,7 +30,7 @@ export async function stepCommand(args: readonly string[], io: Io): Promise<numb
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length !== 1) throw new UsageError('usage', `step takes one procedure (a file or a catalogue id). Usage:\n${STEP_USAGE}`);
+  if (positionals.length !== 1) throw new UsageError('usage', `step takes one procedure (a file or a catalogue id). Run motcua step --help for the usage.`);
   const receivedText = values.received ?? '2025-03-03T09:00';
   if (io.isTty !== true) {
     throw new UsageError(

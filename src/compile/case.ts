@@ -1,6 +1,7 @@
 import { type SnapshotFrom, getNextTransitions, initialTransition, transition } from 'xstate';
 import { formatInstant, type Instant, localDateOf } from '../calendar/instant.ts';
 import { CaseError } from '../errors.ts';
+import { own } from '../own.ts';
 import type { CompiledProcedure } from './compile.ts';
 import { type Rule, refusal } from './rules.ts';
 import { CASE_EVENT_TYPES, type CaseEvent, type CaseEventType, type CaseInput, type DossierData, type Effect, type Timer } from './types.ts';
@@ -32,7 +33,7 @@ function checkInput(proc: CompiledProcedure, input: CaseInput): void {
   proc.env.calendar.days.checkInRange(localDateOf(input.receivedAt), 'receipt');
   const dossier: DossierData = input.dossier ?? {};
   for (const [name, field] of Object.entries(spec.dossier)) {
-    const value = dossier[name];
+    const value = own(dossier, name);
     const path = ['dossier', name];
     if (value === undefined) throw new CaseError('bad-input', `the dossier needs "${name}" (${field.label.en}).`, { path });
     const ok =
@@ -43,7 +44,7 @@ function checkInput(proc: CompiledProcedure, input: CaseInput): void {
     }
   }
   for (const name of Object.keys(dossier)) {
-    if (spec.dossier[name] === undefined) throw new CaseError('bad-input', `the dossier has "${name}", which ${spec.id} does not declare.`, { path: ['dossier', name] });
+    if (!Object.hasOwn(spec.dossier, name)) throw new CaseError('bad-input', `the dossier has "${name}", which ${spec.id} does not declare.`, { path: ['dossier', name] });
   }
 }
 
@@ -55,6 +56,8 @@ function checkInput(proc: CompiledProcedure, input: CaseInput): void {
 export function applyEvent(proc: CompiledProcedure, snapshot: CaseSnapshot, event: CaseEvent): Applied {
   // Time passing is implied by the event's instant: deadlines that fell before it fire first, so
   // that, say, a consulted agency answering after its time has already been deemed to consent.
+  const outside = outOfRange(proc, event);
+  if (outside !== null) return { ok: false, error: outside };
   const current = event.type === 'TIMER' || !Number.isFinite(event.at) ? snapshot : advance(proc, snapshot, event.at, { inclusive: false }).snapshot;
   const early = precheck(current, event);
   if (early !== null) return { ok: false, error: new CaseError(early.code, early.message) };
@@ -67,6 +70,21 @@ export function applyEvent(proc: CompiledProcedure, snapshot: CaseSnapshot, even
     return { ok: false, error: new CaseError(reason.code, reason.message) };
   }
   return { ok: true, snapshot: next, effects: next.context.effects.slice(snapshot.context.effects.length) };
+}
+
+/** An instant of the event outside the years the calendar counts in: refused before any date arithmetic. */
+function outOfRange(proc: CompiledProcedure, event: CaseEvent): CaseError | null {
+  const days = proc.env.calendar.days;
+  const instants: [string, number][] = [['at', event.at]];
+  if (event.type === 'APOLOGIZE') instants.push(['newDue', event.newDue]);
+  for (const [field, instant] of instants) {
+    if (!Number.isInteger(instant) || Math.abs(instant) > 8.64e15) return new CaseError('bad-event', `"${field}" must be an instant (whole milliseconds since 1970).`, { path: [field] });
+    const date = localDateOf(instant as Instant);
+    if (date < days.first || date > days.last) {
+      return new CaseError('out-of-range', `"${field}" is ${formatInstant(instant as Instant)}, outside the years the calendar supports (${days.minYear}–${days.maxYear}). Use an instant in that range.`, { path: [field] });
+    }
+  }
+  return null;
 }
 
 /** Null when `event` is allowed now, else a code and a message that says why. */

@@ -1,5 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { BranchNode, ConsultNode, ExcludedNode, FlowNode, ParallelNode, ProcedureSpec, StepNode } from '../dsl/spec.ts';
+import { own } from '../own.ts';
 import { type CompileOptions, type ProcedureEnv, buildEnv } from './env.ts';
 import { type Action, initialContext, reduce } from './reduce.ts';
 import { type Rule, refusal } from './rules.ts';
@@ -189,7 +190,7 @@ function createCaseMachine(env: ProcedureEnv) {
     },
     guards: {
       allowed: ({ context, event }, params: Rule) => refusal(env, context, event, params) === null,
-      matches: ({ context }, params: { field: string; value: string | number | boolean }) => context.dossier[params.field] === params.value,
+      matches: ({ context }, params: { field: string; value: string | number | boolean }) => own(context.dossier, params.field) === params.value,
       immediate: ({ context }) => context.channel === 'online' || env.spec.receipt.handover === 'immediate',
     },
     actions: {

@@ -15,6 +15,7 @@ import {
   resumeLedger,
 } from '../calendar/ledger.ts';
 import type { ConsultNode, ExcludedNode, FlowNode } from '../dsl/spec.ts';
+import { own } from '../own.ts';
 import type { ProcedureEnv } from './env.ts';
 import { isCaseEvent } from './types.ts';
 import type { CaseContext, CaseInput, Effect, Outcome, OutcomeKind, Party, SlipEntry, StepRecord, Timer } from './types.ts';
@@ -183,7 +184,7 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
         ...ctx,
         statutory: ctx.statutory === null ? null : pauseLedger(cal, ctx.statutory, at, `supplement:${step}`),
         steps: { ...ctx.steps, [step]: { ...record, status: 'supplement', ledger: pauseLedger(stepCal, record.ledger, at, 'supplement') } },
-        supplements: { ...ctx.supplements, [record.agency]: (ctx.supplements[record.agency] ?? 0) + 1 },
+        supplements: { ...ctx.supplements, [record.agency]: (own(ctx.supplements, record.agency) ?? 0) + 1 },
         timeline: slip({ action: 'request-supplement', from: record.agency, to: 'applicant', step, note: missing.join('; ') }),
         effects: emit({ kind: 'supplement-requested', at, agency: record.agency, step, missing }),
       });
@@ -318,7 +319,7 @@ export function extensionsFor(env: ProcedureEnv, dossier: CaseContext['dossier']
     for (const node of flow) {
       if (node.kind === 'parallel') node.branches.forEach(walk);
       if (node.kind !== 'branch') continue;
-      const taken = node.cases.find((c) => dossier[node.field] === c.when);
+      const taken = node.cases.find((c) => own(dossier, node.field) === c.when);
       const way = taken ?? node.otherwise;
       if (way === undefined) continue;
       if (way.extendLimit !== undefined) {

@@ -1,6 +1,7 @@
 import { match } from 'ts-pattern';
 import { formatInstant } from '../calendar/instant.ts';
 import { lastMomentBefore } from '../calendar/ledger.ts';
+import { own } from '../own.ts';
 import type { ProcedureEnv } from './env.ts';
 import { type Actor, type CaseContext, type CaseEvent, isCaseEvent } from './types.ts';
 
@@ -31,7 +32,7 @@ export function describeActor(env: ProcedureEnv, actor: Actor): string {
 }
 
 export function agencyName(env: ProcedureEnv, id: string): string {
-  const agency = env.spec.agencies[id];
+  const agency = own(env.spec.agencies, id);
   return agency === undefined ? `unknown agency "${id}"` : `${agency.name.en} (${id})`;
 }
 
@@ -56,7 +57,7 @@ export function refusal(env: ProcedureEnv, ctx: CaseContext, event: { readonly t
   }
   const by = event.by;
   const isAgency = (id: string) => by.kind === 'agency' && by.agency === id;
-  const verb = VERBS[event.type] ?? event.type;
+  const verb = own(VERBS, event.type) ?? event.type;
   return match(rule)
     .with({ rule: 'desk' }, () => (isAgency(env.desk) ? null : `only the one-stop desk, ${agencyName(env, env.desk)}, can ${verb}; ${describeActor(env, by)} cannot.`))
     .with({ rule: 'applicant' }, () => (by.kind === 'applicant' ? null : `only the applicant can ${verb}; ${describeActor(env, by)} cannot.`))
@@ -72,7 +73,7 @@ export function refusal(env: ProcedureEnv, ctx: CaseContext, event: { readonly t
       const notHolder = holds(env, event, step);
       if (notHolder !== null) return notHolder;
       const agency = env.steps.get(step)!.agency;
-      const used = ctx.supplements[agency] ?? 0;
+      const used = own(ctx.supplements, agency) ?? 0;
       const max = env.spec.clock.maxSupplementsPerAgency;
       return used < max ? null : `${agencyName(env, agency)} has already requested ${used} supplement(s), the most allowed per agency (${max}).`;
     })
@@ -100,7 +101,7 @@ function holds(env: ProcedureEnv, event: CaseEvent, step: string): string | null
   const agency = env.steps.get(step)!.agency;
   const by = event.by;
   if (by.kind === 'agency' && by.agency === agency) return null;
-  return `only ${agencyName(env, agency)}, which holds step "${step}", can ${VERBS[event.type] ?? event.type}${event.type === 'COMPLETE' || event.type === 'REQUEST_SUPPLEMENT' ? ' it' : ''}; ${describeActor(env, by)} cannot.`;
+  return `only ${agencyName(env, agency)}, which holds step "${step}", can ${own(VERBS, event.type) ?? event.type}${event.type === 'COMPLETE' || event.type === 'REQUEST_SUPPLEMENT' ? ' it' : ''}; ${describeActor(env, by)} cannot.`;
 }
 
 function timerRefusal(ctx: CaseContext, event: CaseEvent, kind: (t: CaseContext['timers'][number]) => boolean): string | null {

@@ -91,6 +91,11 @@ export function checkOpenRequest(value: unknown, maxBytes = DEFAULT_MAX_PAYLOAD_
   if (size > maxBytes) {
     throw new CaseError('too-large', `the opening request is ${size} bytes of JSON, more than the ${maxBytes} allowed. Keep documents out of the dossier data: store them elsewhere and put references in it.`);
   }
+  const dossier = (value as { dossier?: unknown } | null)?.dossier;
+  // A JSON "__proto__" key is an own property of the parsed object, but copying it would set a prototype: refuse it here.
+  if (typeof dossier === 'object' && dossier !== null && Object.hasOwn(dossier, '__proto__')) {
+    throw new CaseError('bad-input', 'the dossier has "__proto__", which no procedure declares. Remove it.', { path: ['dossier', '__proto__'] });
+  }
   const parsed = openSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

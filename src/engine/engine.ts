@@ -5,7 +5,7 @@ import { lastMomentBefore } from '../calendar/ledger.ts';
 import { type CaseSnapshot, STATUS_LABELS, applyEvent, nextDeadline, persistCase, possibleEventTypes, restoreCase, statusCode } from '../compile/case.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
 import type { CaseEvent, Effect } from '../compile/types.ts';
-import { CaseError } from '../errors.ts';
+import { CaseError, MotcuaError, StoreError } from '../errors.ts';
 import { indexCase } from './case-index.ts';
 import { canonicalJson, errorJson, replayOpened, replaySent } from './idempotency.ts';
 import { DEFAULT_MAX_PAYLOAD_BYTES, checkEvent, checkOpenRequest } from './check-event.ts';
@@ -13,7 +13,7 @@ import { ProcedureRegistry } from './procedures.ts';
 import { RecentCases } from './recent-cases.ts';
 import { applyEntry } from './replay.ts';
 import { appointmentSlip, dueText } from './slip.ts';
-import type { CaseRecord, CaseStore, Commit, LogEntry } from './store.ts';
+import type { CaseFilter, CaseRecord, CaseStore, Commit, LogEntry } from './store.ts';
 import type { CaseDueDates, CaseStatus, Engine, EngineListener, EngineNotice, EngineOptions, Opened, OpenRequest, SendOptions, SendResult } from './types.ts';
 
 /** How often a write without `expectedVersion` is retried when another writer got in first. */
@@ -116,7 +116,8 @@ export function createEngine(options: EngineOptions): Engine {
       }
     }
     for (let attempt = 0; ; attempt++) {
-      const code = request.code ?? (await newCode(store, proc.spec.id, request.receivedAt));
+      const numbered = request.code === undefined ? await newCode(store, proc.spec.id, request.receivedAt) : undefined;
+      const code = request.code ?? numbered!.code;
       const { snapshot, lines } = run(proc, null, entriesFor(code));
       const ledger = snapshot.context.statutory;
       const opened: Opened = {
@@ -129,7 +130,7 @@ export function createEngine(options: EngineOptions): Engine {
         effects: lines.flatMap((l) => l.effects),
       };
       const idem = key === undefined ? undefined : { key, request: fingerprint, result: JSON.stringify({ ok: true, opened }) };
-      const result = await store.commit(commitOf({ caseId: code, code, procedure }, 0, snapshot, lines, idem));
+      const result = await store.commit({ ...commitOf({ caseId: code, code, procedure }, 0, snapshot, lines, idem), ...(numbered === undefined ? {} : { sequence: numbered.sequence }) });
       if (result.ok) {
         recent.set({ record: { caseId: code, code, procedure, version: opened.version }, proc, snapshot });
         publish({ caseId: code, code, procedure }, opened.version, opened.effects);
@@ -191,8 +192,9 @@ export function createEngine(options: EngineOptions): Engine {
         fromStore = true;
       }
     } catch (error) {
-      if (error instanceof CaseError) return { ok: false, error };
-      throw error;
+      const typedError = asCaseError(error);
+      if (typedError instanceof CaseError) return { ok: false, error: typedError };
+      throw typedError;
     }
   };
 
@@ -260,35 +262,55 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   return {
-    open,
+    open: typed(open),
     send,
-    tick,
-    status,
-    dueDates,
-    async timeline(caseId) {
-      return (await load(caseId)).snapshot.context.timeline;
-    },
-    list: (filter) => store.list(filter),
+    tick: typed(tick),
+    status: typed(status),
+    dueDates: typed(dueDates),
+    timeline: typed(async (caseId: string) => (await load(caseId)).snapshot.context.timeline),
+    list: typed((filter?: CaseFilter) => store.list(filter)),
     subscribe(listener) {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
       };
     },
-    async history(caseId) {
+    history: typed(async (caseId: string) => {
       const log = await store.log(caseId);
       if (log.length === 0) throw unknownCase(caseId);
       return log;
-    },
-    refusals: (caseId) => store.refusals(caseId),
+    }),
+    refusals: typed((caseId?: string) => store.refusals(caseId)),
   };
 }
 
 /** `birth-registration-20250124-0001`: the procedure, the day of receipt, a number per procedure and day. */
-async function newCode(store: CaseStore, procedure: string, receivedAt: Instant): Promise<string> {
+async function newCode(store: CaseStore, procedure: string, receivedAt: Instant): Promise<{ code: string; sequence: { name: string; value: number } }> {
   const day = formatLocalDate(localDateOf(receivedAt)).replaceAll('-', '');
-  const n = await store.nextSequence(`${procedure}-${day}`);
-  return `${procedure}-${day}-${String(n).padStart(4, '0')}`;
+  const name = `${procedure}-${day}`;
+  const n = await store.nextSequence(name);
+  return { code: `${procedure}-${day}-${String(n).padStart(4, '0')}`, sequence: { name, value: n } };
+}
+
+/**
+ * The engine's API throws only {@link CaseError} (and {@link StoreError} for storage faults): a
+ * calendar or procedure error met on the way becomes a CaseError with the same code, path and
+ * message, keeping the original as its cause.
+ */
+function asCaseError(error: unknown): unknown {
+  if (error instanceof CaseError || error instanceof StoreError || !(error instanceof MotcuaError)) return error;
+  return new CaseError(error.code, error.message, { path: error.path, ...(error.file === undefined ? {} : { file: error.file }), cause: error });
+}
+
+/** `fn` with its errors passed through {@link asCaseError}. */
+function typed<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      throw asCaseError(error);
+    }
+  };
 }
 
 function unknownCase(caseId: string): CaseError {

@@ -24,9 +24,7 @@ export function memoryStore(): CaseStore {
 
   return {
     async nextSequence(name) {
-      const next = (sequences.get(name) ?? 0) + 1;
-      sequences.set(name, next);
-      return next;
+      return (sequences.get(name) ?? 0) + 1;
     },
 
     async commit(c: Commit): Promise<CommitResult> {
@@ -36,6 +34,7 @@ export function memoryStore(): CaseStore {
       }
       const current = versions.get(c.caseId) ?? 0;
       if (current !== c.expectedVersion || (c.expectedVersion === 0 && cases.has(c.caseId))) return { ok: false, reason: 'conflict', actual: current };
+      if (c.sequence !== undefined) sequences.set(c.sequence.name, Math.max(sequences.get(c.sequence.name) ?? 0, c.sequence.value));
       const log = logs.get(c.caseId) ?? [];
       c.entries.forEach((e, i) => log.push(JSON.stringify({ version: c.expectedVersion + i + 1, entry: e.entry, effects: e.effects } satisfies StoredEntry)));
       logs.set(c.caseId, log);

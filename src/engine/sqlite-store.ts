@@ -1,7 +1,7 @@
 import Sqlite from 'better-sqlite3';
 import type { Instant } from '../calendar/instant.ts';
 import type { StatusCode } from '../compile/case.ts';
-import { CaseError } from '../errors.ts';
+import { CaseError, MotcuaError, StoreError } from '../errors.ts';
 import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './migrations.ts';
 import type { CaseFilter, CaseIndex, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, IdempotentResult, RefusedAttempt, StoredEntry } from './store.ts';
 
@@ -50,7 +50,7 @@ const SUMMARY_COLUMNS = 'case_id, code, procedure_id, procedure_version, version
  * @example
  * const store = sqliteStore('cases.db');
  * const engine = createEngine({ procedures: CATALOGUE, store });
- * @throws CaseError `bad-store` when the file cannot be opened or is not a case database, `newer-schema` when a newer motcua wrote it
+ * @throws StoreError `bad-store` when the file cannot be opened or is not a case database, `newer-schema` when a newer motcua wrote it
  */
 export function sqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteCaseStore {
   const db = openDatabase(file, options);
@@ -75,9 +75,8 @@ export function sqliteStore(file: string, options: SqliteStoreOptions = {}): Sql
     refusalsOf: db.prepare<[string], RefusalRow>('SELECT case_id, case_version, event, code, reason FROM refused_attempts WHERE case_id = ? ORDER BY id'),
     refusalsAll: db.prepare<[], RefusalRow>('SELECT case_id, case_version, event, code, reason FROM refused_attempts ORDER BY id'),
     dueBy: db.prepare<[number], { case_id: string }>('SELECT case_id FROM cases WHERE next_deadline IS NOT NULL AND next_deadline <= ? ORDER BY next_deadline, case_id'),
-    sequence: db.prepare<[string], { value: number }>(
-      'INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
-    ),
+    peekSequence: db.prepare<[string], { value: number }>('SELECT value FROM sequences WHERE name = ?'),
+    takeSequence: db.prepare('INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)'),
   };
 
   const recall = (key: string): IdempotentResult | null => {
@@ -107,6 +106,7 @@ export function sqliteStore(file: string, options: SqliteStoreOptions = {}): Sql
       for (const agency of c.index.holders) stmt.addHolder.run(c.caseId, agency);
     }
     if (c.idempotency !== undefined) stmt.remember.run(c.idempotency.key, c.caseId, c.idempotency.request, c.idempotency.result);
+    if (c.sequence !== undefined) stmt.takeSequence.run(c.sequence.name, c.sequence.value);
     return { ok: true, version };
   });
 
@@ -120,11 +120,11 @@ export function sqliteStore(file: string, options: SqliteStoreOptions = {}): Sql
     return { ok: true, version: attempt.caseVersion };
   });
 
-  return {
+  const store: SqliteCaseStore = {
     file,
     db,
     async nextSequence(name) {
-      return stmt.sequence.get(name)!.value;
+      return (stmt.peekSequence.get(name)?.value ?? 0) + 1;
     },
     async commit(c) {
       try {
@@ -163,6 +163,41 @@ export function sqliteStore(file: string, options: SqliteStoreOptions = {}): Sql
       if (db.open) db.close();
     },
   };
+  return guardStore(store, file, options.busyTimeoutMs ?? 5000);
+}
+
+/** Every method of the store with SQLite's faults turned into a {@link StoreError} that says what to do. */
+function guardStore(store: SqliteCaseStore, file: string, busyMs: number): SqliteCaseStore {
+  const guarded: Record<string, unknown> = { file: store.file, db: store.db };
+  for (const [name, method] of Object.entries(store)) {
+    if (typeof method !== 'function') continue;
+    guarded[name] = async (...args: unknown[]) => {
+      try {
+        return await (method as (...a: unknown[]) => Promise<unknown>)(...args);
+      } catch (error) {
+        throw storeFault(error, file, busyMs);
+      }
+    };
+  }
+  return guarded as unknown as SqliteCaseStore;
+}
+
+/**
+ * A SQLite error as a one-line {@link StoreError} (others unchanged). Every write is one transaction,
+ * so a fault means nothing of it was written.
+ */
+export function storeFault(error: unknown, file: string, busyMs = 5000): unknown {
+  if (error instanceof StoreError || error instanceof CaseError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  const fault = (c: string, message: string) => new StoreError(c, `${message} Nothing was written.`, { file, cause: error });
+  if (code.startsWith('SQLITE_FULL')) return fault('disk-full', 'the disk holding the case database is full. Free some space and try again.');
+  if (code.startsWith('SQLITE_READONLY')) return fault('read-only', 'the case database cannot be written (the file or its folder is read-only). Give motcua write permission on both, or use another file.');
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return fault('locked', `the case database stayed locked by another writer for more than ${busyMs} ms. Try again, or stop the other process.`);
+  if (code.startsWith('SQLITE_CANTOPEN')) return fault('cannot-open', 'the case database cannot be opened. Give a path in an existing, writable folder.');
+  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) return fault('corrupt', 'the case database is damaged or not a database. Restore it from a backup, or give another file.');
+  if (code.startsWith('SQLITE_IOERR')) return fault('io-error', 'the disk failed to read or write the case database (I/O error). Check the disk and free space, then try again.');
+  return fault('store-failed', `the case database failed (${code}). Try again; if it persists, check the file with sqlite3's integrity_check.`);
 }
 
 interface RefusalRow {
@@ -178,17 +213,17 @@ function openDatabase(file: string, options: SqliteStoreOptions): Sqlite.Databas
   try {
     db = new Sqlite(file, { timeout: options.busyTimeoutMs ?? 5000 });
   } catch (error) {
-    throw new CaseError('bad-store', `cannot open the case database (${(error as Error).message}). Give a path in an existing, writable folder.`, { file, cause: error });
+    throw new StoreError('bad-store', `cannot open the case database (${firstLine(error)}). Give a path in an existing, writable folder.`, { file, cause: error });
   }
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     const appId = db.pragma('application_id', { simple: true }) as number;
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
     if (appId !== APPLICATION_ID && (appId !== 0 || version !== 0 || tables.n > 0)) {
-      throw new CaseError('bad-store', 'is a SQLite database, but not one of motcua cases. Give a new file name or a database made by motcua.', { file });
+      throw new StoreError('bad-store', 'is a SQLite database, but not one of motcua cases. Give a new file name or a database made by motcua.', { file });
     }
     if (version > SCHEMA_VERSION) {
-      throw new CaseError('newer-schema', `was written by a newer motcua (schema ${version}; this one knows up to ${SCHEMA_VERSION}). Upgrade motcua to open it.`, { file });
+      throw new StoreError('newer-schema', `was written by a newer motcua (schema ${version}; this one knows up to ${SCHEMA_VERSION}). Upgrade motcua to open it.`, { file });
     }
     // WAL: readers never block the writer and a commit appends to the log instead of rewriting pages.
     db.pragma('journal_mode = WAL');
@@ -197,8 +232,10 @@ function openDatabase(file: string, options: SqliteStoreOptions): Sqlite.Databas
     migrate(db);
   } catch (error) {
     db.close();
-    if (error instanceof CaseError) throw error;
-    throw new CaseError('bad-store', `is not a usable case database (${(error as Error).message}). Give a new file name or a database made by motcua.`, { file, cause: error });
+    if (error instanceof MotcuaError) throw error;
+    const fault = storeFault(error, file, options.busyTimeoutMs);
+    if (fault instanceof StoreError && fault.code !== 'corrupt') throw fault;
+    throw new StoreError('bad-store', `is not a usable case database (${firstLine(error)}). Give a new file name or a database made by motcua.`, { file, cause: error });
   }
   return db;
 }
@@ -259,6 +296,10 @@ function listQuery(f: CaseFilter): { sql: string; params: (string | number)[] } 
   }
   const sql = `SELECT ${SUMMARY_COLUMNS} FROM cases${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at, case_id`;
   return { sql, params };
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }
 
 function isConstraint(error: unknown): boolean {

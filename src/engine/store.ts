@@ -85,6 +85,8 @@ export interface Commit {
   readonly snapshot: PersistedCase;
   readonly index: CaseIndex;
   readonly idempotency?: Omit<IdempotentResult, 'caseId'>;
+  /** The counter value this commit uses (a generated dossier code): recorded in the same transaction. */
+  readonly sequence?: { readonly name: string; readonly value: number };
 }
 
 /** Why a commit wrote nothing. */
@@ -127,7 +129,12 @@ export interface CaseFilter {
  * store fits the same interface.
  */
 export interface CaseStore {
-  /** The next value of a named counter (1, 2, …); dossier codes are numbered per procedure and day. */
+  /**
+   * The next value of a named counter (1, 2, …); dossier codes are numbered per procedure and day.
+   * It only looks: the commit that uses the number records it ({@link Commit.sequence}), so a
+   * failed write uses up no number. Two writers that looked at once both get it; the second's
+   * commit is a conflict (the case id exists) and the engine looks again.
+   */
   nextSequence(name: string): Promise<number>;
   /** Appends atomically, checking the version and the idempotency key in the same transaction. */
   commit(commit: Commit): Promise<CommitResult>;
