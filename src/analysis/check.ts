@@ -67,6 +67,11 @@ export function checkProcedure(spec: ProcedureSpec, options: CheckOptions): Chec
       problems.push({ check: 'property', message: `${p.name}: ${p.counterexample}` });
     }
   }
-  if (graph.truncated) warnings.push('the state graph was too large to explore fully: reachability results are partial');
+  if (graph.sequential.length > 0) {
+    warnings.push(`the parallel block(s) ${graph.sequential.join(', ')} give more than ${options.graphLimit ?? 20_000} states in every interleaving: their branches were explored one after the other instead (every state of each branch, not every mix of half-done branches)`);
+  }
+  if (graph.truncated) {
+    warnings.push(`the state graph was too large to explore fully (over ${options.graphLimit ?? 20_000} states in a traversal, or more than ${graph.variants} dossier variants): reachability and dead ends were checked only where the traversal finished, and no state is reported unreachable`);
+  }
   return { id: spec.id, version: spec.version, ok: problems.length === 0, problems, warnings, budget, graph, properties };
 }

@@ -26,14 +26,23 @@ export interface GraphReport {
   readonly deadEnds: readonly DeadEnd[];
   /** Outcomes some path reaches. */
   readonly outcomes: readonly OutcomeKind[];
-  /** Whether a traversal hit the state limit (the results are then partial). */
+  /** Whether a traversal hit the state limit even with the reduction (reachability is then not reported). */
   readonly truncated: boolean;
   readonly variants: number;
+  /**
+   * Parallel blocks whose branches were explored one after the other instead of in every
+   * interleaving, because the full graph passed the limit: `id (n branches)`. Branches share no
+   * state but the supplement counts, so each state of a branch is still reached and each dead end
+   * still found; mixed states of several half-done branches are not visited.
+   */
+  readonly sequential: readonly string[];
 }
 
 export interface GraphOptions {
-  /** Most abstract states per traversal; a larger procedure is reported as truncated. */
+  /** Most abstract states per traversal; past it, parallel branches are explored one after the other, then the result is reported as truncated. */
   readonly limit?: number;
+  /** Most dossier variants traversed (2 channels × every combination of the values branches test); 64 by default. */
+  readonly maxVariants?: number;
 }
 
 /** The adjacency map as XState's graph module returns it, keyed by our serialised states. */
@@ -50,31 +59,49 @@ const agency = (id: string): Actor => ({ kind: 'agency', agency: id });
  * key, and each dossier value a branch tests is tried in turn.
  */
 export function analyseGraph(proc: CompiledProcedure, options: GraphOptions = {}): GraphReport {
-  const limit = options.limit ?? 50_000;
+  const limit = options.limit ?? 20_000;
   const visitedNodes = new Set<string>();
   const outcomes = new Set<OutcomeKind>();
   const deadEnds: DeadEnd[] = [];
   let states = 0;
   let transitions = 0;
   let truncated = false;
-  const variants = inputVariants(proc);
+  const sequential = new Set<string>();
+  const all = inputVariants(proc);
+  const variants = all.slice(0, options.maxVariants ?? 64);
+  if (variants.length < all.length) truncated = true;
+  const regions = parallelRegions(proc.spec.flow);
 
-  for (const { input, label } of variants) {
-    let adjacency: Adjacency;
+  const traverse = (input: CaseInput, reduced: boolean): Adjacency | null => {
     try {
-      adjacency = getAdjacencyMap<CaseSnapshot, CaseEvent, CaseInput>(proc.machine as never, {
+      return getAdjacencyMap<CaseSnapshot, CaseEvent, CaseInput>(proc.machine as never, {
         input,
-        events: (snapshot) => eventsFor(proc, snapshot),
-        serializeState: (snapshot) => stateKey(snapshot),
+        events: (snapshot) => {
+          const events = eventsFor(proc, snapshot);
+          return reduced ? onlyFirstOpenBranch(proc, regions, snapshot, events) : events;
+        },
+        serializeState: (snapshot) => stateKey(proc, snapshot),
         serializeEvent: (event) => eventKey(event),
         limit,
       }) as unknown as Adjacency;
     } catch (error) {
-      if (error instanceof Error && error.message === 'Traversal limit exceeded') {
-        truncated = true;
-        continue;
-      }
+      if (error instanceof Error && error.message === 'Traversal limit exceeded') return null;
       throw error;
+    }
+  };
+
+  // Every interleaving of wide parallel blocks is a product of their branches' states: when that
+  // alone passes the limit, do not spend the time to find out.
+  const tooWide = interleavings(proc.spec.flow) > limit;
+  for (const { input, label } of variants) {
+    let adjacency = tooWide ? null : traverse(input, false);
+    if (adjacency === null && regions.blocks.size > 0) {
+      adjacency = traverse(input, true);
+      if (adjacency !== null) for (const [id, n] of regions.blocks) sequential.add(`${id} (${n} branches)`);
+    }
+    if (adjacency === null) {
+      truncated = true;
+      continue;
     }
 
     const keys = Object.keys(adjacency);
@@ -84,7 +111,7 @@ export function analyseGraph(proc: CompiledProcedure, options: GraphOptions = {}
       const entry = adjacency[key]!;
       for (const node of getStateNodes(proc.machine.root, entry.state.value)) if (isLeaf(node)) visitedNodes.add(node.id);
       if (entry.state.status === 'done' && entry.state.output) outcomes.add(entry.state.output.kind);
-      const out = Object.values(entry.transitions).map((t) => ({ to: stateKey(t.state), event: t.event }));
+      const out = Object.values(entry.transitions).map((t) => ({ to: stateKey(proc, t.state), event: t.event }));
       transitions += out.filter((t) => t.to !== key).length;
       edges.set(key, out);
     }
@@ -114,7 +141,8 @@ export function analyseGraph(proc: CompiledProcedure, options: GraphOptions = {}
   // Nested final states are bookkeeping (a finished step hands over at once); the lifecycle's own
   // final states, and every atomic state that waits for an event, must be reachable.
   const expected = allLeaves(proc.machine.root).filter((n) => !isTransient(n) && (n.type === 'atomic' || n.parent === proc.machine.root));
-  const unreachable = expected.map((n) => n.id).filter((id) => !visitedNodes.has(id));
+  // A traversal cut off proves nothing about what it did not visit.
+  const unreachable = truncated ? [] : expected.map((n) => n.id).filter((id) => !visitedNodes.has(id));
   return {
     states,
     transitions,
@@ -123,7 +151,83 @@ export function analyseGraph(proc: CompiledProcedure, options: GraphOptions = {}
     outcomes: (['returned', 'refused', 'refused-at-receipt', 'withdrawn'] as const).filter((o) => outcomes.has(o)),
     truncated,
     variants: variants.length,
+    sequential: [...sequential],
   };
+}
+
+/** A rough count of a flow's states: steps 3 (working, supplement, working again), a parallel block the product of its branches. */
+function interleavings(flow: readonly FlowNode[]): number {
+  let total = 1;
+  for (const node of flow) {
+    if (node.kind === 'step') total += 3;
+    else if (node.kind === 'consult') total += 2 ** Math.min(node.consulted.length, 30);
+    else if (node.kind === 'excluded') total += 1;
+    else if (node.kind === 'branch') total += Math.max(1, ...node.cases.map((c) => interleavings(c.flow)), node.otherwise === undefined ? 1 : interleavings(node.otherwise.flow));
+    else total += node.branches.reduce((product, b) => product * interleavings(b), 1);
+  }
+  return total;
+}
+
+/** Where each flow node sits in parallel blocks: the chain of (block state key, branch index) around it. */
+interface Regions {
+  readonly around: ReadonlyMap<string, readonly { readonly block: string; readonly branch: number }[]>;
+  /** Parallel block ids and their number of branches. */
+  readonly blocks: ReadonlyMap<string, number>;
+}
+
+function parallelRegions(flow: readonly FlowNode[]): Regions {
+  const around = new Map<string, { block: string; branch: number }[]>();
+  const blocks = new Map<string, number>();
+  const visit = (nodes: readonly FlowNode[], chain: { block: string; branch: number }[]) => {
+    for (const node of nodes) {
+      around.set(node.id, chain);
+      if (node.kind === 'parallel') {
+        blocks.set(node.id, node.branches.length);
+        node.branches.forEach((b, i) => visit(b, [...chain, { block: node.id.replace(/[.#]/g, '_'), branch: i + 1 }]));
+      }
+      if (node.kind === 'branch') {
+        node.cases.forEach((c) => visit(c.flow, chain));
+        if (node.otherwise !== undefined) visit(node.otherwise.flow, chain);
+      }
+    }
+  };
+  visit(flow, []);
+  return { around, blocks };
+}
+
+/**
+ * The partial-order reduction used past the limit: inside a parallel block only the first branch
+ * not yet finished may move, so the branches run one after the other.
+ */
+function onlyFirstOpenBranch(proc: CompiledProcedure, regions: Regions, snapshot: CaseSnapshot, events: CaseEvent[]): CaseEvent[] {
+  const active = getStateNodes(proc.machine.root, snapshot.value);
+  const finished = new Set<string>();
+  const open = new Set<string>();
+  for (const node of active) {
+    const region = node.parent;
+    const block = region?.parent;
+    if (region === undefined || block === undefined || block.type !== 'parallel' || !region.key.startsWith('branch')) continue;
+    const id = `${block.key}/${region.key.slice('branch'.length)}`;
+    if (node.key === 'done' && node.type === 'final') finished.add(id);
+    else open.add(id);
+  }
+  const target = (event: CaseEvent): string | undefined => {
+    if ('step' in event && event.step !== undefined) return event.step;
+    if ('consult' in event) return event.consult;
+    if ('interval' in event) return event.interval;
+    if ('timer' in event) return proc.env.nodes.has(event.timer) ? event.timer : event.timer.slice(0, event.timer.lastIndexOf(':'));
+    return undefined;
+  };
+  return events.filter((event) => {
+    const id = target(event);
+    const chain = id === undefined ? undefined : regions.around.get(id);
+    if (chain === undefined) return true;
+    // Allowed when every earlier branch of each enclosing block is finished (or not entered yet).
+    return chain.every(({ block, branch }) => {
+      for (let j = 1; j < branch; j++) if (open.has(`${block}/${j}`) && !finished.has(`${block}/${j}`)) return false;
+      return true;
+    });
+  });
 }
 
 /** Every combination of the dossier values branches test, for a paper and an online channel. */
@@ -216,11 +320,18 @@ function eventsFor(proc: CompiledProcedure, snapshot: CaseSnapshot): CaseEvent[]
   return events;
 }
 
-/** A state's key without the timeline, effects and instants, so that the traversal ends. */
-function stateKey(snapshot: CaseSnapshot): string {
+/**
+ * A state's key without the timeline, effects and instants, so that the traversal ends. An
+ * agency's supplement count is kept only while it has a step left to do (the flow has no loops, so
+ * a count nobody can use again makes no difference to what follows).
+ */
+function stateKey(proc: CompiledProcedure, snapshot: CaseSnapshot): string {
   const ctx = snapshot.context;
   const timers = ctx.timers.filter((t) => t.kind === 'deemed-consent' || t.kind === 'interval-end' || t.kind === 'rating-window').map((t) => t.id);
-  return JSON.stringify([snapshot.value, ctx.completionRequests, ctx.supplements, timers, snapshot.status]);
+  const pending = new Set<string>();
+  for (const [id, step] of proc.env.steps) if (ctx.steps[id]?.status !== 'done') pending.add(step.agency);
+  const supplements = Object.entries(ctx.supplements).filter(([agency]) => pending.has(agency));
+  return JSON.stringify([snapshot.value, ctx.completionRequests, supplements, timers, snapshot.status]);
 }
 
 function eventKey(event: CaseEvent): string {

@@ -76,3 +76,13 @@ export function kitchenSinkSpec(supplement: 'pause' | 'restart' = 'pause'): Proc
     clock: { supplement, maxSupplementsPerAgency: 1 },
   });
 }
+
+/** `n` parallel branches of two 1wd steps, each branch at its own agency: every interleaving is 7^n states. */
+export function wideParallelSpec(n: number): ProcedureSpec {
+  const agencies: Record<string, ProcedureSpec['agencies'][string]> = { desk: { name: name('Desk'), level: 'commune', desk: true } };
+  const branches = Array.from({ length: n }, (_, i) => {
+    agencies[`a${i + 1}`] = { name: name(`Agency ${i + 1}`), level: 'commune' };
+    return [1, 2].map((k) => ({ kind: 'step' as const, id: `s${i + 1}-${k}`, agency: `a${i + 1}`, title: name(`Step ${i + 1}.${k}`), share: '1wd' }));
+  });
+  return tinySpec({ id: `wide-${n}`, agencies, flow: [{ kind: 'parallel', id: 'fan', branches }], limit: { duration: '5wd', mode: 'date', ref } });
+}
