@@ -4,6 +4,7 @@ import { instantAt } from '../calendar/instant.ts';
 import { localDate } from '../calendar/date.ts';
 import type { CaseSnapshot } from '../compile/case.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
+import { actorOfStep } from '../compile/rules.ts';
 import type { Actor, CaseEvent, CaseInput, DossierData, OutcomeKind } from '../compile/types.ts';
 import type { Channel, FlowNode } from '../dsl/spec.ts';
 
@@ -289,7 +290,7 @@ function eventsFor(proc: CompiledProcedure, snapshot: CaseSnapshot): CaseEvent[]
   if (is({ active: 'awaitingCompletion' })) events.push({ type: 'SUPPLY', at, by: applicant });
   if (is({ active: 'transferring' })) events.push({ type: 'TRANSFER', at, by: desk });
   for (const [step, record] of Object.entries(ctx.steps)) {
-    const by = agency(record.agency);
+    const by = actorOfStep(proc.env, step);
     if (record.status === 'active') {
       events.push(
         { type: 'COMPLETE', at, by, step },

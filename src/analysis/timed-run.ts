@@ -2,6 +2,7 @@ import type { Instant } from '../calendar/instant.ts';
 import { formatInstant } from '../calendar/instant.ts';
 import { type CaseSnapshot, advance, applyEvent, nextDeadline, startCase } from '../compile/case.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
+import { actorOfStep } from '../compile/rules.ts';
 import type { Actor, CaseEvent, CaseInput } from '../compile/types.ts';
 
 /**
@@ -67,7 +68,7 @@ export function timedRun(proc: CompiledProcedure, plan: Plan): RunResult {
       const key = `step:${step}:${record.enteredAt}`;
       if (record.status === 'active' && !planned.has(key) && !seen.has(key)) {
         seen.add(key);
-        const by: Actor = { kind: 'agency', agency: record.agency };
+        const by: Actor = actorOfStep(proc.env, step);
         const due = record.ledger.due ?? now;
         if (plan.supplementAt === entered++ && pending === undefined && supplement === undefined) {
           planned.set(key, { at: within(due), event: { type: 'REQUEST_SUPPLEMENT', at: now, by, step, missing: ['papers'] } });

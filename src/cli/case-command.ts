@@ -10,10 +10,11 @@ import type { CaseFilter } from '../engine/store.ts';
 import type { Engine, OpenRequest } from '../engine/types.ts';
 import { CaseError, UsageError } from '../errors.ts';
 import { parseEvent } from './events.ts';
+import { readStreamLimited } from './read-limited.ts';
 import { EXIT, type Io, json } from './io.ts';
 import { CATALOGUE_DIR, loadProcedures } from './load.ts';
 
-export const CASE_USAGE = `motcua case open|send|show|list|tick --db <file.db> [--procedures <dir>] …
+export const CASE_USAGE = `motcua case open|send|show|list|tick --db <file.db> [--procedures <dir> [--allow-code]] …
   Runs real cases in a SQLite file (created by the first open). Output is JSON; instants are local (+07:00).
   open  <request|->                 '{"procedure":"birth-registration","receivedAt":"2025-01-24T09:00","channel":"in-person","by":"desk","dossier":{"needsVerification":false}}'
                                     (optional: "code", "accept": false to leave it at receipt) [--key <idempotency key>]
@@ -27,13 +28,14 @@ export const CASE_USAGE = `motcua case open|send|show|list|tick --db <file.db> [
 export type CaseIo = Io & { readonly readStdin?: () => Promise<string> };
 
 /** Codes of an answer that is not bad input: the machine refused, or another writer got in first (exit 1). */
-const REFUSALS = new Set(['refused', 'not-now', 'case-ended', 'conflict', 'duplicate-code']);
+const REFUSALS = new Set(['refused', 'not-now', 'case-ended', 'in-future', 'conflict', 'duplicate-code']);
 
 /** `motcua case`. */
 export async function caseCommand(args: readonly string[], io: CaseIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     options: {
+      'allow-code': { type: 'boolean', default: false },
       db: { type: 'string' },
       procedures: { type: 'string' },
       key: { type: 'string' },
@@ -64,11 +66,11 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
   const arity: Record<string, number> = { open: 1, send: 2, show: 1, list: 0, tick: 0 };
   if (rest.length !== arity[sub]) throw new UsageError('usage', `case ${sub} takes ${arity[sub]} argument(s), not ${rest.length}. Run motcua case --help for the usage.`);
 
-  const { procedures, errors } = await loadProcedures([values.procedures ?? CATALOGUE_DIR]);
+  const { procedures, errors } = await loadProcedures([values.procedures ?? CATALOGUE_DIR], { allowCode: values['allow-code'] });
   if (errors.length > 0) throw errors[0]!;
   const store = sqliteStore(file);
   try {
-    const engine = createEngine({ procedures: procedures.map((p) => p.spec), store });
+    const engine = createEngine({ procedures: procedures.map((p) => p.spec), store, now: () => io.now() as Instant });
     switch (sub) {
       case 'open':
         return await openCase(engine, await readJson(rest[0]!, 'request', io), values.key, io);
@@ -181,10 +183,9 @@ async function readJson(arg: string, what: 'request' | 'event', io: CaseIo): Pro
   }
 }
 
+/** Standard input, read no further than the engine takes (a `case send -` fed 200 MB stops at 64 KiB). */
 async function readProcessStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return readStreamLimited(process.stdin, DEFAULT_MAX_PAYLOAD_BYTES, 'input on stdin', '<stdin>');
 }
 
 /** The JSON form of an opening request: local instants and the actor by name, as in events. */

@@ -5,7 +5,7 @@ import { UsageError } from '../errors.ts';
 import { EXIT, type Io, json } from './io.ts';
 import { CATALOGUE_DIR, loadProcedures } from './load.ts';
 
-export const CHECK_USAGE = `motcua check [paths…] [--json] [--seed N] [--runs N]
+export const CHECK_USAGE = `motcua check [paths…] [--allow-code] [--json] [--seed N] [--runs N]
   Loads, validates, compiles and analyses procedures (the catalogue by default): shares within the
   statutory limit on every path, every state reachable and able to finish, outcomes, and property
   checks (never late when every agency meets its share; pauses; restarts).`;
@@ -14,13 +14,13 @@ export const CHECK_USAGE = `motcua check [paths…] [--json] [--seed N] [--runs 
 export async function checkCommand(args: readonly string[], io: Io, seedFromEdge: () => number): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { json: { type: 'boolean', default: false }, seed: { type: 'string' }, runs: { type: 'string' } },
+    options: { 'allow-code': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, seed: { type: 'string' }, runs: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
   const seed = values.seed === undefined ? seedFromEdge() : wholeNumber(values.seed, '--seed');
   const numRuns = values.runs === undefined ? 50 : wholeNumber(values.runs, '--runs');
-  const { procedures, errors } = await loadProcedures(positionals.length === 0 ? [CATALOGUE_DIR] : positionals);
+  const { procedures, errors } = await loadProcedures(positionals.length === 0 ? [CATALOGUE_DIR] : positionals, { allowCode: values['allow-code'] });
   const reports: (CheckReport & { file: string })[] = procedures.map((p) => ({ ...checkProcedure(p.spec, { seed, numRuns }), file: p.file }));
 
   if (values.json) {

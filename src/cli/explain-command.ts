@@ -11,7 +11,7 @@ import { parseEvent } from './events.ts';
 import { EXIT, type Io, json, pickLang } from './io.ts';
 import { resolveProcedure } from './load.ts';
 
-export const EXPLAIN_USAGE = `motcua explain <procedure> --received <YYYY-MM-DDTHH:MM> [--events <file.json>] [--channel in-person|postal|online] [--dossier '{"field":value}'] [--json] [--lang vi|en]
+export const EXPLAIN_USAGE = `motcua explain <procedure> --received <YYYY-MM-DDTHH:MM> [--events <file.json>] [--channel in-person|postal|online] [--dossier '{"field":value}'] [--allow-code] [--json] [--lang vi|en]
   Replays a case (events: a JSON array like [{"type":"ACCEPT","at":"2025-03-03T09:10","by":"desk"}])
   and prints the due date of each step and of the dossier, with the reason for each.`;
 
@@ -20,6 +20,7 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
   const { values, positionals } = parseArgs({
     args: [...args],
     options: {
+      'allow-code': { type: 'boolean', default: false },
       received: { type: 'string' },
       events: { type: 'string' },
       channel: { type: 'string' },
@@ -33,7 +34,7 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
   if (positionals.length !== 1) throw new UsageError('usage', `explain takes one procedure (a file or a catalogue id). Run motcua explain --help for the usage.`);
   if (values.received === undefined) throw new UsageError('usage', `explain needs --received <YYYY-MM-DDTHH:MM>, the instant the desk received the dossier.`);
   const receivedAt = parseInstant(values.received, ['--received']);
-  const { spec, file } = await resolveProcedure(positionals[0]!, formatLocalDate(localDateOf(receivedAt)));
+  const { spec, file } = await resolveProcedure(positionals[0]!, formatLocalDate(localDateOf(receivedAt)), { allowCode: values['allow-code'] });
   const proc = compileProcedure(spec);
   const channel = (values.channel ?? spec.receipt.channels[0]) as Channel;
   let dossier: Record<string, string | number | boolean> = {};

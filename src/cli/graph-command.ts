@@ -4,15 +4,15 @@ import { UsageError } from '../errors.ts';
 import { EXIT, type Io, pickLang } from './io.ts';
 import { resolveProcedure } from './load.ts';
 
-export const GRAPH_USAGE = `motcua graph <procedure> --format mermaid|dot|bpmn [--lang vi|en]
+export const GRAPH_USAGE = `motcua graph <procedure> --format mermaid|dot|bpmn [--allow-code] [--lang vi|en]
   The procedure as a Mermaid state diagram, a Graphviz graph (agencies as clusters) or BPMN 2.0 XML
   (one lane per agency, timers for deadlines, legal references as documentation).`;
 
 /** `motcua graph`. */
 export async function graphCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...args], options: { format: { type: 'string' }, lang: { type: 'string' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args: [...args], options: { 'allow-code': { type: 'boolean', default: false }, format: { type: 'string' }, lang: { type: 'string' } }, allowPositionals: true, strict: true });
   if (positionals.length !== 1) throw new UsageError('usage', `graph takes one procedure (a file or a catalogue id). Run motcua graph --help for the usage.`);
-  const { spec } = await resolveProcedure(positionals[0]!);
+  const { spec } = await resolveProcedure(positionals[0]!, undefined, { allowCode: values['allow-code'] });
   const lang = pickLang(values.lang, io.env);
   switch (values.format) {
     case 'mermaid':

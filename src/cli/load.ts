@@ -1,10 +1,11 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { extname, join, relative, resolve } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readProcedure } from '../dsl/io.ts';
 import type { ProcedureSpec } from '../dsl/spec.ts';
 import { validateProcedure } from '../dsl/validate.ts';
 import { MotcuaError, ProcedureError, UsageError } from '../errors.ts';
+import { MAX_SPEC_BYTES, readFileLimited } from './read-limited.ts';
 
 /** A procedure and where it came from. */
 export interface LoadedProcedure {
@@ -22,23 +23,47 @@ function isSpecLike(value: unknown): boolean {
   return typeof value === 'object' && value !== null && 'flow' in value && 'limit' in value && 'id' in value;
 }
 
+/** Options of {@link loadProcedures}: the trust model for code. */
+export interface LoadOptions {
+  /**
+   * Run `.ts` procedure modules from the paths given (`--allow-code`). Without it only the
+   * catalogue's modules run; elsewhere a `.ts` file is refused unread, since importing a module runs
+   * whatever it contains with the user's rights. JSON and YAML are data and always load.
+   */
+  readonly allowCode?: boolean;
+}
+
+/** Whether `file` is one of the catalogue's own modules. */
+function inCatalogue(file: string): boolean {
+  const rel = relative(CATALOGUE_DIR, file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
 /**
- * Loads procedures from files and folders (`.ts` modules exporting built procedures, `.json`,
- * `.yaml`). Every problem is collected with its file, so one broken file does not hide the others.
+ * Loads procedures from files and folders (`.json`, `.yaml`, and `.ts` modules exporting built
+ * procedures: from the catalogue, or anywhere with `allowCode`). Every problem is collected with
+ * its file, so one broken file does not hide the others.
  */
-export async function loadProcedures(paths: readonly string[]): Promise<{ procedures: LoadedProcedure[]; errors: MotcuaError[] }> {
+export async function loadProcedures(paths: readonly string[], options: LoadOptions = {}): Promise<{ procedures: LoadedProcedure[]; errors: MotcuaError[] }> {
   const procedures: LoadedProcedure[] = [];
   const errors: MotcuaError[] = [];
   for (const file of await expand(paths, errors)) {
     const shown = relative(process.cwd(), file) || file;
     try {
+      if (extname(file) === '.ts' && options.allowCode !== true && !inCatalogue(file)) {
+        throw new ProcedureError(
+          'code-not-allowed',
+          'is TypeScript code, and motcua runs procedure code only from its catalogue: importing it would run whatever it contains. Read it, then run again with --allow-code to load it, or give the procedure as .json or .yaml.',
+          { file: shown },
+        );
+      }
       if (extname(file) === '.ts') {
         const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
         const specs = Object.values(module).filter(isSpecLike);
         if (specs.length === 0) throw new ProcedureError('no-procedure', 'the module exports no procedure. Export the result of procedure(...).build().', { file: shown });
         for (const spec of specs) procedures.push({ spec: validateProcedure(spec, { file: shown }), file: shown });
       } else {
-        procedures.push({ spec: readProcedure(await readFile(file, 'utf8'), shown), file: shown });
+        procedures.push({ spec: readProcedure(await readFileLimited(file, MAX_SPEC_BYTES, 'procedure file', shown), shown), file: shown });
       }
     } catch (error) {
       if (error instanceof MotcuaError) errors.push(error.file === undefined ? new ProcedureError(error.code, error.message, { file: shown, path: error.path, cause: error }) : error);
@@ -72,10 +97,10 @@ async function expand(paths: readonly string[], errors: MotcuaError[]): Promise<
  * catalogue. With several versions and no `@version`, the one in force on `on` (YYYY-MM-DD), or the
  * latest.
  */
-export async function resolveProcedure(name: string, on?: string): Promise<LoadedProcedure> {
+export async function resolveProcedure(name: string, on?: string, options: LoadOptions = {}): Promise<LoadedProcedure> {
   const asFile = await stat(resolve(name)).catch(() => undefined);
   if (asFile !== undefined) {
-    const { procedures, errors } = await loadProcedures([name]);
+    const { procedures, errors } = await loadProcedures([name], options);
     if (errors.length > 0) throw errors[0]!;
     if (procedures.length !== 1) throw new UsageError('ambiguous', `holds ${procedures.length} procedures; name one by its id instead.`, { file: name });
     return procedures[0]!;

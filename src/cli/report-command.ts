@@ -21,7 +21,7 @@ import { EXIT, type Io, type Lang, json, pickLang } from './io.ts';
 import { CATALOGUE_DIR, loadProcedures } from './load.ts';
 import { DEFAULT_SCENARIO, summary } from './simulate-command.ts';
 
-export const REPORT_USAGE = `motcua report [scenario.yaml | report.json] [-o report.html] [--lang vi|en] [--compare] [--replications N] [--workers N] [--summary] [--json]
+export const REPORT_USAGE = `motcua report [scenario.yaml | report.json] [-o report.html] [--lang vi|en] [--compare] [--replications N] [--workers N] [--summary] [--allow-code] [--allow-outside] [--json]
 motcua report --db <cases.db> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now <instant>] [--procedures <dir>] [-o report.html] [--lang vi|en] [--json]
   Writes one self-contained HTML page (for simulations/province-2016.yaml by default; report.html
   unless -o says otherwise): cycle-time histograms against the statutory limit, early / on time /
@@ -38,6 +38,8 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
   const { values, positionals } = parseArgs({
     args: [...args],
     options: {
+      'allow-code': { type: 'boolean', default: false },
+      'allow-outside': { type: 'boolean', default: false },
       output: { type: 'string', short: 'o' },
       lang: { type: 'string' },
       compare: { type: 'boolean', default: false },
@@ -126,12 +128,12 @@ function shownPath(file: string): string {
 async function simulateScenario(
   file: string,
   shown: string,
-  values: { readonly compare: boolean; readonly replications?: string | undefined; readonly workers?: string | undefined },
+  values: { readonly compare: boolean; readonly replications?: string | undefined; readonly workers?: string | undefined; readonly 'allow-code': boolean; readonly 'allow-outside': boolean },
   io: Io,
 ): Promise<{ data: ReportData }> {
   if (!existsSync(file)) throw new UsageError('not-found', 'no such file. Give a scenario .yaml (e.g. simulations/province-2016.yaml) or a JSON report.', { file });
-  const scenario = await loadScenario(file);
-  const override = (c: SimConfig): SimConfig => (values.replications === undefined ? c : { ...c, replications: count(values.replications, '--replications') });
+  const scenario = await loadScenario(file, { allowCode: values['allow-code'], allowOutside: values['allow-outside'] });
+  const override = (c: SimConfig): SimConfig => (values.replications === undefined ? c : { ...c, replications: count(values.replications, '--replications', 1) });
   const workers = values.workers === undefined ? undefined : count(values.workers, '--workers');
   const progress = io.isTty === true ? (label: string) => (done: number, total: number) => io.err(`\r\x1b[K${label}: ${done}/${total}`) : undefined;
   // Always pass onReplication: simulate() counts finished replications inside `onReplication?.(++done, …)`,
@@ -156,9 +158,9 @@ async function simulateScenario(
   return { data: reportData({ file: shown, config: baseline, report, variants, variantNames: scenario.variants.map((v) => v.name), warnings }) };
 }
 
-function count(text: string, flag: string): number {
+function count(text: string, flag: string, min = 0): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError('usage', `${flag} "${text}" must be a whole number ≥ 0.`, { path: [flag] });
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min) throw new UsageError('usage', `${flag} "${text}" must be a whole number ≥ ${min}.`, { path: [flag] });
   return n;
 }
 
@@ -178,7 +180,7 @@ function comparisonSummary(c: Comparison): string {
 /** `motcua report --db`: the one-stop dashboard of the cases in an engine's SQLite store. */
 async function dashboardOfStore(
   file: string,
-  values: { readonly from?: string | undefined; readonly to?: string | undefined; readonly now?: string | undefined; readonly procedures?: string | undefined; readonly output?: string | undefined; readonly json: boolean; readonly lang: Lang },
+  values: { readonly from?: string | undefined; readonly to?: string | undefined; readonly now?: string | undefined; readonly procedures?: string | undefined; readonly output?: string | undefined; readonly json: boolean; readonly lang: Lang; readonly 'allow-code': boolean },
   io: Io,
 ): Promise<number> {
   if (!existsSync(file)) throw new UsageError('not-found', 'no such case database. Give the SQLite file of motcua case (--db).', { file });
@@ -188,7 +190,7 @@ async function dashboardOfStore(
   const from = values.from === undefined ? localDate(year, month, 1) : parseLocalDate(values.from, ['--from']);
   const to = values.to === undefined ? today : parseLocalDate(values.to, ['--to']);
   if (to < from) throw new UsageError('usage', `--to ${formatLocalDate(to)} is before --from ${formatLocalDate(from)}; the period runs from --from to --to, both included.`, { path: ['--to'] });
-  const { procedures, errors } = await loadProcedures([values.procedures ?? CATALOGUE_DIR]);
+  const { procedures, errors } = await loadProcedures([values.procedures ?? CATALOGUE_DIR], { allowCode: values['allow-code'] });
   if (errors.length > 0) throw errors[0]!;
   const store = sqliteStore(file);
   const cases: CaseContext[] = [];

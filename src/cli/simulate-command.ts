@@ -11,7 +11,7 @@ import { simulate } from '../sim/simulate.ts';
 import type { Estimate } from '../sim/stats.ts';
 import { EXIT, type Io, json, pickLang } from './io.ts';
 
-export const SIMULATE_USAGE = `motcua simulate [scenario.yaml] [--json] [--compare] [--events file.csv] [--replications N] [--workers N] [--tui] [--lang vi|en]
+export const SIMULATE_USAGE = `motcua simulate [scenario.yaml] [--json] [--compare] [--events file.csv] [--replications N] [--workers N] [--tui] [--allow-code] [--allow-outside] [--lang vi|en]
   Runs a scenario (simulations/province-2016.yaml by default): processing times, lateness and
   agency load; --compare adds each variant against the baseline with 95% confidence intervals;
   --events writes an event log (case, procedure, activity, agency, enabled/start/end, outcome);
@@ -24,6 +24,8 @@ export async function simulateCommand(args: readonly string[], io: Io, isTty: bo
   const { values, positionals } = parseArgs({
     args: [...args],
     options: {
+      'allow-code': { type: 'boolean', default: false },
+      'allow-outside': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       compare: { type: 'boolean', default: false },
       events: { type: 'string' },
@@ -36,7 +38,7 @@ export async function simulateCommand(args: readonly string[], io: Io, isTty: bo
     strict: true,
   });
   if (positionals.length > 1) throw new UsageError('usage', `simulate takes one scenario file. Run motcua simulate --help for the usage.`);
-  const scenario = await loadScenario(positionals[0] ?? DEFAULT_SCENARIO);
+  const scenario = await loadScenario(positionals[0] ?? DEFAULT_SCENARIO, { allowCode: values['allow-code'], allowOutside: values['allow-outside'] });
   const override = (c: SimConfig): SimConfig => (values.replications === undefined ? c : { ...c, replications: count(values.replications, '--replications', 1) });
   const baseline = override(scenario.baseline);
   const workers = values.workers === undefined ? undefined : count(values.workers, '--workers');

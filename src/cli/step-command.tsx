@@ -12,7 +12,7 @@ import { StepApp } from '../tui/StepApp.tsx';
 import { EXIT, type Io, pickLang } from './io.ts';
 import { resolveProcedure } from './load.ts';
 
-export const STEP_USAGE = `motcua step <procedure> [--received <YYYY-MM-DDTHH:MM>] [--channel …] [--dossier file.json] [--case saved.json] [--save file.json] [--lang vi|en]
+export const STEP_USAGE = `motcua step <procedure> [--received <YYYY-MM-DDTHH:MM>] [--channel …] [--dossier file.json] [--case saved.json] [--save file.json] [--allow-code] [--lang vi|en]
   A full-screen terminal UI to walk one dossier through a procedure (needs an interactive terminal).`;
 
 /** `motcua step`: the edge that reads files and the terminal; the app itself renders only. */
@@ -20,6 +20,7 @@ export async function stepCommand(args: readonly string[], io: Io): Promise<numb
   const { values, positionals } = parseArgs({
     args: [...args],
     options: {
+      'allow-code': { type: 'boolean', default: false },
       received: { type: 'string' },
       channel: { type: 'string' },
       dossier: { type: 'string' },
@@ -39,7 +40,7 @@ export async function stepCommand(args: readonly string[], io: Io): Promise<numb
     );
   }
   const receivedAt = parseInstant(receivedText, ['--received']);
-  const { spec } = await resolveProcedure(positionals[0]!, formatLocalDate(localDateOf(receivedAt)));
+  const { spec } = await resolveProcedure(positionals[0]!, formatLocalDate(localDateOf(receivedAt)), { allowCode: values['allow-code'] });
   const proc = compileProcedure(spec);
   const savePath = values.save ?? values.case ?? 'motcua-case.json';
   let session: Session;

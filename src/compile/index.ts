@@ -17,5 +17,5 @@ export {
 export { type CaseMachine, type CompiledProcedure, compileProcedure } from './compile.ts';
 export type { CompileOptions, ProcedureEnv } from './env.ts';
 export type { Action } from './reduce.ts';
-export type { Rule } from './rules.ts';
+export { actorOfStep, type Rule } from './rules.ts';
 export * from './types.ts';

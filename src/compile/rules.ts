@@ -23,6 +23,18 @@ export type Rule =
   | { readonly rule: 'notify' }
   | { readonly rule: 'apology' };
 
+/**
+ * Who acts on a step: its agency, with the role the procedure names for it (the chairman signs).
+ *
+ * @example
+ * actorOfStep(env, 'sign') // { kind: 'agency', agency: 'committee', role: 'chairman' }
+ */
+export function actorOfStep(env: ProcedureEnv, step: string): Actor {
+  const node = env.steps.get(step);
+  if (node === undefined) return { kind: 'agency', agency: '' };
+  return node.role === undefined ? { kind: 'agency', agency: node.agency } : { kind: 'agency', agency: node.agency, role: node.role };
+}
+
 export function describeActor(env: ProcedureEnv, actor: Actor): string {
   return match(actor)
     .with({ kind: 'applicant' }, () => 'the applicant')
@@ -98,9 +110,13 @@ export function refusal(env: ProcedureEnv, ctx: CaseContext, event: { readonly t
 
 function holds(env: ProcedureEnv, event: CaseEvent, step: string): string | null {
   if (!('step' in event) || event.step !== step) return `step "${'step' in event ? event.step : ''}" is not active now.`;
-  const agency = env.steps.get(step)!.agency;
+  const { agency, role } = env.steps.get(step)!;
   const by = event.by;
-  if (by.kind === 'agency' && by.agency === agency) return null;
+  if (by.kind === 'agency' && by.agency === agency) {
+    // The procedure names who in the agency acts (the chairman signs): only that role may.
+    if (role === undefined || by.role === role) return null;
+    return `only the ${role} of ${agencyName(env, agency)} can ${own(VERBS, event.type) ?? event.type} step "${step}"; ${by.role === undefined ? 'an actor with no role' : `the ${by.role}`} cannot. Send the event with "by": {"agency": "${agency}", "role": "${role}"} from that person.`;
+  }
   return `only ${agencyName(env, agency)}, which holds step "${step}", can ${own(VERBS, event.type) ?? event.type}${event.type === 'COMPLETE' || event.type === 'REQUEST_SUPPLEMENT' ? ' it' : ''}; ${describeActor(env, by)} cannot.`;
 }
 

@@ -1,6 +1,6 @@
 import { explainCase } from '../analysis/explain-case.ts';
 import { formatLocalDate } from '../calendar/date.ts';
-import { type Instant, localDateOf } from '../calendar/instant.ts';
+import { type Instant, formatInstant, localDateOf } from '../calendar/instant.ts';
 import { lastMomentBefore } from '../calendar/ledger.ts';
 import { type CaseSnapshot, STATUS_LABELS, applyEvent, nextDeadline, persistCase, possibleEventTypes, restoreCase, statusCode } from '../compile/case.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
@@ -14,7 +14,7 @@ import { RecentCases } from './recent-cases.ts';
 import { applyEntry } from './replay.ts';
 import { appointmentSlip, dueText } from './slip.ts';
 import type { CaseFilter, CaseRecord, CaseStore, Commit, LogEntry } from './store.ts';
-import type { CaseDueDates, CaseStatus, Engine, EngineListener, EngineNotice, EngineOptions, Opened, OpenRequest, SendOptions, SendResult } from './types.ts';
+import type { CaseDueDates, CaseStatus, Engine, EngineListener, EngineNotice, EngineOptions, Opened, OpenOptions, OpenRequest, SendOptions, SendResult } from './types.ts';
 
 /** How often a write without `expectedVersion` is retried when another writer got in first. */
 const RETRIES = 5;
@@ -37,6 +37,17 @@ export function createEngine(options: EngineOptions): Engine {
   const maxBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
   const listeners = new Set<EngineListener>();
   const recent = new RecentCases(options.recentCases ?? 256);
+  const tolerance = options.futureToleranceMs ?? 5 * 60_000;
+  /** Why `at` cannot be accepted now by the host's clock, or null. */
+  const inFuture = (at: Instant, what: string, perCall: Instant | undefined, path: string): CaseError | null => {
+    const now = perCall ?? options.now?.();
+    if (now === undefined || at <= now + tolerance) return null;
+    return new CaseError(
+      'in-future',
+      `${what} is dated ${formatInstant(at)}, after the host's clock (${formatInstant(now)}, with ${Math.round(tolerance / 60_000)} min of tolerance). Give the instant it really happened; the case is unchanged.`,
+      { path: [path] },
+    );
+  };
 
   const publish = (record: Pick<CaseRecord, 'caseId' | 'code' | 'procedure'>, version: number, effects: readonly Effect[]): EngineNotice[] => {
     const notices = effects.map((effect): EngineNotice => ({ caseId: record.caseId, code: record.code, procedure: record.procedure, version, effect }));
@@ -86,8 +97,11 @@ export function createEngine(options: EngineOptions): Engine {
     };
   };
 
-  const open = async (raw: OpenRequest): Promise<Opened> => {
+  const open = async (raw: OpenRequest, openOptions: OpenOptions = {}): Promise<Opened> => {
     const request = checkOpenRequest(raw, maxBytes);
+    if (request.by.kind === 'system') throw systemOnly('a receipt');
+    const future = inFuture(request.receivedAt, 'the receipt', openOptions.now, 'receivedAt');
+    if (future !== null) throw future;
     const key = request.idempotencyKey;
     const fingerprint = canonicalJson({ ...request, idempotencyKey: undefined });
     if (key !== undefined) {
@@ -148,6 +162,8 @@ export function createEngine(options: EngineOptions): Engine {
   const send = async (caseId: string, raw: CaseEvent, sendOptions: SendOptions = {}): Promise<SendResult> => {
     try {
       const event = checkEvent(raw, maxBytes);
+      if (event.type === 'TIMER' || event.by.kind === 'system') return { ok: false, error: systemOnly(`a ${event.type} event`) };
+      const future = inFuture(event.at, `the ${event.type} event`, sendOptions.now, 'at');
       const key = sendOptions.idempotencyKey;
       const fingerprint = canonicalJson({ caseId, event });
       if (key !== undefined) {
@@ -162,7 +178,7 @@ export function createEngine(options: EngineOptions): Engine {
         fromStore = current !== cached;
         const { record, proc, snapshot } = current;
         if (expected !== undefined && record.version !== expected) return { ok: false, error: conflict(caseId, record.version, expected) };
-        const applied = applyEvent(proc, snapshot, event);
+        const applied = future === null ? applyEvent(proc, snapshot, event) : ({ ok: false, error: future } as const);
         if (!applied.ok) {
           // A refusal is recorded with its reason, so it must be decided on the stored case, not on our copy.
           if (!fromStore) {
@@ -200,6 +216,8 @@ export function createEngine(options: EngineOptions): Engine {
 
   const tick = async (now: Instant): Promise<EngineNotice[]> => {
     if (!Number.isInteger(now)) throw new CaseError('bad-input', 'tick needs an instant (whole milliseconds since 1970).', { path: ['now'] });
+    const future = inFuture(now, 'the tick', undefined, 'now');
+    if (future !== null) throw future;
     const notices: EngineNotice[] = [];
     for (const caseId of await store.dueBy(now)) {
       for (let attempt = 0; attempt <= RETRIES; attempt++) {
@@ -311,6 +329,10 @@ function typed<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args
       throw asCaseError(error);
     }
   };
+}
+
+function systemOnly(what: string): CaseError {
+  return new CaseError('system-only', `${what} cannot come from the system clock through send: deadlines fire only when the host calls tick(now). Send events from a person or an agency; nothing was written.`, { path: ['by'] });
 }
 
 function unknownCase(caseId: string): CaseError {

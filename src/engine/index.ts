@@ -6,7 +6,7 @@ export { APPLICATION_ID, MIGRATIONS, type Migration, SCHEMA_VERSION, migrate } f
 export { ProcedureRegistry } from './procedures.ts';
 export { applyEntry, replayCase } from './replay.ts';
 export { type AppointmentSlip, appointmentSlip, dueText } from './slip.ts';
-export { type SqliteCaseStore, type SqliteStoreOptions, sqliteStore } from './sqlite-store.ts';
+export { type SqliteCaseStore, type SqliteStoreOptions, sqliteStore, storeFault } from './sqlite-store.ts';
 export type {
   CaseFilter,
   CaseIndex,
@@ -28,6 +28,7 @@ export type {
   EngineNotice,
   EngineOptions,
   Opened,
+  OpenOptions,
   OpenRequest,
   SendOptions,
   SendResult,

@@ -24,6 +24,15 @@ export interface EngineOptions {
    * store's version check.
    */
   readonly recentCases?: number;
+  /**
+   * The host's clock, read at every call: an event (or a receipt, or a `tick`) dated after it by
+   * more than `futureToleranceMs` is refused, so that one mistyped year cannot block a case (every
+   * later event would come "before the last one"). Without it the engine takes the caller's word
+   * for time; `SendOptions.now` gives the instant per call instead.
+   */
+  readonly now?: () => Instant;
+  /** How far ahead of the host's clock an instant may be (clocks of desks drift): 5 minutes by default. */
+  readonly futureToleranceMs?: number;
   /** Called when a subscriber throws; the case is already stored. By default the error is printed on stderr. */
   readonly onListenerError?: (error: unknown, notice: EngineNotice) => void;
 }
@@ -46,6 +55,12 @@ export interface OpenRequest {
    */
   readonly accept?: boolean;
   readonly idempotencyKey?: string;
+}
+
+/** Options of `open`. */
+export interface OpenOptions {
+  /** The host's instant for this call, instead of `EngineOptions.now`. */
+  readonly now?: Instant;
 }
 
 /** A case just opened. */
@@ -71,11 +86,14 @@ export interface SendOptions {
    * applied (`conflict`). Without it, the event applies to the current version.
    */
   readonly expectedVersion?: number;
+  /** The host's instant for this call, instead of `EngineOptions.now`. */
+  readonly now?: Instant;
 }
 
 /**
  * The answer to `send`: the new version, status and effects; or why nothing changed. Error codes:
- * `refused`, `not-now`, `case-ended` (the machine refused: recorded as a refused attempt),
+ * `refused`, `not-now`, `case-ended`, `in-future` (the machine or the clock refused: recorded as a refused attempt),
+ * `system-only` (a TIMER or a `system` actor: deadlines fire only through `tick`),
  * `conflict`, `unknown-case`, `bad-event`, `too-large`, `idempotency-key-reused` (nothing written).
  */
 export type SendResult =
@@ -144,9 +162,9 @@ export type EngineListener = (notice: EngineNotice) => void;
 export interface Engine {
   /**
    * Opens a case on the version of the procedure in force on the day of receipt.
-   * @throws CaseError `bad-input`, `too-large`, `unknown-procedure`, `not-in-force`, `duplicate-code`, `idempotency-key-reused`, or the machine's refusal of the acceptance
+   * @throws CaseError `bad-input`, `too-large`, `unknown-procedure`, `not-in-force`, `duplicate-code`, `idempotency-key-reused`, `in-future`, `system-only`, or the machine's refusal of the acceptance
    */
-  open(request: OpenRequest): Promise<Opened>;
+  open(request: OpenRequest, options?: OpenOptions): Promise<Opened>;
   /** Applies an event with its actor; a refusal changes nothing and is recorded as a refused attempt. */
   send(caseId: string, event: CaseEvent, options?: SendOptions): Promise<SendResult>;
   /** @throws CaseError `unknown-case` */

@@ -6,6 +6,7 @@ import { ALWAYS_OPEN, VN_DEFAULT_OFFICE_HOURS } from '../calendar/office-hours.t
 import { vietnamDayCalendar } from '../calendar/vietnam.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
 import { extensionsFor, statutoryClassification } from '../compile/reduce.ts';
+import { actorOfStep } from '../compile/rules.ts';
 import type { Actor, CaseEvent, OutcomeKind } from '../compile/types.ts';
 import type { Channel } from '../dsl/spec.ts';
 import { nextPoisson } from './arrivals.ts';
@@ -667,7 +668,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     const u = rng.next();
     if (u < behaviour.refusal) {
       c.classification = statutoryClassification(e, c.statutory, c.apologyNewDue, now);
-      emit?.(c, { type: 'REFUSE', at: now, by: agencyActor(step.agency), step: step.id, reasons: ['not eligible'] });
+      emit?.(c, { type: 'REFUSE', at: now, by: actorOfStep(procs[c.p]!.env, step.id), step: step.id, reasons: ['not eligible'] });
       finish(c, 'refused');
       return;
     }
@@ -675,12 +676,12 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     if (u < behaviour.refusal + behaviour.supplement && used < e.spec.clock.maxSupplementsPerAgency) {
       (c.supplements ??= new Map()).set(step.agency, used + 1);
       if (c.counted) procStats[c.p]!.supplementRequests++;
-      emit?.(c, { type: 'REQUEST_SUPPLEMENT', at: now, by: agencyActor(step.agency), step: step.id, missing: ['papers'] });
+      emit?.(c, { type: 'REQUEST_SUPPLEMENT', at: now, by: actorOfStep(procs[c.p]!.env, step.id), step: step.id, missing: ['papers'] });
       pause(c, `supplement:${step.id}`);
       schedule(now + Math.round(sample(config.applicantResponse, rng) * MS_PER_DAY), PEOPLE, APPLICANT_BACK, c, index, 0);
       return;
     }
-    emit?.(c, { type: 'COMPLETE', at: now, by: agencyActor(step.agency), step: step.id });
+    emit?.(c, { type: 'COMPLETE', at: now, by: actorOfStep(procs[c.p]!.env, step.id), step: step.id });
     enter(c, step.next);
   }
 

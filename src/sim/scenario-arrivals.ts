@@ -49,6 +49,7 @@ export async function buildArrivals(a: ArrivalsEntry, ctx: ArrivalsContext): Pro
   try {
     text = await ctx.read(csv);
   } catch (cause) {
+    if (cause instanceof MotcuaError) throw bad(cause.message, cause);
     const why = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
     throw bad(`cannot read the replay file "${csv}": ${why}. Give the path of a CSV file relative to the scenario.`, cause);
   }
@@ -80,7 +81,8 @@ export function parseReplay(text: string, csv: string, bad: (message: string, ca
       instants.push(parseInstant(cell));
     } catch (cause) {
       if (!(cause instanceof MotcuaError)) throw cause;
-      throw bad(`${csv} line ${i + 1}: ${cause.message}`, cause);
+      // The cell is not quoted back: a path pointing at another file must not print its content.
+      throw bad(`${csv} line ${i + 1}: the first column is not a receipt instant. Write one instant per line as YYYY-MM-DDTHH:MM (Vietnamese time), e.g. 2025-01-06T08:15.`, cause);
     }
   });
   if (instants.length === 0) throw bad(`"${csv}" holds no instant. Write one receipt instant per line, e.g. 2025-01-06T08:15.`);

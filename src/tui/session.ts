@@ -2,6 +2,7 @@ import { workingDays, workingHours } from '../calendar/duration.ts';
 import { type Instant, MS_PER_HOUR } from '../calendar/instant.ts';
 import { type CaseSnapshot, type PersistedCase, advance, applyEvent, nextDeadline, persistCase, possibleEventTypes, restoreCase, startCase } from '../compile/case.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
+import { actorOfStep } from '../compile/rules.ts';
 import type { Actor, CaseEvent, CaseInput } from '../compile/types.ts';
 import { CaseError } from '../errors.ts';
 
@@ -133,7 +134,7 @@ export function actions(s: Session, lang: 'vi' | 'en' = 'en'): Action[] {
   }
   const allowed = new Set(possibleEventTypes(proc, snapshot));
   for (const [step, record] of Object.entries(ctx.steps)) {
-    const by = agency(record.agency);
+    const by = actorOfStep(proc.env, step);
     if (record.status === 'active') {
       out.push({ key: `complete:${step}`, label: say(L.complete, name(record.agency), step), by, build: (at) => ({ type: 'COMPLETE', at, by, step }) });
       out.push({ key: `supplement:${step}`, label: say(L.supplement, name(record.agency), step), by, form: { prompt: L.missing, initial: 'land use history' }, build: (at, t) => ({ type: 'REQUEST_SUPPLEMENT', at, by, step, missing: list(t) }) });
