@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type LocalDate, parseLocalDate } from '../../src/calendar/date.ts';
 import { type Instant, MS_PER_DAY, MS_PER_MINUTE, formatInstant, instantAt } from '../../src/calendar/instant.ts';
+import { actorOfStep } from '../../src/compile/rules.ts';
 import { compileProcedure } from '../../src/compile/compile.ts';
 import type { Actor, DossierData } from '../../src/compile/types.ts';
 import type { Procedure } from '../../src/dsl/builder.ts';
@@ -87,7 +88,7 @@ function runOnShares(p: Procedure): Driver {
     const moves: { at: number; go: (t: string) => void }[] = [];
     for (const [step, record] of Object.entries(ctx.steps)) {
       if (record.status !== 'active') continue;
-      moves.push({ at: record.ledger.due! - MS_PER_MINUTE, go: (t) => c.send('COMPLETE', t, agency(record.agency), { step }) });
+      moves.push({ at: record.ledger.due! - MS_PER_MINUTE, go: (t) => c.send('COMPLETE', t, actorOfStep(c.proc.env, step), { step }) });
     }
     for (const [consult, answers] of Object.entries(ctx.answers)) {
       const node = proc.env.nodes.get(consult);
