@@ -13,7 +13,7 @@ export function htmlPage(lang: Lang, title: string, body: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${esc(title)}</title>
-<style>${STYLE}</style>
+<style>${REPORT_STYLE}</style>
 </head>
 <body>
 ${body}
@@ -22,7 +22,8 @@ ${body}
 `;
 }
 
-const STYLE = `
+/** The report's stylesheet: its charts' classes are shared by the web pages (src/web). */
+export const REPORT_STYLE = `
 :root { --ink: #1d2430; --muted: #5b6473; --line: #d5dae1; --bar: #4a78b5; --baseline: #8c99ab; --variant: #2f9e8f;
   --early: #2b8a3e; --on-time: #74b816; --late: #e03131; --limit: #c92a2a; --extended: #e8590c; --bottleneck: #d9480f; }
 * { box-sizing: border-box; }
