@@ -39,7 +39,7 @@ export function flowOutline(spec: ProcedureSpec, lang: Lang): string {
       case 'step':
         return `<li data-step="${esc(n.id)}"><strong>${esc(n.title[lang])}</strong> — ${esc(agency(n.agency))}${n.role === undefined ? '' : ` (${esc(n.role)})`}; ${esc(L.share)} <span class="share">${esc(n.share)}</span></li>`;
       case 'parallel':
-        return `<li>${esc(n.title?.[lang] ?? L.parallel)}<ul class="flow">${n.branches.map((b) => `<li>${list(b)}</li>`).join('')}</ul></li>`;
+        return `<li>${esc(n.title?.[lang] ?? L.parallel)}<ul class="flow">${n.branches.map((b) => (b.length === 1 ? item(b[0]!) : `<li>${list(b)}</li>`)).join('')}</ul></li>`;
       case 'branch': {
         const field = spec.dossier[n.field]?.label[lang] ?? n.field;
         const ways = n.cases.map((c) => `<li>${esc(L.when(String(c.when)))}${c.extendLimit === undefined ? '' : ` (${esc(L.extends(c.extendLimit))})`}${c.flow.length === 0 ? '' : list(c.flow)}</li>`);

@@ -95,10 +95,10 @@ function lookupResult(lang: Lang, v: LookupView, secret: string): string {
   const steps =
     v.steps.length === 0
       ? `<p class="muted">${esc(L.noSteps)}</p>`
-      : `<div class="scroll" tabindex="0" role="region" aria-label="${esc(L.steps)}"><table class="list steps"><caption class="muted">${esc(L.steps)}</caption><thead><tr><th scope="col">${esc(C.step)}</th><th scope="col">${esc(C.agency)}</th><th scope="col">${esc(C.state)}</th><th scope="col">${esc(C.due)}</th><th scope="col">${esc(C.finished)}</th><th scope="col">${esc(C.standing)}</th></tr></thead><tbody>${v.steps
+      : `<div class="scroll" tabindex="0" role="region" aria-label="${esc(L.steps)}"><table class="list steps stack-sm" aria-labelledby="steps-h"><thead><tr><th scope="col">${esc(C.step)}</th><th scope="col">${esc(C.agency)}</th><th scope="col">${esc(C.state)}</th><th scope="col">${esc(C.due)}</th><th scope="col">${esc(C.finished)}</th><th scope="col">${esc(C.standing)}</th></tr></thead><tbody>${v.steps
           .map(
             (s) =>
-              `<tr><td>${esc(s.title[lang])}</td><td>${esc(s.agency[lang])}</td><td>${esc(W.stepState[s.state])}</td><td>${s.due === null ? '—' : esc(formatWhen(s.due, lang))}</td><td>${s.finishedAt === null ? '—' : esc(formatWhen(s.finishedAt, lang))}</td><td>${standingTag(s.classification, lang)}</td></tr>`,
+              `<tr><td data-label="${esc(C.step)}">${esc(s.title[lang])}</td><td data-label="${esc(C.agency)}">${esc(s.agency[lang])}</td><td data-label="${esc(C.state)}">${esc(W.stepState[s.state])}</td><td data-label="${esc(C.due)}">${s.due === null ? '—' : esc(formatWhen(s.due, lang))}</td><td data-label="${esc(C.finished)}">${s.finishedAt === null ? '—' : esc(formatWhen(s.finishedAt, lang))}</td><td data-label="${esc(C.standing)}">${standingTag(s.classification, lang) || '—'}</td></tr>`,
           )
           .join('')}</tbody></table></div>`;
   const result =
@@ -124,7 +124,7 @@ function lookupResult(lang: Lang, v: LookupView, secret: string): string {
 <h2 id="dossier-h">${esc(v.code)}</h2>
 <dl class="facts">${facts}</dl>
 ${result}
-<h3>${esc(L.steps)}</h3>
+<h3 id="steps-h">${esc(L.steps)}</h3>
 ${steps}
 ${details}
 <p class="note">${esc(L.noPersonalData)}</p>

@@ -74,10 +74,10 @@ export function renderQueuePage(lang: Lang, here: string, v: QueueView, message?
   const rows =
     v.rows.length === 0
       ? `<p class="muted">${esc(L.empty)}</p>`
-      : `<div class="scroll" tabindex="0" role="region" aria-label="${esc(L.title(v.agency[lang]))}"><table class="list queue"><thead><tr><th scope="col">${esc(C.code)}</th><th scope="col">${esc(C.procedure)}</th><th scope="col">${esc(C.status)}</th><th scope="col">${esc(C.due)}</th><th scope="col">${esc(C.flags)}</th></tr></thead><tbody>${v.rows
+      : `<div class="scroll" tabindex="0" role="region" aria-label="${esc(L.title(v.agency[lang]))}"><table class="list queue stack-sm"><thead><tr><th scope="col">${esc(C.code)}</th><th scope="col">${esc(C.procedure)}</th><th scope="col">${esc(C.status)}</th><th scope="col">${esc(C.due)}</th><th scope="col">${esc(C.flags)}</th></tr></thead><tbody>${v.rows
           .map(
             (r) =>
-              `<tr data-code="${esc(r.code)}"><td><a href="${esc(link(`/queue/${encodeURIComponent(r.code)}`, lang))}">${esc(r.code)}</a></td><td>${esc(r.procedure[lang])}</td><td>${esc(r.status.label[lang])}</td><td>${r.due === null ? '—' : esc(formatDue(r.due, lang))}</td><td>${queueFlags(r, lang)}</td></tr>`,
+              `<tr data-code="${esc(r.code)}"><td data-label="${esc(C.code)}"><a href="${esc(link(`/queue/${encodeURIComponent(r.code)}`, lang))}">${esc(r.code)}</a></td><td data-label="${esc(C.procedure)}">${esc(r.procedure[lang])}</td><td data-label="${esc(C.status)}">${esc(r.status.label[lang])}</td><td data-label="${esc(C.due)}">${r.due === null ? '—' : esc(formatDue(r.due, lang))}</td><td data-label="${esc(C.flags)}">${queueFlags(r, lang) || '—'}</td></tr>`,
           )
           .join('')}</tbody></table></div>`;
   const desk =

@@ -58,7 +58,7 @@ table.list th { text-align: left; }
 .secret { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 18px; letter-spacing: 1px; }
 figure.diagram { margin: 8px 0; }
 figure.diagram svg { max-width: 100%; height: auto; min-width: 640px; }
-svg.graphviz text { font: 14px Helvetica, Arial, "DejaVu Sans", sans-serif; fill: #000; }
+svg.graphviz text { font: 13px Helvetica, Arial, "DejaVu Sans", sans-serif; fill: #000; }
 ul.flow, ul.flow ul { margin: 4px 0; padding-left: 20px; }
 ul.flow li { margin: 3px 0; }
 .muted { color: var(--muted); }
@@ -69,5 +69,10 @@ ul.flow li { margin: 3px 0; }
   dl.facts dd { margin-bottom: 6px; }
   form.signout { margin: 0; }
   .cards { grid-template-columns: 1fr; }
+  table.stack-sm, table.stack-sm tbody, table.stack-sm tr, table.stack-sm td { display: block; width: 100%; }
+  table.stack-sm thead { position: absolute; left: -9999px; }
+  table.stack-sm tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 8px; padding: 4px 0; }
+  table.stack-sm td { border: none; display: grid; grid-template-columns: 7.5em 1fr; gap: 8px; padding: 2px 8px; }
+  table.stack-sm td::before { content: attr(data-label); color: var(--muted); }
 }
 `;

@@ -84,7 +84,7 @@ describe('the lookup page', () => {
     const html = renderLookupPage('vi', '/lookup?code=X', { code: view.code, secret: 'S' }, { kind: 'found', view, wrongSecret: false });
     expect(html).toContain('<dt>Thủ tục</dt><dd>Liên thông &lt;khai sinh&gt;</dd>');
     expect(html).toContain('<dt>Tình trạng</dt><dd><span class="status" data-status="5">Yêu cầu bổ sung</span></dd>');
-    expect(html).toContain('<tr><td>Đăng ký khai sinh</td><td>Công chức tư pháp - hộ tịch</td><td>đã xong</td><td>05/03/2025 00:00</td><td>03/03/2025 10:00</td><td><span class="tag early">trước hạn</span></td></tr>');
+    expect(html).toContain('<tr><td data-label="Bước">Đăng ký khai sinh</td><td data-label="Cơ quan">Công chức tư pháp - hộ tịch</td><td data-label="Trạng thái">đã xong</td><td data-label="Hạn bước">05/03/2025 00:00</td><td data-label="Hoàn thành">03/03/2025 10:00</td><td data-label="Đánh giá"><span class="tag early">trước hạn</span></td></tr>');
     expect(html).toContain('<p>Bảo hiểm xã hội huyện yêu cầu bổ sung ngày 03/03/2025 11:00. Giấy tờ còn thiếu:</p><ul class="missing"><li>Bản sao giấy chứng sinh</li></ul>');
     expect(html).toContain('<label for="code">Mã hồ sơ</label>');
     expect(html).toContain('<a href="/lookup?code=X&amp;lang=en" hreflang="en" lang="en">English</a>');
