@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { BusinessCalendar } from '../calendar/business-calendar.ts';
 import { formatLocalDate, parseLocalDate } from '../calendar/date.ts';
 import { type Instant, instantAt, localDateOf } from '../calendar/instant.ts';
 import type { CaseEvent, CaseEventType, DossierData } from '../compile/types.ts';
 import { CHANNELS, type Channel, type ProcedureSpec } from '../dsl/spec.ts';
+import { type CompiledProcedure, compileProcedure } from '../compile/compile.ts';
+import { appointmentSlip } from '../engine/slip.ts';
 import type { CaseStore } from '../engine/store.ts';
 import type { Engine } from '../engine/types.ts';
 import { MotcuaError } from '../errors.ts';
@@ -64,6 +67,8 @@ export interface WebOptions {
   readonly diagram?: (spec: ProcedureSpec, lang: Lang) => string | null;
   readonly decision766?: Decision766Source;
   readonly complaints?: ComplaintSink;
+  /** The engine's business calendar, when it is not Vietnam's default: the slip explains due dates with it. */
+  readonly calendar?: BusinessCalendar;
 }
 
 /** The routes of the pages, for the server to register. */
@@ -118,6 +123,13 @@ const lines = (text: string | null) => (text ?? '').split(/\r?\n/).map((l) => l.
 export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebResponse | null> {
   const { engine, store, procedures } = options;
   const sessions = new Map<string, WebPrincipal>();
+  const compiled = new Map<string, CompiledProcedure>();
+  const compile = (spec: ProcedureSpec) => {
+    const key = `${spec.id}@${spec.version}`;
+    let proc = compiled.get(key);
+    if (proc === undefined) compiled.set(key, (proc = compileProcedure(spec, options.calendar === undefined ? {} : { calendar: options.calendar })));
+    return proc;
+  };
 
   const principalOf = (req: WebRequest): WebPrincipal | null => {
     const id = req.cookies[SESSION_COOKIE];
@@ -248,7 +260,8 @@ export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebR
     const secret = options.lookupSecret(record.code) ?? '';
     const url = `${req.origin}/lookup?${new URLSearchParams({ code: record.code, ...(secret === '' ? {} : { secret }) }).toString()}`;
     const ctx = record.snapshot.context;
-    const due = await engine.dueDates(record.caseId, { lang });
+    // The slip's own explanation (the limit and its law, the days skipped), in the page's language.
+    const printed = ctx.statutory === null ? null : appointmentSlip(compile(spec), record.code, ctx.statutory);
     return html(
       200,
       renderSlipPage(lang, here(req), principalLabel(p, procedures), {
@@ -256,7 +269,7 @@ export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebR
         procedure: spec.title,
         receivedAt: ctx.receivedAt,
         due: ctx.statutory?.due ?? null,
-        explanation: due.explanation,
+        explanation: printed?.explanation.map((l) => l.text[lang]) ?? [],
         secret,
         qr: await qrSvg(url, WEB_LABELS[lang].appointment.qrLabel(record.code)),
         lookupUrl: url,
