@@ -8,6 +8,7 @@ import { GRAPH_USAGE, graphCommand } from './graph-command.ts';
 import { EXIT, type Io } from './io.ts';
 import { LIST_USAGE, listCommand } from './list-command.ts';
 import { REPORT_USAGE, reportCommand } from './report-command.ts';
+import { SERVE_USAGE, serveCommand, tokenCommand } from './serve-command.ts';
 import { SIMULATE_USAGE, simulateCommand } from './simulate-command.ts';
 import { STEP_USAGE, stepCommand } from './step-command.tsx';
 
@@ -22,6 +23,7 @@ ${EXPLAIN_USAGE}
 ${STEP_USAGE}
 ${SIMULATE_USAGE}
 ${CASE_USAGE}
+${SERVE_USAGE}
 ${REPORT_USAGE}
 motcua demo
   The calendar at work on a few worked examples.
@@ -72,6 +74,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await reportCommand(rest, io);
       case 'case':
         return await caseCommand(rest, io);
+      case 'serve':
+        return await serveCommand(rest, io);
+      case 'token':
+        return tokenCommand(rest, io);
       case 'demo':
         return demoCommand(io);
       case undefined:

@@ -9,17 +9,18 @@ export const DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
 
 const instant = z.number().int().min(-8.64e15).max(8.64e15);
 const text = z.string();
-const actor = z.discriminatedUnion('kind', [
+/** Who acts: an agency (and a role within it), the applicant, or the system (timers). */
+export const actorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('agency'), agency: z.string().min(1), role: z.string().optional() }).strict(),
   z.object({ kind: z.literal('applicant') }).strict(),
   z.object({ kind: z.literal('system') }).strict(),
 ]);
-const stamp = { at: instant, by: actor };
+const stamp = { at: instant, by: actorSchema };
 const event = (type: string, fields: z.ZodRawShape = {}) => z.object({ type: z.literal(type), ...stamp, ...fields }).strict();
 
 // The in-memory form of events (instants as milliseconds, actors as objects). Scripts write the
 // JSON form with local times, read by the CLI's `parseEvent`; both end here.
-const eventSchema = z.discriminatedUnion('type', [
+export const eventSchema = z.discriminatedUnion('type', [
   event('ACCEPT'),
   event('REQUEST_COMPLETION', { missing: z.array(text) }),
   event('REFUSE', { step: text.optional(), reasons: z.array(text) }),
@@ -67,13 +68,14 @@ export function checkEvent(value: unknown, maxBytes = DEFAULT_MAX_PAYLOAD_BYTES)
   return parsed.data as CaseEvent;
 }
 
-const openSchema = z
+/** An opening request in its in-memory form (instants in ms, the actor as an object). */
+export const openSchema = z
   .object({
     procedure: z.string().min(1),
     dossier: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
     channel: z.enum(CHANNELS as [Channel, ...Channel[]]),
     receivedAt: instant,
-    by: actor,
+    by: actorSchema,
     code: z.string().min(1).max(200).optional(),
     accept: z.boolean().optional(),
     idempotencyKey: z.string().min(1).max(200).optional(),

@@ -1,0 +1,130 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { Actor } from '../compile/types.ts';
+import { MotcuaError } from '../errors.ts';
+
+/** A credential problem: a bad auth.yaml, a missing or unknown token, a wrong lookup secret. */
+export class AuthError extends MotcuaError {}
+
+/**
+ * Who a bearer token speaks for. `desk`: the one-stop desk of whichever procedure the case runs on
+ * (it opens cases, transfers and returns them); `agency`: one agency, optionally one role within it;
+ * `operator`: runs `tick` (time passing) and reads, but is no party to any case.
+ */
+export type Principal =
+  | { readonly kind: 'desk'; readonly name: string }
+  | { readonly kind: 'agency'; readonly name: string; readonly agency: string; readonly role?: string }
+  | { readonly kind: 'operator'; readonly name: string };
+
+/** auth.yaml, checked. */
+export interface AuthConfig {
+  /** By token hash (hex SHA-256 of the token). */
+  readonly tokens: ReadonlyMap<string, Principal>;
+  /** The key that derives each dossier's lookup secret (HMAC); null: applicants cannot act. */
+  readonly lookupKey: Buffer | null;
+}
+
+const HASH = /^sha256:[0-9a-f]{64}$/;
+
+const tokenSchema = z
+  .object({
+    name: z.string().min(1),
+    hash: z.string().regex(HASH, 'must be "sha256:" and 64 hex digits (print one with motcua token)'),
+    desk: z.literal(true).optional(),
+    agency: z.string().min(1).optional(),
+    role: z.string().min(1).optional(),
+    operator: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((t) => [t.desk, t.agency, t.operator].filter((x) => x !== undefined).length === 1, { message: 'needs exactly one of desk: true, agency: <id>, operator: true' })
+  .refine((t) => t.role === undefined || t.agency !== undefined, { message: 'role is only for agency tokens', path: ['role'] });
+
+/** The schema of auth.yaml. */
+export const authFileSchema = z
+  .object({
+    lookupKey: z.string().min(32, 'must be at least 32 characters (print one with motcua token)').optional(),
+    tokens: z.array(tokenSchema).default([]),
+  })
+  .strict();
+
+/**
+ * Reads auth.yaml: bearer tokens stored as SHA-256 hashes (tokens are long random strings, so a
+ * plain hash is enough and a stolen file gives no token), each bound to the desk, an agency (and
+ * role), or the operator; and the key that derives applicants' lookup secrets.
+ *
+ * @throws AuthError `bad-auth` naming the file, the path inside it and how to fix it
+ */
+export function parseAuth(text: string, file: string): AuthConfig {
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (error) {
+    throw new AuthError('bad-auth', `is not YAML (${(error as Error).message.split('\n')[0]}).`, { file, cause: error });
+  }
+  const parsed = authFileSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    throw new AuthError('bad-auth', `${issue.message}. See README, "auth.yaml".`, { file, path });
+  }
+  const tokens = new Map<string, Principal>();
+  parsed.data.tokens.forEach((t, i) => {
+    const hash = t.hash.slice('sha256:'.length);
+    if (tokens.has(hash)) throw new AuthError('bad-auth', 'the same token hash is given twice. Give every token its own value.', { file, path: ['tokens', i, 'hash'] });
+    const principal: Principal =
+      t.desk === true ? { kind: 'desk', name: t.name } : t.operator === true ? { kind: 'operator', name: t.name } : { kind: 'agency', name: t.name, agency: t.agency!, ...(t.role === undefined ? {} : { role: t.role }) };
+    tokens.set(hash, principal);
+  });
+  return { tokens, lookupKey: parsed.data.lookupKey === undefined ? null : Buffer.from(parsed.data.lookupKey, 'utf8') };
+}
+
+/** The `sha256:…` form of a token, as auth.yaml stores it. */
+export function hashToken(token: string): string {
+  return `sha256:${createHash('sha256').update(token, 'utf8').digest('hex')}`;
+}
+
+/** A fresh random token (32 bytes, base64url) and its hash. */
+export function newToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashToken(token) };
+}
+
+/** The principal of an `Authorization: Bearer …` header, or why there is none. */
+export function authenticate(auth: AuthConfig | null, header: string | undefined): Principal {
+  const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (match === null) throw new AuthError('unauthenticated', 'this endpoint needs an "Authorization: Bearer <token>" header with a token listed in auth.yaml.');
+  const principal = auth?.tokens.get(hashToken(match[1]!).slice('sha256:'.length));
+  if (principal === undefined) throw new AuthError('unauthenticated', 'the bearer token is not one of auth.yaml. Check it, or ask the administrator for a token.');
+  return principal;
+}
+
+/** The actor an event is recorded with: from the token, never from the request body. */
+export function actorOf(principal: Principal, deskAgency: string): Actor {
+  if (principal.kind === 'desk') return { kind: 'agency', agency: deskAgency };
+  if (principal.kind === 'agency') return principal.role === undefined ? { kind: 'agency', agency: principal.agency } : { kind: 'agency', agency: principal.agency, role: principal.role };
+  throw new AuthError('forbidden', `the operator token "${principal.name}" may read and tick, but takes no part in a case. Use a desk or agency token.`);
+}
+
+const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/**
+ * The lookup secret of a dossier, printed on the appointment slip next to the code: derived from
+ * the code with the server's key (HMAC-SHA-256), so nothing is stored and a restarted server gives
+ * the same secret. 12 characters of an alphabet without 0/O and 1/I, in groups of four.
+ */
+export function lookupSecret(key: Buffer, code: string): string {
+  const mac = createHmac('sha256', key).update(code, 'utf8').digest();
+  let out = '';
+  for (let i = 0; i < 12; i++) out += BASE32[mac[i]! % 32];
+  return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8)}`;
+}
+
+/** Whether `given` is the lookup secret of `code` (case and dashes ignored, compared in constant time). */
+export function checkLookupSecret(auth: AuthConfig | null, code: string, given: string | undefined): void {
+  if (auth?.lookupKey == null) throw new AuthError('unauthenticated', 'this server has no lookupKey in auth.yaml, so applicants cannot act through it. Ask the desk.');
+  if (given === undefined || given === '') throw new AuthError('unauthenticated', 'needs the "Lookup-Secret" header: the secret printed on the appointment slip next to the dossier code.');
+  const want = Buffer.from(lookupSecret(auth.lookupKey, code).replaceAll('-', ''), 'utf8');
+  const got = Buffer.from(given.toUpperCase().replaceAll('-', '').replaceAll(' ', ''), 'utf8');
+  if (got.length !== want.length || !timingSafeEqual(got, want)) throw new AuthError('unauthenticated', 'the lookup secret does not match this dossier code. Copy both from the appointment slip.');
+}

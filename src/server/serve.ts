@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { Instant } from '../calendar/instant.ts';
+import type { ProcedureSpec } from '../dsl/spec.ts';
+import { createEngine } from '../engine/engine.ts';
+import { sqliteStore } from '../engine/sqlite-store.ts';
+import type { CaseStore } from '../engine/store.ts';
+import { CaseError } from '../errors.ts';
+import { type AuthConfig, AuthError, parseAuth } from './auth.ts';
+import { createServer } from './app.ts';
+
+/** Options of {@link serve}. */
+export interface ServeOptions {
+  /** A SQLite file, or a `postgres://` URL. */
+  readonly db: string;
+  readonly port?: number;
+  readonly host?: string;
+  /** Path of auth.yaml. */
+  readonly authFile?: string;
+  readonly procedures: readonly ProcedureSpec[];
+  readonly now?: () => Instant;
+  readonly publicRateLimit?: number;
+  readonly plugins?: readonly FastifyPluginAsync[];
+}
+
+/** A running server. */
+export interface Served {
+  readonly app: FastifyInstance;
+  readonly store: CaseStore;
+  readonly url: string;
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * Opens the store named by `db` (a `postgres://` or `postgresql://` URL, else a SQLite file).
+ * @throws CaseError `bad-store` when it cannot be opened
+ */
+export async function openStore(db: string): Promise<CaseStore> {
+  if (/^postgres(ql)?:\/\//.test(db)) {
+    throw new CaseError('bad-store', 'the PostgreSQL store is not built yet. Give a SQLite file.', { path: ['--db'] });
+  }
+  return sqliteStore(db);
+}
+
+export async function readAuth(file: string): Promise<AuthConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new AuthError('not-found', `cannot read the auth file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give the path of an auth.yaml (see README).`, { file, cause: error });
+  }
+  return parseAuth(text, file);
+}
+
+/** Starts `motcua serve`: the store, the engine over it, the HTTP API on host:port (127.0.0.1:8080 by default). */
+export async function serve(options: ServeOptions): Promise<Served> {
+  const auth = options.authFile === undefined ? null : await readAuth(options.authFile);
+  const store = await openStore(options.db);
+  try {
+    const engine = createEngine({ procedures: options.procedures, store });
+    const app = await createServer({
+      engine,
+      store,
+      procedures: options.procedures,
+      auth,
+      now: options.now ?? (() => Date.now() as Instant),
+      ...(options.publicRateLimit === undefined ? {} : { publicRateLimit: options.publicRateLimit }),
+      ...(options.plugins === undefined ? {} : { plugins: options.plugins }),
+    });
+    const address = await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
+    return {
+      app,
+      store,
+      url: address,
+      close: async () => {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
