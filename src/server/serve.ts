@@ -5,7 +5,6 @@ import type { ProcedureSpec } from '../dsl/spec.ts';
 import { createEngine } from '../engine/engine.ts';
 import { sqliteStore } from '../engine/sqlite-store.ts';
 import type { CaseStore } from '../engine/store.ts';
-import { CaseError } from '../errors.ts';
 import { type AuthConfig, AuthError, parseAuth } from './auth.ts';
 import { createServer } from './app.ts';
 
@@ -37,7 +36,8 @@ export interface Served {
  */
 export async function openStore(db: string): Promise<CaseStore> {
   if (/^postgres(ql)?:\/\//.test(db)) {
-    throw new CaseError('bad-store', 'the PostgreSQL store is not built yet. Give a SQLite file.', { path: ['--db'] });
+    const { postgresStore } = await import('../engine/postgres-store.ts');
+    return postgresStore(db);
   }
   return sqliteStore(db);
 }

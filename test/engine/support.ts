@@ -6,16 +6,57 @@ import type { Actor, CaseEvent } from '../../src/compile/types.ts';
 import { memoryStore } from '../../src/engine/memory-store.ts';
 import { sqliteStore } from '../../src/engine/sqlite-store.ts';
 import type { CaseStore } from '../../src/engine/store.ts';
+import { postgresStore } from '../../src/engine/postgres-store.ts';
+import { PG_URL, freshDatabase } from '../support/postgres.ts';
 
 /** A fresh folder for database files, outside the project. */
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'motcua-engine-'));
 }
 
-/** Both stores, by name: the engine's behaviour must not depend on which one it runs on. */
-export const STORES: Readonly<Record<'memory' | 'sqlite', () => CaseStore>> = {
+/**
+ * A store that is still being opened, usable at once: each call waits for it. Closing it also
+ * runs `after` (dropping a test database).
+ */
+export function lazyStore(opening: Promise<CaseStore>, after: () => Promise<void> = async () => {}): CaseStore {
+  const call =
+    <K extends keyof CaseStore>(name: K) =>
+    async (...args: Parameters<CaseStore[K]>) =>
+      ((await opening)[name] as (...a: unknown[]) => unknown)(...args);
+  return {
+    nextSequence: call('nextSequence') as CaseStore['nextSequence'],
+    commit: call('commit') as CaseStore['commit'],
+    get: call('get') as CaseStore['get'],
+    log: call('log') as CaseStore['log'],
+    recall: call('recall') as CaseStore['recall'],
+    refuse: call('refuse') as CaseStore['refuse'],
+    refusals: call('refusals') as CaseStore['refusals'],
+    list: call('list') as CaseStore['list'],
+    dueBy: call('dueBy') as CaseStore['dueBy'],
+    close: async () => {
+      await (await opening).close();
+      await after();
+    },
+  };
+}
+
+/** A PostgreSQL store on a fresh database of the test server (MOTCUA_TEST_PG). */
+export function pgTestStore(): CaseStore {
+  const db = freshDatabase();
+  return lazyStore(
+    db.then((d) => postgresStore(d.url)),
+    async () => (await db).drop(),
+  );
+}
+
+/**
+ * Every store, by name: the engine's behaviour must not depend on which one it runs on.
+ * PostgreSQL joins when the tests have a server (MOTCUA_TEST_PG; required in CI).
+ */
+export const STORES: Readonly<Record<'memory' | 'sqlite', () => CaseStore> & Partial<Record<'postgres', () => CaseStore>>> = {
   memory: () => memoryStore(),
   sqlite: () => sqliteStore(join(tempDir(), 'cases.db')),
+  ...(PG_URL === undefined ? {} : { postgres: pgTestStore }),
 };
 
 export const desk: Actor = { kind: 'agency', agency: 'desk' };

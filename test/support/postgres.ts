@@ -12,22 +12,25 @@ if (PG_URL === undefined) {
   console.warn('notice: MOTCUA_TEST_PG is not set, so the PostgreSQL tests are left out. Start a throw-away cluster (see scripts/pg-test-cluster.sh) and set it to run them.');
 }
 
-/** A fresh, empty database on the test server (its URL), dropped by `drop`. */
+/**
+ * A fresh, empty place on the test server: a schema of its own (much quicker to make than a
+ * database), reached through a URL whose connections use it as their search path; `drop` removes it.
+ */
 export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   if (PG_URL === undefined) throw new Error('no MOTCUA_TEST_PG');
   const name = `motcua_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE SCHEMA ${name}`);
   await admin.end();
   const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
+  url.searchParams.set('options', `-c search_path=${name}`);
   return {
     url: url.toString(),
     drop: async () => {
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
       await c.end();
     },
   };

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { persistCase, statusCode } from '../../src/compile/case.ts';
+import { compileProcedure } from '../../src/compile/compile.ts';
+import { indexCase } from '../../src/engine/case-index.ts';
+import { applyEntry } from '../../src/engine/replay.ts';
+import type { CaseStore, Commit, LogEntry } from '../../src/engine/store.ts';
+import { tinySpec } from '../support/specs.ts';
+import { STORES, at, desk, ev } from './support.ts';
+
+const proc = compileProcedure(tinySpec());
+const procedure = { id: 'tiny', version: '1' };
+
+/** A commit of `entries` onto the case as the log `before` left it. */
+function commitOf(caseId: string, before: readonly LogEntry[], entries: readonly LogEntry[], extra: Partial<Commit> = {}): Commit {
+  let snapshot = null as ReturnType<typeof applyEntry>['snapshot'] | null;
+  for (const e of before) snapshot = applyEntry(proc, snapshot, e).snapshot;
+  const lines = entries.map((entry) => {
+    const applied = applyEntry(proc, snapshot, entry);
+    snapshot = applied.snapshot;
+    return { entry, effects: applied.effects };
+  });
+  const persisted = persistCase(snapshot!);
+  return { caseId, code: caseId, procedure, expectedVersion: before.length, entries: lines, snapshot: persisted, index: indexCase(persisted, statusCode(snapshot!)), ...extra };
+}
+
+const opening = (code: string, local = '2025-03-03T09:00'): LogEntry => ({ kind: 'open', receivedAt: at(local), channel: 'in-person', dossier: {}, code, by: desk });
+const accept = (local = '2025-03-03T09:00'): LogEntry => ({ kind: 'event', event: ev('ACCEPT', local, desk) });
+const transfer: LogEntry = { kind: 'event', event: ev('TRANSFER', '2025-03-03T10:00', desk) };
+
+describe.each(Object.entries(STORES))('the store contract on the %s store', (_name, makeStore) => {
+  const withStore = async (body: (store: CaseStore) => Promise<void>) => {
+    const store = makeStore();
+    try {
+      await body(store);
+    } finally {
+      await store.close();
+    }
+  };
+
+  it('creates a case once, appends at the expected version only, and keeps the log in order', () =>
+    withStore(async (store) => {
+      expect(await store.commit(commitOf('c1', [], [opening('c1'), accept()]))).toEqual({ ok: true, version: 2 });
+      expect(await store.commit(commitOf('c1', [], [opening('c1'), accept()]))).toEqual({ ok: false, reason: 'conflict', actual: 2 });
+      const stale = commitOf('c1', [opening('c1'), accept()], [transfer], { expectedVersion: 1 });
+      expect(await store.commit(stale)).toEqual({ ok: false, reason: 'conflict', actual: 2 });
+      expect(await store.commit(commitOf('c1', [opening('c1'), accept()], [transfer]))).toEqual({ ok: true, version: 3 });
+      expect((await store.log('c1')).map((l) => [l.version, l.entry.kind === 'event' ? l.entry.event.type : l.entry.kind])).toEqual([
+        [1, 'open'],
+        [2, 'ACCEPT'],
+        [3, 'TRANSFER'],
+      ]);
+      const record = await store.get('c1');
+      expect([record?.version, record?.index.status, record?.index.holders]).toEqual([3, 4, ['justice']]);
+      expect(await store.get('nope')).toBeNull();
+      expect(await store.log('nope')).toEqual([]);
+    }));
+
+  it('keeps snapshots exactly as written, the order of the keys included', () =>
+    withStore(async (store) => {
+      const c = commitOf('c1', [], [opening('c1'), accept(), transfer]);
+      await store.commit(c);
+      const stored = await store.get('c1');
+      expect(JSON.stringify(stored?.snapshot)).toBe(JSON.stringify(c.snapshot));
+      expect((await store.log('c1'))[2]?.entry).toEqual(transfer);
+    }));
+
+  it('answers a used idempotency key with the first answer and writes nothing', () =>
+    withStore(async (store) => {
+      const idem = { key: 'k1', request: '{"a":1}', result: '{"ok":true}' };
+      expect(await store.commit(commitOf('c1', [], [opening('c1'), accept()], { idempotency: idem }))).toEqual({ ok: true, version: 2 });
+      expect(await store.commit(commitOf('c1', [opening('c1'), accept()], [transfer], { idempotency: idem }))).toEqual({ ok: false, reason: 'idempotent', stored: { ...idem, caseId: 'c1' } });
+      expect((await store.get('c1'))?.version).toBe(2);
+      expect(await store.recall('k1')).toEqual({ ...idem, caseId: 'c1' });
+      expect(await store.recall('k2')).toBeNull();
+    }));
+
+  it('records refused attempts apart from the log, once per idempotency key', () =>
+    withStore(async (store) => {
+      const event = ev('COMPLETE', '2025-03-03T11:00', desk, { step: 'register' });
+      const idem = { key: 'r1', request: 'x', result: 'y' };
+      expect(await store.refuse({ caseId: 'c1', caseVersion: 3, event, code: 'refused', reason: 'not the holder' }, idem)).toEqual({ ok: true, version: 3 });
+      expect(await store.refuse({ caseId: 'c1', caseVersion: 3, event, code: 'refused', reason: 'not the holder' }, idem)).toEqual({ ok: false, reason: 'idempotent', stored: { ...idem, caseId: 'c1' } });
+      await store.refuse({ caseId: null, caseVersion: 0, event, code: 'refused', reason: 'no case' });
+      expect((await store.refusals('c1')).map((r) => [r.caseId, r.caseVersion, r.code, r.event])).toEqual([['c1', 3, 'refused', event]]);
+      expect((await store.refusals()).map((r) => r.reason)).toEqual(['not the holder', 'no case']);
+    }));
+
+  it('counts named sequences from 1, each name on its own', () =>
+    withStore(async (store) => {
+      expect([await store.nextSequence('a'), await store.nextSequence('a'), await store.nextSequence('b'), await store.nextSequence('a')]).toEqual([1, 2, 1, 3]);
+    }));
+
+  it('lists by holder, status, procedure and due date, oldest receipt first, and finds the deadlines due', () =>
+    withStore(async (store) => {
+      await store.commit(commitOf('b', [], [opening('b', '2025-03-03T09:30'), accept('2025-03-03T09:30')]));
+      await store.commit(commitOf('a', [], [opening('a'), accept(), transfer]));
+      expect((await store.list()).map((c) => c.caseId)).toEqual(['a', 'b']);
+      expect((await store.list({ agency: 'justice' })).map((c) => c.caseId)).toEqual(['a']);
+      expect((await store.list({ status: [2] })).map((c) => c.caseId)).toEqual(['b']);
+      expect((await store.list({ status: 4, agency: 'desk' })).map((c) => c.caseId)).toEqual([]);
+      expect((await store.list({ procedure: 'other' })).map((c) => c.caseId)).toEqual([]);
+      expect((await store.list({ overdue: at('2025-03-10T00:00') })).map((c) => c.caseId)).toEqual(['a', 'b']);
+      expect((await store.list({ dueBefore: at('2025-03-06T00:00') })).map((c) => c.caseId)).toEqual([]);
+      const deadlines = (await store.list()).map((c) => c.index.nextDeadline);
+      expect(deadlines.every((d) => d !== null)).toBe(true);
+      expect(await store.dueBy(at('2025-03-01T00:00'))).toEqual([]);
+      expect((await store.dueBy(at('2025-04-01T00:00'))).sort()).toEqual(['a', 'b']);
+    }));
+
+  it('many commits at once, several on one version of one case: each version is written by exactly one', () =>
+    withStore(async (store) => {
+      const cases = ['x1', 'x2', 'x3', 'x4'];
+      await Promise.all(cases.map((id) => store.commit(commitOf(id, [], [opening(id), accept()]))));
+      const racing = cases.flatMap((id) => [0, 1, 2].map(() => store.commit(commitOf(id, [opening(id), accept()], [transfer]))));
+      const results = await Promise.all(racing);
+      expect(results.filter((r) => r.ok).length).toBe(4);
+      expect(results.filter((r) => !r.ok && r.reason === 'conflict' && r.actual === 3).length).toBe(8);
+      for (const id of cases) expect((await store.log(id)).map((l) => l.version)).toEqual([1, 2, 3]);
+    }));
+});
