@@ -4,10 +4,11 @@ import { hashToken, newToken } from '../server/auth.ts';
 import { EXIT, type Io } from './io.ts';
 import { CATALOGUE_DIR, loadProcedures } from './load.ts';
 
-export const SERVE_USAGE = `motcua serve --db <file.db | postgres://…> [--port 8080] [--host 127.0.0.1] [--auth auth.yaml] [--procedures <dir>]
+export const SERVE_USAGE = `motcua serve --db <file.db | postgres://…> [--port 8080] [--host 127.0.0.1] [--auth auth.yaml] [--procedures <dir>] [--webhooks webhooks.yaml]
   The HTTP API: procedures, cases, the public lookup and ratings; OpenAPI 3.1 at /openapi.json, the
   reference at /docs. Tokens of auth.yaml say who acts (see README). --port 0 takes a free port; the
-  first line printed is the address. Stops on SIGINT or SIGTERM.
+  first line printed is the address. --webhooks: the outbox delivers every effect to these
+  endpoints, signed, at least once, across restarts. Stops on SIGINT or SIGTERM.
 motcua token [<token>]
   A new random bearer token and the "sha256:…" hash to put in auth.yaml (or the hash of the token given).`;
 
@@ -15,7 +16,7 @@ motcua token [<token>]
 export async function serveCommand(args: readonly string[], io: Io, stopped: Promise<void> = signalled()): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, auth: { type: 'string' }, procedures: { type: 'string' } },
+    options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, auth: { type: 'string' }, procedures: { type: 'string' }, webhooks: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
@@ -32,6 +33,7 @@ export async function serveCommand(args: readonly string[], io: Io, stopped: Pro
     host: values.host ?? '127.0.0.1',
     procedures: procedures.map((p) => p.spec),
     ...(values.auth === undefined ? {} : { authFile: values.auth }),
+    ...(values.webhooks === undefined ? {} : { webhooksFile: values.webhooks }),
   });
   io.out(`motcua: serving ${served.url} (cases in ${values.db.replace(/\/\/[^@/]*@/, '//…@')}; API reference at ${served.url}/docs)\n`);
   if (values.auth === undefined) io.err('motcua: no --auth file: only the public, procedure and health endpoints answer; case endpoints need tokens (see README, auth.yaml).\n');

@@ -1,5 +1,6 @@
 import type { Instant } from '../calendar/instant.ts';
-import type { CaseFilter, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, IdempotentResult, RefusedAttempt, StoredEntry } from './store.ts';
+import type { Effect } from '../compile/types.ts';
+import type { CaseFilter, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, DeliveryOutcome, IdempotentResult, Outbox, OutboxItem, RefusedAttempt, StoredEntry } from './store.ts';
 
 /**
  * A store in memory, for tests, simulations and hosts that keep cases elsewhere. Same behaviour as
@@ -16,6 +17,41 @@ export function memoryStore(): CaseStore {
   const keys = new Map<string, IdempotentResult>();
   const refused: string[] = [];
   const sequences = new Map<string, number>();
+  const effects: { id: number; caseId: string; version: number; effect: string }[] = [];
+  const deliveries = new Map<string, { state: DeliveryOutcome['state']; attempts: number; nextAt: number; error: string }>();
+  const slot = (endpoint: string, id: number) => `${endpoint}\u0000${id}`;
+  const itemOf = (e: (typeof effects)[number], attempts: number): OutboxItem => ({ id: e.id, caseId: e.caseId, version: e.version, effect: JSON.parse(e.effect) as Effect, attempts });
+  const outbox: Outbox = {
+    async pending(endpoint, now, limit) {
+      const out: OutboxItem[] = [];
+      for (const e of effects) {
+        if (out.length >= limit) break;
+        const d = deliveries.get(slot(endpoint, e.id));
+        if (d === undefined || (d.state === 'retry' && d.nextAt <= now)) out.push(itemOf(e, d?.attempts ?? 0));
+      }
+      return out;
+    },
+    async record(endpoint, id, outcome) {
+      const before = deliveries.get(slot(endpoint, id));
+      const attempts = (before?.attempts ?? 0) + (outcome.state === 'retry' || outcome.state === 'dead' ? 1 : 0);
+      deliveries.set(slot(endpoint, id), { state: outcome.state, attempts, nextAt: outcome.state === 'retry' ? outcome.nextAt : 0, error: 'error' in outcome ? outcome.error : '' });
+    },
+    async stats(endpoint) {
+      const counts = { delivered: 0, skipped: 0, dead: 0, waiting: 0 };
+      for (const e of effects) {
+        const state = deliveries.get(slot(endpoint, e.id))?.state;
+        if (state === 'delivered' || state === 'skipped' || state === 'dead') counts[state]++;
+        else counts.waiting++;
+      }
+      return counts;
+    },
+    async deadLetters(endpoint) {
+      return effects.flatMap((e) => {
+        const d = deliveries.get(slot(endpoint, e.id));
+        return d?.state === 'dead' ? [{ ...itemOf(e, d.attempts), error: d.error }] : [];
+      });
+    },
+  };
 
   const read = (caseId: string): CaseRecord | null => {
     const text = cases.get(caseId);
@@ -23,6 +59,7 @@ export function memoryStore(): CaseStore {
   };
 
   return {
+    outbox,
     async nextSequence(name) {
       return (sequences.get(name) ?? 0) + 1;
     },
@@ -42,6 +79,9 @@ export function memoryStore(): CaseStore {
       const record: CaseRecord = { caseId: c.caseId, code: c.code, procedure: c.procedure, version, snapshot: c.snapshot, index: c.index };
       cases.set(c.caseId, JSON.stringify(record));
       versions.set(c.caseId, version);
+      c.entries.forEach((e, i) => {
+        for (const effect of e.effects) effects.push({ id: effects.length + 1, caseId: c.caseId, version: c.expectedVersion + i + 1, effect: JSON.stringify(effect) });
+      });
       if (c.idempotency !== undefined) keys.set(c.idempotency.key, { ...c.idempotency, caseId: c.caseId });
       return { ok: true, version };
     },

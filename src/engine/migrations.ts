@@ -104,6 +104,33 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 4,
+    name: 'the durable outbox: the effects of each committed line and their deliveries per endpoint',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE outbox (
+          id INTEGER PRIMARY KEY,
+          case_id TEXT NOT NULL,
+          version INTEGER NOT NULL,
+          effect TEXT NOT NULL
+        );
+        CREATE TABLE deliveries (
+          endpoint TEXT NOT NULL,
+          outbox_id INTEGER NOT NULL REFERENCES outbox (id),
+          state TEXT NOT NULL CHECK (state IN ('delivered', 'skipped', 'retry', 'dead')),
+          attempts INTEGER NOT NULL,
+          next_at INTEGER,
+          error TEXT,
+          PRIMARY KEY (endpoint, outbox_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX deliveries_to_retry ON deliveries (endpoint, next_at) WHERE state = 'retry';
+        -- Everything at or below after_id is delivered, skipped or dead for the endpoint.
+        CREATE TABLE outbox_cursors (endpoint TEXT PRIMARY KEY, after_id INTEGER NOT NULL) WITHOUT ROWID;
+      `);
+      // Effects committed before the outbox existed are not offered again.
+    },
+  },
 ];
 
 /** The schema version this code writes. */

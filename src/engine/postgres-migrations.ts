@@ -62,6 +62,17 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         reason text NOT NULL
       );
       CREATE INDEX refused_attempts_by_case ON refused_attempts (case_id, id);
+      -- The durable outbox: each effect of each committed line, written in the same transaction.
+      CREATE TABLE outbox (id bigserial PRIMARY KEY, case_id text NOT NULL, version integer NOT NULL, effect json NOT NULL);
+      CREATE TABLE deliveries (
+        endpoint text NOT NULL,
+        outbox_id bigint NOT NULL REFERENCES outbox (id),
+        state text NOT NULL CHECK (state IN ('delivered', 'skipped', 'retry', 'dead')),
+        attempts integer NOT NULL,
+        next_at bigint,
+        error text,
+        PRIMARY KEY (endpoint, outbox_id)
+      );
     `,
   },
   {
@@ -122,6 +133,10 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
           END IF;
           INSERT INTO events (case_id, version, entry, effects)
             SELECT c->>'caseId', expected + t.ord::integer, t.e->'entry', t.e->'effects' FROM json_array_elements(c->'entries') WITH ORDINALITY AS t(e, ord);
+          INSERT INTO outbox (case_id, version, effect)
+            SELECT c->>'caseId', expected + t.ord::integer, f.value
+            FROM json_array_elements(c->'entries') WITH ORDINALITY AS t(e, ord), json_array_elements(t.e->'effects') WITH ORDINALITY AS f(value, n)
+            ORDER BY t.ord, f.n;
           IF c->'idempotency' IS NOT NULL THEN
             INSERT INTO idempotency (key, case_id, request, result)
               VALUES (c->'idempotency'->>'key', c->>'caseId', c->'idempotency'->>'request', c->'idempotency'->>'result')

@@ -3,7 +3,8 @@ import type { Instant } from '../calendar/instant.ts';
 import type { StatusCode } from '../compile/case.ts';
 import { CaseError } from '../errors.ts';
 import { PG_SCHEMA_VERSION, migratePg } from './postgres-migrations.ts';
-import type { CaseFilter, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, IdempotentResult, RefusedAttempt, StoredEntry } from './store.ts';
+import type { Effect } from '../compile/types.ts';
+import type { CaseFilter, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, IdempotentResult, Outbox, OutboxItem, RefusedAttempt, StoredEntry } from './store.ts';
 
 /** Options of {@link postgresStore}. */
 export interface PostgresStoreOptions {
@@ -126,8 +127,52 @@ export async function postgresStore(url: string, options: PostgresStoreOptions =
     return row === undefined ? null : { key: row.key, caseId: row.case_id, request: row.request, result: row.result };
   };
 
+  type OutboxRow = { id: number; case_id: string; version: number; effect: Effect; attempts: number };
+  const itemOf = (r: OutboxRow): OutboxItem => ({ id: r.id, caseId: r.case_id, version: r.version, effect: r.effect, attempts: r.attempts });
+  // No cursor here, unlike SQLite: with concurrent writers a lower id can become visible after a
+  // higher one, so the anti-join looks at every effect (see docs/SCALING.md).
+  const outbox: Outbox = {
+    async pending(endpoint, now, limit) {
+      const { rows } = await pool.query<OutboxRow>(
+        `SELECT o.id, o.case_id, o.version, o.effect, coalesce(d.attempts, 0) AS attempts FROM outbox o
+         LEFT JOIN deliveries d ON d.endpoint = $1 AND d.outbox_id = o.id
+         WHERE d.state IS NULL OR (d.state = 'retry' AND d.next_at <= $2) ORDER BY o.id LIMIT $3`,
+        [endpoint, now, limit],
+      );
+      return rows.map(itemOf);
+    },
+    async record(endpoint, id, outcome) {
+      const failed = outcome.state === 'retry' || outcome.state === 'dead';
+      await pool.query(
+        `INSERT INTO deliveries (endpoint, outbox_id, state, attempts, next_at, error) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (endpoint, outbox_id) DO UPDATE SET state = excluded.state, attempts = deliveries.attempts + excluded.attempts, next_at = excluded.next_at, error = excluded.error`,
+        [endpoint, id, outcome.state, failed ? 1 : 0, outcome.state === 'retry' ? outcome.nextAt : null, 'error' in outcome ? outcome.error : null],
+      );
+    },
+    async stats(endpoint) {
+      const { rows } = await pool.query<{ state: string | null; n: number }>(
+        'SELECT d.state AS state, count(*)::bigint AS n FROM outbox o LEFT JOIN deliveries d ON d.endpoint = $1 AND d.outbox_id = o.id GROUP BY d.state',
+        [endpoint],
+      );
+      const counts = { delivered: 0, skipped: 0, dead: 0, waiting: 0 };
+      for (const r of rows) {
+        if (r.state === 'delivered' || r.state === 'skipped' || r.state === 'dead') counts[r.state] += r.n;
+        else counts.waiting += r.n;
+      }
+      return counts;
+    },
+    async deadLetters(endpoint) {
+      const { rows } = await pool.query<OutboxRow & { error: string }>(
+        `SELECT o.id, o.case_id, o.version, o.effect, d.attempts, d.error FROM deliveries d JOIN outbox o ON o.id = d.outbox_id WHERE d.endpoint = $1 AND d.state = 'dead' ORDER BY o.id`,
+        [endpoint],
+      );
+      return rows.map((r) => ({ ...itemOf(r), error: r.error }));
+    },
+  };
+
   return {
     pool,
+    outbox,
     async nextSequence(name) {
       const { rows } = await pool.query<{ value: number }>('INSERT INTO sequences (name, value) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value', [name]);
       return rows[0]!.value;

@@ -3,7 +3,8 @@ import type { Instant } from '../calendar/instant.ts';
 import type { StatusCode } from '../compile/case.ts';
 import { CaseError, MotcuaError, StoreError } from '../errors.ts';
 import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './migrations.ts';
-import type { CaseFilter, CaseIndex, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, IdempotentResult, RefusedAttempt, StoredEntry } from './store.ts';
+import type { Effect } from '../compile/types.ts';
+import type { CaseFilter, CaseIndex, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, IdempotentResult, Outbox, OutboxItem, RefusedAttempt, StoredEntry } from './store.ts';
 
 /** Options of {@link sqliteStore}. */
 export interface SqliteStoreOptions {
@@ -77,6 +78,30 @@ export function sqliteStore(file: string, options: SqliteStoreOptions = {}): Sql
     dueBy: db.prepare<[number], { case_id: string }>('SELECT case_id FROM cases WHERE next_deadline IS NOT NULL AND next_deadline <= ? ORDER BY next_deadline, case_id'),
     peekSequence: db.prepare<[string], { value: number }>('SELECT value FROM sequences WHERE name = ?'),
     takeSequence: db.prepare('INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)'),
+    addEffect: db.prepare('INSERT INTO outbox (case_id, version, effect) VALUES (?, ?, ?)'),
+    pending: db.prepare<[string, string, number, number], OutboxRow>(
+      `SELECT o.id, o.case_id, o.version, o.effect, coalesce(d.attempts, 0) AS attempts FROM outbox o
+       LEFT JOIN deliveries d ON d.endpoint = ? AND d.outbox_id = o.id
+       WHERE o.id > coalesce((SELECT after_id FROM outbox_cursors WHERE endpoint = ?), 0) AND (d.state IS NULL OR (d.state = 'retry' AND d.next_at <= ?))
+       ORDER BY o.id LIMIT ?`,
+    ),
+    record: db.prepare(
+      `INSERT INTO deliveries (endpoint, outbox_id, state, attempts, next_at, error) VALUES (@endpoint, @id, @state, @attempts, @nextAt, @error)
+       ON CONFLICT (endpoint, outbox_id) DO UPDATE SET state = excluded.state, attempts = deliveries.attempts + excluded.attempts, next_at = excluded.next_at, error = excluded.error`,
+    ),
+    // The cursor moves up to just below the first effect that is still waiting or to be retried.
+    advance: db.prepare(
+      `INSERT INTO outbox_cursors (endpoint, after_id) VALUES (@endpoint, coalesce((SELECT min(o.id) - 1 FROM outbox o WHERE o.id > @from AND NOT EXISTS
+         (SELECT 1 FROM deliveries d WHERE d.endpoint = @endpoint AND d.outbox_id = o.id AND d.state <> 'retry')), (SELECT coalesce(max(id), 0) FROM outbox)))
+       ON CONFLICT (endpoint) DO UPDATE SET after_id = max(outbox_cursors.after_id, excluded.after_id)`,
+    ),
+    cursor: db.prepare<[string], { after_id: number }>('SELECT after_id FROM outbox_cursors WHERE endpoint = ?'),
+    stats: db.prepare<[string], { state: string | null; n: number }>(
+      'SELECT d.state AS state, count(*) AS n FROM outbox o LEFT JOIN deliveries d ON d.endpoint = ? AND d.outbox_id = o.id GROUP BY d.state',
+    ),
+    dead: db.prepare<[string], OutboxRow & { error: string }>(
+      `SELECT o.id, o.case_id, o.version, o.effect, d.attempts, d.error FROM deliveries d JOIN outbox o ON o.id = d.outbox_id WHERE d.endpoint = ? AND d.state = 'dead' ORDER BY o.id`,
+    ),
   };
 
   const recall = (key: string): IdempotentResult | null => {
@@ -99,7 +124,10 @@ export function sqliteStore(file: string, options: SqliteStoreOptions = {}): Sql
     } else if (stmt.updateCase.run({ ...columns, expectedVersion: c.expectedVersion }).changes !== 1) {
       throw new Error(`internal: case ${c.caseId} changed inside its own write transaction`);
     }
-    c.entries.forEach((e, i) => stmt.insertEntry.run(c.caseId, c.expectedVersion + i + 1, JSON.stringify(e.entry), JSON.stringify(e.effects)));
+    c.entries.forEach((e, i) => {
+      stmt.insertEntry.run(c.caseId, c.expectedVersion + i + 1, JSON.stringify(e.entry), JSON.stringify(e.effects));
+      for (const effect of e.effects) stmt.addEffect.run(c.caseId, c.expectedVersion + i + 1, JSON.stringify(effect));
+    });
     // Most events leave the holders as they were: rewriting them would only dirty more pages.
     if (current?.holders !== columns.holders) {
       stmt.clearHolders.run(c.caseId);
@@ -120,9 +148,34 @@ export function sqliteStore(file: string, options: SqliteStoreOptions = {}): Sql
     return { ok: true, version: attempt.caseVersion };
   });
 
+  const outbox: Outbox = {
+    async pending(endpoint, now, limit) {
+      return stmt.pending.all(endpoint, endpoint, now, limit).map(itemOf);
+    },
+    async record(endpoint, id, outcome) {
+      const failed = outcome.state === 'retry' || outcome.state === 'dead';
+      db.transaction(() => {
+        stmt.record.run({ endpoint, id, state: outcome.state, attempts: failed ? 1 : 0, nextAt: outcome.state === 'retry' ? outcome.nextAt : null, error: 'error' in outcome ? outcome.error : null });
+        if (outcome.state !== 'retry') stmt.advance.run({ endpoint, from: stmt.cursor.get(endpoint)?.after_id ?? 0 });
+      }).immediate();
+    },
+    async stats(endpoint) {
+      const counts = { delivered: 0, skipped: 0, dead: 0, waiting: 0 };
+      for (const r of stmt.stats.all(endpoint)) {
+        if (r.state === 'delivered' || r.state === 'skipped' || r.state === 'dead') counts[r.state] += r.n;
+        else counts.waiting += r.n;
+      }
+      return counts;
+    },
+    async deadLetters(endpoint) {
+      return stmt.dead.all(endpoint).map((r) => ({ ...itemOf(r), error: r.error }));
+    },
+  };
+
   const store: SqliteCaseStore = {
     file,
     db,
+    outbox,
     async nextSequence(name) {
       return (stmt.peekSequence.get(name)?.value ?? 0) + 1;
     },
@@ -168,7 +221,7 @@ export function sqliteStore(file: string, options: SqliteStoreOptions = {}): Sql
 
 /** Every method of the store with SQLite's faults turned into a {@link StoreError} that says what to do. */
 function guardStore(store: SqliteCaseStore, file: string, busyMs: number): SqliteCaseStore {
-  const guarded: Record<string, unknown> = { file: store.file, db: store.db };
+  const guarded: Record<string, unknown> = { file: store.file, db: store.db, outbox: guardMethods(store.outbox, file, busyMs) };
   for (const [name, method] of Object.entries(store)) {
     if (typeof method !== 'function') continue;
     guarded[name] = async (...args: unknown[]) => {
@@ -180,6 +233,20 @@ function guardStore(store: SqliteCaseStore, file: string, busyMs: number): Sqlit
     };
   }
   return guarded as unknown as SqliteCaseStore;
+}
+
+function guardMethods<T extends object>(target: T, file: string, busyMs: number): T {
+  const guarded: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(target)) {
+    guarded[name] = async (...args: unknown[]) => {
+      try {
+        return await (method as (...a: unknown[]) => Promise<unknown>)(...args);
+      } catch (error) {
+        throw storeFault(error, file, busyMs);
+      }
+    };
+  }
+  return guarded as T;
 }
 
 /**
@@ -198,6 +265,18 @@ export function storeFault(error: unknown, file: string, busyMs = 5000): unknown
   if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) return fault('corrupt', 'the case database is damaged or not a database. Restore it from a backup, or give another file.');
   if (code.startsWith('SQLITE_IOERR')) return fault('io-error', 'the disk failed to read or write the case database (I/O error). Check the disk and free space, then try again.');
   return fault('store-failed', `the case database failed (${code}). Try again; if it persists, check the file with sqlite3's integrity_check.`);
+}
+
+interface OutboxRow {
+  id: number;
+  case_id: string;
+  version: number;
+  effect: string;
+  attempts: number;
+}
+
+function itemOf(r: OutboxRow): OutboxItem {
+  return { id: r.id, caseId: r.case_id, version: r.version, effect: JSON.parse(r.effect) as Effect, attempts: r.attempts };
 }
 
 interface RefusalRow {

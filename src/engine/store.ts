@@ -121,6 +121,41 @@ export interface CaseFilter {
   readonly procedure?: string;
 }
 
+/** One effect waiting in the outbox: written in the transaction of the event that produced it. */
+export interface OutboxItem {
+  /** Increasing in the order the effects were committed. */
+  readonly id: number;
+  readonly caseId: string;
+  /** The case's version once the effect's log line was stored. */
+  readonly version: number;
+  readonly effect: Effect;
+  /** Failed deliveries to this endpoint so far. */
+  readonly attempts: number;
+}
+
+/** What happened when an item was offered to an endpoint. */
+export type DeliveryOutcome =
+  | { readonly state: 'delivered' }
+  /** The endpoint does not take this kind of effect. */
+  | { readonly state: 'skipped' }
+  | { readonly state: 'retry'; readonly nextAt: Instant; readonly error: string }
+  /** Given up after too many attempts: kept as a dead letter. */
+  | { readonly state: 'dead'; readonly error: string };
+
+/**
+ * The durable outbox: every effect of every committed log line, with per-endpoint delivery state,
+ * so that a dispatcher delivers each at least once to each webhook, across restarts.
+ */
+export interface Outbox {
+  /** Items not yet delivered, skipped or dead for `endpoint` whose next attempt is due by `now`, oldest first. */
+  pending(endpoint: string, now: Instant, limit: number): Promise<OutboxItem[]>;
+  record(endpoint: string, id: number, outcome: DeliveryOutcome): Promise<void>;
+  /** Counts for `endpoint`: delivered, skipped, dead, and the rest (waiting or to be retried). */
+  stats(endpoint: string): Promise<{ readonly delivered: number; readonly skipped: number; readonly dead: number; readonly waiting: number }>;
+  /** The dead letters of `endpoint` with their last error, oldest first. */
+  deadLetters(endpoint: string): Promise<(OutboxItem & { readonly error: string })[]>;
+}
+
 /**
  * Where the engine keeps cases: an append-only log per case plus its latest snapshot, written with
  * optimistic concurrency (a commit names the version it read; a stale one writes nothing), an
@@ -150,5 +185,7 @@ export interface CaseStore {
   list(filter?: CaseFilter): Promise<CaseSummary[]>;
   /** Ids of the cases with an armed deadline at or before `at`, earliest first. */
   dueBy(at: Instant): Promise<string[]>;
+  /** The effects of committed lines, written by `commit` in the same transaction, and their deliveries. */
+  readonly outbox: Outbox;
   close(): Promise<void>;
 }

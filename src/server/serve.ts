@@ -7,6 +7,8 @@ import { sqliteStore } from '../engine/sqlite-store.ts';
 import type { CaseStore } from '../engine/store.ts';
 import { type AuthConfig, AuthError, parseAuth } from './auth.ts';
 import { createServer } from './app.ts';
+import { readWebhooks } from './webhooks.ts';
+import { createDispatcher } from '../engine/dispatcher.ts';
 
 /** Options of {@link serve}. */
 export interface ServeOptions {
@@ -20,6 +22,10 @@ export interface ServeOptions {
   readonly now?: () => Instant;
   readonly publicRateLimit?: number;
   readonly plugins?: readonly FastifyPluginAsync[];
+  /** Path of webhooks.yaml: where the outbox delivers effects. */
+  readonly webhooksFile?: string;
+  /** How often the dispatcher looks at the outbox, in ms; 500 by default. */
+  readonly dispatchIntervalMs?: number;
 }
 
 /** A running server. */
@@ -55,6 +61,7 @@ export async function readAuth(file: string): Promise<AuthConfig> {
 /** Starts `motcua serve`: the store, the engine over it, the HTTP API on host:port (127.0.0.1:8080 by default). */
 export async function serve(options: ServeOptions): Promise<Served> {
   const auth = options.authFile === undefined ? null : await readAuth(options.authFile);
+  const hooks = options.webhooksFile === undefined ? null : await readWebhooks(options.webhooksFile);
   const store = await openStore(options.db);
   try {
     const engine = createEngine({ procedures: options.procedures, store });
@@ -67,6 +74,14 @@ export async function serve(options: ServeOptions): Promise<Served> {
       ...(options.publicRateLimit === undefined ? {} : { publicRateLimit: options.publicRateLimit }),
       ...(options.plugins === undefined ? {} : { plugins: options.plugins }),
     });
+    const now = options.now ?? (() => Date.now() as Instant);
+    const dispatcher = hooks === null ? null : createDispatcher({ store, webhooks: hooks.webhooks, now, ...(hooks.maxAttempts === undefined ? {} : { maxAttempts: hooks.maxAttempts }) });
+    // Effects wait in the outbox (written with their events); the dispatcher also looks right
+    // after each write, so delivery does not wait for the next poll.
+    if (dispatcher !== null) {
+      dispatcher.start(options.dispatchIntervalMs ?? 500);
+      engine.subscribe(() => dispatcher.poke());
+    }
     const address = await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
     return {
       app,
@@ -74,6 +89,7 @@ export async function serve(options: ServeOptions): Promise<Served> {
       url: address,
       close: async () => {
         await app.close();
+        await dispatcher?.stop();
         await store.close();
       },
     };

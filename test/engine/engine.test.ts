@@ -15,7 +15,7 @@ const v2 = tinySpec({ version: '2', effectiveFrom: '2025-03-05', limit: { durati
 const openTiny = (receivedAt = '2025-03-03T09:00') => ({ procedure: 'tiny', channel: 'in-person' as const, receivedAt: at(receivedAt), by: desk });
 const fmt = (t: number | null | undefined) => (t === null || t === undefined ? t : formatInstant(t as never));
 
-describe.each(Object.entries(STORES))('the engine on the %s store', (_name, makeStore) => {
+describe.each(Object.entries(STORES))('the engine on the %s store', { timeout: 60_000 }, (_name, makeStore) => {
   const setup = (store: CaseStore = makeStore()) => ({ store, engine: createEngine({ procedures: [v1, v2], store }) });
 
   describe('opening a case', () => {

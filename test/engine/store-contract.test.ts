@@ -27,7 +27,7 @@ const opening = (code: string, local = '2025-03-03T09:00'): LogEntry => ({ kind:
 const accept = (local = '2025-03-03T09:00'): LogEntry => ({ kind: 'event', event: ev('ACCEPT', local, desk) });
 const transfer: LogEntry = { kind: 'event', event: ev('TRANSFER', '2025-03-03T10:00', desk) };
 
-describe.each(Object.entries(STORES))('the store contract on the %s store', (_name, makeStore) => {
+describe.each(Object.entries(STORES))('the store contract on the %s store', { timeout: 60_000 }, (_name, makeStore) => {
   const withStore = async (body: (store: CaseStore) => Promise<void>) => {
     const store = makeStore();
     try {
@@ -116,5 +116,36 @@ describe.each(Object.entries(STORES))('the store contract on the %s store', (_na
       expect(results.filter((r) => r.ok).length).toBe(4);
       expect(results.filter((r) => !r.ok && r.reason === 'conflict' && r.actual === 3).length).toBe(8);
       for (const id of cases) expect((await store.log(id)).map((l) => l.version)).toEqual([1, 2, 3]);
+    }));
+
+  it('keeps every effect of a commit in the outbox, with delivery state per endpoint', () =>
+    withStore(async (store) => {
+      await store.commit(commitOf('c1', [], [opening('c1'), accept(), transfer]));
+      const pending = await store.outbox.pending('hook', at('2025-03-03T12:00'), 10);
+      expect(pending.map((p) => [p.caseId, p.version, p.effect.kind, p.attempts])).toEqual([
+        ['c1', 2, 'appointment-slip', 0],
+        ['c1', 3, 'notify-agency', 0],
+      ]);
+      const [slip, notify] = pending;
+      await store.outbox.record('hook', slip!.id, { state: 'delivered' });
+      await store.outbox.record('hook', notify!.id, { state: 'retry', nextAt: at('2025-03-03T13:00'), error: 'HTTP 500' });
+      expect(await store.outbox.pending('hook', at('2025-03-03T12:30'), 10)).toEqual([]);
+      expect((await store.outbox.pending('hook', at('2025-03-03T13:00'), 10)).map((p) => [p.id, p.attempts])).toEqual([[notify!.id, 1]]);
+      // Another endpoint has its own state.
+      expect((await store.outbox.pending('other', at('2025-03-03T12:00'), 1)).map((p) => p.id)).toEqual([slip!.id]);
+      await store.outbox.record('hook', notify!.id, { state: 'dead', error: 'HTTP 500' });
+      expect(await store.outbox.pending('hook', at('2025-03-04T00:00'), 10)).toEqual([]);
+      expect(await store.outbox.stats('hook')).toEqual({ delivered: 1, skipped: 0, dead: 1, waiting: 0 });
+      expect((await store.outbox.deadLetters('hook')).map((d) => [d.id, d.attempts, d.error])).toEqual([[notify!.id, 2, 'HTTP 500']]);
+      // Later effects come after the cursor.
+      await store.commit(commitOf('c1', [opening('c1'), accept(), transfer], [{ kind: 'event', event: ev('WITHDRAW', '2025-03-03T14:00', { kind: 'applicant' }) }]));
+      expect((await store.outbox.pending('hook', at('2025-03-04T00:00'), 10)).map((p) => [p.version, p.effect.kind])).toEqual([[4, 'withdrawn']]);
+    }));
+
+  it('writes nothing to the outbox for a commit that conflicts', () =>
+    withStore(async (store) => {
+      await store.commit(commitOf('c1', [], [opening('c1'), accept()]));
+      await store.commit(commitOf('c1', [], [opening('c1'), accept()]));
+      expect(await store.outbox.stats('hook')).toEqual({ delivered: 0, skipped: 0, dead: 0, waiting: 1 });
     }));
 });

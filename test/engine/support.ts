@@ -20,10 +20,20 @@ export function tempDir(): string {
  */
 export function lazyStore(opening: Promise<CaseStore>, after: () => Promise<void> = async () => {}): CaseStore {
   const call =
-    <K extends keyof CaseStore>(name: K) =>
+    <K extends Exclude<keyof CaseStore, 'outbox'>>(name: K) =>
     async (...args: Parameters<CaseStore[K]>) =>
       ((await opening)[name] as (...a: unknown[]) => unknown)(...args);
+  const box =
+    <K extends keyof CaseStore['outbox']>(name: K) =>
+    async (...args: Parameters<CaseStore['outbox'][K]>) =>
+      ((await opening).outbox[name] as (...a: unknown[]) => unknown)(...args);
   return {
+    outbox: {
+      pending: box('pending') as CaseStore['outbox']['pending'],
+      record: box('record') as CaseStore['outbox']['record'],
+      stats: box('stats') as CaseStore['outbox']['stats'],
+      deadLetters: box('deadLetters') as CaseStore['outbox']['deadLetters'],
+    },
     nextSequence: call('nextSequence') as CaseStore['nextSequence'],
     commit: call('commit') as CaseStore['commit'],
     get: call('get') as CaseStore['get'],

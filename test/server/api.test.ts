@@ -15,7 +15,7 @@ async function setup() {
   return { store, clock, app };
 }
 
-describe('the HTTP API', () => {
+describe('the HTTP API', { timeout: 60_000 }, () => {
   it('drives a dossier from receipt to rating with desk, agency and applicant credentials', async () => {
     const { app, clock, store } = await setup();
     const opened = await app.inject({ method: 'POST', url: '/api/cases', headers: bearer(TOKENS.desk), payload: { procedure: 'tiny', channel: 'in-person' } });
