@@ -143,6 +143,10 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
               ON CONFLICT (key) DO NOTHING;
             IF NOT FOUND THEN RAISE EXCEPTION 'idempotency key taken concurrently' USING ERRCODE = 'MC001'; END IF;
           END IF;
+          IF c->'sequence' IS NOT NULL THEN
+            INSERT INTO sequences (name, value) VALUES (c->'sequence'->>'name', (c->'sequence'->>'value')::bigint)
+              ON CONFLICT (name) DO UPDATE SET value = greatest(sequences.value, excluded.value);
+          END IF;
           results := results || jsonb_build_array(jsonb_build_object('ok', true, 'version', newv));
         END LOOP;
         RETURN results;

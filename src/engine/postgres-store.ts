@@ -174,8 +174,9 @@ export async function postgresStore(url: string, options: PostgresStoreOptions =
     pool,
     outbox,
     async nextSequence(name) {
-      const { rows } = await pool.query<{ value: number }>('INSERT INTO sequences (name, value) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value', [name]);
-      return rows[0]!.value;
+      // Only looks: the commit that uses the number records it (Commit.sequence).
+      const { rows } = await pool.query<{ value: number }>('SELECT value FROM sequences WHERE name = $1', [name]);
+      return (rows[0]?.value ?? 0) + 1;
     },
     commit(c) {
       return new Promise<CommitResult>((resolve, reject) => {

@@ -138,6 +138,32 @@ export function sqliteStore(file: string, options: SqliteStoreOptions = {}): Sql
     return { ok: true, version };
   });
 
+  // Group commit: the commits asked for in one turn of the event loop go in one transaction (one
+  // fsync); each runs in its own savepoint, so a conflict or a constraint rolls back only itself.
+  const conflictOf = (c: Commit): CommitResult => ({ ok: false, reason: 'conflict', actual: stmt.version.get(c.caseId)?.version ?? 0 });
+  const writeBatch = db.transaction((batch: readonly Commit[]): CommitResult[] =>
+    batch.map((c) => {
+      try {
+        return commit(c);
+      } catch (error) {
+        // The UNIQUE (case_id, version) constraint or the primary key caught a concurrent writer.
+        if (isConstraint(error)) return conflictOf(c);
+        throw error;
+      }
+    }),
+  );
+  let queue: { commit: Commit; resolve: (r: CommitResult) => void; reject: (e: unknown) => void }[] = [];
+  const flush = () => {
+    const batch = queue;
+    queue = [];
+    try {
+      const results = writeBatch.immediate(batch.map((b) => b.commit));
+      batch.forEach((b, i) => b.resolve(results[i]!));
+    } catch (error) {
+      for (const b of batch) b.reject(error);
+    }
+  };
+
   const refuse = db.transaction((attempt: RefusedAttempt, idempotency?: Omit<IdempotentResult, 'caseId'>): CommitResult => {
     if (idempotency !== undefined) {
       const stored = recall(idempotency.key);
@@ -179,14 +205,11 @@ export function sqliteStore(file: string, options: SqliteStoreOptions = {}): Sql
     async nextSequence(name) {
       return (stmt.peekSequence.get(name)?.value ?? 0) + 1;
     },
-    async commit(c) {
-      try {
-        return commit.immediate(c);
-      } catch (error) {
-        // The UNIQUE (case_id, version) constraint or the primary key caught a concurrent writer.
-        if (isConstraint(error)) return { ok: false, reason: 'conflict', actual: stmt.version.get(c.caseId)?.version ?? 0 };
-        throw error;
-      }
+    commit(c) {
+      return new Promise<CommitResult>((resolve, reject) => {
+        if (queue.length === 0) setImmediate(flush);
+        queue.push({ commit: c, resolve, reject });
+      });
     },
     async get(caseId) {
       const row = stmt.getCase.get(caseId);
@@ -213,6 +236,7 @@ export function sqliteStore(file: string, options: SqliteStoreOptions = {}): Sql
       return stmt.dueBy.all(at).map((r) => r.case_id);
     },
     async close() {
+      if (queue.length > 0) flush();
       if (db.open) db.close();
     },
   };

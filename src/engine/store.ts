@@ -171,7 +171,12 @@ export interface CaseStore {
    * commit is a conflict (the case id exists) and the engine looks again.
    */
   nextSequence(name: string): Promise<number>;
-  /** Appends atomically, checking the version and the idempotency key in the same transaction. */
+  /**
+   * Appends atomically, checking the version and the idempotency key in the same transaction.
+   * Stores that can group concurrent commits into one transaction do (SQLite: the commits of one
+   * turn of the event loop; PostgreSQL: those that arrive while a batch is being written); each
+   * commit is still checked and answered on its own.
+   */
   commit(commit: Commit): Promise<CommitResult>;
   get(caseId: string): Promise<CaseRecord | null>;
   /** The log of a case from version 1, in order. */

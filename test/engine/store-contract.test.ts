@@ -85,9 +85,17 @@ describe.each(Object.entries(STORES))('the store contract on the %s store', { ti
       expect((await store.refusals()).map((r) => r.reason)).toEqual(['not the holder', 'no case']);
     }));
 
-  it('counts named sequences from 1, each name on its own', () =>
+  it('gives the next value of a named counter without taking it: the commit that uses a value records it', () =>
     withStore(async (store) => {
-      expect([await store.nextSequence('a'), await store.nextSequence('a'), await store.nextSequence('b'), await store.nextSequence('a')]).toEqual([1, 2, 1, 3]);
+      expect([await store.nextSequence('tiny-20250303'), await store.nextSequence('tiny-20250303')]).toEqual([1, 1]);
+      await store.commit(commitOf('c1', [], [opening('c1'), accept()], { sequence: { name: 'tiny-20250303', value: 1 } }));
+      expect([await store.nextSequence('tiny-20250303'), await store.nextSequence('other')]).toEqual([2, 1]);
+      await store.commit(commitOf('c5', [], [opening('c5'), accept()], { sequence: { name: 'tiny-20250303', value: 5 } }));
+      await store.commit(commitOf('c3', [], [opening('c3'), accept()], { sequence: { name: 'tiny-20250303', value: 3 } }));
+      expect(await store.nextSequence('tiny-20250303')).toBe(6);
+      // A commit that writes nothing records nothing.
+      await store.commit(commitOf('c1', [], [opening('c1'), accept()], { sequence: { name: 'tiny-20250303', value: 9 } }));
+      expect(await store.nextSequence('tiny-20250303')).toBe(6);
     }));
 
   it('lists by holder, status, procedure and due date, oldest receipt first, and finds the deadlines due', () =>
