@@ -64,17 +64,17 @@ export async function serve(options: ServeOptions): Promise<Served> {
   const hooks = options.webhooksFile === undefined ? null : await readWebhooks(options.webhooksFile);
   const store = await openStore(options.db);
   try {
-    const engine = createEngine({ procedures: options.procedures, store });
+    const now = options.now ?? (() => Date.now() as Instant);
+    const engine = createEngine({ procedures: options.procedures, store, now });
     const app = await createServer({
       engine,
       store,
       procedures: options.procedures,
       auth,
-      now: options.now ?? (() => Date.now() as Instant),
+      now,
       ...(options.publicRateLimit === undefined ? {} : { publicRateLimit: options.publicRateLimit }),
       ...(options.plugins === undefined ? {} : { plugins: options.plugins }),
     });
-    const now = options.now ?? (() => Date.now() as Instant);
     const dispatcher = hooks === null ? null : createDispatcher({ store, webhooks: hooks.webhooks, now, ...(hooks.maxAttempts === undefined ? {} : { maxAttempts: hooks.maxAttempts }) });
     // Effects wait in the outbox (written with their events); the dispatcher also looks right
     // after each write, so delivery does not wait for the next poll.

@@ -44,7 +44,7 @@ export function testClock(start: string) {
 }
 
 export async function testServer(store: CaseStore, procedures: readonly ProcedureSpec[], now: () => Instant, publicRateLimit = 1000): Promise<FastifyInstance> {
-  const engine = createEngine({ procedures, store });
+  const engine = createEngine({ procedures, store, now });
   return createServer({ engine, store, procedures, auth: parseAuth(authYaml(), 'auth.yaml'), now, publicRateLimit });
 }
 
