@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Instant, formatInstant, parseInstant } from '../calendar/instant.ts';
 import type { StatusCode } from '../compile/case.ts';
@@ -6,15 +7,18 @@ import type { Actor } from '../compile/types.ts';
 import { DEFAULT_MAX_PAYLOAD_BYTES } from '../engine/check-event.ts';
 import { createEngine } from '../engine/engine.ts';
 import { sqliteStore } from '../engine/sqlite-store.ts';
-import type { CaseFilter } from '../engine/store.ts';
+import { storeTraces } from '../engine/case-log.ts';
+import type { CaseFilter, CaseStore } from '../engine/store.ts';
+import { logFormatOf } from '../export/event-log.ts';
 import type { Engine, OpenRequest } from '../engine/types.ts';
 import { CaseError, UsageError } from '../errors.ts';
 import { parseEvent } from './events.ts';
 import { readStreamLimited } from './read-limited.ts';
 import { EXIT, type Io, json } from './io.ts';
 import { CATALOGUE_DIR, loadProcedures } from './load.ts';
+import { openLogFile } from './log-file.ts';
 
-export const CASE_USAGE = `motcua case open|send|show|list|tick --db <file.db> [--procedures <dir> [--allow-code]] …
+export const CASE_USAGE = `motcua case open|send|show|list|tick|log --db <file.db> [--procedures <dir> [--allow-code]] …
   Runs real cases in a SQLite file (created by the first open). Output is JSON; instants are local (+07:00).
   open  <request|->                 '{"procedure":"birth-registration","receivedAt":"2025-01-24T09:00","channel":"in-person","by":"desk","dossier":{"needsVerification":false}}'
                                     (optional: "code", "accept": false to leave it at receipt) [--key <idempotency key>]
@@ -22,6 +26,7 @@ export const CASE_USAGE = `motcua case open|send|show|list|tick --db <file.db> [
   show  <caseId> [--log]            status, due dates with reasons, control slip, refused attempts (and the log)
   list  [--agency a] [--status 4,5] [--due-before <instant>] [--overdue <instant>] [--procedure id]
   tick  [--now <instant>]           fires every deadline passed (default: now)
+  log   -o <log.csv|log.xes>        writes every case as an event log for process mining (pm4py CSV or IEEE XES)
   JSON comes as an argument or on stdin with -. Exit 1 when the event is refused or conflicts (the reason on stderr).`;
 
 /** What `case` reads besides the common streams: standard input, for `-`. */
@@ -47,6 +52,7 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
       overdue: { type: 'string' },
       procedure: { type: 'string' },
       now: { type: 'string' },
+      output: { type: 'string', short: 'o' },
       lang: { type: 'string' },
       json: { type: 'boolean', default: true },
     },
@@ -54,7 +60,7 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
     strict: true,
   });
   const [sub, ...rest] = positionals;
-  const subcommands = ['open', 'send', 'show', 'list', 'tick'];
+  const subcommands = ['open', 'send', 'show', 'list', 'tick', 'log'];
   if (sub === undefined || !subcommands.includes(sub)) {
     throw new UsageError('usage', `${sub === undefined ? 'case needs a subcommand' : `unknown case subcommand "${sub}"`}: use ${subcommands.join(', ')}. Run motcua case --help for the usage.`);
   }
@@ -63,9 +69,13 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
   if (sub !== 'open' && !existsSync(file)) {
     throw new UsageError('not-found', 'no such case database. Check the path, or create it with motcua case open --db <file> <request>.', { file });
   }
-  const arity: Record<string, number> = { open: 1, send: 2, show: 1, list: 0, tick: 0 };
+  const arity: Record<string, number> = { open: 1, send: 2, show: 1, list: 0, tick: 0, log: 0 };
   if (rest.length !== arity[sub]) throw new UsageError('usage', `case ${sub} takes ${arity[sub]} argument(s), not ${rest.length}. Run motcua case --help for the usage.`);
 
+  if (sub === 'log') {
+    if (values.output === undefined) throw new UsageError('usage', 'case log needs -o <log.csv|log.xes>, the event log to write. Run motcua case --help for the usage.');
+    logFormatOf(values.output, '-o');
+  }
   const { procedures, errors } = await loadProcedures([values.procedures ?? CATALOGUE_DIR], { allowCode: values['allow-code'] });
   if (errors.length > 0) throw errors[0]!;
   const store = sqliteStore(file);
@@ -80,6 +90,8 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
         return await showCase(engine, rest[0]!, values.log, values.lang === 'vi' ? 'vi' : 'en', io);
       case 'list':
         return await listCases(engine, values, io);
+      case 'log':
+        return await writeCaseLog(store, values.output!, file);
       default:
         return await tickCases(engine, values.now === undefined ? (io.now() as Instant) : parseInstant(values.now, ['--now']), io);
     }
@@ -120,6 +132,16 @@ async function sendEvent(engine: Engine, caseId: string, input: { value: unknown
   // Bad input: no such case, a malformed or oversized event, a reused key. Nothing was written.
   if (result.error.code === 'unknown-case') throw result.error;
   throw new CaseError(result.error.code, result.error.message, { file: input.where, path: result.error.path, cause: result.error });
+}
+
+async function writeCaseLog(store: CaseStore, output: string, db: string): Promise<number> {
+  const log = openLogFile(output, `motcua cases ${basename(db)}`, '-o');
+  try {
+    for await (const trace of storeTraces(store)) log.write(trace);
+  } finally {
+    log.close();
+  }
+  return EXIT.ok;
 }
 
 function refused(io: Io, error: CaseError): number {

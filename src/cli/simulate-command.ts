@@ -1,20 +1,21 @@
-import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatInstant } from '../calendar/instant.ts';
 import { UsageError } from '../errors.ts';
 import type { SimConfig } from '../sim/config.ts';
-import type { ActivityRecord, ReplicationResult } from '../sim/engine.ts';
+import { logFormatOf } from '../export/event-log.ts';
+import { caseLogHooks } from '../sim/case-log.ts';
+import type { ReplicationResult } from '../sim/engine.ts';
 import { runReplication } from '../sim/engine.ts';
 import { type Comparison, type SimReport, buildReport, compare } from '../sim/report.ts';
 import { loadScenario, stationLoad } from '../sim/scenario.ts';
 import { simulate } from '../sim/simulate.ts';
 import type { Estimate } from '../sim/stats.ts';
 import { EXIT, type Io, json, pickLang } from './io.ts';
+import { openLogFile } from './log-file.ts';
 
-export const SIMULATE_USAGE = `motcua simulate [scenario.yaml] [--json] [--compare] [--events file.csv] [--replications N] [--workers N] [--tui] [--allow-code] [--allow-outside] [--lang vi|en]
+export const SIMULATE_USAGE = `motcua simulate [scenario.yaml] [--json] [--compare] [--events log.csv|log.xes] [--replications N] [--workers N] [--tui] [--allow-code] [--allow-outside] [--lang vi|en]
   Runs a scenario (simulations/province-2016.yaml by default): processing times, lateness and
   agency load; --compare adds each variant against the baseline with 95% confidence intervals;
-  --events writes an event log (case, procedure, activity, agency, enabled/start/end, outcome);
+  --events writes the baseline's event log for process mining: CSV with pm4py's columns, or IEEE XES;
   --tui shows a live progress bar, then a dashboard (←/→ procedure, tab variant).`;
 
 export const DEFAULT_SCENARIO = new URL('../../simulations/province-2016.yaml', import.meta.url).pathname;
@@ -38,6 +39,7 @@ export async function simulateCommand(args: readonly string[], io: Io, isTty: bo
     strict: true,
   });
   if (positionals.length > 1) throw new UsageError('usage', `simulate takes one scenario file. Run motcua simulate --help for the usage.`);
+  if (values.events !== undefined) logFormatOf(values.events);
   const scenario = await loadScenario(positionals[0] ?? DEFAULT_SCENARIO, { allowCode: values['allow-code'], allowOutside: values['allow-outside'] });
   const override = (c: SimConfig): SimConfig => (values.replications === undefined ? c : { ...c, replications: count(values.replications, '--replications', 1) });
   const baseline = override(scenario.baseline);
@@ -87,23 +89,20 @@ function count(text: string, flag: string, min = 0): number {
   return n;
 }
 
-/** Runs on this thread, writing every activity to a CSV event log as it happens. */
+/** Runs on this thread, writing every case to an event log (CSV or XES, by the file's name) as it ends. */
 async function runWithLog(config: SimConfig, file: string, onReplication: (done: number) => void): Promise<ReplicationResult[]> {
-  const out = createWriteStream(file);
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('finish', resolve);
-    out.on('error', reject);
-  });
-  out.write('replication,case,procedure,activity,agency,station,enabled,start,end,outcome\n');
+  const log = openLogFile(file, `motcua simulation ${config.name}`);
   const results: ReplicationResult[] = [];
-  for (let r = 0; r < config.replications; r++) {
-    const write = (a: ActivityRecord) =>
-      out.write(`${r},${a.caseId},${a.procedure},${a.activity},${a.agency},${a.station},${formatInstant(a.enabled)},${formatInstant(a.start)},${formatInstant(a.end)},${a.outcome}\n`);
-    results.push(runReplication(config, r, { activity: write }));
-    onReplication(r + 1);
+  try {
+    for (let r = 0; r < config.replications; r++) {
+      const recorder = caseLogHooks(r, log.write);
+      results.push(runReplication(config, r, recorder.hooks));
+      recorder.flush();
+      onReplication(r + 1);
+    }
+  } finally {
+    log.close();
   }
-  out.end();
-  await done;
   return results;
 }
 

@@ -1,3 +1,4 @@
+export { caseTrace, storeTraces } from './case-log.ts';
 export { indexCase } from './case-index.ts';
 export { DEFAULT_MAX_PAYLOAD_BYTES, checkEvent, checkOpenRequest, payloadBytes } from './check-event.ts';
 export { createEngine } from './engine.ts';

@@ -2,3 +2,19 @@ export { toBpmn } from './bpmn.ts';
 export { dotString, toDot } from './dot.ts';
 export { mermaidText, toMermaid } from './mermaid.ts';
 export { type ExportLang, type ExportOptions } from './words.ts';
+export {
+  ACTIVITY,
+  CSV_COLUMNS,
+  type LogEvent,
+  type LogFormat,
+  type LogTrace,
+  type LogWriter,
+  caseEventLog,
+  csvLogWriter,
+  logFormatOf,
+  logTimestamp,
+  logWriter,
+  neutralise,
+  slipEvents,
+  xesLogWriter,
+} from './event-log.ts';

@@ -9,6 +9,7 @@ import { extensionsFor, statutoryClassification } from '../compile/reduce.ts';
 import { actorOfStep } from '../compile/rules.ts';
 import type { Actor, CaseEvent, OutcomeKind } from '../compile/types.ts';
 import type { Channel } from '../dsl/spec.ts';
+import { ACTIVITY } from '../export/event-log.ts';
 import { nextPoisson } from './arrivals.ts';
 import { allDaysWorking, calendarFor, compiledFor } from './calendars.ts';
 import type { SimConfig, SimProcedure } from './config.ts';
@@ -21,11 +22,15 @@ import { type Random, randomStream } from './random.ts';
 
 /** One activity of one case at a station, as process-mining tools read it. */
 export interface ActivityRecord {
+  /** The case's number in its replication, as the other hooks name it. */
+  readonly case: number;
   readonly caseId: string;
   readonly procedure: string;
   readonly activity: string;
   readonly agency: string;
   readonly station: string;
+  /** Which officer of the station served it (0-based). */
+  readonly officer: number;
   readonly enabled: Instant;
   readonly start: Instant;
   readonly end: Instant;
@@ -34,10 +39,15 @@ export interface ActivityRecord {
 
 export interface RunHooks {
   /** Called when a case arrives, with what opening it in the machine needs. */
-  readonly started?: (caseId: number, input: { readonly receivedAt: Instant; readonly channel: Channel; readonly dossier: Readonly<Record<string, string | number | boolean>> }) => void;
+  readonly started?: (
+    caseId: number,
+    input: { readonly procedure: string; readonly desk: string; readonly receivedAt: Instant; readonly channel: Channel; readonly dossier: Readonly<Record<string, string | number | boolean>> },
+  ) => void;
   /** Receives every event the machine would receive, in order: the differential test replays them. */
   readonly trace?: (caseId: number, event: CaseEvent) => void;
   readonly activity?: (record: ActivityRecord) => void;
+  /** Called when a case enters a consultation (`to`: the agencies consulted) or an excluded interval (`to`: its party). */
+  readonly entered?: (caseId: number, node: { readonly kind: 'consult' | 'interval'; readonly id: string; readonly to: readonly string[]; readonly at: Instant }) => void;
   /** Called when a case ends (returned, refused, withdrawn), with what the simulator concluded. */
   readonly ended?: (caseId: number, result: { readonly outcome: OutcomeKind; readonly at: Instant; readonly classification: Classification | null; readonly due: Instant | null; readonly apologies: number }) => void;
   /** Called every few thousand events with the simulated instant, for progress bars. */
@@ -122,6 +132,7 @@ interface Job {
   aux: number;
   enabled: Instant;
   start: Instant;
+  officer: number;
   /** Queue key for the earliest-due-first discipline. */
   due: number;
 }
@@ -165,6 +176,8 @@ class StationState {
   readonly stats: StationStats;
   readonly calendar: BusinessCalendar;
   free: number;
+  /** Officers free now: `idle[0 .. free-1]`, so that each job knows who served it. */
+  readonly idle: Int32Array;
   readonly fifo: number[] = [];
   fifoHead = 0;
   readonly edd: EddEntry[] = [];
@@ -183,6 +196,7 @@ class StationState {
     };
     this.calendar = calendar;
     this.free = officers;
+    this.idle = Int32Array.from({ length: officers }, (_, k) => officers - 1 - k);
   }
 
   get queued(): number {
@@ -375,7 +389,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     const j = freeJobs.length > 0 ? freeJobs.pop()! : jobs.length;
     const due = c.statutory?.due ?? Number.MAX_VALUE;
     const reuse = spareJobs.pop();
-    if (reuse === undefined) jobs[j] = { caseIndex: c.slot, caseId: c.id, station, node, purpose, aux, enabled: now, start: now, due };
+    if (reuse === undefined) jobs[j] = { caseIndex: c.slot, caseId: c.id, station, node, purpose, aux, enabled: now, start: now, officer: -1, due };
     else {
       reuse.caseIndex = c.slot;
       reuse.caseId = c.id;
@@ -389,8 +403,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       jobs[j] = reuse;
     }
     if (station.free > 0) {
-      station.free--;
-      if (!startJob(station, j)) station.free++;
+      if (!startJob(station, j, station.idle[--station.free]!)) station.free++;
     } else {
       if (config.discipline === 'edd') {
         const due = jobs[j]!.due;
@@ -403,7 +416,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     }
   };
   /** Serves job `j` with an officer of `station`; returns false (officer still free) for a case that has ended. */
-  const startJob = (station: StationState, j: number): boolean => {
+  const startJob = (station: StationState, j: number, officer: number): boolean => {
     const job = jobs[j]!;
     const c = caseOf(job.caseIndex, job.caseId);
     if (c === undefined || c.outcome !== null) {
@@ -415,6 +428,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     const behaviour = config.procedures[c.p]!;
     const effective = station.calendar.nextWorkingInstant(now);
     job.start = effective;
+    job.officer = officer;
     const hours = sample(job.purpose === RECEIPT_JOB ? behaviour.receipt : nodeWork[c.p]![job.node]!, rng);
     const end = station.calendar.addWorkingTime(effective, Math.max(0, Math.round(hours * MS_PER_HOUR)));
     if (effective >= warmupEnd && effective < horizonEnd) {
@@ -429,7 +443,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     schedule(end, PEOPLE, SERVICE_END, c, j, 0);
     return true;
   };
-  const freeOfficer = (station: StationState) => {
+  const freeOfficer = (station: StationState, officer: number) => {
     for (;;) {
       let next = -1;
       if (config.discipline === 'edd') {
@@ -442,10 +456,10 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
         }
       }
       if (next < 0) {
-        station.free++;
+        station.idle[station.free++] = officer;
         return;
       }
-      if (startJob(station, next)) return;
+      if (startJob(station, next, officer)) return;
     }
   };
 
@@ -476,6 +490,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
         const lead = env(c).calendarOf(node.lead);
         const deadline = lead.addToInstant(now, node.answerWithin);
         const behaviour = config.procedures[c.p]!.answers[node.id]!;
+        hooks.entered?.(c.id, { kind: 'consult', id: node.id, to: node.consulted, at: now });
         node.consulted.forEach((agency, k) => {
           if (node.deemedConsent) schedule(deadline, DEADLINES, DEEMED, c, index, k);
           if (node.deemedConsent && rng.next() < behaviour.silence) return;
@@ -485,6 +500,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       }
       case 'interval': {
         pause(c, `interval:${node.id}`);
+        hooks.entered?.(c.id, { kind: 'interval', id: node.id, to: [node.party], at: now });
         if (node.lasts !== null) {
           const cal = node.party === 'applicant' ? env(c).calendar : env(c).calendarOf(node.party);
           schedule(cal.addToInstant(now, node.lasts), DEADLINES, INTERVAL_END, c, index, 0);
@@ -580,7 +596,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       arrived++;
       live++;
       if (c.counted) procStats[p]!.started++;
-      hooks.started?.(id, { receivedAt: now, channel: c.channel, dossier: c.dossier });
+      hooks.started?.(id, { procedure: sp.spec.id, desk: procs[p]!.env.desk, receivedAt: now, channel: c.channel, dossier: c.dossier });
       if (rng.next() < sp.withdrawal) schedule(now + Math.round(sample(sp.withdrawAfter, rng) * MS_PER_DAY), PEOPLE, WITHDRAW, c, -1, 0);
       enqueue(c, deskStation[p]!, -1, RECEIPT_JOB, 0);
       const next = nextArrival(p, now);
@@ -592,7 +608,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       const job = jobs[node]!;
       jobs[node] = undefined;
       freeJobs.push(node);
-      freeOfficer(job.station);
+      freeOfficer(job.station, job.officer);
       const c = caseOf(ci, caseId);
       const purpose = job.purpose;
       const jobNode = job.node;
@@ -728,11 +744,13 @@ function activityOf(c: SimCase, job: Job, station: string, model: SimModel, end:
   const agency =
     job.purpose === RECEIPT_JOB ? model.proc.env.desk : node?.kind === 'step' ? node.agency : node?.kind === 'consult' ? (node.consulted[job.aux] ?? '') : '';
   return {
+    case: c.id,
     caseId: `${model.proc.spec.id}-${c.id}`,
     procedure: model.proc.spec.id,
-    activity: job.purpose === RECEIPT_JOB ? 'receipt' : job.purpose === STEP_JOB ? (node?.id ?? '') : `${node?.id ?? ''}:answer`,
+    activity: job.purpose === RECEIPT_JOB ? ACTIVITY.receipt : job.purpose === STEP_JOB ? (node?.id ?? '') : ACTIVITY.answer(node?.id ?? ''),
     agency,
     station,
+    officer: job.officer,
     enabled: job.enabled,
     start: job.start,
     end,

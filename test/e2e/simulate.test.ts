@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { parseXes, xesProblems } from '../support/xes.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = `${ROOT}bin/motcua.js`;
@@ -21,20 +23,24 @@ describe('motcua simulate, as a user runs it', () => {
     expect(report.checks.conservation.every((c: { holds: boolean }) => c.holds)).toBe(true);
   }, 120_000);
 
-  it('writes an event log that process-mining tools can read', () => {
+  it('writes event logs that process-mining tools read, as pm4py CSV or IEEE XES', () => {
     const csv = `${dir}/events.csv`;
-    const r = motcua('simulate', 'simulations/replay-example.yaml', '--events', csv, '--replications', '1');
-    expect(r.status).toBe(0);
-    const lines = readFileSync(csv, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('replication,case,procedure,activity,agency,station,enabled,start,end,outcome');
-    expect(lines.length).toBeGreaterThan(5);
-    for (const line of lines.slice(1)) {
-      const cells = line.split(',');
-      expect(cells).toHaveLength(10);
-      expect(cells[7]! <= cells[8]!).toBe(true);
-      expect(cells[6]! <= cells[7]!).toBe(true);
-    }
+    const xes = `${dir}/events.xes`;
+    for (const file of [csv, xes]) expect(motcua('simulate', 'simulations/replay-example.yaml', '--events', file, '--replications', '1').status).toBe(0);
+    const rows: string[][] = parse(readFileSync(csv, 'utf8'));
+    expect(rows[0]).toEqual(['case:concept:name', 'concept:name', 'time:timestamp', 'lifecycle:transition', 'org:resource', 'org:group', 'case:procedure', 'case:channel', 'case:outcome', 'case:replication']);
+    expect(rows.length).toBeGreaterThan(5);
+    expect(new Set(rows.slice(1).map((r) => r[3]))).toEqual(new Set(['start', 'complete']));
+    expect(xesProblems(readFileSync(xes, 'utf8'))).toEqual([]);
+    const traces = parseXes(readFileSync(xes, 'utf8')).log[0]!.trace!;
+    expect(traces.reduce((n, t) => n + (t.event?.length ?? 0), 0)).toBe(rows.length - 1);
   }, 60_000);
+
+  it('refuses an event log that is neither .csv nor .xes before running anything', () => {
+    const r = motcua('simulate', 'simulations/replay-example.yaml', '--events', `${dir}/events.json`);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`motcua: --events "${dir}/events.json": the event log's name must end in .csv (pm4py columns) or .xes (IEEE 1849 XES).\n`);
+  });
 
   it('warns when demand exceeds capacity', () => {
     const yaml = readFileSync(`${ROOT}simulations/mmc-validation.yaml`, 'utf8').replace('server: { officers: 3 }', 'server: { officers: 2 }').replace('procedure: single-step.yaml', `procedure: ${ROOT}simulations/single-step.yaml`);

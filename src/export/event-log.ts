@@ -1,0 +1,303 @@
+import { stringify } from 'csv-stringify/sync';
+import { createCB } from 'xmlbuilder2';
+import { type Instant, VN_OFFSET_MS } from '../calendar/instant.ts';
+import type { CaseEvent, SlipEntry } from '../compile/types.ts';
+import { UsageError } from '../errors.ts';
+
+/**
+ * Event logs for process-mining tools (pm4py, ProM, Disco): one writer for simulated cases and for
+ * the cases of the engine's store, so both read alike. Pure: it turns traces into strings (CSV rows,
+ * XES chunks); opening files is the caller's business.
+ */
+
+/** One event of a trace, in the XES standard extensions' terms. */
+export interface LogEvent {
+  /** `concept:name`: the activity. */
+  readonly activity: string;
+  /** `time:timestamp`. */
+  readonly at: Instant;
+  /** `lifecycle:transition`. */
+  readonly lifecycle: 'start' | 'complete';
+  /** `org:resource`: the officer, when known. */
+  readonly resource?: string;
+  /** `org:group`: the station or agency. */
+  readonly group?: string;
+}
+
+/** One case: its attributes and its events in time order. */
+export interface LogTrace {
+  /** `concept:name` of the trace: unique in the log (across replications too). */
+  readonly id: string;
+  readonly procedure: string;
+  readonly channel: string;
+  /** `returned`, `refused`, `refused-at-receipt`, `withdrawn`, or `in-progress` at the end of the log. */
+  readonly outcome: string;
+  /** The simulation replication the case belongs to; absent for real cases. */
+  readonly replication?: number;
+  readonly events: readonly LogEvent[];
+}
+
+/** The activity names every log uses, besides step, consultation and interval ids. */
+export const ACTIVITY = {
+  receipt: 'receipt',
+  completionRequested: 'completion requested',
+  completionReceived: 'completion papers received',
+  transfer: 'transfer',
+  supplementRequested: 'supplement requested',
+  supplementReceived: 'supplement papers received',
+  consultation: (consult: string) => `consultation ${consult}`,
+  answer: (consult: string) => `answer ${consult}`,
+  deemedConsent: (consult: string) => `deemed consent ${consult}`,
+  apology: 'apology',
+  refusal: 'refusal',
+  withdrawal: 'withdrawal',
+  resultReady: 'result ready',
+  resultReturned: 'result returned',
+  rating: 'rating',
+} as const;
+
+export type LogFormat = 'csv' | 'xes';
+
+/** The format of a log file from its name: `.csv` or `.xes`. */
+export function logFormatOf(file: string, flag = '--events'): LogFormat {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.xes')) return 'xes';
+  throw new UsageError('usage', `${flag} "${file}": the event log's name must end in .csv (pm4py columns) or .xes (IEEE 1849 XES).`, { path: [flag] });
+}
+
+/** `2025-03-03T10:00:00.000+07:00`: an xs:dateTime in Vietnamese local time, which XES and pm4py read. */
+export function logTimestamp(t: Instant): string {
+  return `${new Date(t + VN_OFFSET_MS).toISOString().slice(0, 23)}+07:00`;
+}
+
+/** The events of a case's control slip (the engine's timeline) in the log's terms. */
+export function slipEvents(timeline: readonly SlipEntry[]): LogEvent[] {
+  const out: LogEvent[] = [];
+  const add = (activity: string, at: Instant, lifecycle: 'start' | 'complete', group?: string) =>
+    out.push(group === undefined ? { activity, at, lifecycle } : { activity, at, lifecycle, group });
+  for (const e of timeline) {
+    switch (e.action) {
+      case 'submit':
+        add(ACTIVITY.receipt, e.at, 'start', e.to);
+        break;
+      case 'accept':
+        add(ACTIVITY.receipt, e.at, 'complete', e.to);
+        break;
+      case 'request-completion':
+        add(ACTIVITY.completionRequested, e.at, 'complete', e.from);
+        break;
+      case 'supply':
+        add(e.step === undefined ? ACTIVITY.completionReceived : ACTIVITY.supplementReceived, e.at, 'complete', e.to);
+        break;
+      case 'transfer':
+        add(ACTIVITY.transfer, e.at, 'complete', e.from);
+        break;
+      case 'handoff':
+        add(e.step!, e.at, 'start', e.to);
+        break;
+      case 'complete':
+        add(e.step!, e.at, 'complete', e.from);
+        break;
+      case 'request-supplement':
+        add(ACTIVITY.supplementRequested, e.at, 'complete', e.from);
+        break;
+      case 'consult':
+        add(ACTIVITY.consultation(e.step!), e.at, 'complete', e.to);
+        break;
+      case 'answer':
+        add(ACTIVITY.answer(e.step!), e.at, 'complete', e.from);
+        break;
+      case 'deemed-consent':
+        add(ACTIVITY.deemedConsent(e.step!), e.at, 'complete', e.from);
+        break;
+      case 'interval-start':
+        add(e.step!, e.at, 'start', e.to);
+        break;
+      case 'interval-end':
+        add(e.step!, e.at, 'complete', e.from);
+        break;
+      case 'apology':
+        add(ACTIVITY.apology, e.at, 'complete', e.from);
+        break;
+      case 'refuse':
+        add(ACTIVITY.refusal, e.at, 'complete', e.from);
+        break;
+      case 'withdraw':
+        add(ACTIVITY.withdrawal, e.at, 'complete', 'applicant');
+        break;
+      case 'result-ready':
+        add(ACTIVITY.resultReady, e.at, 'complete', e.to);
+        break;
+      case 'return':
+        add(ACTIVITY.resultReturned, e.at, 'complete', e.from);
+        break;
+      case 'rate':
+        add(ACTIVITY.rating, e.at, 'complete', 'applicant');
+        break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The log events of a machine event that no officer's job stands for (jobs give receipt, steps and
+ * answers with their start and end): what a simulated case adds to its trace for each event.
+ */
+export function caseEventLog(event: CaseEvent, desk: string): LogEvent[] {
+  const by = event.by.kind === 'agency' ? event.by.agency : event.by.kind;
+  const one = (activity: string, group = by): LogEvent[] => [{ activity, at: event.at, lifecycle: 'complete', group }];
+  switch (event.type) {
+    case 'REQUEST_COMPLETION':
+      return one(ACTIVITY.completionRequested);
+    case 'SUPPLY':
+      return one(event.step === undefined ? ACTIVITY.completionReceived : ACTIVITY.supplementReceived);
+    case 'TRANSFER':
+      return one(ACTIVITY.transfer);
+    case 'REQUEST_SUPPLEMENT':
+      return one(ACTIVITY.supplementRequested);
+    case 'FINISH_INTERVAL':
+      return one(event.interval);
+    case 'APOLOGIZE':
+      return one(ACTIVITY.apology);
+    case 'REFUSE':
+      return one(ACTIVITY.refusal);
+    case 'WITHDRAW':
+      return one(ACTIVITY.withdrawal);
+    case 'RETURN_RESULT':
+      return [...one(ACTIVITY.resultReady, desk), ...one(ACTIVITY.resultReturned, desk)];
+    case 'RATE':
+      return one(ACTIVITY.rating);
+    case 'TIMER': {
+      // A consultation's silence (`consult:agency`) or an interval's end.
+      const colon = event.timer.indexOf(':');
+      return colon < 0 ? one(event.timer) : one(ACTIVITY.deemedConsent(event.timer.slice(0, colon)), event.timer.slice(colon + 1));
+    }
+    case 'ACCEPT':
+    case 'COMPLETE':
+    case 'ANSWER':
+      return [];
+  }
+}
+
+/** Orders a trace's events by time, starts before completions at the same instant, else as given. */
+export function inTimeOrder(events: readonly LogEvent[]): LogEvent[] {
+  return events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.at - b.e.at || a.i - b.i)
+    .map(({ e }) => e);
+}
+
+/** A writer produces the log as chunks: its head, one chunk per trace, its tail. */
+export interface LogWriter {
+  head(): string;
+  trace(trace: LogTrace): string;
+  tail(): string;
+}
+
+export const CSV_COLUMNS = [
+  'case:concept:name',
+  'concept:name',
+  'time:timestamp',
+  'lifecycle:transition',
+  'org:resource',
+  'org:group',
+  'case:procedure',
+  'case:channel',
+  'case:outcome',
+  'case:replication',
+] as const;
+
+/**
+ * A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return first)
+ * gets a leading apostrophe, as OWASP advises against CSV injection.
+ */
+export function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/** pm4py's CSV columns, one row per event, quoted by csv-stringify (RFC 4180). */
+export function csvLogWriter(): LogWriter {
+  return {
+    head: () => stringify([CSV_COLUMNS as unknown as string[]]),
+    trace: (t) =>
+      t.events.length === 0
+        ? ''
+        : stringify(
+            t.events.map((e) =>
+              [t.id, e.activity, logTimestamp(e.at), e.lifecycle, e.resource ?? '', e.group ?? '', t.procedure, t.channel, t.outcome, t.replication === undefined ? '' : String(t.replication)].map(neutralise),
+            ),
+          ),
+    tail: () => '',
+  };
+}
+
+const XES_EXTENSIONS = [
+  { name: 'Concept', prefix: 'concept', uri: 'http://www.xes-standard.org/concept.xesext' },
+  { name: 'Time', prefix: 'time', uri: 'http://www.xes-standard.org/time.xesext' },
+  { name: 'Lifecycle', prefix: 'lifecycle', uri: 'http://www.xes-standard.org/lifecycle.xesext' },
+  { name: 'Organizational', prefix: 'org', uri: 'http://www.xes-standard.org/org.xesext' },
+] as const;
+
+/**
+ * IEEE 1849-2016 XES: the four standard extensions declared, globals for the attributes every
+ * trace and event carries, classifiers by activity and by activity and transition, typed
+ * attributes (`string`, `date`, `int`). Written with xmlbuilder2's streaming builder.
+ */
+export function xesLogWriter(name = 'motcua'): LogWriter {
+  let buffer = '';
+  const xml = createCB({ data: (chunk: string) => void (buffer += chunk), prettyPrint: true });
+  const take = () => {
+    const out = buffer;
+    buffer = '';
+    return out;
+  };
+  const attr = (key: string, value: string, type: 'string' | 'date' | 'int' = 'string') => xml.ele(type, { key, value }).up();
+  return {
+    head: () => {
+      xml.dec({ version: '1.0', encoding: 'UTF-8' });
+      xml.ele('log', { 'xes.version': '1849-2016', 'xes.features': '', xmlns: 'http://www.xes-standard.org/' });
+      for (const e of XES_EXTENSIONS) xml.ele('extension', e).up();
+      xml.ele('global', { scope: 'trace' });
+      attr('concept:name', '__INVALID__');
+      xml.up();
+      xml.ele('global', { scope: 'event' });
+      attr('concept:name', '__INVALID__');
+      attr('time:timestamp', '1970-01-01T00:00:00.000+00:00', 'date');
+      attr('lifecycle:transition', 'complete');
+      xml.up();
+      xml.ele('classifier', { name: 'Activity', keys: 'concept:name' }).up();
+      xml.ele('classifier', { name: 'Activity and transition', keys: 'concept:name lifecycle:transition' }).up();
+      attr('concept:name', name);
+      return take();
+    },
+    trace: (t) => {
+      xml.ele('trace');
+      attr('concept:name', t.id);
+      attr('procedure', t.procedure);
+      attr('channel', t.channel);
+      attr('outcome', t.outcome);
+      if (t.replication !== undefined) attr('replication', String(t.replication), 'int');
+      for (const e of t.events) {
+        xml.ele('event');
+        attr('concept:name', e.activity);
+        attr('time:timestamp', logTimestamp(e.at), 'date');
+        attr('lifecycle:transition', e.lifecycle);
+        if (e.resource !== undefined) attr('org:resource', e.resource);
+        if (e.group !== undefined) attr('org:group', e.group);
+        xml.up();
+      }
+      xml.up();
+      return take();
+    },
+    tail: () => {
+      xml.up();
+      xml.end();
+      return take();
+    },
+  };
+}
+
+export function logWriter(format: LogFormat, name?: string): LogWriter {
+  return format === 'csv' ? csvLogWriter() : xesLogWriter(name);
+}
