@@ -19,7 +19,7 @@ export function openLogFile(file: string, name: string, flag = '--events'): LogF
   try {
     fd = openSync(file, 'w');
   } catch (error) {
-    throw new UsageError('usage', `${flag} "${file}": cannot create the file (${(error as NodeJS.ErrnoException).code ?? String(error)}). Name a file in a folder you can write to.`, { path: [flag], cause: error });
+    throw new UsageError('usage', `"${file}": cannot create the file (${(error as NodeJS.ErrnoException).code ?? String(error)}). Name a file in a folder you can write to.`, { path: [flag], cause: error });
   }
   let pending = writer.head();
   const drain = (force: boolean) => {

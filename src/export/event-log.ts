@@ -63,7 +63,7 @@ export function logFormatOf(file: string, flag = '--events'): LogFormat {
   const lower = file.toLowerCase();
   if (lower.endsWith('.csv')) return 'csv';
   if (lower.endsWith('.xes')) return 'xes';
-  throw new UsageError('usage', `${flag} "${file}": the event log's name must end in .csv (pm4py columns) or .xes (IEEE 1849 XES).`, { path: [flag] });
+  throw new UsageError('usage', `"${file}": the event log's name must end in .csv (pm4py columns) or .xes (IEEE 1849 XES).`, { path: [flag] });
 }
 
 /** `2025-03-03T10:00:00.000+07:00`: an xs:dateTime in Vietnamese local time, which XES and pm4py read. */

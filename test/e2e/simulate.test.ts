@@ -39,7 +39,7 @@ describe('motcua simulate, as a user runs it', () => {
   it('refuses an event log that is neither .csv nor .xes before running anything', () => {
     const r = motcua('simulate', 'simulations/replay-example.yaml', '--events', `${dir}/events.json`);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`motcua: --events "${dir}/events.json": the event log's name must end in .csv (pm4py columns) or .xes (IEEE 1849 XES).\n`);
+    expect(r.stderr).toBe(`motcua: --events: "${dir}/events.json": the event log's name must end in .csv (pm4py columns) or .xes (IEEE 1849 XES).\n`);
   });
 
   it('warns when demand exceeds capacity', () => {

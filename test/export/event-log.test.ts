@@ -48,7 +48,7 @@ describe('the CSV event log', () => {
 
   it('takes its format from the file name and names the fix for any other', () => {
     expect([logFormatOf('a/log.csv'), logFormatOf('LOG.XES')]).toEqual(['csv', 'xes']);
-    expect(() => logFormatOf('log.json')).toThrow('--events "log.json": the event log\'s name must end in .csv (pm4py columns) or .xes (IEEE 1849 XES).');
+    expect(() => logFormatOf('log.json')).toThrow('"log.json": the event log\'s name must end in .csv (pm4py columns) or .xes (IEEE 1849 XES).');
   });
 });
 
