@@ -1,9 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.ts';
 import { tinySpec } from '../support/specs.ts';
+import { xesProblems } from '../support/xes.ts';
 import { tempDir } from './support.ts';
 
 let dir: string;
@@ -50,6 +52,25 @@ describe('motcua case, for scripts', () => {
     expect(opened.slip.due).toBe('2025-03-07T00:00+07:00');
     expect(opened.slip.dueText.en).toBe('end of Thursday 06/03/2025');
     expect(opened.effects).toEqual([{ kind: 'appointment-slip', at: '2025-03-03T09:00+07:00', code: CASE, due: '2025-03-07T00:00+07:00' }]);
+  });
+
+  it('writes the stored cases as an event log, CSV or XES by the name given with -o', async () => {
+    await motcua(caseArgs('open', OPEN));
+    await motcua(caseArgs('send', CASE, '{"type":"TRANSFER","at":"2025-03-03T10:00","by":"desk"}'));
+    const csv = join(dir, 'log.csv');
+    const xes = join(dir, 'log.xes');
+    for (const file of [csv, xes]) expect(await motcua(caseArgs('log', '-o', file))).toEqual({ code: 0, out: '', err: '' });
+    const rows: string[][] = parse(readFileSync(csv, 'utf8'));
+    expect(rows.slice(1).map((r) => `${r[0]} ${r[1]} ${r[2]} ${r[3]} ${r[8]}`)).toEqual([
+      `${CASE} receipt 2025-03-03T09:00:00.000+07:00 start in-progress`,
+      `${CASE} receipt 2025-03-03T09:00:00.000+07:00 complete in-progress`,
+      `${CASE} transfer 2025-03-03T10:00:00.000+07:00 complete in-progress`,
+      `${CASE} register 2025-03-03T10:00:00.000+07:00 start in-progress`,
+    ]);
+    expect(xesProblems(readFileSync(xes, 'utf8'))).toEqual([]);
+    const bad = await motcua(caseArgs('log', '-o', join(dir, 'log.txt')));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe(`motcua: -o: "${join(dir, 'log.txt')}": the event log's name must end in .csv (pm4py columns) or .xes (IEEE 1849 XES).\n`);
   });
 
   it('sends events given as an argument or on stdin, shows, lists and ticks', async () => {
@@ -104,7 +125,7 @@ describe('motcua case, for scripts', () => {
       [caseArgs('list', '--status', '11'), 'motcua: --status: --status takes one-stop status codes 1–10 separated by commas (e.g. 4,5), not "11".\n'],
       [['show', CASE], 'motcua: case show needs --db <file.db>, the SQLite file of the cases.\n'],
       [['show', '--db', join(dir, 'none.db'), CASE], `motcua: ${join(dir, 'none.db')}: no such case database. Check the path, or create it with motcua case open --db <file> <request>.\n`],
-      [['fly', '--db', db], 'motcua: unknown case subcommand "fly": use open, send, show, list, tick. Run motcua case --help for the usage.\n'],
+      [['fly', '--db', db], 'motcua: unknown case subcommand "fly": use open, send, show, list, tick, log. Run motcua case --help for the usage.\n'],
     ];
     const answers = [];
     for (const [args, , stdin] of cases) {
