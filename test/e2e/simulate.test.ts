@@ -34,7 +34,7 @@ describe('motcua simulate, as a user runs it', () => {
     expect(xesProblems(readFileSync(xes, 'utf8'))).toEqual([]);
     const traces = parseXes(readFileSync(xes, 'utf8')).log[0]!.trace!;
     expect(traces.reduce((n, t) => n + (t.event?.length ?? 0), 0)).toBe(rows.length - 1);
-  }, 60_000);
+  }, 180_000);
 
   it('refuses an event log that is neither .csv nor .xes before running anything', () => {
     const r = motcua('simulate', 'simulations/replay-example.yaml', '--events', `${dir}/events.json`);
