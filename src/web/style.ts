@@ -74,5 +74,6 @@ ul.flow li { margin: 3px 0; }
   table.stack-sm tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 8px; padding: 4px 0; }
   table.stack-sm td { border: none; display: grid; grid-template-columns: 7.5em 1fr; gap: 8px; padding: 2px 8px; }
   table.stack-sm td::before { content: attr(data-label); color: var(--muted); }
+  table.stack-sm td .tag { justify-self: start; }
 }
 `;
