@@ -27,6 +27,7 @@ export async function serveCommand(args: readonly string[], io: Io, stopped: Pro
   const { procedures, errors } = await loadProcedures([values.procedures ?? CATALOGUE_DIR]);
   if (errors.length > 0) throw errors[0]!;
   const { serve } = await import('../server/serve.ts');
+  const { webPlugin } = await import('../web/plugin.ts');
   const served = await serve({
     db: values.db,
     port,
@@ -34,8 +35,9 @@ export async function serveCommand(args: readonly string[], io: Io, stopped: Pro
     procedures: procedures.map((p) => p.spec),
     ...(values.auth === undefined ? {} : { authFile: values.auth }),
     ...(values.webhooks === undefined ? {} : { webhooksFile: values.webhooks }),
+    plugins: [webPlugin()],
   });
-  io.out(`motcua: serving ${served.url} (cases in ${values.db.replace(/\/\/[^@/]*@/, '//…@')}; API reference at ${served.url}/docs)\n`);
+  io.out(`motcua: serving ${served.url} (cases in ${values.db.replace(/\/\/[^@/]*@/, '//…@')}; API reference at ${served.url}/docs; pages at ${served.url}/lookup)\n`);
   if (values.auth === undefined) io.err('motcua: no --auth file: only the public, procedure and health endpoints answer; case endpoints need tokens (see README, auth.yaml).\n');
   await stopped;
   await served.close();

@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { WebRequest, WebResponse } from './pages.ts';
+import type { IncomingMessage } from 'node:http';
+import type { WebRequest } from './pages.ts';
 
 /** The largest form body the pages read, in bytes. */
 export const MAX_FORM_BYTES = 64 * 1024;
@@ -31,22 +31,4 @@ export function webRequestOf(req: Pick<IncomingMessage, 'method' | 'url' | 'head
     origin: `http://${host}`,
     ...(typeof origin === 'string' ? { originHeader: origin } : {}),
   };
-}
-
-/** Reads a request body up to {@link MAX_FORM_BYTES}; null when it is larger. */
-export async function readBody(req: IncomingMessage): Promise<string | null> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_FORM_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Writes a page's response. */
-export function writeWebResponse(res: ServerResponse, r: WebResponse): void {
-  res.writeHead(r.status, r.headers);
-  res.end(r.body);
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PageServer, startPages } from '../web/support.ts';
+import { type PageServer, servePages } from '../web/support.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ARTIFACTS = `${ROOT}test-artifacts/web`;
@@ -23,7 +23,7 @@ const checked: string[] = [];
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing (${CHROMIUM}): the pages are checked in a real browser. Run \`apt-get install chromium\` (.ci/run installs it).`);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  server = await startPages('2025-03-03T08:00');
+  server = await servePages('2025-03-03T08:00');
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
@@ -91,7 +91,7 @@ describe('the web pages, in headless Chromium', () => {
     code = (await page.locator('.slip dd strong').first().textContent()) ?? '';
     secret = (await page.locator('[data-secret]').textContent()) ?? '';
     expect(code).toBe('birth-residence-insurance-20250303-0001');
-    expect(secret).toMatch(/^[A-Za-z0-9_-]{12}$/);
+    expect(secret).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     // Received Monday 03/03/2025 09:00; 5 working days, the receipt day not counted.
     await expect(page.locator('.slip').textContent()).resolves.toContain('hết ngày Thứ hai 10/03/2025');
     expect(await page.locator('.qr svg path').count()).toBe(2);

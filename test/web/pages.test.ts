@@ -158,12 +158,13 @@ describe('officers’ actions', () => {
     const early = await p.handle(request('GET', `/rate?code=${code}&secret=${secretOf(code)}`));
     expect(early!.body).toContain('Chỉ đánh giá được sau khi nhận kết quả');
     const desk = { kind: 'agency', agency: 'desk' } as const;
-    const committee = { kind: 'agency', agency: 'committee' } as const;
+    const officer = { kind: 'agency', agency: 'committee', role: 'civil-status officer' } as const;
+    const chairman = { kind: 'agency', agency: 'committee', role: 'chairman' } as const;
     const t = (m: number) => (p.clock.now() + m * 60_000) as Instant;
     for (const [i, e] of [
       { type: 'TRANSFER', by: desk },
-      { type: 'COMPLETE', step: 'register', by: committee },
-      { type: 'COMPLETE', step: 'sign', by: committee },
+      { type: 'COMPLETE', step: 'register', by: officer },
+      { type: 'COMPLETE', step: 'sign', by: chairman },
       { type: 'RETURN_RESULT', by: desk },
     ].entries()) {
       const sent = await p.engine.send(code, { ...e, at: t(10 * (i + 1)) } as never);

@@ -1,19 +1,14 @@
-import { createHmac } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CATALOGUE } from '../../procedures/index.ts';
 import { type Instant, parseInstant } from '../../src/calendar/instant.ts';
-import { createEngine } from '../../src/engine/engine.ts';
-import { sqliteStore } from '../../src/engine/sqlite-store.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import type { CaseStore } from '../../src/engine/store.ts';
-import { graphvizDiagrams } from '../../src/web/diagram.ts';
+import { hashToken, lookupSecret } from '../../src/server/auth.ts';
+import { serve } from '../../src/server/serve.ts';
+import { webPlugin } from '../../src/web/plugin.ts';
 import type { WebPrincipal } from '../../src/web/model.ts';
-import { readBody, webRequestOf, writeWebResponse } from '../../src/web/node-http.ts';
-import { type WebOptions, webPages } from '../../src/web/pages.ts';
 
 /** Tokens of the test: the desk, each agency of the linked birth procedure, and a leader. */
 export const TOKENS: Readonly<Record<string, WebPrincipal>> = {
@@ -26,9 +21,18 @@ export const TOKENS: Readonly<Record<string, WebPrincipal>> = {
 
 const KEY = 'test-lookup-key-0123456789abcdef0123456789';
 
-/** The lookup secret of a code in these tests. */
+/** The lookup secret of a code in these tests: the server's own derivation. */
 export function secretOf(code: string): string {
-  return createHmac('sha256', KEY).update(code).digest('base64url').slice(0, 12);
+  return lookupSecret(Buffer.from(KEY, 'utf8'), code);
+}
+
+/** auth.yaml of these tests: the tokens above, hashed, and the lookup key. */
+export function authYaml(): string {
+  const lines = Object.entries(TOKENS).map(([token, p]) => {
+    const who = p.kind === 'desk' ? 'desk: true' : p.kind === 'operator' ? 'operator: true' : `agency: ${p.agency}`;
+    return `  - { name: ${p.name}, hash: "${hashToken(token)}", ${who} }`;
+  });
+  return `lookupKey: ${KEY}\ntokens:\n${lines.join('\n')}\n`;
 }
 
 /** A clock the test moves by hand. */
@@ -50,46 +54,11 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-/** Starts the pages over node:http with the catalogue, a SQLite file in a temp dir and a hand clock. */
-export async function startPages(start = '2025-03-03T08:00', extra: Partial<WebOptions> = {}): Promise<PageServer> {
+/** `motcua serve` itself (Fastify, auth.yaml, a SQLite file) with the pages mounted, on a free port and a hand clock. */
+export async function servePages(start = '2025-03-03T08:00'): Promise<PageServer> {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-web-'));
-  const store = sqliteStore(join(dir, 'cases.db'));
-  const engine = createEngine({ procedures: CATALOGUE, store });
+  writeFileSync(join(dir, 'auth.yaml'), authYaml());
   const clock = new TestClock(parseInstant(start));
-  const handle = webPages({
-    engine,
-    store,
-    procedures: CATALOGUE,
-    now: clock.now,
-    signIn: (token) => TOKENS[token] ?? null,
-    lookupSecret: secretOf,
-    checkSecret: (code, secret) => secret === secretOf(code),
-    diagram: graphvizDiagrams(),
-    ...extra,
-  });
-  const server: Server = createServer((req, res) => {
-    void (async () => {
-      const body = await readBody(req);
-      const answer = body === null ? null : await handle(webRequestOf(req, body));
-      if (answer === null) {
-        res.writeHead(404, { 'content-type': 'text/plain' });
-        res.end('not found');
-      } else writeWebResponse(res, answer);
-    })().catch((error: unknown) => {
-      res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(String(error));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    engine,
-    store,
-    clock,
-    close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await store.close();
-    },
-  };
+  const served = await serve({ db: join(dir, 'cases.db'), port: 0, host: '127.0.0.1', authFile: join(dir, 'auth.yaml'), procedures: CATALOGUE, now: clock.now, plugins: [webPlugin()] });
+  return { url: served.url, engine: served.app.motcua.engine, store: served.store, clock, close: served.close };
 }
