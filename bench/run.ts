@@ -4,6 +4,7 @@
  */
 import { runCalendarBench } from './calendar.bench.ts';
 import { runEngineBench } from './engine.bench.ts';
+import { runServeBench } from './serve.bench.ts';
 import { runSimBench } from './sim.bench.ts';
 
 /** Every benchmark, by name, in the order they run. */
@@ -11,6 +12,7 @@ const BENCHES: Readonly<Record<string, () => void>> = {
   calendar: () => runCalendarBench(),
   sim: () => runSimBench(),
   engine: () => runEngineBench(),
+  serve: () => runServeBench(),
 };
 
 const wanted = process.argv.slice(2);

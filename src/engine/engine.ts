@@ -37,6 +37,8 @@ export function createEngine(options: EngineOptions): Engine {
   const maxBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
   const listeners = new Set<EngineListener>();
   const recent = new RecentCases(options.recentCases ?? 256);
+  /** The last number this engine gave per counter: opens running at once take consecutive numbers instead of all peeking the same one. */
+  const taken = new Map<string, number>();
   const tolerance = options.futureToleranceMs ?? 5 * 60_000;
   /** Why `at` cannot be accepted now by the host's clock, or null. */
   const inFuture = (at: Instant, what: string, perCall: Instant | undefined, path: string): CaseError | null => {
@@ -130,7 +132,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
     }
     for (let attempt = 0; ; attempt++) {
-      const numbered = request.code === undefined ? await newCode(store, proc.spec.id, request.receivedAt) : undefined;
+      const numbered = request.code === undefined ? await newCode(store, proc.spec.id, request.receivedAt, taken) : undefined;
       const code = request.code ?? numbered!.code;
       const { snapshot, lines } = run(proc, null, entriesFor(code));
       const ledger = snapshot.context.statutory;
@@ -303,10 +305,12 @@ export function createEngine(options: EngineOptions): Engine {
 }
 
 /** `birth-registration-20250124-0001`: the procedure, the day of receipt, a number per procedure and day. */
-async function newCode(store: CaseStore, procedure: string, receivedAt: Instant): Promise<{ code: string; sequence: { name: string; value: number } }> {
+async function newCode(store: CaseStore, procedure: string, receivedAt: Instant, taken: Map<string, number>): Promise<{ code: string; sequence: { name: string; value: number } }> {
   const day = formatLocalDate(localDateOf(receivedAt)).replaceAll('-', '');
   const name = `${procedure}-${day}`;
-  const n = await store.nextSequence(name);
+  const n = Math.max(await store.nextSequence(name), (taken.get(name) ?? 0) + 1);
+  taken.set(name, n);
+  if (taken.size > 1024) taken.delete(taken.keys().next().value!);
   return { code: `${procedure}-${day}-${String(n).padStart(4, '0')}`, sequence: { name, value: n } };
 }
 

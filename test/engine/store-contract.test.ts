@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { persistCase, statusCode } from '../../src/compile/case.ts';
+import { createEngine } from '../../src/engine/engine.ts';
 import { compileProcedure } from '../../src/compile/compile.ts';
 import { indexCase } from '../../src/engine/case-index.ts';
 import { applyEntry } from '../../src/engine/replay.ts';
@@ -155,5 +156,13 @@ describe.each(Object.entries(STORES))('the store contract on the %s store', { ti
       await store.commit(commitOf('c1', [], [opening('c1'), accept()]));
       await store.commit(commitOf('c1', [], [opening('c1'), accept()]));
       expect(await store.outbox.stats('hook')).toEqual({ delivered: 0, skipped: 0, dead: 0, waiting: 1 });
+    }));
+
+  it('eight cases opened at once on one engine take eight consecutive dossier numbers', () =>
+    withStore(async (store) => {
+      const engine = createEngine({ procedures: [tinySpec()], store });
+      const opened = await Promise.all(Array.from({ length: 8 }, () => engine.open({ procedure: 'tiny', channel: 'in-person', receivedAt: at('2025-03-03T09:00'), by: desk })));
+      expect(opened.map((o) => o.code).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `tiny-20250303-000${i + 1}`));
+      expect(await store.nextSequence('tiny-20250303')).toBe(9);
     }));
 });
