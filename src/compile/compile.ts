@@ -2,6 +2,7 @@ import { assign, setup } from 'xstate';
 import type { BranchNode, ConsultNode, ExcludedNode, FlowNode, ParallelNode, ProcedureSpec, StepNode } from '../dsl/spec.ts';
 import { own } from '../own.ts';
 import { type CompileOptions, type ProcedureEnv, buildEnv } from './env.ts';
+import { handoverIsImmediate } from './policies.ts';
 import { type Action, initialContext, reduce } from './reduce.ts';
 import { type Rule, refusal } from './rules.ts';
 import type { CaseContext, CaseEvent, CaseInput, Outcome } from './types.ts';
@@ -191,7 +192,7 @@ function createCaseMachine(env: ProcedureEnv) {
     guards: {
       allowed: ({ context, event }, params: Rule) => refusal(env, context, event, params) === null,
       matches: ({ context }, params: { field: string; value: string | number | boolean }) => own(context.dossier, params.field) === params.value,
-      immediate: ({ context }) => context.channel === 'online' || env.spec.receipt.handover === 'immediate',
+      immediate: ({ context }) => handoverIsImmediate(env, context.channel),
     },
     actions: {
       apply: assign(({ context, event }, params: Action) => reduce(env, context, event, params)),

@@ -19,3 +19,18 @@ export type { CompileOptions, ProcedureEnv } from './env.ts';
 export type { Action } from './reduce.ts';
 export { actorOfStep, type Rule } from './rules.ts';
 export * from './types.ts';
+export {
+  type LimitExtension,
+  apologyDeadline,
+  apologyDecisionAt,
+  clockAfterSupplement,
+  extensionsFor,
+  handoverIsImmediate,
+  maySupplement,
+  openStatutory,
+  pauseClock,
+  pauseReason,
+  referenceDueOf,
+  resumeClock,
+  statutoryClassification,
+} from './policies.ts';

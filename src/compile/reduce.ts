@@ -1,21 +1,21 @@
 import { match } from 'ts-pattern';
 import { parseDuration } from '../calendar/duration.ts';
 import type { Instant } from '../calendar/instant.ts';
-import {
-  type Classification,
-  type Ledger,
-  classify,
-  consumedAt,
-  extendLedger,
-  lastMomentBefore,
-  openLedger,
-  pauseLedger,
-  remainingAt,
-  restartLedger,
-  resumeLedger,
-} from '../calendar/ledger.ts';
-import type { ConsultNode, ExcludedNode, FlowNode } from '../dsl/spec.ts';
+import { type Classification, type Ledger, classify, consumedAt, openLedger, pauseLedger } from '../calendar/ledger.ts';
+import type { ConsultNode, ExcludedNode } from '../dsl/spec.ts';
 import { own } from '../own.ts';
+import {
+  apologyDecisionAt,
+  clockAfterSupplement,
+  extensionsFor,
+  handoverIsImmediate,
+  openStatutory,
+  pauseClock,
+  pauseReason,
+  referenceDueOf,
+  resumeClock,
+  statutoryClassification,
+} from './policies.ts';
 import type { ProcedureEnv } from './env.ts';
 import { isCaseEvent } from './types.ts';
 import type { CaseContext, CaseInput, Effect, Outcome, OutcomeKind, Party, SlipEntry, StepRecord, Timer } from './types.ts';
@@ -105,11 +105,8 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
     .with({ do: 'accept' }, () => {
       // Branches depend on the dossier alone, so the extensions of the cases it will take are known
       // now and the appointment slip gives the right date.
-      const statutory = extensionsFor(env, ctx.dossier).reduce(
-        (l, e) => extendLedger(cal, l, parseDuration(e.amount), e.reason),
-        openLedger(cal, env.limit, env.spec.limit.mode, at),
-      );
-      const transferDue = ctx.channel === 'online' || env.spec.receipt.handover === 'immediate' ? at : cal.transferDue(at).due;
+      const statutory = openStatutory(env, at, extensionsFor(env, ctx.dossier));
+      const transferDue = handoverIsImmediate(env, ctx.channel) ? at : cal.transferDue(at).due;
       return rearm(env, {
         ...ctx,
         statutory,
@@ -182,7 +179,7 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
       const stepCal = env.calendarOf(record.agency);
       return rearm(env, {
         ...ctx,
-        statutory: ctx.statutory === null ? null : pauseLedger(cal, ctx.statutory, at, `supplement:${step}`),
+        statutory: pauseClock(cal, ctx.statutory, at, pauseReason.supplement(step)),
         steps: { ...ctx.steps, [step]: { ...record, status: 'supplement', ledger: pauseLedger(stepCal, record.ledger, at, 'supplement') } },
         supplements: { ...ctx.supplements, [record.agency]: (own(ctx.supplements, record.agency) ?? 0) + 1 },
         timeline: slip({ action: 'request-supplement', from: record.agency, to: 'applicant', step, note: missing.join('; ') }),
@@ -192,10 +189,8 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
     .with({ do: 'supply-supplement' }, ({ step }) => {
       const record = ctx.steps[step]!;
       const stepCal = env.calendarOf(record.agency);
-      const restart = env.spec.clock.supplement === 'restart';
-      const statutory =
-        ctx.statutory === null ? null : restart ? restartLedger(cal, ctx.statutory, at) : resumeLedger(cal, ctx.statutory, at, `supplement:${step}`);
-      const ledger = restart ? restartLedger(stepCal, record.ledger, at) : resumeLedger(stepCal, record.ledger, at, 'supplement');
+      const statutory = clockAfterSupplement(env, cal, ctx.statutory, at, pauseReason.supplement(step));
+      const ledger = clockAfterSupplement(env, stepCal, record.ledger, at, 'supplement')!;
       return rearm(env, {
         ...ctx,
         statutory,
@@ -242,7 +237,7 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
       const timers: Timer[] = node.lasts === undefined ? [] : [{ id: interval, kind: 'interval-end', at: partyCal.addToInstant(at, parseDuration(node.lasts)) }];
       return rearm(env, {
         ...ctx,
-        statutory: ctx.statutory === null ? null : pauseLedger(cal, ctx.statutory, at, `interval:${interval}`),
+        statutory: pauseClock(cal, ctx.statutory, at, pauseReason.interval(interval)),
         timers: sortTimers([...ctx.timers, ...timers]),
         timeline: slip({ action: 'interval-start', from: context.lastActor, to: node.party, step: interval, note: node.reason }),
       });
@@ -251,7 +246,7 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
       const node = env.nodes.get(interval) as ExcludedNode;
       return rearm(env, {
         ...ctx,
-        statutory: ctx.statutory === null ? null : resumeLedger(cal, ctx.statutory, at, `interval:${interval}`),
+        statutory: resumeClock(cal, ctx.statutory, at, pauseReason.interval(interval)),
         timers: ctx.timers.filter((t) => t.id !== interval),
         lastActor: node.party,
         timeline: slip({ action: 'interval-end', from: node.party, step: interval, note: node.reason }),
@@ -312,47 +307,13 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
     .exhaustive();
 }
 
-/** The limit extensions of the branch cases a dossier takes, in flow order. */
-export function extensionsFor(env: ProcedureEnv, dossier: CaseContext['dossier']): { readonly amount: string; readonly reason: string }[] {
-  const found: { amount: string; reason: string }[] = [];
-  const walk = (flow: readonly FlowNode[]) => {
-    for (const node of flow) {
-      if (node.kind === 'parallel') node.branches.forEach(walk);
-      if (node.kind !== 'branch') continue;
-      const taken = node.cases.find((c) => own(dossier, node.field) === c.when);
-      const way = taken ?? node.otherwise;
-      if (way === undefined) continue;
-      if (way.extendLimit !== undefined) {
-        found.push({ amount: way.extendLimit, reason: `${node.id}: ${node.field} = ${taken === undefined ? 'otherwise' : String(taken.when)}` });
-      }
-      walk(way.flow);
-    }
-  };
-  walk(env.spec.flow);
-  return found;
-}
-
 /** The due instant a finished dossier is judged against: the statutory one, or the apology's new date when the policy says so. */
 function referenceDue(env: ProcedureEnv, ctx: CaseContext): Instant | null {
   return referenceDueOf(env, ctx.statutory, ctx.apologies[ctx.apologies.length - 1]?.newDue);
 }
 
-/** {@link referenceDue} from its parts, for hosts that keep them outside a case context (the simulator). */
-export function referenceDueOf(env: ProcedureEnv, statutory: Ledger | null, apologyNewDue: Instant | undefined): Instant | null {
-  if (apologyNewDue !== undefined && !env.spec.lateness.apologyCountsAsLate) return apologyNewDue;
-  return statutory?.due ?? null;
-}
-
 function classifyStatutory(env: ProcedureEnv, ctx: CaseContext, at: Instant): Classification {
   return statutoryClassification(env, ctx.statutory, ctx.apologies[ctx.apologies.length - 1]?.newDue, at);
-}
-
-/** Early / on time / late of a dossier resolved at `at`: the one rule every host uses. */
-export function statutoryClassification(env: ProcedureEnv, statutory: Ledger | null, apologyNewDue: Instant | undefined, at: Instant): Classification {
-  const due = referenceDueOf(env, statutory, apologyNewDue);
-  if (due !== null) return classify(env.calendar, at, due, env.earlyBefore);
-  // The clock is paused (or never started): late only if the budget is already spent.
-  return statutory !== null && remainingAt(env.calendar, statutory, at) < 0 ? 'late' : 'on-time';
 }
 
 /** Re-derives the apology-due and overdue timers from the statutory ledger after it changed. */
@@ -361,10 +322,8 @@ function rearm(env: ProcedureEnv, ctx: CaseContext): CaseContext {
   const ledger: Ledger | null = ctx.statutory;
   if (ledger === null || ledger.due === null || ctx.readyAt !== null || ctx.outcome !== null) return { ...ctx, timers: kept };
   const armed: Timer[] = [];
-  if (!ctx.notified.apologyDue && ctx.apologies.length < env.spec.lateness.apology.max) {
-    const last = lastMomentBefore(env.calendar, ledger, env.apologyNotice);
-    if (last !== null && last >= ctx.now) armed.push({ id: 'apology-due', kind: 'apology-due', at: last });
-  }
+  const apologyAt = ctx.notified.apologyDue ? null : apologyDecisionAt(env, ledger, ctx.apologies.length, ctx.now);
+  if (apologyAt !== null) armed.push({ id: 'apology-due', kind: 'apology-due', at: apologyAt });
   const due = referenceDue(env, ctx);
   if (!ctx.notified.overdue && due !== null) armed.push({ id: 'overdue', kind: 'overdue', at: due });
   return { ...ctx, timers: sortTimers([...kept, ...armed]) };
@@ -374,3 +333,5 @@ function sortTimers(timers: readonly Timer[]): readonly Timer[] {
   return [...timers].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
 }
 
+
+export { extensionsFor, referenceDueOf, statutoryClassification } from './policies.ts';

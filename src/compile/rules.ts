@@ -1,8 +1,8 @@
 import { match } from 'ts-pattern';
 import { formatInstant } from '../calendar/instant.ts';
-import { lastMomentBefore } from '../calendar/ledger.ts';
 import { own } from '../own.ts';
 import type { ProcedureEnv } from './env.ts';
+import { apologyDeadline, maySupplement } from './policies.ts';
 import { type Actor, type CaseContext, type CaseEvent, isCaseEvent } from './types.ts';
 
 /**
@@ -87,7 +87,7 @@ export function refusal(env: ProcedureEnv, ctx: CaseContext, event: { readonly t
       const agency = env.steps.get(step)!.agency;
       const used = own(ctx.supplements, agency) ?? 0;
       const max = env.spec.clock.maxSupplementsPerAgency;
-      return used < max ? null : `${agencyName(env, agency)} has already requested ${used} supplement(s), the most allowed per agency (${max}).`;
+      return maySupplement(env, used) ? null : `${agencyName(env, agency)} has already requested ${used} supplement(s), the most allowed per agency (${max}).`;
     })
     .with({ rule: 'supply' }, ({ step }) => {
       if (by.kind !== 'applicant') return `only the applicant can supply documents; ${describeActor(env, by)} cannot.`;
@@ -139,7 +139,7 @@ function apologyRefusal(env: ProcedureEnv, ctx: CaseContext, event: CaseEvent): 
   if (ctx.apologies.length >= max) return `an apology slip has already been issued; at most ${max} per dossier.`;
   const ledger = ctx.statutory;
   if (ledger === null || ledger.due === null) return 'the statutory clock is paused: there is no due date to apologise for now.';
-  const last = lastMomentBefore(env.calendar, ledger, env.apologyNotice)!;
+  const last = apologyDeadline(env, ledger)!;
   if (event.at > last) {
     return `too late for an apology slip: it had to be issued by ${formatInstant(last)}, ${env.spec.lateness.apology.noticeBefore} before the due date ${formatInstant(ledger.due)}.`;
   }

@@ -1,7 +1,7 @@
 import { explainCase } from '../analysis/explain-case.ts';
 import { formatLocalDate } from '../calendar/date.ts';
 import { type Instant, formatInstant, localDateOf } from '../calendar/instant.ts';
-import { lastMomentBefore } from '../calendar/ledger.ts';
+import { apologyDeadline } from '../compile/policies.ts';
 import { type CaseSnapshot, STATUS_LABELS, applyEvent, nextDeadline, persistCase, possibleEventTypes, restoreCase, statusCode } from '../compile/case.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
 import type { CaseEvent, Effect } from '../compile/types.ts';
@@ -266,7 +266,7 @@ export function createEngine(options: EngineOptions): Engine {
     const ledger = ctx.statutory;
     return {
       statutory: ledger === null ? null : { due: ledger.due, dueText: ledger.due === null ? null : dueText(ledger.due), startedAt: ledger.startedAt, paused: ledger.runningSince === null },
-      apologyBy: ledger === null || ledger.due === null ? null : lastMomentBefore(proc.env.calendar, ledger, proc.env.apologyNotice),
+      apologyBy: ledger === null || ledger.due === null ? null : apologyDeadline(proc.env, ledger),
       transferDue: ctx.transferDue,
       steps: Object.entries(ctx.steps).map(([step, s]) => ({
         step,

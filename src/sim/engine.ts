@@ -1,11 +1,22 @@
 import { BusinessCalendar } from '../calendar/business-calendar.ts';
-import { parseDuration, workingDays } from '../calendar/duration.ts';
+import { workingDays } from '../calendar/duration.ts';
 import { type Instant, MS_PER_DAY, MS_PER_HOUR, instantAt } from '../calendar/instant.ts';
-import { type Classification, type Ledger, extendLedger, lastMomentBefore, openLedger, pauseLedger, restartLedger, resumeLedger } from '../calendar/ledger.ts';
+import type { Classification, Ledger } from '../calendar/ledger.ts';
 import { ALWAYS_OPEN, VN_DEFAULT_OFFICE_HOURS } from '../calendar/office-hours.ts';
 import { vietnamDayCalendar } from '../calendar/vietnam.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
-import { extensionsFor, statutoryClassification } from '../compile/reduce.ts';
+import {
+  apologyDecisionAt,
+  clockAfterSupplement,
+  extensionsFor,
+  handoverIsImmediate,
+  maySupplement,
+  openStatutory,
+  pauseClock,
+  pauseReason,
+  resumeClock,
+  statutoryClassification,
+} from '../compile/policies.ts';
 import { actorOfStep } from '../compile/rules.ts';
 import type { Actor, CaseEvent, OutcomeKind } from '../compile/types.ts';
 import type { Channel } from '../dsl/spec.ts';
@@ -369,18 +380,17 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   const env = (c: SimCase) => procs[c.p]!.env;
   const armApology = (c: SimCase) => {
     c.version++;
-    const l = c.statutory;
-    const e = env(c);
-    if (l === null || l.due === null || c.apologies >= e.spec.lateness.apology.max || c.readyAt !== null) return;
-    const last = lastMomentBefore(e.calendar, l, e.apologyNotice);
-    if (last !== null && last >= now) schedule(last, DEADLINES, APOLOGY_CHECK, c, -1, c.version);
+    if (c.readyAt !== null) return;
+    const at = apologyDecisionAt(env(c), c.statutory, c.apologies, now);
+    if (at !== null) schedule(at, DEADLINES, APOLOGY_CHECK, c, -1, c.version);
   };
   const pause = (c: SimCase, reason: string) => {
-    if (c.statutory !== null) c.statutory = pauseLedger(env(c).calendar, c.statutory, now, reason);
+    c.statutory = pauseClock(env(c).calendar, c.statutory, now, reason);
     c.version++;
   };
-  const resume = (c: SimCase, reason: string, restart: boolean) => {
-    if (c.statutory !== null) c.statutory = restart ? restartLedger(env(c).calendar, c.statutory, now) : resumeLedger(env(c).calendar, c.statutory, now, reason);
+  const resume = (c: SimCase, reason: string, supplement: boolean) => {
+    const e = env(c);
+    c.statutory = supplement ? clockAfterSupplement(e, e.calendar, c.statutory, now, reason) : resumeClock(e.calendar, c.statutory, now, reason);
     armApology(c);
   };
 
@@ -499,7 +509,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
         return;
       }
       case 'interval': {
-        pause(c, `interval:${node.id}`);
+        pause(c, pauseReason.interval(node.id));
         hooks.entered?.(c.id, { kind: 'interval', id: node.id, to: [node.party], at: now });
         if (node.lasts !== null) {
           const cal = node.party === 'applicant' ? env(c).calendar : env(c).calendarOf(node.party);
@@ -553,13 +563,10 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     const key = dossierFields[c.p]!.length === 0 ? '' : JSON.stringify(c.dossier);
     const cache = extensionCache[c.p]!;
     const extensions = cache.get(key) ?? cache.set(key, extensionsFor(e, c.dossier)).get(key)!;
-    c.statutory = extensions.reduce(
-      (l, x) => extendLedger(e.calendar, l, parseDuration(x.amount), x.reason),
-      openLedger(e.calendar, e.limit, e.spec.limit.mode, now),
-    );
+    c.statutory = openStatutory(e, now, extensions);
     emit?.(c, { type: 'ACCEPT', at: now, by: desk(c.p) });
     armApology(c);
-    if (c.channel === 'online' || e.spec.receipt.handover === 'immediate') {
+    if (handoverIsImmediate(e, c.channel)) {
       enter(c, models[c.p]!.start);
     } else {
       const hours = sample(config.transfer[c.channel], rng);
@@ -646,7 +653,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       } else {
         const step = models[c.p]!.nodes[node] as Extract<SimNode, { kind: 'step' }>;
         emit?.(c, { type: 'SUPPLY', at: now, by: applicant, step: step.id });
-        resume(c, `supplement:${step.id}`, env(c).spec.clock.supplement === 'restart');
+        resume(c, pauseReason.supplement(step.id), true);
         enqueue(c, nodeStation[c.p]![node]!, node, STEP_JOB, 0);
       }
     } else if (kind === TRANSFER) {
@@ -656,7 +663,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       const interval = models[c.p]!.nodes[node] as Extract<SimNode, { kind: 'interval' }>;
       if (interval.lasts !== null) emit?.(c, { type: 'TIMER', at: now, by: { kind: 'system' }, timer: interval.id });
       else emit?.(c, { type: 'FINISH_INTERVAL', at: now, by: interval.party === 'applicant' ? applicant : agencyActor(interval.party), interval: interval.id });
-      resume(c, `interval:${interval.id}`, false);
+      resume(c, pauseReason.interval(interval.id), false);
       enter(c, interval.next);
     } else if (kind === DEEMED) {
       const consult = models[c.p]!.nodes[node] as Extract<SimNode, { kind: 'consult' }>;
@@ -689,11 +696,11 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       return;
     }
     const used = c.supplements?.get(step.agency) ?? 0;
-    if (u < behaviour.refusal + behaviour.supplement && used < e.spec.clock.maxSupplementsPerAgency) {
+    if (u < behaviour.refusal + behaviour.supplement && maySupplement(e, used)) {
       (c.supplements ??= new Map()).set(step.agency, used + 1);
       if (c.counted) procStats[c.p]!.supplementRequests++;
       emit?.(c, { type: 'REQUEST_SUPPLEMENT', at: now, by: actorOfStep(procs[c.p]!.env, step.id), step: step.id, missing: ['papers'] });
-      pause(c, `supplement:${step.id}`);
+      pause(c, pauseReason.supplement(step.id));
       schedule(now + Math.round(sample(config.applicantResponse, rng) * MS_PER_DAY), PEOPLE, APPLICANT_BACK, c, index, 0);
       return;
     }

@@ -1,0 +1,111 @@
+import type { BusinessCalendar } from '../calendar/business-calendar.ts';
+import { parseDuration } from '../calendar/duration.ts';
+import type { Instant } from '../calendar/instant.ts';
+import { type Classification, type Ledger, classify, extendLedger, lastMomentBefore, openLedger, pauseLedger, remainingAt, restartLedger, resumeLedger } from '../calendar/ledger.ts';
+import type { Channel, FlowNode } from '../dsl/spec.ts';
+import { own } from '../own.ts';
+import type { ProcedureEnv } from './env.ts';
+import type { DossierData } from './types.ts';
+
+/**
+ * The clock and flow policies of a procedure, once: the machine's reducer and guards, the simulator
+ * and the analysis call these functions, so they cannot decide differently. Each is a pure function
+ * of the procedure's environment and the case's facts.
+ */
+
+/** The dossier goes straight to the first step (no transfer from the desk): online, or when the procedure says so. */
+export function handoverIsImmediate(env: ProcedureEnv, channel: Channel): boolean {
+  return channel === 'online' || env.spec.receipt.handover === 'immediate';
+}
+
+/** A limit extension a branch grants, with the reason the ledger records. */
+export interface LimitExtension {
+  readonly amount: string;
+  readonly reason: string;
+}
+
+/** The limit extensions of the branch cases a dossier takes, in flow order. */
+export function extensionsFor(env: ProcedureEnv, dossier: DossierData): LimitExtension[] {
+  const found: LimitExtension[] = [];
+  const walk = (flow: readonly FlowNode[]) => {
+    for (const node of flow) {
+      if (node.kind === 'parallel') node.branches.forEach(walk);
+      if (node.kind !== 'branch') continue;
+      const taken = node.cases.find((c) => own(dossier, node.field) === c.when);
+      const way = taken ?? node.otherwise;
+      if (way === undefined) continue;
+      if (way.extendLimit !== undefined) {
+        found.push({ amount: way.extendLimit, reason: `${node.id}: ${node.field} = ${taken === undefined ? 'otherwise' : String(taken.when)}` });
+      }
+      walk(way.flow);
+    }
+  };
+  walk(env.spec.flow);
+  return found;
+}
+
+/**
+ * The statutory ledger opened when the desk accepts at `at`: the limit in the procedure's mode, with
+ * the extensions of the branches the dossier will take (known now, since branches depend on the
+ * dossier alone, so the appointment slip gives the right date).
+ */
+export function openStatutory(env: ProcedureEnv, at: Instant, extensions: readonly LimitExtension[]): Ledger {
+  return extensions.reduce((l, e) => extendLedger(env.calendar, l, parseDuration(e.amount), e.reason), openLedger(env.calendar, env.limit, env.spec.limit.mode, at));
+}
+
+/** Why the statutory clock is paused, as ledgers record it. */
+export const pauseReason = {
+  supplement: (step: string) => `supplement:${step}`,
+  interval: (interval: string) => `interval:${interval}`,
+} as const;
+
+/** Pauses a ledger (null stays null: the clock has not started). */
+export function pauseClock(cal: BusinessCalendar, ledger: Ledger | null, at: Instant, reason: string): Ledger | null {
+  return ledger === null ? null : pauseLedger(cal, ledger, at, reason);
+}
+
+/** Resumes a ledger paused for `reason` (an excluded interval; supplements go through {@link clockAfterSupplement}). */
+export function resumeClock(cal: BusinessCalendar, ledger: Ledger | null, at: Instant, reason: string): Ledger | null {
+  return ledger === null ? null : resumeLedger(cal, ledger, at, reason);
+}
+
+/** After the applicant supplies papers: the clock resumes where it stopped, or restarts from zero, as the procedure says. */
+export function clockAfterSupplement(env: ProcedureEnv, cal: BusinessCalendar, ledger: Ledger | null, at: Instant, reason: string): Ledger | null {
+  if (ledger === null) return null;
+  return env.spec.clock.supplement === 'restart' ? restartLedger(cal, ledger, at) : resumeLedger(cal, ledger, at, reason);
+}
+
+/** Whether an agency that has asked for `used` supplements may ask again. */
+export function maySupplement(env: ProcedureEnv, used: number): boolean {
+  return used < env.spec.clock.maxSupplementsPerAgency;
+}
+
+/**
+ * When the apology must be decided: the last moment an apology slip can still be issued before the
+ * due date (the notice the procedure requires), or null when none can be issued any more (clock
+ * paused or not started, the most apologies already given, or that moment already past).
+ */
+export function apologyDecisionAt(env: ProcedureEnv, statutory: Ledger | null, apologies: number, now: Instant): Instant | null {
+  if (statutory === null || statutory.due === null || apologies >= env.spec.lateness.apology.max) return null;
+  const last = apologyDeadline(env, statutory);
+  return last !== null && last >= now ? last : null;
+}
+
+/** The last instant an apology slip may be issued: the procedure's notice before the due date (null while the clock is paused). */
+export function apologyDeadline(env: ProcedureEnv, statutory: Ledger): Instant | null {
+  return lastMomentBefore(env.calendar, statutory, env.apologyNotice);
+}
+
+/** The due instant a finished dossier is judged against: the statutory one, or the apology's new date when the policy says so. */
+export function referenceDueOf(env: ProcedureEnv, statutory: Ledger | null, apologyNewDue: Instant | undefined): Instant | null {
+  if (apologyNewDue !== undefined && !env.spec.lateness.apologyCountsAsLate) return apologyNewDue;
+  return statutory?.due ?? null;
+}
+
+/** Early / on time / late of a dossier resolved at `at`: the one rule every host uses. */
+export function statutoryClassification(env: ProcedureEnv, statutory: Ledger | null, apologyNewDue: Instant | undefined, at: Instant): Classification {
+  const due = referenceDueOf(env, statutory, apologyNewDue);
+  if (due !== null) return classify(env.calendar, at, due, env.earlyBefore);
+  // The clock is paused (or never started): late only if the budget is already spent.
+  return statutory !== null && remainingAt(env.calendar, statutory, at) < 0 ? 'late' : 'on-time';
+}
