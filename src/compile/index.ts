@@ -33,4 +33,5 @@ export {
   referenceDueOf,
   resumeClock,
   statutoryClassification,
+  statutoryOpener,
 } from './policies.ts';

@@ -1,6 +1,6 @@
 import type { BusinessCalendar } from '../calendar/business-calendar.ts';
 import { parseDuration } from '../calendar/duration.ts';
-import type { Instant } from '../calendar/instant.ts';
+import { type Instant, localDateOf } from '../calendar/instant.ts';
 import { type Classification, type Ledger, classify, extendLedger, lastMomentBefore, openLedger, pauseLedger, remainingAt, restartLedger, resumeLedger } from '../calendar/ledger.ts';
 import type { Channel, FlowNode } from '../dsl/spec.ts';
 import { own } from '../own.ts';
@@ -51,6 +51,26 @@ export function extensionsFor(env: ProcedureEnv, dossier: DossierData): LimitExt
  */
 export function openStatutory(env: ProcedureEnv, at: Instant, extensions: readonly LimitExtension[]): Ledger {
   return extensions.reduce((l, e) => extendLedger(env.calendar, l, parseDuration(e.amount), e.reason), openLedger(env.calendar, env.limit, env.spec.limit.mode, at));
+}
+
+/**
+ * {@link openStatutory} for hosts that open many ledgers (the simulator): in the legal date mode the
+ * ledger depends on the acceptance day, not the instant (the day of acceptance is not counted), so
+ * its due date is computed once per day and dossier shape (`shape`: a key of the extensions) and
+ * reused, with only `startedAt` set to the instant.
+ */
+export function statutoryOpener(env: ProcedureEnv): (at: Instant, extensions: readonly LimitExtension[], shape: string) => Ledger {
+  if (env.spec.limit.mode !== 'date') return (at, extensions) => openStatutory(env, at, extensions);
+  const byDay = new Map<string, Ledger>();
+  return (at, extensions, shape) => {
+    const key = `${shape}|${localDateOf(at)}`;
+    const known = byDay.get(key);
+    if (known !== undefined) return known.startedAt === at ? known : { ...known, startedAt: at };
+    const opened = openStatutory(env, at, extensions);
+    if (byDay.size > 4096) byDay.clear();
+    byDay.set(key, opened);
+    return opened;
+  };
 }
 
 /** Why the statutory clock is paused, as ledgers record it. */

@@ -11,11 +11,11 @@ import {
   extensionsFor,
   handoverIsImmediate,
   maySupplement,
-  openStatutory,
   pauseClock,
   pauseReason,
   resumeClock,
   statutoryClassification,
+  statutoryOpener,
 } from '../compile/policies.ts';
 import { actorOfStep } from '../compile/rules.ts';
 import type { Actor, CaseEvent, OutcomeKind } from '../compile/types.ts';
@@ -24,7 +24,7 @@ import { ACTIVITY } from '../export/event-log.ts';
 import { nextPoisson } from './arrivals.ts';
 import { allDaysWorking, calendarFor, compiledFor } from './calendars.ts';
 import type { SimConfig, SimProcedure } from './config.ts';
-import { choose, sample } from './distributions.ts';
+import { choose, samplerOf } from './distributions.ts';
 import { type EddEntry, popMin, siftUp } from './edd.ts';
 import { EventHeap } from './heap.ts';
 import { Histogram } from './histogram.ts';
@@ -244,13 +244,22 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   // Look-ups done once per procedure rather than once per job.
   const deskStation = models.map((_, p) => stationOf(p, procs[p]!.env.desk));
   const nodeStation = models.map((m, p) => m.nodes.map((n) => (n.kind === 'step' ? stationOf(p, n.agency) : undefined)));
+  // Samplers compiled once per run: work at each node, receipt, transfers, intervals, the applicant.
   const nodeWork = models.map((m, p) =>
-    m.nodes.map((n) => (n.kind === 'step' ? config.procedures[p]!.steps[n.id]!.duration : n.kind === 'consult' ? config.procedures[p]!.answers[n.id]!.duration : undefined)),
+    m.nodes.map((n) =>
+      n.kind === 'step' ? samplerOf(config.procedures[p]!.steps[n.id]!.duration) : n.kind === 'consult' ? samplerOf(config.procedures[p]!.answers[n.id]!.duration) : undefined,
+    ),
   );
+  const receiptWork = config.procedures.map((sp) => samplerOf(sp.receipt));
+  const withdrawAfter = config.procedures.map((sp) => samplerOf(sp.withdrawAfter));
+  const intervalDays = models.map((m, p) => m.nodes.map((n) => (n.kind === 'interval' && n.lasts === null ? samplerOf(config.procedures[p]!.intervals[n.id]!) : undefined)));
+  const transferHours = { 'in-person': samplerOf(config.transfer['in-person']), postal: samplerOf(config.transfer.postal), online: samplerOf(config.transfer.online) };
+  const applicantDays = samplerOf(config.applicantResponse);
   // Whether entering a node updates the shares still ahead (steps, consultations, intervals).
   const tracked = models.map((m) => Uint8Array.from(m.nodes, (n) => (n.kind === 'step' || n.kind === 'consult' || n.kind === 'interval' ? 1 : 0)));
   const nodeBehaviour = models.map((m, p) => m.nodes.map((n) => (n.kind === 'step' ? config.procedures[p]!.steps[n.id]! : undefined)));
   const dossierFields = config.procedures.map((sp) => Object.entries(sp.dossier));
+  const openers = procs.map((proc) => statutoryOpener(proc.env));
   const extensionCache = models.map(() => new Map<string, ReturnType<typeof extensionsFor>>());
 
   const start = instantAt(config.start, 0);
@@ -435,11 +444,10 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       freeJobs.push(j);
       return false;
     }
-    const behaviour = config.procedures[c.p]!;
     const effective = station.calendar.nextWorkingInstant(now);
     job.start = effective;
     job.officer = officer;
-    const hours = sample(job.purpose === RECEIPT_JOB ? behaviour.receipt : nodeWork[c.p]![job.node]!, rng);
+    const hours = (job.purpose === RECEIPT_JOB ? receiptWork[c.p]! : nodeWork[c.p]![job.node]!)(rng);
     const end = station.calendar.addWorkingTime(effective, Math.max(0, Math.round(hours * MS_PER_HOUR)));
     if (effective >= warmupEnd && effective < horizonEnd) {
       const s = station.stats;
@@ -515,7 +523,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
           const cal = node.party === 'applicant' ? env(c).calendar : env(c).calendarOf(node.party);
           schedule(cal.addToInstant(now, node.lasts), DEADLINES, INTERVAL_END, c, index, 0);
         } else {
-          const days = sample(config.procedures[c.p]!.intervals[node.id]!, rng);
+          const days = intervalDays[c.p]![index]!(rng);
           schedule(now + Math.round(days * MS_PER_DAY), PEOPLE, INTERVAL_END, c, index, 0);
         }
         return;
@@ -563,13 +571,13 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     const key = dossierFields[c.p]!.length === 0 ? '' : JSON.stringify(c.dossier);
     const cache = extensionCache[c.p]!;
     const extensions = cache.get(key) ?? cache.set(key, extensionsFor(e, c.dossier)).get(key)!;
-    c.statutory = openStatutory(e, now, extensions);
+    c.statutory = openers[c.p]!(now, extensions, key);
     emit?.(c, { type: 'ACCEPT', at: now, by: desk(c.p) });
     armApology(c);
     if (handoverIsImmediate(e, c.channel)) {
       enter(c, models[c.p]!.start);
     } else {
-      const hours = sample(config.transfer[c.channel], rng);
+      const hours = transferHours[c.channel](rng);
       schedule(deskCalendar.addWorkingTime(now, Math.max(0, Math.round(hours * MS_PER_HOUR))), PEOPLE, TRANSFER, c, -1, 0);
     }
   };
@@ -604,7 +612,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       live++;
       if (c.counted) procStats[p]!.started++;
       hooks.started?.(id, { procedure: sp.spec.id, desk: procs[p]!.env.desk, receivedAt: now, channel: c.channel, dossier: c.dossier });
-      if (rng.next() < sp.withdrawal) schedule(now + Math.round(sample(sp.withdrawAfter, rng) * MS_PER_DAY), PEOPLE, WITHDRAW, c, -1, 0);
+      if (rng.next() < sp.withdrawal) schedule(now + Math.round(withdrawAfter[p]!(rng) * MS_PER_DAY), PEOPLE, WITHDRAW, c, -1, 0);
       enqueue(c, deskStation[p]!, -1, RECEIPT_JOB, 0);
       const next = nextArrival(p, now);
       if (next < horizonEnd) schedule(next, PEOPLE, ARRIVAL, null, p, 0);
@@ -632,7 +640,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
           c.completionRequested = true;
           if (c.counted) procStats[c.p]!.completionRequests++;
           emit?.(c, { type: 'REQUEST_COMPLETION', at: now, by: desk(c.p), missing: ['papers'] });
-          schedule(now + Math.round(sample(config.applicantResponse, rng) * MS_PER_DAY), PEOPLE, APPLICANT_BACK, c, -1, 0);
+          schedule(now + Math.round(applicantDays(rng) * MS_PER_DAY), PEOPLE, APPLICANT_BACK, c, -1, 0);
         } else {
           accept(c);
         }
@@ -701,7 +709,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       if (c.counted) procStats[c.p]!.supplementRequests++;
       emit?.(c, { type: 'REQUEST_SUPPLEMENT', at: now, by: actorOfStep(procs[c.p]!.env, step.id), step: step.id, missing: ['papers'] });
       pause(c, pauseReason.supplement(step.id));
-      schedule(now + Math.round(sample(config.applicantResponse, rng) * MS_PER_DAY), PEOPLE, APPLICANT_BACK, c, index, 0);
+      schedule(now + Math.round(applicantDays(rng) * MS_PER_DAY), PEOPLE, APPLICANT_BACK, c, index, 0);
       return;
     }
     emit?.(c, { type: 'COMPLETE', at: now, by: actorOfStep(procs[c.p]!.env, step.id), step: step.id });
