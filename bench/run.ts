@@ -5,14 +5,16 @@
 import { runCalendarBench } from './calendar.bench.ts';
 import { runEngineBench } from './engine.bench.ts';
 import { runServeBench } from './serve.bench.ts';
+import { runMiningBench } from './mining.bench.ts';
 import { runSimBench } from './sim.bench.ts';
 
 /** Every benchmark, by name, in the order they run. */
-const BENCHES: Readonly<Record<string, () => void>> = {
+const BENCHES: Readonly<Record<string, () => void | Promise<void>>> = {
   calendar: () => runCalendarBench(),
   sim: () => runSimBench(),
   engine: () => runEngineBench(),
   serve: () => runServeBench(),
+  mining: () => runMiningBench(),
 };
 
 const wanted = process.argv.slice(2);
@@ -25,6 +27,6 @@ console.log(`Node ${process.version}, ${process.platform}/${process.arch}\n`);
 for (const [name, run] of Object.entries(BENCHES)) {
   if (wanted.length > 0 && !wanted.includes(name)) continue;
   console.log(`## ${name}\n`);
-  run();
+  await run();
   console.log();
 }

@@ -51,3 +51,32 @@ export class ScenarioError extends MotcuaError {}
  * the message says what to do. Any store may throw it (SQLite, PostgreSQL…).
  */
 export class StoreError extends MotcuaError {}
+
+/**
+ * A malformed event log or mapping: a row that cannot be read, a timestamp without a date, an XES
+ * element out of place. `line` and `column` (1-based) point into the log when known.
+ *
+ * @example
+ * throw new LogError('bad-timestamp', '"24/01" is not a timestamp. Write 2025-01-24T09:00:00+07:00.', { file: 'log.csv', line: 12, column: 3 });
+ */
+export class LogError extends MotcuaError {
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+
+  constructor(
+    code: string,
+    message: string,
+    options: { readonly file?: string; readonly line?: number; readonly column?: number; readonly path?: readonly (string | number)[]; readonly cause?: unknown } = {},
+  ) {
+    super(code, message, options);
+    this.line = options.line;
+    this.column = options.column;
+  }
+
+  /** `file:line:column: message`, the position as compilers print it. */
+  override describe(): string {
+    if (this.line === undefined) return super.describe();
+    const at = [this.file ?? '(log)', this.line, this.column].filter((x) => x !== undefined).join(':');
+    return `${at}: ${this.message}`;
+  }
+}

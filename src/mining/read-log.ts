@@ -1,0 +1,23 @@
+import { LogError } from '../errors.ts';
+import { type Chunks, readCsvLog } from './csv-log.ts';
+import type { EventLog } from './log.ts';
+import { DEFAULT_MAPPING, type LogMapping } from './mapping.ts';
+import { readXesLog } from './xes-log.ts';
+
+export type LogFormat = 'csv' | 'xes';
+
+/** The format a file name says: `.csv` or `.xes`. */
+export function logFormatOf(file: string): LogFormat {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.xes')) return 'xes';
+  throw new LogError('unknown-format', `cannot tell the format of "${file}": name a CSV log *.csv or an XES log *.xes.`, { file });
+}
+
+/**
+ * Reads a log in either format from its chunks.
+ * @example const log = await readLog(chunksOf(text), 'cases.xes');
+ */
+export function readLog(chunks: Chunks, file: string, mapping: LogMapping = DEFAULT_MAPPING, format: LogFormat = logFormatOf(file)): Promise<EventLog> {
+  return format === 'csv' ? readCsvLog(chunks, file, mapping) : readXesLog(chunks, file, mapping);
+}

@@ -1,0 +1,60 @@
+import { LogError } from '../errors.ts';
+
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * Minutes east of UTC of an offset written `+07:00`, `+0700`, `+07`, `-03:30` or `Z`.
+ * @example parseOffset('+07:00') // 420
+ */
+export function parseOffset(text: string): number | undefined {
+  if (text === 'Z' || text === 'z') return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(text);
+  if (m === null) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  if (minutes > 14 * 60) return undefined;
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+/**
+ * Reads an ISO 8601 timestamp as pm4py and XES write them (`2025-01-24T09:00:00+07:00`,
+ * `2025-01-24 09:00:00.123Z`, `2025-01-24T09:00`); a timestamp without an offset is in the log's
+ * time zone, `defaultOffsetMinutes` east of UTC (Vietnam, +420, unless the mapping says otherwise).
+ * Returns milliseconds since the epoch, or undefined when the text is not such a timestamp.
+ *
+ * @example parseTimestamp('2025-01-24 09:00:00', 420) === Date.UTC(2025, 0, 24, 2)
+ */
+export function parseTimestamp(text: string, defaultOffsetMinutes: number): number | undefined {
+  const m = PATTERN.exec(text.trim());
+  if (m === null) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac, zone] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return undefined;
+  const offset = zone === undefined ? defaultOffsetMinutes : parseOffset(zone);
+  if (offset === undefined) return undefined;
+  const ms = frac === undefined ? 0 : Math.round(Number(`0.${frac}`) * 1000);
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // Date.UTC rolls 31 February over into March: reject days the month does not have.
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return undefined;
+  return utc - offset * 60_000;
+}
+
+/** The accepted forms, for messages. */
+export const TIMESTAMP_FORMS = '2025-01-24T09:00:00+07:00, 2025-01-24 09:00:00Z, or 2025-01-24T09:00 (in the log\'s time zone)';
+
+/** Reads a timestamp or throws a `LogError` naming where it is. */
+export function timestampAt(text: string, offset: number, where: { readonly file: string; readonly line?: number; readonly column?: number; readonly what: string }): number {
+  const t = parseTimestamp(text, offset);
+  if (t === undefined) {
+    throw new LogError('bad-timestamp', `${where.what} "${text}" is not a timestamp. Write ${TIMESTAMP_FORMS}.`, {
+      file: where.file,
+      ...(where.line === undefined ? {} : { line: where.line }),
+      ...(where.column === undefined ? {} : { column: where.column }),
+    });
+  }
+  return t;
+}
