@@ -1,5 +1,6 @@
 import { MotcuaError, UsageError } from '../errors.ts';
 import { CALENDAR_USAGE, calendarCommand } from './calendar-command.ts';
+import { CALIBRATE_USAGE } from './calibrate-command.ts';
 import { CASE_USAGE, caseCommand } from './case-command.ts';
 import { CHECK_USAGE, checkCommand } from './check-command.ts';
 import { demoCommand } from './demo-command.ts';
@@ -25,6 +26,7 @@ ${SIMULATE_USAGE}
 ${CASE_USAGE}
 ${SERVE_USAGE}
 ${REPORT_USAGE}
+${CALIBRATE_USAGE}
 motcua demo
   The calendar at work on a few worked examples.
 
@@ -78,6 +80,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await serveCommand(rest, io);
       case 'token':
         return tokenCommand(rest, io);
+      case 'calibrate':
+        return await (await import('./calibrate-command.ts')).calibrateCommand(rest, io);
       case 'demo':
         return demoCommand(io);
       case undefined:

@@ -1,0 +1,45 @@
+import { writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.ts';
+import { calibrate } from '../mining/calibrate.ts';
+import { EXIT, type Io, json } from './io.ts';
+import { CATALOGUE_DIR, resolveProcedure } from './load.ts';
+import { loadLog, loadMapping } from './log-input.ts';
+
+export const CALIBRATE_USAGE = `motcua calibrate <log.csv|log.xes> --procedure <id|file> [--map map.yaml] [-o scenario.yaml] [--json]
+  A simulation scenario for a known procedure fitted to an event log: step durations (exponential,
+  lognormal, gamma or empirical, by AIC among the fits a KS test accepts), branch, supplement,
+  refusal and withdrawal rates, applicant response and transfer times, arrivals by weekday and
+  hour, channels, officers per station and office hours; each figure says from how many
+  observations. --map names the log's columns and maps its activities to steps.`;
+
+/** `motcua calibrate`. */
+export async function calibrateCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { procedure: { type: 'string' }, map: { type: 'string' }, output: { type: 'string', short: 'o' }, json: { type: 'boolean', default: false }, seed: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length !== 1) throw new UsageError('usage', `calibrate takes one log file. Usage:\n${CALIBRATE_USAGE}`);
+  if (values.procedure === undefined) throw new UsageError('usage', `calibrate needs --procedure <catalogue id or file>. Usage:\n${CALIBRATE_USAGE}`, { path: ['--procedure'] });
+  const mapping = await loadMapping(values.map);
+  const loaded = await resolveProcedure(values.procedure);
+  const log = await loadLog(positionals[0]!, mapping);
+  // The scenario names a catalogue procedure by id, a file by its path from where the scenario is written.
+  const inCatalogue = resolve(loaded.file).startsWith(resolve(CATALOGUE_DIR));
+  const outDir = values.output === undefined ? process.cwd() : dirname(resolve(values.output));
+  const procedure = inCatalogue ? `${loaded.spec.id}@${loaded.spec.version}` : relative(outDir, isAbsolute(loaded.file) ? loaded.file : resolve(loaded.file));
+  const seed = values.seed === undefined ? 1 : Number(values.seed);
+  const result = calibrate(log, { spec: loaded.spec, procedure, activities: mapping.activities, seed });
+  if (values.output !== undefined) {
+    await writeFile(values.output, result.yaml);
+    io.err(`motcua: calibrated ${result.cases} cases of ${loaded.spec.id}; scenario written to ${values.output}\n`);
+  }
+  if (values.json) {
+    const { yaml, ...figures } = result;
+    io.out(json(figures));
+  } else if (values.output === undefined) io.out(result.yaml);
+  return EXIT.ok;
+}

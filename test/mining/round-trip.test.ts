@@ -1,0 +1,94 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveProcedure } from '../../src/cli/load.ts';
+import type { ProcedureSpec } from '../../src/dsl/spec.ts';
+import { type Calibration, calibrate } from '../../src/mining/calibrate.ts';
+import { readCsvLog } from '../../src/mining/csv-log.ts';
+import type { EventLog } from '../../src/mining/log.ts';
+import { simulatedLog } from '../../src/mining/simulator.ts';
+import { readXesLog } from '../../src/mining/xes-log.ts';
+import { meanOf } from '../../src/sim/distributions.ts';
+import { loadScenario } from '../../src/sim/scenario.ts';
+import { toCsv, toXes } from './write-log.ts';
+
+const TRUTH = fileURLToPath(new URL('./fixtures/judicial-truth.yaml', import.meta.url));
+
+/** A rate is close when within 5% of the truth, or within two standard errors of a binomial rate on n observations when that is wider. */
+function expectRate(estimate: { p: number; of: number }, truth: number): void {
+  const tolerance = Math.max(0.05 * truth, 2 * Math.sqrt((truth * (1 - truth)) / estimate.of));
+  expect(Math.abs(estimate.p - truth), `estimate ${estimate.p} of ${estimate.of} against ${truth} (tolerance ${tolerance})`).toBeLessThanOrEqual(tolerance);
+}
+
+describe('calibrating a simulated log back to the scenario that made it', () => {
+  let log: EventLog;
+  let spec: ProcedureSpec;
+  const calibrations: Record<'csv' | 'xes', Calibration> = {} as never;
+  let truth: Awaited<ReturnType<typeof loadScenario>>;
+
+  beforeAll(async () => {
+    truth = await loadScenario(TRUTH);
+    log = simulatedLog(truth.baseline).log;
+    spec = (await resolveProcedure('judicial-record')).spec;
+    const csv = await readCsvLog([toCsv(log)], 'judicial.csv');
+    const xes = await readXesLog([toXes(log)], 'judicial.xes');
+    calibrations.csv = calibrate(csv, { spec, procedure: 'judicial-record' });
+    calibrations.xes = calibrate(xes, { spec, procedure: 'judicial-record' });
+  }, 120_000);
+
+  it('reads the same cases and events from the CSV and the XES log', () => {
+    expect(calibrations.csv.yaml).toBe(calibrations.xes.yaml);
+    expect(calibrations.csv.cases).toBe(log.traces.length);
+  });
+
+  it('finds the arrival rate, channel mix, branch and receipt rates within 5% (or two standard errors)', () => {
+    const c = calibrations.csv;
+    expect(Math.abs(c.perDay.p - 30) / 30).toBeLessThanOrEqual(0.05);
+    expectRate(c.channels['in-person']!, 0.5);
+    expectRate(c.channels['postal']!, 0.2);
+    expectRate(c.channels['online']!, 0.3);
+    expectRate(c.dossier['complex']!['true']!, 0.3);
+    expectRate(c.incomplete, 0.2);
+    expectRate(c.withdrawal, 0.05);
+  });
+
+  it('finds supplement and refusal rates of every step within 5% (or two standard errors)', () => {
+    const c = calibrations.csv;
+    for (const step of ['check', 'verify-further', 'lookup']) {
+      expectRate(c.steps[step]!.supplement, 0.1);
+      expectRate(c.steps[step]!.refusal, 0.05);
+    }
+    expect(c.steps['issue']!.supplement.p).toBe(0);
+    expect(c.steps['issue']!.refusal.p).toBe(0);
+  });
+
+  it('finds the mean of every duration within 10%', () => {
+    const c = calibrations.csv;
+    const p = truth.baseline.procedures[0]!;
+    for (const step of ['check', 'verify-further', 'lookup', 'issue']) {
+      const fitted = c.steps[step]!.duration!;
+      expect(Math.abs(meanOf(fitted.distribution) - meanOf(p.steps[step]!.duration)) / meanOf(p.steps[step]!.duration), step).toBeLessThanOrEqual(0.1);
+    }
+    expect(Math.abs(meanOf(c.receipt!.distribution) - meanOf(p.receipt)) / meanOf(p.receipt)).toBeLessThanOrEqual(0.1);
+    expect(Math.abs(meanOf(c.applicantResponse!.distribution) - meanOf(truth.baseline.applicantResponse)) / meanOf(truth.baseline.applicantResponse)).toBeLessThanOrEqual(0.1);
+  });
+
+  it('picks the family that made an exponential and a lognormal step, and says from how many observations', () => {
+    const c = calibrations.csv;
+    expect(c.steps['verify-further']!.duration!.family).toMatch(/exponential|gamma/);
+    expect(c.steps['lookup']!.duration!.family).toBe('lognormal');
+    expect(c.yaml).toContain(`# working hours; from ${c.steps['lookup']!.duration!.observations} observations: lognormal`);
+  });
+
+  it('counts the officers of each station from the work in progress at once, and finds standard office hours', () => {
+    expect(Object.fromEntries(Object.entries(calibrations.csv.stations).map(([id, s]) => [id, s.officers]))).toEqual({ centre: 4, justice: 12, police: 10 });
+    expect(Object.values(calibrations.csv.stations).map((s) => s.shifts)).toEqual([['08:00-12:00', '13:00-17:00'], ['08:00-12:00', '13:00-17:00'], ['08:00-12:00', '13:00-17:00']]);
+  });
+
+  it('writes a scenario that motcua simulate loads', async () => {
+    const { parseScenario } = await import('../../src/sim/scenario.ts');
+    const { procedureResolver } = await import('../../src/sim/scenario.ts');
+    const scenario = await parseScenario(calibrations.csv.yaml, TRUTH.replace('judicial-truth', 'calibrated'), procedureResolver(TRUTH));
+    expect(scenario.baseline.procedures[0]!.spec.id).toBe('judicial-record');
+    expect(scenario.baseline.stations['justice']!.officers).toBe(12);
+  });
+});
