@@ -1,6 +1,8 @@
 import { MotcuaError, UsageError } from '../errors.ts';
 import { CALENDAR_USAGE, calendarCommand } from './calendar-command.ts';
 import { CALIBRATE_USAGE } from './calibrate-command.ts';
+import { VALIDATE_USAGE } from './validate-command.ts';
+import { STAFF_USAGE } from './staff-command.ts';
 import { CASE_USAGE, caseCommand } from './case-command.ts';
 import { CHECK_USAGE, checkCommand } from './check-command.ts';
 import { demoCommand } from './demo-command.ts';
@@ -27,6 +29,8 @@ ${CASE_USAGE}
 ${SERVE_USAGE}
 ${REPORT_USAGE}
 ${CALIBRATE_USAGE}
+${VALIDATE_USAGE}
+${STAFF_USAGE}
 motcua demo
   The calendar at work on a few worked examples.
 
@@ -82,6 +86,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return tokenCommand(rest, io);
       case 'calibrate':
         return await (await import('./calibrate-command.ts')).calibrateCommand(rest, io);
+      case 'staff':
+        return await (await import('./staff-command.ts')).staffCommand(rest, io);
+      case 'validate':
+        return await (await import('./validate-command.ts')).validateCommand(rest, io);
       case 'demo':
         return demoCommand(io);
       case undefined:

@@ -49,3 +49,14 @@ describe('motcua calibrate', { timeout: 60_000 }, () => {
     expect(missing.err).toMatch(/judicial\.csv:1:1: no column "Ma" \(case\) in the header/);
   });
 });
+
+describe('motcua validate', { timeout: 120_000 }, () => {
+  it('compares the calibrated scenario with its log and prints the documented JSON keys', async () => {
+    const { code, out } = await runCli(['validate', `${DIR}/calibrated.yaml`, '--log', `${DIR}/judicial.csv`, '--replications', '1', '--json']);
+    const v = JSON.parse(out);
+    expect(Object.keys(v.cycleTime)).toEqual(expect.arrayContaining(['ks', 'emdDays', 'p50Ratio', 'p90Ratio']));
+    expect(typeof v.arrivalsPerDayRatio).toBe('number');
+    expect(v.activities.map((a: { activity: string }) => a.activity)).toContain('lookup');
+    expect(code).toBe([v.cycleTime.verdict, v.arrivalsVerdict, v.waiting.verdict, ...v.activities.map((a: { verdict: string }) => a.verdict)].includes('poor') ? 1 : 0);
+  });
+});

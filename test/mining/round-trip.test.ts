@@ -8,7 +8,8 @@ import type { EventLog } from '../../src/mining/log.ts';
 import { simulatedLog } from '../../src/mining/simulator.ts';
 import { readXesLog } from '../../src/mining/xes-log.ts';
 import { meanOf } from '../../src/sim/distributions.ts';
-import { loadScenario } from '../../src/sim/scenario.ts';
+import { loadScenario, parseScenario, procedureResolver } from '../../src/sim/scenario.ts';
+import { validate } from '../../src/mining/validate.ts';
 import { toCsv, toXes } from './write-log.ts';
 
 const TRUTH = fileURLToPath(new URL('./fixtures/judicial-truth.yaml', import.meta.url));
@@ -84,11 +85,16 @@ describe('calibrating a simulated log back to the scenario that made it', () => 
     expect(Object.values(calibrations.csv.stations).map((s) => s.shifts)).toEqual([['08:00-12:00', '13:00-17:00'], ['08:00-12:00', '13:00-17:00'], ['08:00-12:00', '13:00-17:00']]);
   });
 
-  it('writes a scenario that motcua simulate loads', async () => {
-    const { parseScenario } = await import('../../src/sim/scenario.ts');
-    const { procedureResolver } = await import('../../src/sim/scenario.ts');
+  it('writes a scenario that motcua simulate loads, whose simulation matches the log: cycle-time KS ≤ 0.05', async () => {
     const scenario = await parseScenario(calibrations.csv.yaml, TRUTH.replace('judicial-truth', 'calibrated'), procedureResolver(TRUTH));
     expect(scenario.baseline.procedures[0]!.spec.id).toBe('judicial-record');
     expect(scenario.baseline.stations['justice']!.officers).toBe(12);
-  });
+    const simulated = simulatedLog({ ...scenario.baseline, replications: 2 }).log;
+    const v = validate(log, simulated);
+    console.log(`validation of the calibrated scenario: KS ${v.cycleTime.ks} (p ${v.cycleTime.pValue}), EMD ${v.cycleTime.emdDays} days, p50 ratio ${v.cycleTime.p50Ratio}, p90 ratio ${v.cycleTime.p90Ratio}, arrivals ratio ${v.arrivalsPerDayRatio}`);
+    expect(v.cycleTime.ks).toBeLessThanOrEqual(0.05);
+    expect(v.cycleTime.verdict).toBe('good');
+    expect(Math.abs(v.arrivalsPerDayRatio - 1)).toBeLessThanOrEqual(0.05);
+    expect(v.activities.find((a) => a.activity === 'lookup')!.verdict).toBe('good');
+  }, 120_000);
 });

@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.ts';
+import { simulatedLog } from '../mining/simulator.ts';
+import { type Validation, validate } from '../mining/validate.ts';
+import { loadScenario } from '../sim/scenario.ts';
+import { EXIT, type Io, json } from './io.ts';
+import { loadLog, loadMapping } from './log-file.ts';
+
+export const VALIDATE_USAGE = `motcua validate <scenario.yaml> --log <log.csv|log.xes> [--map map.yaml] [--replications N] [--json]
+  Simulates the scenario and compares it with the log: cycle times (two-sample KS, earth mover's
+  distance in days, p50 and p90 ratios), arrivals per working day, completions per case of every
+  activity, timed work against waiting; a verdict per figure (good / fair / poor); exit 1 when a
+  figure is poor.`;
+
+/** `motcua validate`. */
+export async function validateCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { log: { type: 'string' }, map: { type: 'string' }, replications: { type: 'string' }, json: { type: 'boolean', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length !== 1) throw new UsageError('usage', `validate takes one scenario file. Usage:\n${VALIDATE_USAGE}`);
+  if (values.log === undefined) throw new UsageError('usage', `validate needs --log <log.csv|log.xes>. Usage:\n${VALIDATE_USAGE}`, { path: ['--log'] });
+  const scenario = await loadScenario(positionals[0]!);
+  const replications = values.replications === undefined ? scenario.baseline.replications : Number(values.replications);
+  if (!Number.isInteger(replications) || replications < 1) throw new UsageError('usage', `--replications "${values.replications}" must be a whole number ≥ 1.`, { path: ['--replications'] });
+  const log = await loadLog(values.log, await loadMapping(values.map));
+  const simulated = simulatedLog({ ...scenario.baseline, replications }).log;
+  const v = validate(log, simulated, { procedures: scenario.baseline.procedures.map((p) => p.spec.id) });
+  io.out(values.json ? json(v) : text(v));
+  const poor = [v.cycleTime.verdict, v.arrivalsVerdict, v.waiting.verdict, ...v.activities.map((a) => a.verdict)].includes('poor');
+  return poor ? EXIT.problems : EXIT.ok;
+}
+
+const f = (x: number, d = 2) => x.toFixed(d);
+
+function text(v: Validation): string {
+  const c = v.cycleTime;
+  const lines = [
+    `Validation: ${v.cases.log} cases in the log, ${v.cases.simulated} simulated (simulated ÷ log; verdicts: KS ≤ ${v.rules.ks.good} good, ≤ ${v.rules.ks.fair} fair; ratios within ${v.rules.ratio.good * 100}% good, ${v.rules.ratio.fair * 100}% fair)`,
+    `  cycle time   KS ${f(c.ks, 3)} (p ${f(c.pValue, 2)}), earth mover's distance ${f(c.emdDays)} days, p50 ${f(c.log.p50Days)} → ${f(c.simulated.p50Days)} days (×${f(c.p50Ratio)}), p90 ${f(c.log.p90Days)} → ${f(c.simulated.p90Days)} days (×${f(c.p90Ratio)})  ${c.verdict}`,
+    `  arrivals     ${f(v.arrivalsPerDay.log)} → ${f(v.arrivalsPerDay.simulated)} a working day (×${f(v.arrivalsPerDayRatio)})  ${v.arrivalsVerdict}`,
+    `  work / wait  ${f(v.waiting.log.processingHours)} → ${f(v.waiting.simulated.processingHours)} h of timed work a case (×${f(v.waiting.processingRatio)}), ${f(v.waiting.log.waitingHours)} → ${f(v.waiting.simulated.waitingHours)} h waiting (×${f(v.waiting.waitingRatio)})  ${v.waiting.verdict}`,
+    '  activities (completions per case):',
+    ...v.activities.map((a) => `    ${a.activity.padEnd(24)} ${f(a.log, 3)} → ${f(a.simulated, 3)} (×${f(a.ratio)})  ${a.verdict}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
