@@ -4,7 +4,7 @@ import { simulatedLog } from '../mining/simulator.ts';
 import { type Validation, validate } from '../mining/validate.ts';
 import { loadScenario } from '../sim/scenario.ts';
 import { EXIT, type Io, json } from './io.ts';
-import { loadLog, loadMapping } from './log-file.ts';
+import { loadLog, loadMapping } from './log-input.ts';
 
 export const VALIDATE_USAGE = `motcua validate <scenario.yaml> --log <log.csv|log.xes> [--map map.yaml] [--replications N] [--json]
   Simulates the scenario and compares it with the log: cycle times (two-sample KS, earth mover's
