@@ -16,7 +16,9 @@ export class MotcuaError extends Error {
     message: string,
     options: { readonly path?: readonly (string | number)[]; readonly file?: string; readonly cause?: unknown } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Messages quote what the user gave; a line break or a terminal escape in it must not make a
+    // second line (or move the cursor): control characters are shown as escapes.
+    super(oneLine(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
     this.path = options.path ?? [];
@@ -25,9 +27,14 @@ export class MotcuaError extends Error {
 
   /** `file: path.inside: message`, the one-line form printed by the CLI. */
   describe(): string {
-    const where = [this.file, this.path.length > 0 ? this.path.join('.') : undefined].filter((x) => x !== undefined);
+    const where = [this.file, this.path.length > 0 ? this.path.join('.') : undefined].filter((x) => x !== undefined).map(oneLine);
     return where.length > 0 ? `${where.join(': ')}: ${this.message}` : this.message;
   }
+}
+
+/** `text` with control characters written as escapes (`\n`, `\u001b`), so that it stays on one line. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 /** Bad dates, durations, calendar data or a year outside the supported range. */

@@ -50,6 +50,9 @@ export const DURATION_FORMS = '3wd, 0.5wd, 4wh, 10d, "3 working days", "4 workin
 
 const DURATION_RE = /^(\d+(?:\.\d+)?)\s*([\p{L} ]+)$/u;
 
+/** The largest amount a duration may have, in any unit: past it the calendar's range (2008–2100) would run out. */
+export const MAX_DURATION_AMOUNT = 10_000;
+
 /**
  * Parses a readable duration: `3wd`, `0.5wd`, `4wh`, `10d`, `3 working days`, `10 calendar days`,
  * `3 ngày làm việc`.
@@ -58,7 +61,8 @@ const DURATION_RE = /^(\d+(?:\.\d+)?)\s*([\p{L} ]+)$/u;
  */
 export function parseDuration(text: string, path: readonly (string | number)[] = []): Duration {
   const m = DURATION_RE.exec(text.trim().toLowerCase());
-  const unit = m === null ? undefined : UNIT_WORDS[m[2]!.trim().replace(/\s+/g, ' ')];
+  const word = m === null ? undefined : m[2]!.trim().replace(/\s+/g, ' ');
+  const unit = word === undefined || !Object.hasOwn(UNIT_WORDS, word) ? undefined : UNIT_WORDS[word];
   if (m === null || unit === undefined) {
     throw new CalendarError(
       'bad-duration',
@@ -67,6 +71,13 @@ export function parseDuration(text: string, path: readonly (string | number)[] =
     );
   }
   const amount = Number(m[1]);
+  if (!(amount <= MAX_DURATION_AMOUNT)) {
+    throw new CalendarError(
+      'bad-duration',
+      `"${text}" is more than ${MAX_DURATION_AMOUNT} ${unit === 'wd' ? 'working days' : unit === 'wh' ? 'working hours' : 'days'}, longer than any legal time limit and than the years the calendar covers. Give a shorter duration.`,
+      { path },
+    );
+  }
   return unit === 'wd' ? workingDays(amount) : unit === 'wh' ? workingHours(amount) : calendarDays(amount);
 }
 
