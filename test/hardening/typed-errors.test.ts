@@ -122,7 +122,7 @@ describe('the CLI prints one line for bad input (issue 19 regressions)', () => {
   it('prints a command\'s usage with --help, and only then', async () => {
     const { code, out } = await runCli(['case', '--help']);
     expect(code).toBe(0);
-    expect(out.startsWith('motcua case open|send|show|list|tick --db <file.db>')).toBe(true);
+    expect(out.startsWith('motcua case open|send|show|list|tick|log --db <file.db>')).toBe(true);
   });
 
   it('refuses simulate --replications 0 in one line naming the flag', async () => {

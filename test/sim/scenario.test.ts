@@ -391,12 +391,12 @@ describe('errors say where and how to fix', () => {
     expect(await problemOf(text)).toEqual({ code, path, message });
   });
 
-  it('names the CSV line of a bad replayed instant', async () => {
+  it('names the CSV line of a bad replayed instant, without quoting the line (the path may point at a file that is not a log)', async () => {
     const text = edit('{ poisson: { perDay: 10 } }', '{ replay: log.csv }');
     expect(await problemOf(text, async () => '2025-01-06T08:00\n2025-01-07 8h\n')).toEqual({
       code: 'bad-replay',
       path: ['procedures', 0, 'arrivals', 'replay'],
-      message: 'log.csv line 2: "2025-01-07 8h" is not a local date-time. Write YYYY-MM-DDTHH:MM (Vietnamese time, UTC+7), e.g. 2025-01-24T14:30, or add Z or an offset like +07:00.',
+      message: 'log.csv line 2: the first column is not a receipt instant. Write one instant per line as YYYY-MM-DDTHH:MM (Vietnamese time), e.g. 2025-01-06T08:15.',
     });
   });
 });
