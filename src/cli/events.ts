@@ -25,6 +25,7 @@ const eventSchema = z
     newDue: z.string().optional(),
     reason: z.string().optional(),
     rating: z.enum(RATINGS as [string, ...string[]]).optional(),
+    comment: z.string().optional(),
     timer: z.string().optional(),
   })
   .strict();
@@ -86,7 +87,7 @@ export function parseEvent(json: unknown, path: readonly (string | number)[] = [
     case 'WITHDRAW':
       return { type: e.type, ...base, ...(e.reason === undefined ? {} : { reason: e.reason }) };
     case 'RATE':
-      return { type: e.type, ...base, rating: need(e.rating, 'rating') as never };
+      return { type: e.type, ...base, rating: need(e.rating, 'rating') as never, ...(e.comment === undefined ? {} : { comment: e.comment }) };
     case 'TIMER':
       return { type: e.type, ...base, timer: need(e.timer, 'timer') };
   }

@@ -283,6 +283,7 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
     .with({ do: 'rate' }, () => ({
       ...ctx,
       rating: external?.type === 'RATE' ? external.rating : null,
+      ...(external?.type === 'RATE' && external.comment !== undefined ? { ratingComment: external.comment } : {}),
       timers: [],
       timeline: slip({ action: 'rate', from: 'applicant', note: external?.type === 'RATE' ? external.rating : '' }),
       effects: emit({ kind: 'case-closed', at }),

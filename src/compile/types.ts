@@ -32,7 +32,7 @@ export type CaseEvent =
   | (Stamp & { readonly type: 'APOLOGIZE'; readonly newDue: Instant; readonly reason: string })
   | (Stamp & { readonly type: 'WITHDRAW'; readonly reason?: string })
   | (Stamp & { readonly type: 'RETURN_RESULT' })
-  | (Stamp & { readonly type: 'RATE'; readonly rating: Rating })
+  | (Stamp & { readonly type: 'RATE'; readonly rating: Rating; readonly comment?: string })
   | (Stamp & { readonly type: 'TIMER'; readonly timer: string });
 
 export type CaseEventType = CaseEvent['type'];
@@ -166,6 +166,8 @@ export interface CaseContext {
   readonly readyAt: Instant | null;
   readonly classification: Classification | null;
   readonly rating: Rating | null;
+  /** The applicant's comment with the rating, when given (absent in snapshots written before comments existed). */
+  readonly ratingComment?: string;
   readonly timers: readonly Timer[];
   readonly timeline: readonly SlipEntry[];
   readonly effects: readonly Effect[];

@@ -33,7 +33,7 @@ export const eventSchema = z.discriminatedUnion('type', [
   event('APOLOGIZE', { newDue: instant, reason: text }),
   event('WITHDRAW', { reason: text.optional() }),
   event('RETURN_RESULT'),
-  event('RATE', { rating: z.enum(RATINGS as [string, ...string[]]) }),
+  event('RATE', { rating: z.enum(RATINGS as [string, ...string[]]), comment: text.optional() }),
   event('TIMER', { timer: text }),
 ]);
 

@@ -1,6 +1,7 @@
 import { type LocalDate, formatLocalDate, parseLocalDate } from '../calendar/date.ts';
 import { type Instant, formatInstant } from '../calendar/instant.ts';
 import type { CaseContext } from '../compile/types.ts';
+import { doneAt, resolvedAt } from '../indicators/from-cases.ts';
 import { CHANNELS, type Channel } from '../dsl/spec.ts';
 import type { SimConfig } from '../sim/config.ts';
 import type { SimReport } from '../sim/report.ts';
@@ -164,17 +165,6 @@ export function dashboardFromCases(cases: readonly CaseContext[], period: Dashbo
     procedures,
     total: sum(procedures, { carriedOver: true, channels: true }),
   };
-}
-
-/** When the dossier was resolved: its result was ready, or it was refused after receipt. */
-function resolvedAt(c: CaseContext): Instant | null {
-  if (c.readyAt !== null) return c.readyAt;
-  return c.outcome?.kind === 'refused' ? c.outcome.at : null;
-}
-
-/** When the dossier stopped being open: resolved, refused at the desk or withdrawn. */
-function doneAt(c: CaseContext): Instant | null {
-  return resolvedAt(c) ?? c.outcome?.at ?? null;
 }
 
 type Parts = {

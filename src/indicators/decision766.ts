@@ -1,0 +1,297 @@
+import { type Instant, formatInstant } from '../calendar/instant.ts';
+import type { Level } from '../dsl/spec.ts';
+import type { LegalRef } from '../legal.ts';
+import type { ComplaintRecord, DossierRecord } from './record.ts';
+import { DECISION_766_GROUPS, DECISION_766_REF, DEFAULT_POINTS, type PointsConstraints } from './rules.ts';
+
+/** Options of {@link decision766}. */
+export interface Decision766Options {
+  /** Inclusive start of the period. */
+  readonly from: Instant;
+  /** Exclusive end; a period still running ends at `now`. */
+  readonly to: Instant;
+  /** The instant the records are as of: nothing after it is known. */
+  readonly now: Instant;
+  /** Complaints and petitions (phản ánh, kiến nghị); those about a dossier also mark the dossier in its `complaints`. */
+  readonly complaints?: readonly ComplaintRecord[];
+  /**
+   * How the satisfaction rate combines late dossiers with dissatisfied ones. `union` (default): the
+   * published text counts "dossiers not satisfied, or with a complaint, or late" once each:
+   * (all − that count) / all [src: summaries of Decision 766]. `sum`: 100% − (late rate + rate of
+   * dossiers not satisfied or complained about), as shared/DOMAIN.md words it; a late dossier with
+   * a complaint then counts twice. Clamped at 0.
+   */
+  readonly satisfaction?: 'union' | 'sum';
+  /**
+   * Whether a dossier refused at the desk (status 3, "Không được tiếp nhận": never received) counts
+   * as handled. Not verified; by default it does not.
+   */
+  readonly refusedAtReceipt?: 'exclude' | 'include';
+  /** Supplement requests a dossier may have before it counts as late: 1 [src-2, shared/DOMAIN.md]. */
+  readonly maxSupplementRequests?: number;
+  /** Maximum points per computed indicator; see `DEFAULT_POINTS` (partly not verified). */
+  readonly points?: Partial<PointsConstraints>;
+}
+
+/** Complaint and petition figures of a group. */
+export interface ComplaintFigures {
+  /** Filed before the end of the period and not closed before its start. */
+  readonly total: number;
+  readonly answeredOnTime: number;
+  /** Answered after the deadline, or still open past it. */
+  readonly late: number;
+  /** Answered, with "not satisfied" feedback. */
+  readonly notSatisfied: number;
+  readonly lateOrNotSatisfied: number;
+  /** Answered on or before the deadline / total; null without complaints. */
+  readonly onTimeRate: number | null;
+  /** (total − those late or with "not satisfied" feedback) / total; null without complaints. */
+  readonly satisfactionRate: number | null;
+}
+
+/** Points of the indicators motcua computes; null when there was nothing to rate. */
+export interface Decision766Points {
+  readonly onTime: number | null;
+  readonly dossierSatisfaction: number | null;
+  /** A group without complaints gets the full points (no complaint was handled late or badly): an assumption, not verified. */
+  readonly complaintOnTime: number;
+  readonly complaintSatisfaction: number;
+  /** The sum of the above (nulls count 0): what agencies are ranked by. */
+  readonly total: number;
+  /** The maximum of `total`. */
+  readonly of: number;
+}
+
+/** The indicators of one group of dossiers (all, one agency, one procedure, one level). */
+export interface Decision766Figures {
+  /** Received before the end of the period and not ended before its start. */
+  readonly handled: number;
+  /** Ended in the period by the due instant with at most the allowed supplement requests. */
+  readonly resolvedOnTime: number;
+  /** Open at the end of the period, not past the due instant, at most the allowed supplement requests. */
+  readonly withinLimit: number;
+  /** handled − resolvedOnTime − withinLimit. */
+  readonly late: number;
+  readonly lateDetail: {
+    readonly ended: number;
+    readonly pendingOverdue: number;
+    /** Late dossiers with more than the allowed supplement requests (late for that reason alone or not). */
+    readonly tooManySupplements: number;
+  };
+  /** How the dossiers that ended in the period ended. */
+  readonly ended: { readonly resolved: number; readonly refused: number; readonly refusedAtReceipt: number; readonly stopped: number; readonly withdrawn: number };
+  /** Ratings given before the end of the period by handled dossiers. */
+  readonly ratings: { readonly verySatisfied: number; readonly satisfied: number; readonly notSatisfied: number };
+  readonly withComplaint: number;
+  /** Rated "not satisfied" or complained about (once each). */
+  readonly dissatisfied: number;
+  /** Late, rated "not satisfied" or complained about (once each): the union the default satisfaction formula subtracts. */
+  readonly lateOrDissatisfied: number;
+  /** (resolvedOnTime + withinLimit) / handled; null when nothing was handled. */
+  readonly onTimeRate: number | null;
+  /** Satisfaction in receipt and handling (see `Decision766Options.satisfaction`); null when nothing was handled. */
+  readonly satisfactionRate: number | null;
+  readonly complaints: ComplaintFigures;
+  readonly points: Decision766Points;
+  /** motcua's own split, counted from the same records (the one-stop dashboard's definition): resolved or refused after receipt in the period. */
+  readonly oneStop: { readonly resolved: number; readonly early: number; readonly onTime: number; readonly late: number; readonly onTimeRate: number | null };
+}
+
+/** The Decision 766 indicators of a set of records for a period. */
+export interface Decision766 extends Decision766Figures {
+  /** Which definition each figure uses. */
+  readonly definitions: {
+    readonly onTimeRate: 'decision-766';
+    readonly satisfactionRate: 'decision-766-union' | 'decision-766-sum';
+    readonly points: 'decision-766-linear-unverified';
+    readonly oneStop: 'motcua-one-stop';
+  };
+  readonly ref: LegalRef;
+  readonly period: { readonly from: string; readonly to: string };
+  readonly options: { readonly satisfaction: 'union' | 'sum'; readonly refusedAtReceipt: 'exclude' | 'include'; readonly maxSupplementRequests: number; readonly points: PointsConstraints };
+  /** Agencies ranked by `points.total` (equal totals share a rank), best first. */
+  readonly byAgency: readonly (Decision766Figures & { readonly agency: string; readonly rank: number })[];
+  readonly byProcedure: readonly (Decision766Figures & { readonly procedure: string })[];
+  readonly byLevel: readonly (Decision766Figures & { readonly level: Level | 'unknown' })[];
+  /** The index's groups motcua cannot compute from dossier and complaint records, and why. */
+  readonly notComputable: readonly { readonly group: string; readonly reason: string }[];
+}
+
+interface Tally {
+  handled: number;
+  resolvedOnTime: number;
+  withinLimit: number;
+  endedLate: number;
+  pendingOverdue: number;
+  tooManySupplements: number;
+  ended: { resolved: number; refused: number; refusedAtReceipt: number; stopped: number; withdrawn: number };
+  ratings: { verySatisfied: number; satisfied: number; notSatisfied: number };
+  withComplaint: number;
+  dissatisfied: number;
+  lateOrDissatisfied: number;
+  complaints: { total: number; answeredOnTime: number; late: number; notSatisfied: number; lateOrNotSatisfied: number };
+  oneStop: { early: number; onTime: number; late: number };
+}
+
+const tally = (): Tally => ({
+  handled: 0,
+  resolvedOnTime: 0,
+  withinLimit: 0,
+  endedLate: 0,
+  pendingOverdue: 0,
+  tooManySupplements: 0,
+  ended: { resolved: 0, refused: 0, refusedAtReceipt: 0, stopped: 0, withdrawn: 0 },
+  ratings: { verySatisfied: 0, satisfied: 0, notSatisfied: 0 },
+  withComplaint: 0,
+  dissatisfied: 0,
+  lateOrDissatisfied: 0,
+  complaints: { total: 0, answeredOnTime: 0, late: 0, notSatisfied: 0, lateOrNotSatisfied: 0 },
+  oneStop: { early: 0, onTime: 0, late: 0 },
+});
+
+/**
+ * The Decision 766 indicators of dossier records (and complaint records) for a period: in total,
+ * per agency (ranked), per procedure and per level, with motcua's own early / on-time / late split
+ * beside them. Pure: the same records and options give the same figures.
+ *
+ * A dossier is handled in the period when it was received before the period's end and had not
+ * ended before its start. It is on time when it ended (resolved, refused, stopped, withdrawn) by
+ * its due instant, or is still open and not past it; in both cases with at most
+ * `maxSupplementRequests` supplement requests. The due instant already leaves out the applicant's
+ * supplement time (the ledger pauses the clock).
+ *
+ * @example
+ * const d = decision766(recordsFromCases(cases, facts), { from, to, now });
+ * d.onTimeRate        // 0.9
+ * d.byAgency[0]       // { agency: 'justice', rank: 1, onTimeRate: 1, satisfactionRate: 0.95, … }
+ */
+export function decision766(records: readonly DossierRecord[], options: Decision766Options): Decision766 {
+  const settings = {
+    satisfaction: options.satisfaction ?? 'union',
+    refusedAtReceipt: options.refusedAtReceipt ?? 'exclude',
+    maxSupplementRequests: options.maxSupplementRequests ?? 1,
+    points: { ...DEFAULT_POINTS, ...options.points },
+  } as const;
+  const from = options.from;
+  const end = Math.min(options.to, options.now) as Instant;
+  const before = (t: Instant) => t < end;
+
+  const total = tally();
+  const agencies = new Map<string, Tally>();
+  const procedures = new Map<string, Tally>();
+  const levels = new Map<string, Tally>();
+  const group = (map: Map<string, Tally>, key: string) => {
+    let t = map.get(key);
+    if (t === undefined) map.set(key, (t = tally()));
+    return t;
+  };
+
+  for (const r of records) {
+    if (!before(r.receivedAt)) continue;
+    if (r.end !== null && r.end.at < from) continue;
+    if (r.end?.kind === 'refused-at-receipt' && r.end.at < end && settings.refusedAtReceipt === 'exclude') continue;
+    const supplements = r.supplementRequests.filter(before).length;
+    const tooMany = supplements > settings.maxSupplementRequests;
+    const ended = r.end !== null && before(r.end.at) ? r.end : null;
+    const pastDue = ended === null ? r.due !== null && r.due < end : ended.classification !== null ? ended.classification === 'late' : r.due !== null && ended.at > r.due;
+    const late = tooMany || pastDue;
+    const rating = r.rating !== null && before(r.rating.at) ? r.rating.value : null;
+    const complained = r.complaints.some(before);
+    const dissatisfied = rating === 'not-satisfied' || complained;
+    for (const t of [total, group(agencies, r.agency), group(procedures, r.procedure), group(levels, r.level ?? 'unknown')]) {
+      t.handled++;
+      if (ended !== null) {
+        if (late) t.endedLate++;
+        else t.resolvedOnTime++;
+        t.ended[ended.kind === 'refused-at-receipt' ? 'refusedAtReceipt' : ended.kind]++;
+        if (ended.kind === 'resolved' || ended.kind === 'refused') {
+          if (ended.classification === 'early') t.oneStop.early++;
+          else if (ended.classification === 'on-time') t.oneStop.onTime++;
+          else t.oneStop.late++;
+        }
+      } else if (late) t.pendingOverdue++;
+      else t.withinLimit++;
+      if (late && tooMany) t.tooManySupplements++;
+      if (rating === 'very-satisfied') t.ratings.verySatisfied++;
+      else if (rating === 'satisfied') t.ratings.satisfied++;
+      else if (rating === 'not-satisfied') t.ratings.notSatisfied++;
+      if (complained) t.withComplaint++;
+      if (dissatisfied) t.dissatisfied++;
+      if (late || dissatisfied) t.lateOrDissatisfied++;
+    }
+  }
+
+  for (const c of options.complaints ?? []) {
+    if (!before(c.openedAt)) continue;
+    if (c.closedAt !== null && c.closedAt < from) continue;
+    const closed = c.closedAt !== null && before(c.closedAt) ? c.closedAt : null;
+    const late = closed === null ? c.due < end : closed > c.due;
+    const onTime = closed !== null && !late;
+    const notSatisfied = closed !== null && c.feedback === 'not-satisfied';
+    const targets = c.agency === null ? [total] : [total, group(agencies, c.agency)];
+    for (const t of targets) {
+      t.complaints.total++;
+      if (onTime) t.complaints.answeredOnTime++;
+      if (late) t.complaints.late++;
+      if (notSatisfied) t.complaints.notSatisfied++;
+      if (notSatisfied || late) t.complaints.lateOrNotSatisfied++;
+    }
+  }
+
+  const finish = (t: Tally) => figures(t, settings);
+  const byAgency = [...agencies.entries()].map(([agency, t]) => ({ agency, ...finish(t) }));
+  byAgency.sort((a, b) => b.points.total - a.points.total || a.agency.localeCompare(b.agency));
+  // Competition ranking: equal totals share the rank of the first of them (1, 2, 2, 4).
+  const ranked = byAgency.map((a) => ({ ...a, rank: 1 + byAgency.findIndex((b) => Math.abs(b.points.total - a.points.total) < 1e-9) }));
+  return {
+    definitions: { onTimeRate: 'decision-766', satisfactionRate: settings.satisfaction === 'union' ? 'decision-766-union' : 'decision-766-sum', points: 'decision-766-linear-unverified', oneStop: 'motcua-one-stop' },
+    ref: DECISION_766_REF,
+    period: { from: formatInstant(from), to: formatInstant(end) },
+    options: settings,
+    ...finish(total),
+    byAgency: ranked,
+    byProcedure: [...procedures.keys()].sort().map((procedure) => ({ procedure, ...finish(procedures.get(procedure)!) })),
+    byLevel: [...levels.keys()].sort().map((level) => ({ level: level as Level | 'unknown', ...finish(levels.get(level)!) })),
+    notComputable: DECISION_766_GROUPS.filter((g) => !g.computable).map((g) => ({ group: g.id, reason: g.reason })),
+  };
+}
+
+function figures(t: Tally, s: { readonly satisfaction: 'union' | 'sum'; readonly points: PointsConstraints }): Decision766Figures {
+  const rate = (n: number, d: number) => (d === 0 ? null : n / d);
+  const late = t.endedLate + t.pendingOverdue;
+  const onTimeRate = rate(t.resolvedOnTime + t.withinLimit, t.handled);
+  const satisfactionRate = t.handled === 0 ? null : s.satisfaction === 'union' ? 1 - t.lateOrDissatisfied / t.handled : Math.max(0, 1 - (late + t.dissatisfied) / t.handled);
+  const c = t.complaints;
+  const complaintOnTimeRate = rate(c.answeredOnTime, c.total);
+  // A complaint is held against the satisfaction rate once, whether late, rated "not satisfied" or both.
+  const complaintSatisfactionRate = c.total === 0 ? null : 1 - c.lateOrNotSatisfied / c.total;
+  const pts = (r: number | null, max: number) => (r === null ? null : r * max);
+  const points = {
+    onTime: pts(onTimeRate, s.points.onTime),
+    dossierSatisfaction: pts(satisfactionRate, s.points.dossierSatisfaction),
+    complaintOnTime: pts(complaintOnTimeRate ?? 1, s.points.complaintOnTime)!,
+    complaintSatisfaction: pts(complaintSatisfactionRate ?? 1, s.points.complaintSatisfaction)!,
+  };
+  const resolved = t.oneStop.early + t.oneStop.onTime + t.oneStop.late;
+  return {
+    handled: t.handled,
+    resolvedOnTime: t.resolvedOnTime,
+    withinLimit: t.withinLimit,
+    late,
+    lateDetail: { ended: t.endedLate, pendingOverdue: t.pendingOverdue, tooManySupplements: t.tooManySupplements },
+    ended: { ...t.ended },
+    ratings: { ...t.ratings },
+    withComplaint: t.withComplaint,
+    dissatisfied: t.dissatisfied,
+    lateOrDissatisfied: t.lateOrDissatisfied,
+    onTimeRate,
+    satisfactionRate,
+    complaints: { ...c, onTimeRate: complaintOnTimeRate, satisfactionRate: complaintSatisfactionRate },
+    points: {
+      ...points,
+      total: (points.onTime ?? 0) + (points.dossierSatisfaction ?? 0) + points.complaintOnTime + points.complaintSatisfaction,
+      of: s.points.onTime + s.points.dossierSatisfaction + s.points.complaintOnTime + s.points.complaintSatisfaction,
+    },
+    oneStop: { resolved, ...t.oneStop, onTimeRate: rate(t.oneStop.early + t.oneStop.onTime, resolved) },
+  };
+}
