@@ -2,7 +2,7 @@ export { caseTrace, storeTraces } from './case-log.ts';
 export { indexCase } from './case-index.ts';
 export { DEFAULT_MAX_PAYLOAD_BYTES, checkEvent, checkOpenRequest, payloadBytes } from './check-event.ts';
 export { createEngine } from './engine.ts';
-export { memoryStore } from './memory-store.ts';
+export { complaintMatches, memoryStore } from './memory-store.ts';
 export { APPLICATION_ID, MIGRATIONS, type Migration, SCHEMA_VERSION, migrate } from './migrations.ts';
 export { ProcedureRegistry } from './procedures.ts';
 export { applyEntry, replayCase } from './replay.ts';
@@ -16,6 +16,8 @@ export type {
   CaseSummary,
   Commit,
   CommitResult,
+  ComplaintFilter,
+  ComplaintWrite,
   IdempotentResult,
   LogEntry,
   RefusedAttempt,

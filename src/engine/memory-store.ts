@@ -1,6 +1,7 @@
 import type { Instant } from '../calendar/instant.ts';
 import type { Effect } from '../compile/types.ts';
-import type { CaseFilter, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, DeliveryOutcome, IdempotentResult, Outbox, OutboxItem, RefusedAttempt, StoredEntry } from './store.ts';
+import type { Complaint } from '../indicators/complaint.ts';
+import type { CaseFilter, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, ComplaintFilter, DeliveryOutcome, IdempotentResult, Outbox, OutboxItem, RefusedAttempt, StoredEntry } from './store.ts';
 
 /**
  * A store in memory, for tests, simulations and hosts that keep cases elsewhere. Same behaviour as
@@ -52,6 +53,7 @@ export function memoryStore(): CaseStore {
       });
     },
   };
+  const complaints = new Map<string, string>();
 
   const read = (caseId: string): CaseRecord | null => {
     const text = cases.get(caseId);
@@ -128,8 +130,33 @@ export function memoryStore(): CaseStore {
         .map((r) => r.caseId);
     },
 
+    async putComplaint(c: Complaint) {
+      const stored = complaints.get(c.id);
+      const actual = stored === undefined ? 0 : (JSON.parse(stored) as Complaint).version;
+      if (c.version !== actual + 1) return { ok: false, reason: 'conflict', actual };
+      complaints.set(c.id, JSON.stringify(c));
+      return { ok: true };
+    },
+
+    async complaint(id) {
+      const text = complaints.get(id);
+      return text === undefined ? null : (JSON.parse(text) as Complaint);
+    },
+
+    async complaints(filter: ComplaintFilter = {}) {
+      return [...complaints.values()]
+        .map((text) => JSON.parse(text) as Complaint)
+        .filter((c) => complaintMatches(c, filter))
+        .sort((a, b) => a.openedAt - b.openedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    },
+
     async close() {},
   };
+}
+
+/** Whether a complaint passes every filter given; the SQLite store does the same in SQL. */
+export function complaintMatches(c: Complaint, f: ComplaintFilter): boolean {
+  return (f.dossier === undefined || c.dossier === f.dossier) && (f.agency === undefined || c.agency === f.agency) && (f.status === undefined || c.status === f.status);
 }
 
 /** Whether a case passes every filter given; the SQLite store does the same in SQL. */

@@ -131,6 +131,26 @@ export const MIGRATIONS: readonly Migration[] = [
       // Effects committed before the outbox existed are not offered again.
     },
   },
+  {
+    version: 5,
+    name: 'complaints and petitions (phản ánh, kiến nghị), stored whole with a version',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE complaints (
+          id TEXT PRIMARY KEY,
+          dossier TEXT,
+          agency TEXT,
+          status TEXT NOT NULL,
+          opened_at INTEGER NOT NULL,
+          version INTEGER NOT NULL CHECK (version >= 1),
+          body TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX complaints_by_dossier ON complaints (dossier) WHERE dossier IS NOT NULL;
+        CREATE INDEX complaints_by_agency ON complaints (agency, opened_at) WHERE agency IS NOT NULL;
+        CREATE INDEX complaints_by_opening ON complaints (opened_at, id);
+      `);
+    },
+  },
 ];
 
 /** The schema version this code writes. */

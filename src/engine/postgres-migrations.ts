@@ -153,6 +153,24 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       END $$;
     `,
   },
+  {
+    version: 3,
+    name: 'complaints and petitions (phản ánh, kiến nghị), stored whole with a version',
+    sql: `
+      CREATE TABLE complaints (
+        id text PRIMARY KEY,
+        dossier text,
+        agency text,
+        status text NOT NULL,
+        opened_at bigint NOT NULL,
+        version integer NOT NULL CHECK (version >= 1),
+        body json NOT NULL
+      );
+      CREATE INDEX complaints_by_dossier ON complaints (dossier) WHERE dossier IS NOT NULL;
+      CREATE INDEX complaints_by_agency ON complaints (agency, opened_at) WHERE agency IS NOT NULL;
+      CREATE INDEX complaints_by_opening ON complaints (opened_at, id);
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

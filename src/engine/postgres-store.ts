@@ -4,7 +4,8 @@ import type { StatusCode } from '../compile/case.ts';
 import { CaseError } from '../errors.ts';
 import { PG_SCHEMA_VERSION, migratePg } from './postgres-migrations.ts';
 import type { Effect } from '../compile/types.ts';
-import type { CaseFilter, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, IdempotentResult, Outbox, OutboxItem, RefusedAttempt, StoredEntry } from './store.ts';
+import type { Complaint } from '../indicators/complaint.ts';
+import type { CaseFilter, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, ComplaintFilter, ComplaintWrite, IdempotentResult, Outbox, OutboxItem, RefusedAttempt, StoredEntry } from './store.ts';
 
 /** Options of {@link postgresStore}. */
 export interface PostgresStoreOptions {
@@ -224,6 +225,36 @@ export async function postgresStore(url: string, options: PostgresStoreOptions =
     async dueBy(at: Instant) {
       const { rows } = await pool.query<{ case_id: string }>('SELECT case_id FROM cases WHERE next_deadline IS NOT NULL AND next_deadline <= $1 ORDER BY next_deadline, case_id COLLATE "C"', [at]);
       return rows.map((r) => r.case_id);
+    },
+    async putComplaint(c: Complaint): Promise<ComplaintWrite> {
+      // One statement: insert version 1, or replace the stored version n - 1; otherwise nothing is written.
+      const { rowCount } = await pool.query(
+        `INSERT INTO complaints (id, dossier, agency, status, opened_at, version, body) SELECT $1, $2, $3, $4, $5, $6, $7::json WHERE $6 = 1
+         ON CONFLICT (id) DO NOTHING`,
+        [c.id, c.dossier, c.agency, c.status, c.openedAt, c.version, JSON.stringify(c)],
+      );
+      if (rowCount === 1) return { ok: true };
+      if (c.version > 1) {
+        const updated = await pool.query('UPDATE complaints SET dossier = $2, agency = $3, status = $4, version = $6, body = $7::json WHERE id = $1 AND version = $6 - 1', [c.id, c.dossier, c.agency, c.status, c.openedAt, c.version, JSON.stringify(c)]);
+        if (updated.rowCount === 1) return { ok: true };
+      }
+      const { rows } = await pool.query<{ version: number }>('SELECT version FROM complaints WHERE id = $1', [c.id]);
+      return { ok: false, reason: 'conflict', actual: rows[0]?.version ?? 0 };
+    },
+    async complaint(id) {
+      const { rows } = await pool.query<{ body: Complaint }>('SELECT body FROM complaints WHERE id = $1', [id]);
+      return rows[0]?.body ?? null;
+    },
+    async complaints(filter: ComplaintFilter = {}) {
+      const where: string[] = [];
+      const params: string[] = [];
+      for (const [column, value] of [['dossier', filter.dossier], ['agency', filter.agency], ['status', filter.status]] as const) {
+        if (value === undefined) continue;
+        params.push(value);
+        where.push(`${column} = $${params.length}`);
+      }
+      const { rows } = await pool.query<{ body: Complaint }>(`SELECT body FROM complaints${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at, id COLLATE "C"`, params);
+      return rows.map((r) => r.body);
     },
     async close() {
       while (writing || queue.length > 0) await new Promise((r) => setTimeout(r, 5));

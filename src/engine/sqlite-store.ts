@@ -4,7 +4,8 @@ import type { StatusCode } from '../compile/case.ts';
 import { CaseError, MotcuaError, StoreError } from '../errors.ts';
 import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './migrations.ts';
 import type { Effect } from '../compile/types.ts';
-import type { CaseFilter, CaseIndex, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, IdempotentResult, Outbox, OutboxItem, RefusedAttempt, StoredEntry } from './store.ts';
+import type { Complaint } from '../indicators/complaint.ts';
+import type { CaseFilter, CaseIndex, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, ComplaintFilter, ComplaintWrite, IdempotentResult, Outbox, OutboxItem, RefusedAttempt, StoredEntry } from './store.ts';
 
 /** Options of {@link sqliteStore}. */
 export interface SqliteStoreOptions {
@@ -102,7 +103,20 @@ export function sqliteStore(file: string, options: SqliteStoreOptions = {}): Sql
     dead: db.prepare<[string], OutboxRow & { error: string }>(
       `SELECT o.id, o.case_id, o.version, o.effect, d.attempts, d.error FROM deliveries d JOIN outbox o ON o.id = d.outbox_id WHERE d.endpoint = ? AND d.state = 'dead' ORDER BY o.id`,
     ),
+    complaintVersion: db.prepare<[string], { version: number }>('SELECT version FROM complaints WHERE id = ?'),
+    complaint: db.prepare<[string], { body: string }>('SELECT body FROM complaints WHERE id = ?'),
+    putComplaint: db.prepare(
+      `INSERT INTO complaints (id, dossier, agency, status, opened_at, version, body) VALUES (@id, @dossier, @agency, @status, @openedAt, @version, @body)
+       ON CONFLICT (id) DO UPDATE SET dossier = excluded.dossier, agency = excluded.agency, status = excluded.status, version = excluded.version, body = excluded.body`,
+    ),
   };
+
+  const putComplaint = db.transaction((c: Complaint): ComplaintWrite => {
+    const actual = stmt.complaintVersion.get(c.id)?.version ?? 0;
+    if (c.version !== actual + 1) return { ok: false, reason: 'conflict', actual };
+    stmt.putComplaint.run({ id: c.id, dossier: c.dossier, agency: c.agency, status: c.status, openedAt: c.openedAt, version: c.version, body: JSON.stringify(c) });
+    return { ok: true };
+  });
 
   const recall = (key: string): IdempotentResult | null => {
     const row = stmt.recall.get(key);
@@ -234,6 +248,17 @@ export function sqliteStore(file: string, options: SqliteStoreOptions = {}): Sql
     },
     async dueBy(at: Instant) {
       return stmt.dueBy.all(at).map((r) => r.case_id);
+    },
+    async putComplaint(c) {
+      return putComplaint.immediate(c);
+    },
+    async complaint(id) {
+      const row = stmt.complaint.get(id);
+      return row === undefined ? null : (JSON.parse(row.body) as Complaint);
+    },
+    async complaints(filter = {}) {
+      const { sql, params } = complaintQuery(filter);
+      return (db.prepare(sql).all(...params) as { body: string }[]).map((r) => JSON.parse(r.body) as Complaint);
     },
     async close() {
       if (queue.length > 0) flush();
@@ -408,4 +433,16 @@ function firstLine(error: unknown): string {
 function isConstraint(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
+}
+
+/** The SQL of a complaint listing; the same filters as `complaintMatches` in the memory store. */
+function complaintQuery(f: ComplaintFilter): { sql: string; params: string[] } {
+  const where: string[] = [];
+  const params: string[] = [];
+  for (const [column, value] of [['dossier', f.dossier], ['agency', f.agency], ['status', f.status]] as const) {
+    if (value === undefined) continue;
+    where.push(`${column} = ?`);
+    params.push(value);
+  }
+  return { sql: `SELECT body FROM complaints${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at, id`, params };
 }

@@ -2,6 +2,7 @@ import type { Instant } from '../calendar/instant.ts';
 import type { PersistedCase, StatusCode } from '../compile/case.ts';
 import type { Actor, CaseEvent, Effect } from '../compile/types.ts';
 import type { Channel } from '../dsl/spec.ts';
+import type { Complaint, ComplaintStatus } from '../indicators/complaint.ts';
 
 /**
  * One line of a case's append-only log. Replaying the log from the first line through the pure case
@@ -155,6 +156,17 @@ export interface Outbox {
   /** The dead letters of `endpoint` with their last error, oldest first. */
   deadLetters(endpoint: string): Promise<(OutboxItem & { readonly error: string })[]>;
 }
+/** Filters of {@link CaseStore.complaints}; all given ones must hold. */
+export interface ComplaintFilter {
+  /** About this dossier code. */
+  readonly dossier?: string;
+  /** About this agency. */
+  readonly agency?: string;
+  readonly status?: ComplaintStatus;
+}
+
+/** The answer to {@link CaseStore.putComplaint}: written, or the stored version when it was not the one expected. */
+export type ComplaintWrite = { readonly ok: true } | { readonly ok: false; readonly reason: 'conflict'; readonly actual: number };
 
 /**
  * Where the engine keeps cases: an append-only log per case plus its latest snapshot, written with
@@ -192,5 +204,15 @@ export interface CaseStore {
   dueBy(at: Instant): Promise<string[]>;
   /** The effects of committed lines, written by `commit` in the same transaction, and their deliveries. */
   readonly outbox: Outbox;
+  /**
+   * Writes a complaint or petition whole (see `Complaint`). Its `version` must be one more than the
+   * stored one (1 to create it): otherwise nothing is written and the answer is `conflict` with the
+   * stored version (0 when there is none). Complaints are not in the case log: a complaint may be
+   * about no dossier at all.
+   */
+  putComplaint(complaint: Complaint): Promise<ComplaintWrite>;
+  complaint(id: string): Promise<Complaint | null>;
+  /** Complaints, earliest filed first (then by id). */
+  complaints(filter?: ComplaintFilter): Promise<Complaint[]>;
   close(): Promise<void>;
 }

@@ -3,3 +3,16 @@ export { type ProcedureFacts, competentAgency, doneAt, procedureFacts, recordOfC
 export { INDICATOR_FORMULAS, INDICATOR_LABELS } from './labels.ts';
 export type { ComplaintRecord, DossierEnd, DossierRecord } from './record.ts';
 export { COMPLAINT_DEADLINES_REF, DECISION_766_GROUPS, DECISION_766_REF, DEFAULT_COMPLAINT_DEADLINES, DEFAULT_POINTS, type PointsConstraints } from './rules.ts';
+export {
+  COMPLAINT_KINDS,
+  COMPLAINT_OUTCOMES,
+  type Complaint,
+  type ComplaintInput,
+  type ComplaintKind,
+  type ComplaintOutcomeKind,
+  type ComplaintStatus,
+  answerComplaint,
+  complaintRecord,
+  complaintsByDossier,
+  openComplaint,
+} from './complaint.ts';

@@ -43,6 +43,9 @@ export function lazyStore(opening: Promise<CaseStore>, after: () => Promise<void
     refusals: call('refusals') as CaseStore['refusals'],
     list: call('list') as CaseStore['list'],
     dueBy: call('dueBy') as CaseStore['dueBy'],
+    putComplaint: call('putComplaint') as CaseStore['putComplaint'],
+    complaint: call('complaint') as CaseStore['complaint'],
+    complaints: call('complaints') as CaseStore['complaints'],
     close: async () => {
       await (await opening).close();
       await after();
