@@ -7,8 +7,12 @@ import { type Instant, instantAt, localDateOf, parseInstant } from '../calendar/
 import type { CaseContext } from '../compile/types.ts';
 import { sqliteStore } from '../engine/sqlite-store.ts';
 import { UsageError } from '../errors.ts';
+import { type Complaint, complaintRecord, complaintsByDossier } from '../indicators/complaint.ts';
+import { decision766 } from '../indicators/decision766.ts';
+import { procedureFacts, recordsFromCases } from '../indicators/from-cases.ts';
 import { dashboardFromCases } from '../report/dashboard.ts';
 import { renderDashboardPage } from '../report/dashboard-html.ts';
+import { indicatorSectionOf } from '../report/indicators-html.ts';
 import type { ReportData } from '../report/data.ts';
 import { reportData } from '../report/data.ts';
 import { renderReport } from '../report/html.ts';
@@ -31,7 +35,8 @@ motcua report --db <cases.db> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now <inst
   --json or motcua report --json printed. --json prints the page's data (the HTML only with -o);
   --summary also prints the terminal summary of motcua simulate.
   With --db, the one-stop dashboard of the cases in an engine's SQLite file (motcua case) for the
-  days --from to --to (this month by default), as of --now (default: now).`;
+  days --from to --to (this month by default), as of --now (default: now), and the Decision 766
+  indicators of its dossiers, ratings and complaints (JSON: indicators.decision766).`;
 
 /** `motcua report`. */
 export async function reportCommand(args: readonly string[], io: Io): Promise<number> {
@@ -194,19 +199,28 @@ async function dashboardOfStore(
   if (errors.length > 0) throw errors[0]!;
   const store = sqliteStore(file);
   const cases: CaseContext[] = [];
+  let complaints: Complaint[];
   try {
     for (const summary of await store.list()) {
       const record = await store.get(summary.caseId);
       if (record !== null) cases.push(record.snapshot.context);
     }
+    complaints = await store.complaints();
   } finally {
     await store.close();
   }
-  const dashboard = dashboardFromCases(cases, { from: instantAt(from), to: instantAt((to + 1) as LocalDate), now });
+  const period = { from: instantAt(from), to: instantAt((to + 1) as LocalDate), now };
+  const dashboard = dashboardFromCases(cases, period);
+  const facts = (id: string, version: string) => {
+    const spec = procedures.find((p) => p.spec.id === id && p.spec.version === version)?.spec ?? procedures.find((p) => p.spec.id === id)?.spec;
+    return spec === undefined ? undefined : procedureFacts(spec);
+  };
+  const indicators = decision766(recordsFromCases(cases, facts, complaintsByDossier(complaints)), { ...period, complaints: complaints.map(complaintRecord) });
   const titles = Object.fromEntries(procedures.map((p) => [p.spec.id, p.spec.title]));
+  const agencyNames = new Map(procedures.flatMap((p) => Object.entries(p.spec.agencies).map(([id, a]) => [id, a.name[values.lang]] as const)));
   const output = values.output ?? (values.json ? undefined : 'report.html');
-  if (output !== undefined) await write(output, renderDashboardPage(dashboard, values.lang, titles));
-  if (values.json) io.out(json(dashboard));
+  if (output !== undefined) await write(output, renderDashboardPage(dashboard, values.lang, titles, indicatorSectionOf(indicators, (a) => agencyNames.get(a) ?? a)));
+  if (values.json) io.out(json({ ...dashboard, indicators: { decision766: indicators } }));
   else if (output !== undefined) io.out(`${values.lang === 'vi' ? 'Báo cáo HTML' : 'HTML report'}: ${resolve(output)}\n`);
   return EXIT.ok;
 }

@@ -5,6 +5,7 @@ import { VALIDATE_USAGE } from './validate-command.ts';
 import { STAFF_USAGE } from './staff-command.ts';
 import { CASE_USAGE, caseCommand } from './case-command.ts';
 import { CHECK_USAGE, checkCommand } from './check-command.ts';
+import { COMPLAINT_USAGE, complaintCommand } from './complaint-command.ts';
 import { demoCommand } from './demo-command.ts';
 import { EXPLAIN_USAGE, explainCommand } from './explain-command.ts';
 import { GRAPH_USAGE, graphCommand } from './graph-command.ts';
@@ -27,6 +28,7 @@ ${STEP_USAGE}
 ${SIMULATE_USAGE}
 ${CASE_USAGE}
 ${SERVE_USAGE}
+${COMPLAINT_USAGE}
 ${REPORT_USAGE}
 ${CALIBRATE_USAGE}
 ${VALIDATE_USAGE}
@@ -45,6 +47,7 @@ const COMMAND_USAGE: Readonly<Record<string, string>> = {
   step: STEP_USAGE,
   simulate: SIMULATE_USAGE,
   case: CASE_USAGE,
+  complaint: COMPLAINT_USAGE,
   report: REPORT_USAGE,
 };
 
@@ -90,6 +93,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await (await import('./staff-command.ts')).staffCommand(rest, io);
       case 'validate':
         return await (await import('./validate-command.ts')).validateCommand(rest, io);
+      case 'complaint':
+        return await complaintCommand(rest, io);
       case 'demo':
         return demoCommand(io);
       case undefined:

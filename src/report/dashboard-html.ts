@@ -2,6 +2,7 @@ import type { Dashboard, DashboardFigures } from './dashboard.ts';
 import { escapeHtml as esc } from './escape.ts';
 import { formatCount, formatPercent } from './format.ts';
 import { LABELS, type Lang } from './labels.ts';
+import { type IndicatorSection, indicatorSectionHtml } from './indicators-html.ts';
 import { htmlPage } from './page.ts';
 
 /**
@@ -57,12 +58,13 @@ export function dashboardNotes(d: Dashboard, lang: Lang): string {
 }
 
 /**
- * A page holding only the dashboard, for figures counted from case records (an engine's store).
+ * A page holding the dashboard, for figures counted from case records (an engine's store), and
+ * the Decision 766 indicators when given.
  *
  * @example
  * writeFileSync('dashboard.html', renderDashboardPage(dashboardFromCases(cases, period), 'vi'));
  */
-export function renderDashboardPage(d: Dashboard, lang: Lang, titles: Readonly<Record<string, { readonly vi: string; readonly en: string }>> = {}): string {
+export function renderDashboardPage(d: Dashboard, lang: Lang, titles: Readonly<Record<string, { readonly vi: string; readonly en: string }>> = {}, indicators?: IndicatorSection): string {
   const L = LABELS[lang];
   const title = (id: string, version: string | null) => `${titles[id]?.[lang] ?? id}${version === null ? '' : ` (${version})`}`;
   const body = `<header><h1>${esc(L.dashboardTitle)}</h1></header>
@@ -70,6 +72,7 @@ export function renderDashboardPage(d: Dashboard, lang: Lang, titles: Readonly<R
 ${dashboardNotes(d, lang)}
 ${dashboardTable(d, lang, title)}
 </section>
+${indicators === undefined ? '' : indicatorSectionHtml(indicators, lang)}
 <footer>${esc(L.footer)}</footer>`;
   return htmlPage(lang, L.dashboardTitle, body);
 }

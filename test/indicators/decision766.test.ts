@@ -9,7 +9,7 @@ const facts = (id: string) => procedureFacts(id === 'other' ? other : tiny);
 const cases = handBuilt();
 
 function indicators(options: Partial<Parameters<typeof decision766>[1]> = {}) {
-  const complaints = complaintsOfWeek(cases.complained!.code);
+  const complaints = complaintsOfWeek(cases.complained.code);
   const records = recordsFromCases(Object.values(cases), facts, complaints.byDossier);
   return decision766(records, { ...week, complaints: complaints.records, ...options });
 }
@@ -115,7 +115,7 @@ describe('Decision 766 indicators from hand-built cases', () => {
 
 describe('indicator records of engine cases', () => {
   it('keep the rating with its comment, the supplement requests and the end of handling', () => {
-    const [record] = recordsFromCases([handBuilt().onTimeUnhappy!], facts);
+    const [record] = recordsFromCases([cases.onTimeUnhappy], facts);
     expect(record).toMatchObject({ procedure: 'tiny', agency: 'police', level: 'commune', supplementRequests: [], end: { kind: 'resolved', classification: 'on-time' } });
     expect(record!.rating).toMatchObject({ value: 'not-satisfied', comment: 'had to come back twice' });
   });

@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { BusinessCalendar } from '../calendar/business-calendar.ts';
+import { formatLocalDate } from '../calendar/date.ts';
+import { type Instant, formatInstant, localDateOf, parseInstant } from '../calendar/instant.ts';
+import { sqliteStore } from '../engine/sqlite-store.ts';
+import type { CaseStore, ComplaintFilter } from '../engine/store.ts';
+import { UsageError } from '../errors.ts';
+import { COMPLAINT_KINDS, COMPLAINT_OUTCOMES, type Complaint, type ComplaintKind, type ComplaintOutcomeKind, type ComplaintStatus, answerComplaint, openComplaint } from '../indicators/complaint.ts';
+import { competentAgency } from '../indicators/from-cases.ts';
+import { EXIT, type Io, json } from './io.ts';
+import { CATALOGUE_DIR, loadProcedures } from './load.ts';
+
+export const COMPLAINT_USAGE = `motcua complaint open|answer|list --db <file.db> …
+  Complaints and petitions (phản ánh, kiến nghị) in the SQLite file of motcua case, with deadlines of
+  2 working days to acknowledge, 5 to ask for information and 15 to answer (defaults, not verified).
+  open    --kind feedback|petition --text "…" [--dossier <code>] [--agency <id>] [--at <instant>] [--procedures <dir>]
+          (a complaint about a dossier counts for the dossier's agency unless --agency says otherwise)
+  answer  <id> --outcome upheld|dismissed|refused --text "…" [--feedback satisfied|not-satisfied] [--at <instant>]
+  list    [--dossier <code>] [--agency <id>] [--status open|answered|refused]
+  Output is JSON with local instants (+07:00); --at defaults to now. They count in motcua report --db.`;
+
+const STATUSES: readonly ComplaintStatus[] = ['open', 'answered', 'refused'];
+
+/** `motcua complaint`. */
+export async function complaintCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: {
+      db: { type: 'string' },
+      procedures: { type: 'string' },
+      kind: { type: 'string' },
+      text: { type: 'string' },
+      dossier: { type: 'string' },
+      agency: { type: 'string' },
+      at: { type: 'string' },
+      outcome: { type: 'string' },
+      feedback: { type: 'string' },
+      status: { type: 'string' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [sub, ...rest] = positionals;
+  const subcommands = ['open', 'answer', 'list'];
+  if (sub === undefined || !subcommands.includes(sub)) {
+    throw new UsageError('usage', `${sub === undefined ? 'complaint needs a subcommand' : `unknown complaint subcommand "${sub}"`}: use ${subcommands.join(', ')}. Usage:\n${COMPLAINT_USAGE}`);
+  }
+  const file = values.db;
+  if (file === undefined) throw new UsageError('usage', `complaint ${sub} needs --db <file.db>, the SQLite file of the cases.`);
+  if (sub !== 'open' && !existsSync(file)) throw new UsageError('not-found', 'no such case database. Give the SQLite file of motcua case (--db).', { file });
+  const at = values.at === undefined ? (io.now() as Instant) : parseInstant(values.at, ['--at']);
+  const store = sqliteStore(file);
+  try {
+    if (sub === 'open') {
+      if (rest.length > 0) throw new UsageError('usage', `complaint open takes no positional argument ("${rest[0]}"); give --text "…".`);
+      const kind = oneOf<ComplaintKind>(values.kind, COMPLAINT_KINDS, '--kind');
+      const text = need(values.text, '--text', 'what the complaint says');
+      const agency = values.agency ?? (values.dossier === undefined ? null : await dossierAgency(store, values.dossier, values.procedures, file));
+      const day = formatLocalDate(localDateOf(at)).replaceAll('-', '');
+      // Numbered per day from the complaints already filed that day (nextSequence only looks); a
+      // concurrent writer that takes the same number gets a conflict from putComplaint.
+      const prefix = `PAKN-${day}-`;
+      const taken = (await store.complaints()).filter((c) => c.id.startsWith(prefix)).length;
+      const id = `${prefix}${String(taken + 1).padStart(4, '0')}`;
+      const complaint = openComplaint({ id, kind, dossier: values.dossier ?? null, agency, text, at }, new BusinessCalendar());
+      await put(store, complaint, file);
+      io.out(json(view(complaint)));
+      return EXIT.ok;
+    }
+    if (sub === 'answer') {
+      const [id, extra] = rest;
+      if (id === undefined || extra !== undefined) throw new UsageError('usage', `complaint answer takes one complaint id (PAKN-…). Usage:\n${COMPLAINT_USAGE}`);
+      const stored = await store.complaint(id);
+      if (stored === null) throw new UsageError('unknown-complaint', `no complaint ${id} in this database; motcua complaint list --db shows them.`, { file });
+      const outcome = oneOf<ComplaintOutcomeKind>(values.outcome, COMPLAINT_OUTCOMES, '--outcome');
+      const feedback = values.feedback === undefined ? undefined : oneOf<'satisfied' | 'not-satisfied'>(values.feedback, ['satisfied', 'not-satisfied'], '--feedback');
+      const answered = answerComplaint(stored, { at, outcome, text: need(values.text, '--text', 'the answer given'), ...(feedback === undefined ? {} : { feedback }) });
+      await put(store, answered, file);
+      io.out(json(view(answered)));
+      return EXIT.ok;
+    }
+    if (rest.length > 0) throw new UsageError('usage', `complaint list takes filters as options, not "${rest[0]}". Usage:\n${COMPLAINT_USAGE}`);
+    const filter: ComplaintFilter = {
+      ...(values.dossier === undefined ? {} : { dossier: values.dossier }),
+      ...(values.agency === undefined ? {} : { agency: values.agency }),
+      ...(values.status === undefined ? {} : { status: oneOf<ComplaintStatus>(values.status, STATUSES, '--status') }),
+    };
+    io.out(json((await store.complaints(filter)).map(view)));
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+async function put(store: CaseStore, complaint: Complaint, file: string): Promise<void> {
+  const written = await store.putComplaint(complaint);
+  if (!written.ok) throw new UsageError('conflict', `complaint ${complaint.id} was changed by another writer (now version ${written.actual}); run the command again.`, { file });
+}
+
+/** The agency a dossier counts for, from its procedure in the catalogue. */
+async function dossierAgency(store: CaseStore, code: string, proceduresDir: string | undefined, file: string): Promise<string | null> {
+  const record = await store.get(code);
+  if (record === null) throw new UsageError('unknown-case', `no dossier ${code} in this database; give the dossier code as motcua case list shows it, or leave --dossier out.`, { file, path: ['--dossier'] });
+  const { procedures } = await loadProcedures([proceduresDir ?? CATALOGUE_DIR]);
+  const spec = procedures.find((p) => p.spec.id === record.procedure.id && p.spec.version === record.procedure.version)?.spec;
+  return spec === undefined ? null : competentAgency(spec);
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T {
+  if (value === undefined) throw new UsageError('usage', `${flag} is needed: one of ${allowed.join(', ')}.`, { path: [flag] });
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError('usage', `${flag} "${value}" is not one of ${allowed.join(', ')}.`, { path: [flag] });
+  return value as T;
+}
+
+function need(value: string | undefined, flag: string, what: string): string {
+  if (value === undefined || value.trim() === '') throw new UsageError('usage', `${flag} is needed: ${what}.`, { path: [flag] });
+  return value;
+}
+
+/** A complaint as printed: instants local. */
+function view(c: Complaint) {
+  const t = (i: Instant) => formatInstant(i);
+  return {
+    ...c,
+    openedAt: t(c.openedAt),
+    deadlines: { acknowledge: t(c.deadlines.acknowledge), askInformation: t(c.deadlines.askInformation), answer: t(c.deadlines.answer) },
+    outcome: c.outcome === null ? null : { ...c.outcome, at: t(c.outcome.at) },
+  };
+}
