@@ -1,3 +1,4 @@
+import { INDICATOR_LABELS } from '../indicators/labels.ts';
 import type { Comparison, ProcedureReport, SimReport } from '../sim/report.ts';
 import type { Estimate } from '../sim/stats.ts';
 import { type BarValue, type ForestValue, type Marker, type PanelRow, histogramSvg, panelChartSvg, stackedBarSvg } from './charts.ts';
@@ -6,6 +7,7 @@ import type { ReportData } from './data.ts';
 import { escapeHtml as esc } from './escape.ts';
 import { formatCount, formatNumber, formatPercent, formatSigned } from './format.ts';
 import { LABELS, type Lang, type ReportLabels } from './labels.ts';
+import { indicatorComparisonHtml, indicatorSectionHtml, indicatorSectionOfEstimates } from './indicators-html.ts';
 import { htmlPage } from './page.ts';
 import type { ProcedureInfo } from './procedure-info.ts';
 
@@ -23,6 +25,7 @@ export function renderReport(data: ReportData, lang: Lang): string {
   const nav = [
     ['reproduce', L.nav.reproduce],
     ['dashboard', L.nav.dashboard],
+    ...(data.report.indicators === undefined ? [] : [['decision766', INDICATOR_LABELS.decision766[lang]]]),
     ['procedures', L.nav.procedures],
     ['stations', L.nav.stations],
     ...(data.variants.length > 0 || (data.scenario?.variants.length ?? 0) > 0 ? [['compare', L.nav.compare]] : []),
@@ -45,6 +48,7 @@ export function renderReport(data: ReportData, lang: Lang): string {
     reproduceSection(ctx),
     data.warnings.length === 0 ? '' : `<section id="warnings"><h2>${esc(L.warningsTitle)}</h2>${data.warnings.map((w) => `<p class="warning">${esc(w)}</p>`).join('')}</section>`,
     `<section id="dashboard"><h2>${esc(L.nav.dashboard)}</h2>${dashboardNotes(data.dashboard, lang)}${dashboardTable(data.dashboard, lang, (id, version) => procedureName(ctx, id, version))}</section>`,
+    data.report.indicators === undefined ? '' : indicatorSectionHtml(indicatorSectionOfEstimates(data.report.indicators.decision766), lang),
     proceduresSection(ctx),
     stationsSection(ctx),
     compareSection(ctx),
@@ -261,10 +265,12 @@ function variantBlock(ctx: Ctx, name: string, c: Comparison, variant: SimReport 
             { kind: 'forest', title: `${L.differenceCi}, ${L.points}`, width: 230, valueWidth: 110, format: signed, values: changed.map((s) => diff(s.utilisation.difference, 100)) },
           ],
         });
+  const decision766 = c.indicators === undefined ? '' : `<h4>${esc(INDICATOR_LABELS.decision766[lang])}</h4>${indicatorComparisonHtml(c.indicators.decision766, lang)}`;
   return `<div class="variant" id="variant-${esc(slug(name))}"><h3>${esc(L.variantTitle(name))}</h3>${legend}
 ${cycle}
 ${onTime}
-${utilisation}</div>`;
+${utilisation}
+${decision766}</div>`;
 }
 
 function slug(text: string): string {

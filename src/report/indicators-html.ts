@@ -1,8 +1,9 @@
 import type { Decision766, Decision766Figures } from '../indicators/decision766.ts';
+import type { Decision766Comparison, Decision766Estimates, Decision766FigureEstimates, PairedFigure } from '../sim/indicators-report.ts';
 import { INDICATOR_FORMULAS, INDICATOR_LABELS } from '../indicators/labels.ts';
 import { type Panel, panelChartSvg } from './charts.ts';
 import { escapeHtml as esc } from './escape.ts';
-import { formatNumber, formatPercent } from './format.ts';
+import { formatNumber, formatPercent, formatSigned } from './format.ts';
 import type { Lang } from './labels.ts';
 
 /** A figure: exact (from case records) or a mean over replications with its 95% half-width. */
@@ -126,4 +127,55 @@ export function indicatorSectionOf(d: Decision766, name: (agency: string) => str
     pointsOf: d.points.of,
     notComputable: d.notComputable,
   };
+}
+
+/** The section of a simulation's indicators: means over replications with their 95% intervals. */
+export function indicatorSectionOfEstimates(e: Decision766Estimates, name: (agency: string) => string = (a) => a): IndicatorSection {
+  const row = (f: Decision766FigureEstimates, label: string, rank?: number): IndicatorRow => ({
+    label,
+    handled: f.handled,
+    resolvedOnTime: f.resolvedOnTime,
+    withinLimit: f.withinLimit,
+    late: f.late,
+    onTimeRate: f.onTimeRate.n === 0 ? null : f.onTimeRate,
+    satisfactionRate: f.satisfactionRate.n === 0 ? null : f.satisfactionRate,
+    oneStopOnTimeRate: f.oneStopOnTimeRate.n === 0 ? null : f.oneStopOnTimeRate,
+    points: f.points,
+    ...(rank === undefined ? {} : { rank }),
+  });
+  return { total: row(e, ''), byAgency: e.byAgency.map((a) => row(a, name(a.agency), a.rank)), satisfaction: e.options.satisfaction, pointsOf: e.pointsOf, notComputable: e.notComputable };
+}
+
+/**
+ * What a variant does to the Decision 766 indicators: per agency and in total, the paired
+ * difference of the on-time rate, the satisfaction rate (percentage points) and the points, each
+ * with its 95% interval around zero.
+ */
+export function indicatorComparisonHtml(c: Decision766Comparison, lang: Lang, name: (agency: string) => string = (a) => a): string {
+  const T = INDICATOR_LABELS;
+  const rows = [{ label: lang === 'vi' ? 'Tổng' : 'Total' }, ...c.byAgency.map((a) => ({ label: name(a.agency) }))];
+  const signed = (x: number) => formatSigned(x, 1, lang);
+  const forest = (title: string, pick: (x: Decision766Comparison | Decision766Comparison['byAgency'][number]) => PairedFigure, scale: number): Panel => ({
+    kind: 'forest',
+    title,
+    width: 200,
+    valueWidth: 110,
+    format: signed,
+    values: [c, ...c.byAgency].map((x) => {
+      const d = pick(x).difference;
+      return { mean: d.mean * scale, halfWidth: d.halfWidth * scale, text: `${signed(d.mean * scale)} ±${formatNumber(d.halfWidth * scale, 1, lang)}` };
+    }),
+  });
+  const pts = lang === 'vi' ? 'điểm %' : 'pts';
+  return panelChartSvg({
+    kind: 'compare-decision766',
+    label: T.decision766[lang],
+    rows,
+    labelWidth: 200,
+    panels: [
+      forest(`${T.onTimeRate[lang]} (${pts})`, (x) => x.onTimeRate, 100),
+      forest(`${T.satisfactionRate[lang]} (${pts})`, (x) => x.satisfactionRate, 100),
+      forest(T.points[lang], (x) => x.points, 1),
+    ],
+  });
 }

@@ -43,6 +43,26 @@ const stationReport = z.object({
   longestQueue: estimate,
   offHoursWaitMean: estimate,
 });
+// The Decision 766 block: the fields the page shows are checked, the rest kept as they are.
+const figureEstimates = { handled: estimate, resolvedOnTime: estimate, withinLimit: estimate, late: estimate, onTimeRate: estimate, satisfactionRate: estimate, points: estimate, oneStopOnTimeRate: estimate };
+const decision766Estimates = z.looseObject({
+  ...figureEstimates,
+  options: z.looseObject({ satisfaction: z.enum(['union', 'sum']) }),
+  definitions: z.looseObject({}),
+  ref: z.looseObject({ document: z.string() }),
+  period: z.literal('after-warm-up-to-end-of-run'),
+  complaints: z.object({ total: estimate, onTimeRate: estimate }),
+  pointsOf: z.number(),
+  byAgency: z.array(z.looseObject({ agency: z.string(), rank: z.number(), ...figureEstimates })),
+  notComputable: z.array(z.object({ group: z.string(), reason: z.string() })),
+});
+const pairedFigure = z.object({ baseline: z.number(), variant: z.number(), difference: estimate });
+const decision766Comparison = z.object({
+  onTimeRate: pairedFigure,
+  satisfactionRate: pairedFigure,
+  points: pairedFigure,
+  byAgency: z.array(z.object({ agency: z.string(), onTimeRate: pairedFigure, satisfactionRate: pairedFigure, points: pairedFigure })),
+});
 const simReport = z.object({
   scenario: z.object({
     name: z.string(),
@@ -62,12 +82,14 @@ const simReport = z.object({
     little: z.array(z.object({ L: z.number(), lambdaW: z.number(), relativeError: z.number() })),
   }),
   events: z.number(),
+  indicators: z.object({ decision766: decision766Estimates }).optional(),
 });
 const paired = z.object({ baseline: z.number(), variant: z.number(), difference: estimate });
 const comparison = z.object({
   variant: z.string(),
   procedures: z.array(z.object({ id: z.string(), meanCycleWorkingDays: paired, onTimeRate: paired })),
   stations: z.array(z.object({ id: z.string(), utilisation: paired })),
+  indicators: z.object({ decision766: decision766Comparison }).optional(),
 });
 /** What `motcua simulate --json` prints. */
 const simulateOutput = simReport.extend({ warnings: z.array(z.string()).optional(), comparisons: z.array(comparison).optional() });
@@ -159,12 +181,12 @@ export async function readReportJson(text: string, file: string, lookUp: SpecLoo
   if (typeof raw === 'object' && raw !== null && 'format' in raw) {
     const parsed = reportDataSchema.safeParse(raw);
     if (!parsed.success) throw issueError(parsed.error, raw, file, 'the output of motcua report --json');
-    return parsed.data as ReportData;
+    return parsed.data as unknown as ReportData;
   }
   const parsed = simulateOutput.safeParse(raw);
   if (!parsed.success) throw issueError(parsed.error, raw, file, 'the output of motcua simulate --json');
   const { warnings, comparisons, ...rest } = parsed.data;
-  const report = rest as SimReport;
+  const report = rest as unknown as SimReport;
   const procedures: ProcedureInfo[] = [];
   for (const p of report.procedures) {
     const spec = await lookUp(p.id, p.version);

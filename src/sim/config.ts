@@ -2,6 +2,7 @@ import type { LocalDate } from '../calendar/date.ts';
 import type { Instant } from '../calendar/instant.ts';
 import type { OfficeHours } from '../calendar/office-hours.ts';
 import type { Channel, ProcedureSpec } from '../dsl/spec.ts';
+import type { FeedbackBehaviour } from './indicators.ts';
 
 /**
  * A probability distribution of a positive duration. Units are given where it is used: working
@@ -90,4 +91,6 @@ export interface SimConfig {
   readonly apologyExtensionDays: number;
   /** Keep running after the horizon until every case has ended (no new arrivals). */
   readonly drain: boolean;
+  /** Ratings and complaints per outcome, for the Decision 766 indicators; nobody rates or complains without it. */
+  readonly feedback?: FeedbackBehaviour;
 }

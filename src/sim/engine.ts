@@ -19,6 +19,7 @@ import {
 } from '../compile/policies.ts';
 import { actorOfStep } from '../compile/rules.ts';
 import type { Actor, CaseEvent, OutcomeKind } from '../compile/types.ts';
+import type { Decision766 } from '../indicators/decision766.ts';
 import type { Channel } from '../dsl/spec.ts';
 import { ACTIVITY } from '../export/event-log.ts';
 import { nextPoisson } from './arrivals.ts';
@@ -28,6 +29,7 @@ import { choose, samplerOf } from './distributions.ts';
 import { type EddEntry, popMin, siftUp } from './edd.ts';
 import { EventHeap } from './heap.ts';
 import { Histogram } from './histogram.ts';
+import { IndicatorCollector } from './indicators.ts';
 import { type SimModel, type SimNode, buildModel } from './model.ts';
 import { type Random, randomStream } from './random.ts';
 
@@ -112,6 +114,8 @@ export interface ReplicationResult {
   readonly little: { readonly L: number; readonly lambda: number; readonly W: number };
   readonly events: number;
   readonly endedAt: Instant;
+  /** The Decision 766 indicators of the counted dossiers (src/sim/indicators.ts). */
+  readonly indicators?: Decision766;
 }
 
 // Event kinds on the future-event list.
@@ -223,6 +227,7 @@ class StationState {
  */
 export function runReplication(config: SimConfig, replication: number, hooks: RunHooks = {}, compiled?: readonly CompiledProcedure[]): ReplicationResult {
   const rng = randomStream(config.seed, replication);
+  const indicators = new IndicatorCollector(config, replication);
   const days = vietnamDayCalendar();
   const dayCalendar = config.calendar === '24x7' ? allDaysWorking(days) : days;
   const deskCalendar = calendarFor(dayCalendar, config.calendar === '24x7' ? ALWAYS_OPEN : VN_DEFAULT_OFFICE_HOURS);
@@ -548,6 +553,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     live--;
     sojourn += now - c.arrival;
     if (c.counted) {
+      indicators.ended(c.p, c.id, { arrival: c.arrival, due: c.statutory?.due ?? null, outcome, at: now, classification: c.classification, supplements: supplementsOf(c) });
       const s = procStats[c.p]!;
       if (outcome === 'returned') s.returned++;
       else if (outcome === 'refused') s.refused++;
@@ -735,6 +741,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     const due = c.statutory?.due;
     if (due != null && now > due) s.pendingOverdue++;
     else s.pendingWithinLimit++;
+    indicators.open(c.p, c.id, { arrival: c.arrival, due: due ?? null, supplements: supplementsOf(c) });
   }
   const elapsedDays = Math.max(1e-9, (now - start) / MS_PER_DAY);
   return {
@@ -745,7 +752,14 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     little: { L: area / (now - start || 1), lambda: arrived / elapsedDays, W: endedCount === 0 ? 0 : sojourn / endedCount / MS_PER_DAY },
     events,
     endedAt: now,
+    indicators: indicators.result(now),
   };
+}
+
+function supplementsOf(c: SimCase): number {
+  let n = 0;
+  for (const k of c.supplements?.values() ?? []) n += k;
+  return n;
 }
 
 function chooseDossier(fields: readonly (readonly [string, SimProcedure['dossier'][string]])[], rng: Random): Record<string, string | number | boolean> {

@@ -1,6 +1,7 @@
 import { formatLocalDate } from '../calendar/date.ts';
 import type { SimConfig } from './config.ts';
 import type { ReplicationResult } from './engine.ts';
+import { type Decision766Comparison, type Decision766Estimates, compareDecision766, decision766Estimates } from './indicators-report.ts';
 import { type Estimate, estimate, round } from './stats.ts';
 
 export interface ProcedureReport {
@@ -71,6 +72,8 @@ export interface SimReport {
     readonly little: readonly { readonly L: number; readonly lambdaW: number; readonly relativeError: number }[];
   };
   readonly events: number;
+  /** The Decision 766 indicators, as estimates over replications (absent for results made by hand). */
+  readonly indicators?: { readonly decision766: Decision766Estimates };
 }
 
 const per = <T>(results: readonly ReplicationResult[], pick: (r: ReplicationResult) => T): T[] => results.map(pick);
@@ -151,8 +154,11 @@ export function buildReport(config: SimConfig, results: readonly ReplicationResu
       }),
     },
     events: results.reduce((s, r) => s + r.events, 0),
+    ...withIndicators(decision766Estimates(results.map((r) => r.indicators))),
   };
 }
+
+const withIndicators = <T>(decision766: T | null) => (decision766 === null ? {} : { indicators: { decision766 } });
 
 /** Differences of a variant from the baseline over paired replications (common random numbers). */
 export interface Comparison {
@@ -163,6 +169,8 @@ export interface Comparison {
     readonly onTimeRate: { readonly baseline: number; readonly variant: number; readonly difference: Estimate };
   }[];
   readonly stations: readonly { readonly id: string; readonly utilisation: { readonly baseline: number; readonly variant: number; readonly difference: Estimate } }[];
+  /** What the variant does to the Decision 766 indicators. */
+  readonly indicators?: { readonly decision766: Decision766Comparison };
 }
 
 export function compare(name: string, baseline: readonly ReplicationResult[], variant: readonly ReplicationResult[]): Comparison {
@@ -199,5 +207,6 @@ export function compare(name: string, baseline: readonly ReplicationResult[], va
         return s === undefined || s.availableHours === 0 ? undefined : s.busyHours / s.availableHours;
       }),
     })),
+    ...withIndicators(compareDecision766(baseline.map((r) => r.indicators), variant.map((r) => r.indicators))),
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseLocalDate } from '../calendar/date.ts';
 import { parseDuration } from '../calendar/duration.ts';
 import type { Distribution } from './config.ts';
+import { feedbackSchema } from './scenario-feedback.ts';
 
 /**
  * The zod schema of a scenario file (`simulations/*.yaml`): shapes, unknown keys, defaults, and
@@ -349,6 +350,7 @@ export const scenarioSchema = z
       .describe('a list of procedure entries')
       .min(1, { error: 'no procedure is listed. Add at least one: procedures: [{ procedure: birth-registration, arrivals: { poisson: { perDay: 10 } }, … }].' }),
     variants: z.array(variantSchema).describe('a list of variants').default(() => []),
+    feedback: feedbackSchema(probabilitySchema).optional(),
   })
   .describe('a scenario { name, start, horizon, seed, stations, procedures, … }');
 

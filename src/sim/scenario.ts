@@ -7,6 +7,7 @@ import { MAX_REPLAY_BYTES, MAX_SPEC_BYTES, readFileLimited } from '../cli/read-l
 import type { ProcedureSpec } from '../dsl/spec.ts';
 import { MotcuaError, ScenarioError, UsageError } from '../errors.ts';
 import type { SimConfig, SimProcedure } from './config.ts';
+import { feedbackBehaviour } from './scenario-feedback.ts';
 import { buildArrivals } from './scenario-arrivals.ts';
 import { buildProcedure } from './scenario-procedure.ts';
 import { parseScenarioStructure, readScenarioYaml, scenarioError } from './scenario-read.ts';
@@ -196,6 +197,7 @@ export async function parseScenario(text: string, file: string, resolve: Procedu
     transfer: { 'in-person': raw.transfer.paper, postal: raw.transfer.paper, online: raw.transfer.online },
     apologyExtensionDays: raw.apologyExtensionDays,
     drain: raw.drain,
+    ...(raw.feedback === undefined ? {} : { feedback: feedbackBehaviour(raw.feedback) }),
   };
 
   const variants: { name: string; config: SimConfig }[] = [];
