@@ -98,6 +98,8 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
 
   if (values.summary) {
     io.out(summary(report));
+    const i = report.indicators?.decision766;
+    if (i !== undefined) io.out(`Decision 766: on time ${(i.onTimeRate.mean * 100).toFixed(1)}% ±${(i.onTimeRate.halfWidth * 100).toFixed(1)}, satisfaction ${(i.satisfactionRate.mean * 100).toFixed(1)}% ±${(i.satisfactionRate.halfWidth * 100).toFixed(1)}, ranking: ${i.byAgency.map((a) => `${a.rank}. ${a.agency}`).join(', ')}\n`);
     for (const c of comparisons) io.out(comparisonSummary(c));
   }
   const output = values.output ?? (values.json ? undefined : 'report.html');
@@ -175,6 +177,10 @@ function comparisonSummary(c: Comparison): string {
   const lines = ['', `Variant "${c.variant}" against the baseline (paired replications, difference ±95% CI):`];
   for (const p of c.procedures) {
     lines.push(`  ${p.id}: mean cycle ${p.meanCycleWorkingDays.baseline.toFixed(1)} → ${p.meanCycleWorkingDays.variant.toFixed(1)} wd (${d(p.meanCycleWorkingDays.difference, 1, 1)}), on time ${(p.onTimeRate.baseline * 100).toFixed(1)}% → ${(p.onTimeRate.variant * 100).toFixed(1)}% (${d(p.onTimeRate.difference, 100, 1)} pts)`);
+  }
+  const i = c.indicators?.decision766;
+  if (i !== undefined) {
+    lines.push(`  Decision 766: on time ${(i.onTimeRate.baseline * 100).toFixed(1)}% → ${(i.onTimeRate.variant * 100).toFixed(1)}% (${d(i.onTimeRate.difference, 100, 1)} pts), satisfaction ${(i.satisfactionRate.baseline * 100).toFixed(1)}% → ${(i.satisfactionRate.variant * 100).toFixed(1)}% (${d(i.satisfactionRate.difference, 100, 1)} pts), points ${i.points.baseline.toFixed(1)} → ${i.points.variant.toFixed(1)} (${d(i.points.difference, 1, 1)})`);
   }
   for (const s of c.stations.filter((x) => Math.abs(x.utilisation.difference.mean) > 1e-9)) {
     lines.push(`  station ${s.id}: utilisation ${(s.utilisation.baseline * 100).toFixed(1)}% → ${(s.utilisation.variant * 100).toFixed(1)}% (${d(s.utilisation.difference, 100, 1)} pts)`);

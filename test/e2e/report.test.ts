@@ -131,7 +131,8 @@ describe('motcua report, opened in headless Chromium', () => {
       expect(chart.height, chart.kind).toBeGreaterThan(20);
     }
     const of = (kind: string) => page.charts.filter((c) => c.kind === kind);
-    expect(page.charts.map((c) => c.kind)).toEqual(['histogram', 'split', 'stations', 'compare-cycle', 'compare-on-time', 'compare-utilisation']);
+    // The Decision 766 ranking follows the dashboard; what the variant does to the indicators closes its block.
+    expect(page.charts.map((c) => c.kind)).toEqual(['ranking', 'histogram', 'split', 'stations', 'compare-cycle', 'compare-on-time', 'compare-utilisation', 'compare-decision766']);
     for (const h of of('histogram')) {
       expect(h.bars).toBeGreaterThan(3);
       expect(h.visibleBars).toBe(h.bars);
@@ -153,6 +154,8 @@ describe('motcua report, opened in headless Chromium', () => {
       expect(c.dots).toBe(procedures);
     }
     expect(of('compare-utilisation')[0]!.dots).toBeGreaterThanOrEqual(1);
+    // One agency: the total and its row, each with three differences.
+    expect(of('compare-decision766')[0]!.dots).toBe(6);
   }, 120_000);
 
   it('reads the same in Vietnamese', async () => {
@@ -163,7 +166,7 @@ describe('motcua report, opened in headless Chromium', () => {
     const page = await open(vi, `${dir}/report-vi.png`);
     expect(page.errors).toEqual([]);
     expect(page.requests).toEqual([pathToFileURL(vi).href]);
-    expect(page.charts.length).toBe(6);
+    expect(page.charts.length).toBe(8);
     expect(page.charts.every((c) => c.width > 0 && c.height > 0)).toBe(true);
     expect(readFileSync(vi, 'utf8')).toContain('Tỷ lệ đúng hạn');
   }, 60_000);
@@ -196,6 +199,12 @@ describe('motcua report, as a user runs it', () => {
     expect(r.stdout).toMatch(/^Lào Cai-like province, 2025: 1 replications from 2025-01-01/);
     expect(r.stdout).toContain('land-office ◀ bottleneck');
     expect(r.stdout.endsWith(`HTML report: ${html}\n`)).toBe(true);
-    expect(readFileSync(html, 'utf8')).toContain('motcua simulate simulations/province-2016.yaml --replications 1 --json');
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('motcua simulate simulations/province-2016.yaml --replications 1 --json');
+    // The Decision 766 indicators with their formulas, and the agency ranking.
+    expect(page).toContain('<section id="decision766">');
+    expect(page).toContain('data-chart="ranking"');
+    expect(page).toContain('(ended on time + pending within the limit) / all dossiers handled in the period');
+    expect(r.stdout).toContain('Decision 766: on time');
   }, 60_000);
 });
