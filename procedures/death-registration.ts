@@ -1,11 +1,12 @@
 import { procedure } from '../src/dsl/builder.ts';
+import { SAME_DAY_APOLOGY, SAME_DAY_CIVIL_STATUS } from './birth-registration.ts';
 
 const CIVIL_STATUS_LAW = { document: 'Law on Civil Status 2014 (60/2014/QH13)', article: 'Art. 33–34', effectiveFrom: '2016-01-01', confidence: 'mem' } as const;
 
 /**
  * Death registration at the commune (đăng ký khai tử), on its own. When the death must be verified
- * the limit is 3 working days. "Same day" is modelled as 1 working day in the legal date mode, as
- * for birth registration: a death registered the day it is declared counts as early [?]. The
+ * the limit is 3 working days. Otherwise a same-day limit: due at the close of office hours, or the
+ * next working day when declared after 15:00. The
  * linked version with residence removal and the funeral
  * allowance is `death-residence-funeral`.
  */
@@ -24,7 +25,7 @@ export const deathRegistration = procedure({
     needsVerification: { type: 'boolean', label: { vi: 'Cần xác minh', en: 'Needs verification' } },
   },
 })
-  .receipt({ desk: 'desk', channels: ['in-person', 'online'] })
+  .receipt({ desk: 'desk', channels: ['in-person', 'online'], handover: 'immediate' }) // the civil-status officer receives and registers at once
   .flow(({ step, branch }) => [
     branch('verification', {
       field: 'needsVerification',
@@ -41,5 +42,6 @@ export const deathRegistration = procedure({
     step('register', { agency: 'committee', role: 'civil-status officer', title: { vi: 'Ghi vào Sổ đăng ký khai tử', en: 'Record the death in the register' }, share: '1wh' }),
     step('sign', { agency: 'committee', role: 'chairman', title: { vi: 'Chủ tịch UBND xã ký Trích lục khai tử', en: 'The chairman signs the death extract' }, share: '1wh' }),
   ])
-  .limit({ duration: '1wd', mode: 'date', ref: { ...CIVIL_STATUS_LAW, article: 'Art. 34', note: 'same day: modelled as 1 working day [?]' } })
+  .limit({ duration: '1wd', mode: 'same-day', ref: { ...SAME_DAY_CIVIL_STATUS, article: 'Art. 34' } })
+  .lateness({ apology: SAME_DAY_APOLOGY })
   .build();

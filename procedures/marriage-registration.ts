@@ -1,4 +1,5 @@
 import { procedure } from '../src/dsl/builder.ts';
+import { SAME_DAY_APOLOGY, SAME_DAY_CIVIL_STATUS } from './birth-registration.ts';
 
 const CIVIL_STATUS_LAW = { document: 'Law on Civil Status 2014 (60/2014/QH13)', article: 'Art. 18', effectiveFrom: '2016-01-01', confidence: 'mem' } as const;
 
@@ -7,8 +8,8 @@ const CIVIL_STATUS_LAW = { document: 'Law on Civil Status 2014 (60/2014/QH13)', 
  * marriage, both partners sign the register and the chairman hands over the certificate. When the
  * conditions of marriage must be verified the limit is 5 working days.
  *
- * "Same day" is modelled as 1 working day in the legal date mode, as for birth registration: a
- * marriage registered the day the dossier arrives counts as early [?].
+ * A same-day limit (due at the close of office hours; after 15:00 the next working day); the
+ * verification branch extends it by 4 working days.
  */
 export const marriageRegistration = procedure({
   id: 'marriage-registration',
@@ -25,7 +26,7 @@ export const marriageRegistration = procedure({
     needsVerification: { type: 'boolean', label: { vi: 'Cần xác minh điều kiện kết hôn', en: 'The conditions of marriage need verification' } },
   },
 })
-  .receipt({ desk: 'desk', channels: ['in-person', 'online'] })
+  .receipt({ desk: 'desk', channels: ['in-person', 'online'], handover: 'immediate' }) // the civil-status officer receives and registers at once
   .flow(({ step, branch }) => [
     branch('verification', {
       field: 'needsVerification',
@@ -42,5 +43,6 @@ export const marriageRegistration = procedure({
     step('register', { agency: 'committee', role: 'civil-status officer', title: { vi: 'Ghi vào Sổ đăng ký kết hôn, hai bên ký', en: 'Record the marriage; both partners sign' }, share: '1wh' }),
     step('sign', { agency: 'committee', role: 'chairman', title: { vi: 'Chủ tịch UBND xã trao Giấy chứng nhận kết hôn', en: 'The chairman hands over the marriage certificate' }, share: '1wh' }),
   ])
-  .limit({ duration: '1wd', mode: 'date', ref: { ...CIVIL_STATUS_LAW, note: 'same day when the conditions are met: modelled as 1 working day [?]' } })
+  .limit({ duration: '1wd', mode: 'same-day', ref: { ...SAME_DAY_CIVIL_STATUS, article: 'Art. 18' } })
+  .lateness({ apology: SAME_DAY_APOLOGY })
   .build();

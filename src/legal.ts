@@ -16,6 +16,8 @@ export interface LegalRef {
   readonly url?: string;
   /** `YYYY-MM-DD` from which the rule applies. */
   readonly effectiveFrom?: string;
+  /** `YYYY-MM-DD`, the last day the rule applies (repealed, replaced or amended after it). */
+  readonly effectiveTo?: string;
   readonly confidence: Confidence;
   readonly note?: string;
 }

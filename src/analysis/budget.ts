@@ -58,10 +58,12 @@ export function checkBudget(spec: ProcedureSpec, hoursPerWorkingDay = 8): Budget
   };
 
   // A paper dossier may reach the agency only at the end of the receipt day (which the date mode
-  // does not count) or, after the cut-off, at noon the next working day: up to half a working day
-  // in the date mode and a whole one in the hours mode.
+  // does not count) or, after the cut-off, at the start of the next working day: half a working
+  // day is kept for it in the date mode (a conservative allowance) and a whole one in the hours
+  // mode. A same-day limit has no room for a transfer: its desk hands over at once or the limit's
+  // own day is the budget.
   const paper = spec.receipt.handover === 'transfer' && spec.receipt.channels.some((c) => c !== 'online');
-  const allowance = spec.limit.mode === 'date' ? '0.5wd' : '1wd';
+  const allowance = spec.limit.mode === 'date' ? '0.5wd' : spec.limit.mode === 'same-day' ? '0wd' : '1wd';
   const transfer: BudgetItem[] = paper ? [{ id: 'transfer', kind: 'transfer', agency: spec.receipt.desk, share: allowance, amount: amountOf(parseDuration(allowance)) }] : [];
 
   interface Partial {

@@ -47,7 +47,12 @@ export function explainCase(proc: CompiledProcedure, snapshot: CaseSnapshot, lan
   const cal = env.calendar;
   const lines: string[] = [];
   lines.push(`${spec.id} ${spec.version} — ${spec.title[lang]}`);
-  lines.push(`Limit: ${spec.limit.duration}, ${spec.limit.mode === 'date' ? 'counted in whole days (Civil Code 2015 Art. 147–148)' : 'counted in working hours from the receipt'} — ${citeRef(spec.limit.ref)} [${spec.limit.ref.confidence}]`);
+  const counted = {
+    date: 'counted in whole days (Civil Code 2015 Art. 147–148)',
+    hours: 'counted in working hours from the receipt',
+    'same-day': `the same day (received at or after ${formatTimeOfDay(env.sameDayCutoff)}: the next working day), due at the close of office hours`,
+  }[spec.limit.mode];
+  lines.push(`Limit: ${spec.limit.duration}, ${counted} — ${citeRef(spec.limit.ref)} [${spec.limit.ref.confidence}]`);
   lines.push(`Received: ${when(ctx.receivedAt, lang)} (${ctx.channel}); status ${statusCode(snapshot)} ${STATUS_LABELS[statusCode(snapshot)][lang]}`);
   const ledger = ctx.statutory;
   if (ledger === null) {

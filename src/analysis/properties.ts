@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { type LocalDate, localDate } from '../calendar/date.ts';
+import { type LocalDate, localDate, parseLocalDate } from '../calendar/date.ts';
 import { type Instant, instantAt, localDateOf } from '../calendar/instant.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
 import { inputVariants } from './graph.ts';
@@ -25,11 +25,20 @@ export interface PropertyResult {
 const FIRST_DAY = localDate(2025, 1, 1);
 const LAST_DAY = localDate(2030, 12, 31);
 
+/** Receipt days inside 2025–2030 and inside the version's validity (its own dates when they fall outside those years). */
+function receiptDays(proc: CompiledProcedure): { readonly min: number; readonly max: number } {
+  const from = parseLocalDate(proc.spec.effectiveFrom);
+  const to = proc.spec.effectiveTo === undefined ? LAST_DAY : parseLocalDate(proc.spec.effectiveTo);
+  const min = Math.max(FIRST_DAY, from);
+  const max = Math.min(LAST_DAY, to);
+  return min <= max ? { min, max } : { min: from, max: to };
+}
+
 function planArbitrary(proc: CompiledProcedure, withSupplement: boolean): fc.Arbitrary<Plan> {
   const variants = inputVariants(proc);
   return fc
     .record({
-      day: fc.integer({ min: FIRST_DAY, max: LAST_DAY }),
+      day: fc.integer(receiptDays(proc)),
       minute: fc.integer({ min: 0, max: 24 * 60 - 1 }),
       variant: fc.nat({ max: variants.length - 1 }),
       // Parties often use their whole share: that is where lateness hides.

@@ -126,19 +126,46 @@ export class BusinessCalendar {
   }
 
   /**
-   * Paper dossiers go to the processing agency the same working day, or the next working morning
-   * when received at or after the cut-off (15:00) or on a non-working day: the instant by which
-   * the transfer is due (close of that day, or close of the next working morning).
+   * The day a dossier received at `receivedAt` is served: the day of receipt when it is a working
+   * day and the dossier came before `cutoff` (ms of the local day, 15:00 by default), else the next
+   * working day with office hours. Same-day limits and the transfer of paper dossiers both use it.
    */
-  transferDue(receivedAt: Instant): { readonly due: Instant; readonly sameDay: boolean } {
+  serviceDay(receivedAt: Instant, cutoff: number = this.transferCutoff): { readonly day: LocalDate; readonly sameDay: boolean } {
     const day = localDateOf(receivedAt);
-    const today = this.shiftsOn(day);
-    if (today.length > 0 && msOfLocalDay(receivedAt) < this.transferCutoff) {
-      return { due: instantAt(day, today[today.length - 1]!.end), sameDay: true };
-    }
+    if (this.shiftsOn(day).length > 0 && msOfLocalDay(receivedAt) < cutoff) return { day, sameDay: true };
     let next = this.days.nextWorkingDay((day + 1) as LocalDate);
     while (this.shiftsOn(next).length === 0) next = this.days.nextWorkingDay((next + 1) as LocalDate);
-    return { due: instantAt(next, this.shiftsOn(next)[0]!.end), sameDay: false };
+    return { day: next, sameDay: false };
+  }
+
+  /** The close of office hours on a day with office hours (the end of its last shift). */
+  closeOf(day: LocalDate): Instant {
+    const shifts = this.shiftsOn(day);
+    return instantAt(day, shifts[shifts.length - 1]!.end);
+  }
+
+  /** The opening of office hours on a day with office hours (the start of its first shift). */
+  openingOf(day: LocalDate): Instant {
+    return instantAt(day, this.shiftsOn(day)[0]!.start);
+  }
+
+  /**
+   * A same-day limit: due at the close of office hours on the day of receipt, or at the close of
+   * the next working day when received at or after the cut-off or on a non-working day.
+   */
+  sameDayDue(receivedAt: Instant, cutoff: number = this.transferCutoff): { readonly due: Instant; readonly sameDay: boolean } {
+    const { day, sameDay } = this.serviceDay(receivedAt, cutoff);
+    return { due: this.closeOf(day), sameDay };
+  }
+
+  /**
+   * Paper dossiers go to the processing agency the same working day, or at the start of the next
+   * working day when received at or after the cut-off (15:00) or on a non-working day: the instant
+   * by which the transfer is due (the close of the day of receipt, or the next opening).
+   */
+  transferDue(receivedAt: Instant, cutoff: number = this.transferCutoff): { readonly due: Instant; readonly sameDay: boolean } {
+    const { day, sameDay } = this.serviceDay(receivedAt, cutoff);
+    return { due: sameDay ? this.closeOf(day) : this.openingOf(day), sameDay };
   }
 
   /** Working milliseconds since the start of the range up to `t`. */

@@ -175,6 +175,31 @@ export function explainInstantDue(cal: BusinessCalendar, start: Instant, d: Dura
   return { due, explanation: lines };
 }
 
+/** {@link BusinessCalendar.sameDayDue} with the reasons. */
+export function explainSameDayDue(cal: BusinessCalendar, receivedAt: Instant, cutoff: number = cal.transferCutoff): Explained<Instant> {
+  const { due, sameDay } = cal.sameDayDue(receivedAt, cutoff);
+  const cut = formatTimeOfDay(cutoff);
+  const lines: ExplanationLine[] = [];
+  if (sameDay) {
+    lines.push({
+      kind: 'start',
+      text: { en: `same day: received ${when(receivedAt, 'en')}, before the ${cut} cut-off`, vi: `trả trong ngày: tiếp nhận ${when(receivedAt, 'vi')}, trước ${cut}` },
+    });
+  } else {
+    const today = localDateOf(receivedAt);
+    const why = cal.shiftsOn(today).length === 0
+      ? { en: `${day(today, 'en')} has no office hours`, vi: `${day(today, 'vi')} không làm việc` }
+      : { en: `at or after the ${cut} cut-off`, vi: `từ ${cut} trở đi` };
+    lines.push({
+      kind: 'start',
+      text: { en: `same day: received ${when(receivedAt, 'en')}, ${why.en}: due the next working day`, vi: `trả trong ngày: tiếp nhận ${when(receivedAt, 'vi')}, ${why.vi}: trả vào ngày làm việc tiếp theo` },
+    });
+    if (localDateOf(due) > today + 1) lines.push(...explainSkipped(cal, (today + 1) as LocalDate, (localDateOf(due) - 1) as LocalDate));
+  }
+  lines.push({ kind: 'result', text: { en: `due at the close of office hours, ${when(due, 'en')}`, vi: `hạn: hết giờ làm việc ${when(due, 'vi')}` } });
+  return { due, explanation: lines };
+}
+
 function unique(labels: readonly Label[]): Label[] {
   const seen = new Map<string, Label>();
   for (const l of labels) if (!seen.has(l.en)) seen.set(l.en, l);

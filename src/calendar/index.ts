@@ -28,7 +28,7 @@ export {
   workingHours,
   workingMs,
 } from './duration.ts';
-export { type ExplanationLine, type Explained, describeDue, explainDateDue, explainInstantDue, explainSkipped, isProvisional } from './explain.ts';
+export { type ExplanationLine, type Explained, describeDue, explainDateDue, explainInstantDue, explainSameDayDue, explainSkipped, isProvisional } from './explain.ts';
 export type { HolidayRule, HolidayRuleset, TetPattern } from './holiday-rules.ts';
 export {
   type Instant,

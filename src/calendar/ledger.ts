@@ -46,12 +46,19 @@ export interface Ledger {
   readonly due: Instant | null;
 }
 
+/**
+ * How a statutory limit counts: `date`, the Civil Code's whole days (Art. 147–148); `hours`,
+ * working time from the receipt instant; `same-day`, the close of office hours on the day of
+ * receipt, or of the next working day when received at or after the cut-off.
+ */
+export type LimitMode = 'date' | 'hours' | 'same-day';
+
 /** The measure and budget a duration takes in a counting mode. */
-export function budgetOf(cal: BusinessCalendar, d: Duration, mode: 'date' | 'hours'): { measure: MeasureKind; endRule: EndRule; budget: number } {
+export function budgetOf(cal: BusinessCalendar, d: Duration, mode: LimitMode): { measure: MeasureKind; endRule: EndRule; budget: number } {
   if (d.unit === 'd') {
     return { measure: 'calendar-days', endRule: mode === 'date' ? 'end-of-next-working-day' : 'same-time-next-working-day', budget: d.amount * MS_PER_DAY };
   }
-  if (mode === 'hours') return { measure: 'working-time', endRule: 'none', budget: workingMs(d, cal.hoursPerWorkingDay) };
+  if (mode !== 'date') return { measure: 'working-time', endRule: 'none', budget: workingMs(d, cal.hoursPerWorkingDay) };
   if (d.unit === 'wh') {
     throw new CalendarError('bad-duration', `${formatDuration(d)} is in working hours, which the date mode does not count. Use mode "hours".`);
   }
@@ -64,7 +71,20 @@ export function budgetOf(cal: BusinessCalendar, d: Duration, mode: 'date' | 'hou
  * days ends when its days are up, without Art. 148's move to the next working day, which only
  * statutory periods get.
  */
-export function openLedger(cal: BusinessCalendar, d: Duration, mode: 'date' | 'hours', at: Instant, options: { readonly internal?: boolean } = {}): Ledger {
+export function openLedger(
+  cal: BusinessCalendar,
+  d: Duration,
+  mode: LimitMode,
+  at: Instant,
+  options: { readonly internal?: boolean; readonly cutoff?: number } = {},
+): Ledger {
+  if (mode === 'same-day') {
+    // Working time up to the close of the service day: a pause or an extension then moves the due
+    // instant by working time, like any hours-mode clock.
+    const { due } = cal.sameDayDue(at, options.cutoff);
+    const budget = cal.workingTimeBetween(at, due);
+    return withDue(cal, { measure: 'working-time', endRule: 'none', dateMode: false, budget, consumed: 0, runningSince: at, startedAt: at, pauses: [], restarts: [], extensions: [], due: null });
+  }
   const resolved = budgetOf(cal, d, mode);
   const { measure, budget } = resolved;
   const endRule = options.internal === true ? 'none' : resolved.endRule;

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { versionInForce } from '../dsl/in-force.ts';
 import { readProcedure } from '../dsl/io.ts';
 import type { ProcedureSpec } from '../dsl/spec.ts';
 import { validateProcedure } from '../dsl/validate.ts';
@@ -94,8 +95,8 @@ async function expand(paths: readonly string[], errors: MotcuaError[]): Promise<
 
 /**
  * One procedure named on the command line: a file, or an id (`id` or `id@version`) in the
- * catalogue. With several versions and no `@version`, the one in force on `on` (YYYY-MM-DD), or the
- * latest.
+ * catalogue. With several versions and no `@version`, the one in force on `on` (YYYY-MM-DD, see
+ * {@link versionInForce}: a date outside every version's validity is refused), or the latest.
  */
 export async function resolveProcedure(name: string, on?: string, options: LoadOptions = {}): Promise<LoadedProcedure> {
   const asFile = await stat(resolve(name)).catch(() => undefined);
@@ -112,10 +113,7 @@ export async function resolveProcedure(name: string, on?: string, options: LoadO
     const ids = [...new Set(procedures.map((p) => p.spec.id))].sort().join(', ');
     throw new UsageError('unknown-procedure', `"${name}" is neither a file nor a procedure of the catalogue. Known ids: ${ids}.`);
   }
-  const inForce = matching.filter((p) => on === undefined || p.spec.effectiveFrom <= on);
-  if (inForce.length === 0) {
-    const versions = matching.map((p) => `${p.spec.version} from ${p.spec.effectiveFrom}`).join(', ');
-    throw new UsageError('not-in-force', `no version of ${id} was in force on ${on} (versions: ${versions}). Use a later date or name a version with ${id}@<version>.`);
-  }
-  return inForce.reduce((a, b) => (b.spec.effectiveFrom > a.spec.effectiveFrom ? b : a));
+  if (on === undefined) return matching.reduce((a, b) => (b.spec.effectiveFrom > a.spec.effectiveFrom ? b : a));
+  const spec = versionInForce(matching.map((p) => p.spec), on, ['--received']);
+  return matching.find((p) => p.spec === spec)!;
 }

@@ -1,5 +1,7 @@
 import { type SnapshotFrom, getNextTransitions, initialTransition, transition } from 'xstate';
 import { formatInstant, type Instant, localDateOf } from '../calendar/instant.ts';
+import { formatLocalDate } from '../calendar/date.ts';
+import { describeVersions, inForceOn } from '../dsl/in-force.ts';
 import { CaseError } from '../errors.ts';
 import { own } from '../own.ts';
 import type { CompiledProcedure } from './compile.ts';
@@ -16,7 +18,8 @@ export type Applied =
 
 /**
  * Opens a case received at the desk.
- * @throws CaseError `bad-input` when the channel is not offered or the dossier data do not fit the spec
+ * @throws CaseError `bad-input` when the channel is not offered or the dossier data do not fit the spec;
+ * `not-in-force` when the version does not apply on the day of receipt
  */
 export function startCase(proc: CompiledProcedure, input: CaseInput): { readonly snapshot: CaseSnapshot; readonly effects: readonly Effect[] } {
   checkInput(proc, input);
@@ -31,6 +34,10 @@ function checkInput(proc: CompiledProcedure, input: CaseInput): void {
   }
   if (!Number.isInteger(input.receivedAt)) throw new CaseError('bad-input', 'receivedAt must be an instant (whole milliseconds since 1970).', { path: ['receivedAt'] });
   proc.env.calendar.days.checkInRange(localDateOf(input.receivedAt), 'receipt');
+  const day = formatLocalDate(localDateOf(input.receivedAt));
+  if (!inForceOn(spec, day)) {
+    throw new CaseError('not-in-force', `${spec.id} version ${describeVersions([spec])} is not in force on ${day}, the day of receipt. Use the version in force that day.`, { path: ['receivedAt'] });
+  }
   const dossier: DossierData = input.dossier ?? {};
   for (const [name, field] of Object.entries(spec.dossier)) {
     const value = own(dossier, name);

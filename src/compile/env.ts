@@ -2,6 +2,17 @@ import { BusinessCalendar } from '../calendar/business-calendar.ts';
 import { type Duration, parseDuration, workingMs } from '../calendar/duration.ts';
 import type { FlowNode, ProcedureSpec, StepNode } from '../dsl/spec.ts';
 
+/**
+ * Same-day civil-status procedures: a dossier received at or after 15:00 that cannot be settled at
+ * once is due the next working day (shared/DOMAIN.md, national portal practice [src-2]).
+ */
+const SAME_DAY_CUTOFF = '15:00';
+
+function parseTimeOfDay(text: string): number {
+  const [h, m] = text.split(':').map(Number);
+  return (h! * 60 + m!) * 60_000;
+}
+
 /** Options of {@link compileProcedure}. */
 export interface CompileOptions {
   /**
@@ -24,6 +35,8 @@ export interface ProcedureEnv {
   readonly earlyBefore: number | undefined;
   readonly ratingWindow: Duration;
   readonly desk: string;
+  /** For a same-day limit: milliseconds of the local day from which a dossier is due the next working day. */
+  readonly sameDayCutoff: number;
 }
 
 /** Parses the spec's durations and builds one calendar per agency. */
@@ -65,5 +78,6 @@ export function buildEnv(spec: ProcedureSpec, options: CompileOptions = {}): Pro
     earlyBefore: early === 'before-due-date' ? undefined : workingMs(parseDuration(early.before), desk.hoursPerWorkingDay),
     ratingWindow: parseDuration(spec.result.ratingWindow),
     desk: spec.receipt.desk,
+    sameDayCutoff: parseTimeOfDay(spec.limit.cutoff ?? SAME_DAY_CUTOFF),
   };
 }

@@ -50,7 +50,7 @@ export function extensionsFor(env: ProcedureEnv, dossier: DossierData): LimitExt
  * dossier alone, so the appointment slip gives the right date).
  */
 export function openStatutory(env: ProcedureEnv, at: Instant, extensions: readonly LimitExtension[]): Ledger {
-  return extensions.reduce((l, e) => extendLedger(env.calendar, l, parseDuration(e.amount), e.reason), openLedger(env.calendar, env.limit, env.spec.limit.mode, at));
+  return extensions.reduce((l, e) => extendLedger(env.calendar, l, parseDuration(e.amount), e.reason), openLedger(env.calendar, env.limit, env.spec.limit.mode, at, { cutoff: env.sameDayCutoff }));
 }
 
 /**

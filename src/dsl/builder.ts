@@ -1,6 +1,8 @@
+import type { LimitMode } from '../calendar/ledger.ts';
 import type { OfficeHours } from '../calendar/office-hours.ts';
 import type { Label, LegalRef } from '../legal.ts';
 import type {
+  AgencySpec,
   BranchNode,
   Channel,
   ClockPolicy,
@@ -14,6 +16,7 @@ import type {
   LimitSpec,
   ParallelNode,
   ProcedureSpec,
+  ReceiptSpec,
   ResultSpec,
   StepNode,
 } from './spec.ts';
@@ -32,12 +35,15 @@ export interface AgencyDeclaration {
   readonly level: Level;
   readonly desk?: boolean;
   readonly hours?: OfficeHours;
+  readonly succeededBy?: AgencySpec['succeededBy'];
 }
 
 export interface ProcedureMeta<A extends Record<string, AgencyDeclaration>, D extends Record<string, DossierField>> {
   readonly id: string;
   readonly version: string;
   readonly effectiveFrom: string;
+  /** `YYYY-MM-DD`, the last day a dossier may be received under this version. */
+  readonly effectiveTo?: string;
   readonly title: Label;
   readonly level: Level;
   readonly legal?: readonly LegalRef[];
@@ -119,7 +125,7 @@ export class ProcedureBuilder<A extends Record<string, AgencyDeclaration>, D ext
   }
 
   /** The one-stop desk and how dossiers arrive. */
-  receipt(options: { readonly desk: keyof A & string; readonly channels: readonly Channel[]; readonly handover?: 'transfer' | 'immediate'; readonly transferCutoff?: `${number}:${number}`; readonly maxCompletionRequests?: number; readonly ref?: LegalRef }): ProcedureBuilder<A, D, S> {
+  receipt(options: { readonly desk: keyof A & string; readonly channels: readonly Channel[]; readonly handover?: 'transfer' | 'immediate'; readonly transferCutoff?: `${number}:${number}`; readonly maxCompletionRequests?: number; readonly receivingPoints?: NonNullable<ReceiptSpec['receivingPoints']>; readonly ref?: LegalRef }): ProcedureBuilder<A, D, S> {
     const receipt = { handover: 'transfer' as const, transferCutoff: '15:00', maxCompletionRequests: 1, ...options };
     return new ProcedureBuilder(this.#meta, { ...this.#parts, receipt });
   }
@@ -130,7 +136,7 @@ export class ProcedureBuilder<A extends Record<string, AgencyDeclaration>, D ext
   }
 
   /** The statutory limit, its counting mode and the article that sets it. */
-  limit(limit: { readonly duration: DurationText; readonly mode: 'date' | 'hours'; readonly ref: LegalRef }): ProcedureBuilder<A, D, S> {
+  limit(limit: { readonly duration: DurationText; readonly mode: LimitMode; readonly cutoff?: string; readonly ref: LegalRef }): ProcedureBuilder<A, D, S> {
     return new ProcedureBuilder(this.#meta, { ...this.#parts, limit });
   }
 
@@ -157,6 +163,7 @@ export class ProcedureBuilder<A extends Record<string, AgencyDeclaration>, D ext
       id: m.id,
       version: m.version,
       effectiveFrom: m.effectiveFrom,
+      ...(m.effectiveTo === undefined ? {} : { effectiveTo: m.effectiveTo }),
       title: m.title,
       level: m.level,
       legal: m.legal ?? [],

@@ -38,6 +38,7 @@ const legalRefSchema = z
     article: z.string().exactOptional(),
     url: z.string().exactOptional(),
     effectiveFrom: z.string().exactOptional().describe('YYYY-MM-DD from which the rule applies.'),
+    effectiveTo: z.string().exactOptional().describe('YYYY-MM-DD, the last day the rule applies (repealed or replaced after it).'),
     confidence: z.enum(['src', 'mem', 'uncertain']),
     note: z.string().exactOptional(),
   })
@@ -77,6 +78,11 @@ const agencySchema = z
     level: levelSchema,
     desk: z.boolean().exactOptional().describe('The one-stop desk; exactly one agency is the desk.'),
     hours: officeHoursSchema.exactOptional(),
+    succeededBy: z
+      .object({ name: labelSchema, from: z.string().describe('YYYY-MM-DD, the first day the successor is competent'), ref: legalRefSchema })
+      .strict()
+      .exactOptional()
+      .describe('The agency that took over its competence, from a date (e.g. the district level abolished on 2025-07-01).'),
   })
   .strict()
   .meta({ id: 'Agency' });
@@ -104,16 +110,26 @@ const receiptSchema = z
       .default(D.receipt.transferCutoff)
       .describe('HH:MM; paper dossiers received at or after it go to the agency the next working morning.'),
     maxCompletionRequests: z.number().int().nonnegative().default(D.receipt.maxCompletionRequests),
+    receivingPoints: z
+      .object({ scope: z.literal('any-centre-in-province'), ref: legalRefSchema })
+      .strict()
+      .exactOptional()
+      .describe('Where a dossier may be handed in when that is wider than the competent agency’s desk: any public administration service centre of the province (Decree 118/2025/NĐ-CP).'),
     ref: legalRefSchema.exactOptional(),
   })
   .strict();
 
 const limitSchema = z
   .object({
-    duration: duration.describe('The statutory limit, e.g. 15wd, 15d, 0wd for same-day procedures.'),
+    duration: duration.describe('The statutory limit, e.g. 15wd, 15d; for a same-day limit the longest it can take, 1wd.'),
     mode: z
-      .enum(['date', 'hours'])
-      .describe('date: Civil Code Art. 147–148, whole days; hours: working time from the receipt instant.'),
+      .enum(['date', 'hours', 'same-day'])
+      .describe('date: Civil Code Art. 147–148, whole days; hours: working time from the receipt instant; same-day: the close of office hours on the day of receipt, or of the next working day when received at or after the cut-off.'),
+    cutoff: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/)
+      .exactOptional()
+      .describe('HH:MM, for same-day limits: received at or after it, the dossier is due the next working day (the one-stop rules of the period, 15:00, when absent).'),
     ref: legalRefSchema,
   })
   .strict();
@@ -243,6 +259,7 @@ export const procedureSchema = z
     id,
     version: text,
     effectiveFrom: z.string().describe('YYYY-MM-DD from which this version applies.'),
+    effectiveTo: z.string().exactOptional().describe('YYYY-MM-DD, the last day a dossier may be received under this version; open-ended when absent.'),
     title: labelSchema,
     level: levelSchema,
     legal: z.array(legalRefSchema).default(() => []),

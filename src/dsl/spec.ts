@@ -1,3 +1,4 @@
+import type { LimitMode } from '../calendar/ledger.ts';
 import type { OfficeHours } from '../calendar/office-hours.ts';
 import type { Label, LegalRef } from '../legal.ts';
 
@@ -12,6 +13,8 @@ export interface ProcedureSpec {
   readonly version: string;
   /** `YYYY-MM-DD` from which this version applies; a case stays on the version in force when received. */
   readonly effectiveFrom: string;
+  /** `YYYY-MM-DD`, the last day a dossier may be received under this version; open-ended when absent. */
+  readonly effectiveTo?: string;
   readonly title: Label;
   readonly level: Level;
   readonly legal: readonly LegalRef[];
@@ -41,6 +44,8 @@ export interface AgencySpec {
   readonly desk?: boolean;
   /** Office hours; standard hours when absent. */
   readonly hours?: OfficeHours;
+  /** The agency that took over its competence, from a date (e.g. a district committee after 2025-07-01). */
+  readonly succeededBy?: { readonly name: Label; readonly from: string; readonly ref: LegalRef };
 }
 
 export type DossierField =
@@ -63,14 +68,26 @@ export interface ReceiptSpec {
   readonly transferCutoff: string;
   /** How many times the desk may ask for missing papers before receipt (the request lists everything at once). */
   readonly maxCompletionRequests: number;
+  /**
+   * Where a dossier may be handed in when that is wider than the competent agency's own desk:
+   * any public administration service centre of the province (Decree 118/2025/NĐ-CP), which
+   * passes it on; the `desk` agency is then the receiving point the case is recorded at.
+   */
+  readonly receivingPoints?: { readonly scope: 'any-centre-in-province'; readonly ref: LegalRef };
   readonly ref?: LegalRef;
 }
 
 export interface LimitSpec {
-  /** The statutory limit, e.g. `"15wd"`, `"15d"`, `"0wd"` for same-day procedures. */
+  /** The statutory limit, e.g. `"15wd"`, `"15d"`; for a `same-day` limit the longest it can take, `"1wd"`. */
   readonly duration: string;
-  /** `date`: Civil Code Art. 147–148 (whole days, the receipt day not counted); `hours`: working time from the receipt instant. */
-  readonly mode: 'date' | 'hours';
+  /**
+   * `date`: Civil Code Art. 147–148 (whole days, the receipt day not counted); `hours`: working
+   * time from the receipt instant; `same-day`: the close of office hours on the day of receipt, or
+   * of the next working day when received at or after `cutoff`.
+   */
+  readonly mode: LimitMode;
+  /** `HH:MM`, for `same-day` limits: the cut-off after which the dossier is due the next working day; the one-stop rules of the period when absent (15:00). */
+  readonly cutoff?: string;
   readonly ref: LegalRef;
 }
 

@@ -163,6 +163,7 @@ function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): Proced
   const duration = (text: string, path: Path): Duration | undefined => calendar('bad-duration', path, () => parseDuration(text));
   const ref = (r: LegalRef | undefined, path: Path): void => {
     if (r?.effectiveFrom !== undefined) calendar('bad-date', [...path, 'effectiveFrom'], () => parseLocalDate(r.effectiveFrom!));
+    if (r?.effectiveTo !== undefined) calendar('bad-date', [...path, 'effectiveTo'], () => parseLocalDate(r.effectiveTo!));
   };
   const agencyIds = Object.keys(spec.agencies);
   const isAgency = (id: string): boolean => Object.hasOwn(spec.agencies, id);
@@ -196,6 +197,10 @@ function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): Proced
   };
 
   calendar('bad-date', ['effectiveFrom'], () => parseLocalDate(spec.effectiveFrom));
+  if (spec.effectiveTo !== undefined) {
+    calendar('bad-date', ['effectiveTo'], () => parseLocalDate(spec.effectiveTo!));
+    if (spec.effectiveTo < spec.effectiveFrom) add('bad-date', `effectiveTo ${spec.effectiveTo} is before effectiveFrom ${spec.effectiveFrom}. A version applies from its first day to its last.`, ['effectiveTo']);
+  }
   spec.legal.forEach((r, i) => ref(r, ['legal', i]));
 
   // Agencies and the desk.
@@ -231,6 +236,12 @@ function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): Proced
         : `receipt.desk "${spec.receipt.desk}" is not a declared agency; the one-stop desk is "${desk}". Set receipt.desk to "${desk}".`,
       ['receipt', 'desk'],
     );
+  }
+  if (spec.limit.cutoff !== undefined && !/^(?:[01]\d|2[0-3]):[0-5]\d$/.test(spec.limit.cutoff)) {
+    add('bad-time', `"${spec.limit.cutoff}" is not a time of day. Write the same-day cut-off as HH:MM between 00:00 and 23:59, e.g. 15:00.`, ['limit', 'cutoff']);
+  }
+  if (spec.limit.cutoff !== undefined && spec.limit.mode !== 'same-day') {
+    add('limit-unit', `a cut-off applies only to a same-day limit; this limit is in the ${spec.limit.mode} mode. Remove limit.cutoff or use mode "same-day".`, ['limit', 'cutoff']);
   }
   if (!/^(?:[01]\d|2[0-3]):[0-5]\d$/.test(spec.receipt.transferCutoff)) {
     add('bad-time', `"${spec.receipt.transferCutoff}" is not a time of day. Write the transfer cut-off as HH:MM between 00:00 and 23:59, e.g. 15:00.`, ['receipt', 'transferCutoff']);

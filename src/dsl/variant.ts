@@ -7,6 +7,8 @@ import { validateProcedure } from './validate.ts';
 export interface VariantChanges<S extends string> {
   readonly version: string;
   readonly effectiveFrom: string;
+  /** The last day of the new version; the base's end date is not carried over. */
+  readonly effectiveTo?: string;
   readonly id?: string;
   readonly title?: Label;
   readonly shares?: { readonly [K in S]?: DurationText };
@@ -48,11 +50,13 @@ export function deriveVariant<S extends string>(base: Procedure<S>, changes: Var
           return [node];
       }
     });
+  const { effectiveTo: _baseEnd, ...rest } = base;
   return validateProcedure({
-    ...base,
+    ...rest,
     id: changes.id ?? base.id,
     version: changes.version,
     effectiveFrom: changes.effectiveFrom,
+    ...(changes.effectiveTo === undefined ? {} : { effectiveTo: changes.effectiveTo }),
     title: changes.title ?? base.title,
     flow: rewrite(base.flow),
     receipt: changes.channels === undefined ? base.receipt : { ...base.receipt, channels: changes.channels },

@@ -1,12 +1,13 @@
 import type { BusinessCalendar } from '../calendar/business-calendar.ts';
 import { type CompiledProcedure, compileProcedure } from '../compile/compile.ts';
 import type { ProcedureSpec } from '../dsl/spec.ts';
+import { versionInForce } from '../dsl/in-force.ts';
 import { validateProcedure } from '../dsl/validate.ts';
 import { CaseError } from '../errors.ts';
 
 /**
  * The procedures an engine runs, every version of each: a new case takes the version in force on
- * its day of receipt (the latest `effectiveFrom` on or before it) and keeps it for life, so a
+ * its day of receipt ({@link versionInForce}) and keeps it for life, so a
  * stored case names the exact version it needs. Compiled lazily, once per version.
  */
 export class ProcedureRegistry {
@@ -35,10 +36,11 @@ export class ProcedureRegistry {
     if (versions === undefined) {
       throw new CaseError('unknown-procedure', `no procedure "${id}" is loaded. Known: ${[...this.byId.keys()].sort().join(', ') || 'none'}.`, { path: ['procedure'] });
     }
-    const spec = versions.filter((v) => v.effectiveFrom <= date).at(-1);
-    if (spec === undefined) {
-      const list = versions.map((v) => `${v.version} from ${v.effectiveFrom}`).join(', ');
-      throw new CaseError('not-in-force', `no version of ${id} was in force on ${date} (versions: ${list}). Check the date of receipt.`, { path: ['receivedAt'] });
+    let spec: ProcedureSpec;
+    try {
+      spec = versionInForce(versions, date);
+    } catch (error) {
+      throw new CaseError('not-in-force', `${(error as Error).message.replace(/Give a date of receipt.*$/, 'Check the date of receipt.')}`, { path: ['receivedAt'], cause: error });
     }
     return this.compile(spec);
   }

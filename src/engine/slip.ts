@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from '../calendar/business-calendar.ts';
 import type { LocalDate } from '../calendar/date.ts';
 import { type Duration, calendarDays, workingDays, workingHours } from '../calendar/duration.ts';
-import { type ExplanationLine, describeDue, explainDateDue, explainInstantDue, explainSkipped } from '../calendar/explain.ts';
+import { type ExplanationLine, describeDue, explainDateDue, explainInstantDue, explainSameDayDue, explainSkipped } from '../calendar/explain.ts';
 import { type Instant, MS_PER_DAY, MS_PER_HOUR, instantAt, localDateOf } from '../calendar/instant.ts';
 import type { Ledger } from '../calendar/ledger.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
@@ -29,7 +29,7 @@ export function appointmentSlip(proc: CompiledProcedure, code: string, ledger: L
   if (ledger.due === null) return null;
   const { spec, env } = proc;
   const cal = env.calendar;
-  const mode = spec.limit.mode === 'date' ? { en: 'counted in whole days', vi: 'tính theo ngày' } : { en: 'counted in working hours', vi: 'tính theo giờ làm việc' };
+  const mode = MODE_TEXT[spec.limit.mode];
   const lines: ExplanationLine[] = [
     {
       kind: 'start',
@@ -38,8 +38,21 @@ export function appointmentSlip(proc: CompiledProcedure, code: string, ledger: L
     },
     ...ledger.extensions.map((e): ExplanationLine => ({ kind: 'start', text: { en: `limit extended: ${e.reason}`, vi: `gia hạn: ${e.reason}` } })),
   ];
-  lines.push(...explainLedger(cal, ledger));
+  lines.push(...(spec.limit.mode === 'same-day' ? explainSameDay(cal, ledger, env.sameDayCutoff) : explainLedger(cal, ledger)));
   return { code, due: ledger.due, dueText: dueText(ledger.due), explanation: lines };
+}
+
+const MODE_TEXT = {
+  date: { en: 'counted in whole days', vi: 'tính theo ngày' },
+  hours: { en: 'counted in working hours', vi: 'tính theo giờ làm việc' },
+  'same-day': { en: 'the same day', vi: 'trả trong ngày' },
+} as const;
+
+/** A same-day clock: the calendar's reasons while nothing moved it, else the plain due instant. */
+function explainSameDay(cal: BusinessCalendar, ledger: Ledger, cutoff: number): ExplanationLine[] {
+  const explained = explainSameDayDue(cal, ledger.startedAt, cutoff);
+  if (explained.due === ledger.due) return [...explained.explanation];
+  return explainLedger(cal, ledger);
 }
 
 /** The calendar's explanation of a running ledger's due instant, checked against the ledger itself. */

@@ -19,7 +19,7 @@ export interface ProcedureInfo {
   readonly title: Label;
   readonly level: Level;
   /** The statutory limit (thời hạn giải quyết), with the legal text that sets it. */
-  readonly limit: LimitOnAxis & { readonly mode: 'date' | 'hours'; readonly basis: string };
+  readonly limit: LimitOnAxis & { readonly mode: 'date' | 'hours' | 'same-day'; readonly basis: string };
   /** Branches that extend the limit (e.g. remote communes): when, the extension, and the total it gives. */
   readonly extensions: readonly { readonly reason: Label; readonly extension: string; readonly total: LimitOnAxis }[];
 }

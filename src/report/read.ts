@@ -101,7 +101,7 @@ const procedureInfoSchema = z.object({
   version: z.string(),
   title: label,
   level: z.enum(['province', 'district', 'commune']),
-  limit: onAxis.extend({ mode: z.enum(['date', 'hours']), basis: z.string() }),
+  limit: onAxis.extend({ mode: z.enum(['date', 'hours', 'same-day']), basis: z.string() }),
   extensions: z.array(z.object({ reason: label, extension: z.string(), total: onAxis })),
 });
 const figures = z.object({

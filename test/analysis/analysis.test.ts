@@ -72,7 +72,7 @@ describe('calendar-day limits and long holidays', () => {
 });
 
 describe('property checks', () => {
-  it('find that shares filling the whole limit leave no room for the desk’s next-morning transfer', () => {
+  it('find that shares filling the whole limit still fit when the desk transfers at the start of the next working day (Decree 61/2018 Art. 16)', () => {
     const full = tinySpec({
       flow: [
         { kind: 'step', id: 'register', agency: 'justice', title: name('Register'), share: '1.5wd' },
@@ -80,8 +80,7 @@ describe('property checks', () => {
       ],
     });
     const [late] = checkProperties(compileProcedure(full), { seed: 7, numRuns: 200 });
-    expect(late?.status).toBe('failed');
-    expect(late?.counterexample).toMatch(/^seed 7, path "[\d:]+": the dossier was late although every party met its share\.\n {2}events:\n {4}received /);
+    expect(late?.status).toBe('passed');
   });
 
   it('pass on the land procedure for a fixed seed, and say which do not apply', () => {

@@ -167,12 +167,12 @@ describe('the 15:00 transfer cut-off for paper dossiers', () => {
   it('a dossier received at 14:59 on a working day is transferred the same day', () => {
     expect(transfer('2025-03-03T14:59')).toEqual(['2025-03-03T17:00+07:00', true]);
   });
-  it('a dossier received at 15:00 goes the next working morning', () => {
-    expect(transfer('2025-03-03T15:00')).toEqual(['2025-03-04T12:00+07:00', false]);
+  it('a dossier received at 15:00 goes at the start of the next working day', () => {
+    expect(transfer('2025-03-03T15:00')).toEqual(['2025-03-04T08:00+07:00', false]);
   });
   it('a dossier received on Friday evening or on Saturday goes on Monday morning', () => {
-    expect(transfer('2025-03-07T16:00')).toEqual(['2025-03-10T12:00+07:00', false]);
-    expect(transfer('2025-03-08T09:00')).toEqual(['2025-03-10T12:00+07:00', false]);
+    expect(transfer('2025-03-07T16:00')).toEqual(['2025-03-10T08:00+07:00', false]);
+    expect(transfer('2025-03-08T09:00')).toEqual(['2025-03-10T08:00+07:00', false]);
   });
 });
 

@@ -119,7 +119,7 @@ describe('motcua explain', () => {
   it('picks the version in force on the day of receipt', async () => {
     const { code, err } = await runCli(['explain', 'land-use-right-first', '--received', '2024-07-01T09:00', '--dossier', '{"remoteCommune":false}']);
     expect(code).toBe(2);
-    expect(err).toBe('motcua: no version of land-use-right-first was in force on 2024-07-01 (versions: 2024.1 from 2024-08-01). Use a later date or name a version with land-use-right-first@<version>.\n');
+    expect(err).toBe('motcua: --received: no version of land-use-right-first is in force on 2024-07-01 (versions: 2024.1 from 2024-08-01). Give a date of receipt inside one of them, or add a version for that date.\n');
   });
 });
 

@@ -41,12 +41,12 @@ describe('sequential handoffs and the control slip', () => {
     expect(c.snapshot).toBe(before);
   });
 
-  it('online dossiers go to the agency at once; paper ones after 15:00 go the next working morning', () => {
+  it('online dossiers go to the agency at once; paper ones after 15:00 go at the start of the next working day', () => {
     const online = new Driver(tinySpec(), { receivedAt: '2025-03-03T16:00', channel: 'online' }).send('ACCEPT', '2025-03-03T16:05', desk);
     expect(online.ctx.steps['register']?.enteredAt).toBe(parseInstant('2025-03-03T16:05'));
     const paper = new Driver(tinySpec(), { receivedAt: '2025-03-07T16:00', channel: 'in-person' }).send('ACCEPT', '2025-03-07T16:05', desk);
     expect(paper.status).toBe(2);
-    expect(paper.send('TRANSFER', '2025-03-10T13:00', desk).slip()[2]).toBe('2025-03-10T13:00 transfer desk→ late due 2025-03-10T12:00');
+    expect(paper.send('TRANSFER', '2025-03-10T13:00', desk).slip()[2]).toBe('2025-03-10T13:00 transfer desk→ late due 2025-03-10T08:00');
   });
 });
 

@@ -126,7 +126,7 @@ describe('structural problems', () => {
       code: 'invalid',
       path: [],
       message:
-        'Invalid input: expected object, received array. Expected { id, version, effectiveFrom, title, level, legal?, agencies, dossier?, receipt, flow, limit, clock?, lateness?, result? }.',
+        'Invalid input: expected object, received array. Expected { id, version, effectiveFrom, effectiveTo?, title, level, legal?, agencies, dossier?, receipt, flow, limit, clock?, lateness?, result? }.',
     });
   });
 

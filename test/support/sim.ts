@@ -1,4 +1,4 @@
-import { localDate } from '../../src/calendar/date.ts';
+import { type LocalDate, localDate, parseLocalDate } from '../../src/calendar/date.ts';
 import { VN_DEFAULT_OFFICE_HOURS } from '../../src/calendar/office-hours.ts';
 import type { Distribution, SimConfig, SimProcedure } from '../../src/sim/config.ts';
 import type { FlowNode, ProcedureSpec } from '../../src/dsl/spec.ts';
@@ -61,7 +61,8 @@ export function simOf(spec: ProcedureSpec, k: SimKnobs, overrides: Partial<SimCo
   };
   return {
     name: spec.id,
-    start: localDate(2025, 1, 20),
+    // Inside the version's validity: a receipt outside it is refused by the machine.
+    start: Math.max(localDate(2025, 1, 20), parseLocalDate(spec.effectiveFrom)) as LocalDate,
     horizonDays: k.days,
     warmupDays: 0,
     replications: 1,
