@@ -150,7 +150,7 @@ export interface WebLabels {
     readonly inForce: (date: string, count: string) => string;
     readonly col: { readonly procedure: string; readonly level: string; readonly limit: string; readonly version: string; readonly basis: string };
     readonly limit: string;
-    readonly mode: Readonly<Record<'date' | 'hours', string>>;
+    readonly mode: Readonly<Record<'date' | 'hours' | 'same-day', string>>;
     readonly effective: string;
     readonly agencies: string;
     readonly steps: string;
@@ -355,7 +355,7 @@ const VI: WebLabels = {
     inForce: (d, c) => `${c} thủ tục có hiệu lực ngày ${d}.`,
     col: { procedure: 'Thủ tục', level: 'Cấp', limit: 'Thời hạn', version: 'Phiên bản', basis: 'Căn cứ pháp lý' },
     limit: 'Thời hạn giải quyết',
-    mode: { date: 'tính theo ngày (Bộ luật Dân sự Điều 147–148)', hours: 'tính theo giờ làm việc' },
+    mode: { date: 'tính theo ngày (Bộ luật Dân sự Điều 147–148)', hours: 'tính theo giờ làm việc', 'same-day': 'trả trong ngày (nhận sau 15:00: ngày làm việc tiếp theo)' },
     effective: 'Áp dụng từ',
     agencies: 'Cơ quan tham gia',
     steps: 'Các bước và thời gian của từng cơ quan',
@@ -560,7 +560,7 @@ const EN: WebLabels = {
     inForce: (d, c) => `${c} procedures in force on ${d}.`,
     col: { procedure: 'Procedure', level: 'Level', limit: 'Limit', version: 'Version', basis: 'Legal basis' },
     limit: 'Statutory limit',
-    mode: { date: 'counted in whole days (Civil Code Art. 147–148)', hours: 'counted in working hours' },
+    mode: { date: 'counted in whole days (Civil Code Art. 147–148)', hours: 'counted in working hours', 'same-day': 'the same day (received after 15:00: the next working day)' },
     effective: 'Applies from',
     agencies: 'Agencies',
     steps: 'Steps and each agency’s share',
