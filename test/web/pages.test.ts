@@ -161,8 +161,8 @@ describe('officers’ actions', () => {
     const officer = { kind: 'agency', agency: 'committee', role: 'civil-status officer' } as const;
     const chairman = { kind: 'agency', agency: 'committee', role: 'chairman' } as const;
     const t = (m: number) => (p.clock.now() + m * 60_000) as Instant;
+    // The civil-status officer takes a birth dossier at once: no transfer (handover immediate).
     for (const [i, e] of [
-      { type: 'TRANSFER', by: desk },
       { type: 'COMPLETE', step: 'register', by: officer },
       { type: 'COMPLETE', step: 'sign', by: chairman },
       { type: 'RETURN_RESULT', by: desk },
