@@ -1,28 +1,31 @@
 import { formatVnDate, weekdayName } from '../calendar/date.ts';
-import { describeDue, explainSkipped } from '../calendar/explain.ts';
+import { describeDue, skippedLines } from '../calendar/explain.ts';
 import { type Instant, formatTimeOfDay, localDateOf, msOfLocalDay } from '../calendar/instant.ts';
 import type { LocalDate } from '../calendar/date.ts';
 import type { Ledger } from '../calendar/ledger.ts';
+import { type Duration, parseDuration } from '../calendar/duration.ts';
+import type { Classification } from '../calendar/ledger.ts';
+import { type Lang, durationWords, t } from '../i18n/translate.ts';
 import { citeRef } from '../legal.ts';
 import { own } from '../own.ts';
 import { type CaseSnapshot, STATUS_LABELS, statusCode } from '../compile/case.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
 
-type Lang = 'vi' | 'en';
-
 const when = (t: Instant, lang: Lang) => `${weekdayName(localDateOf(t), lang)} ${formatVnDate(localDateOf(t))} ${formatTimeOfDay(msOfLocalDay(t))}`;
 
 const dueText = (due: Instant, lang: Lang) => describeDue(due)[lang];
 
-function pauseReason(proc: CompiledProcedure, reason: string): string {
+const agencyName = (proc: CompiledProcedure, id: string, lang: Lang) => own(proc.spec.agencies, id)?.name[lang] ?? id;
+
+function pauseReason(proc: CompiledProcedure, reason: string, lang: Lang): string {
   const [kind, id] = reason.split(':');
   if (kind === 'supplement') {
     const step = id === undefined ? undefined : proc.env.steps.get(id);
-    return step === undefined ? 'waiting for papers' : `waiting for papers requested by ${step.agency} (step ${id})`;
+    return step === undefined ? t(lang, 'explain.pause.supplementAny') : t(lang, 'explain.pause.supplement', { agency: agencyName(proc, step.agency, lang), step: id! });
   }
   if (kind === 'interval') {
     const node = id === undefined ? undefined : proc.env.nodes.get(id);
-    return node?.kind === 'excluded' ? `excluded from the limit: ${node.title.en} (${node.reason})` : `excluded interval ${id}`;
+    return node?.kind === 'excluded' ? t(lang, 'explain.pause.interval', { title: node.title[lang], reason: t(lang, `excluded.${node.reason}`) }) : t(lang, 'explain.pause.intervalUnknown', { id: id ?? '' });
   }
   return reason;
 }
@@ -30,12 +33,14 @@ function pauseReason(proc: CompiledProcedure, reason: string): string {
 function ledgerLines(proc: CompiledProcedure, ledger: Ledger, lang: Lang, indent: string): string[] {
   const lines: string[] = [];
   for (const p of ledger.pauses) {
-    lines.push(`${indent}paused ${when(p.from, lang)} – ${p.to === null ? 'still paused' : when(p.to, lang)}: ${pauseReason(proc, p.reason)}`);
+    lines.push(`${indent}${t(lang, 'explain.paused', { from: when(p.from, lang), to: p.to === null ? t(lang, 'explain.stillPaused') : when(p.to, lang), reason: pauseReason(proc, p.reason, lang) })}`);
   }
-  for (const r of ledger.restarts) lines.push(`${indent}restarted ${when(r, lang)}: the limit counts again from a complete dossier`);
-  for (const e of ledger.extensions) lines.push(`${indent}extended: ${e.reason}`);
+  for (const r of ledger.restarts) lines.push(`${indent}${t(lang, 'explain.restarted', { when: when(r, lang) })}`);
+  for (const e of ledger.extensions) lines.push(`${indent}${t(lang, 'explain.extended', { reason: e.reason })}`);
   return lines;
 }
+
+const classText = (c: Classification | 'not-counted', lang: Lang) => t(lang, `class.${c}`);
 
 /**
  * The due date of each step and of the whole dossier, with the reason for each: the law that sets
@@ -47,40 +52,58 @@ export function explainCase(proc: CompiledProcedure, snapshot: CaseSnapshot, lan
   const cal = env.calendar;
   const lines: string[] = [];
   lines.push(`${spec.id} ${spec.version} — ${spec.title[lang]}`);
-  const counted = {
-    date: 'counted in whole days (Civil Code 2015 Art. 147–148)',
-    hours: 'counted in working hours from the receipt',
-    'same-day': `the same day (received at or after ${formatTimeOfDay(env.sameDayCutoff)}: the next working day), due at the close of office hours`,
-  }[spec.limit.mode];
-  lines.push(`Limit: ${spec.limit.duration}, ${counted} — ${citeRef(spec.limit.ref)} [${spec.limit.ref.confidence}]`);
-  lines.push(`Received: ${when(ctx.receivedAt, lang)} (${ctx.channel}); status ${statusCode(snapshot)} ${STATUS_LABELS[statusCode(snapshot)][lang]}`);
+  lines.push(
+    t(lang, 'explain.limit', {
+      duration: durationWords(parseDuration(spec.limit.duration), lang),
+      counting: spec.limit.mode === 'same-day' ? t(lang, 'explain.counting.same-day', { cutoff: formatTimeOfDay(env.sameDayCutoff) }) : t(lang, spec.limit.mode === 'date' ? 'explain.counting.date' : 'explain.counting.hours'),
+      ref: citeRef(spec.limit.ref),
+      confidence: t(lang, `confidence.${spec.limit.ref.confidence}`),
+    }),
+  );
+  const code = statusCode(snapshot);
+  lines.push(t(lang, 'explain.received', { when: when(ctx.receivedAt, lang), channel: t(lang, `channel.${ctx.channel}`), code, status: STATUS_LABELS[code][lang] }));
   const ledger = ctx.statutory;
   if (ledger === null) {
-    lines.push('The statutory clock has not started: the desk has not accepted the dossier.');
+    lines.push(t(lang, 'explain.notStarted'));
   } else {
-    lines.push(`Accepted: ${when(ledger.startedAt, lang)}${ledger.dateMode ? '; the day of receipt is not counted (Civil Code 2015 Art. 147)' : ''}`);
+    lines.push(`${t(lang, 'explain.accepted', { when: when(ledger.startedAt, lang) })}${ledger.dateMode ? t(lang, 'explain.dayNotCounted') : ''}`);
     lines.push(...ledgerLines(proc, ledger, lang, '  '));
     if (ledger.due === null) {
-      lines.push(`  due: none while the clock is paused; ${Math.max(0, (ledger.budget - ledger.consumed) / (ledger.measure === 'working-time' ? 3_600_000 : 86_400_000)).toFixed(2).replace(/\.00$/, '')} ${ledger.measure === 'working-time' ? 'working hours' : ledger.measure === 'working-days' ? 'working days' : 'days'} left`);
+      const left = Math.max(0, (ledger.budget - ledger.consumed) / (ledger.measure === 'working-time' ? 3_600_000 : 86_400_000));
+      const unit = ledger.measure === 'working-time' ? 'wh' : ledger.measure === 'working-days' ? 'wd' : 'd';
+      lines.push(`  ${t(lang, 'explain.dueWhilePaused', { left: durationWords({ amount: Number(left.toFixed(2)), unit } as Duration, lang) })}`);
     } else {
-      lines.push(`  due: ${dueText(ledger.due, lang)}`);
-      const from = (localDateOf(ledger.startedAt) + 1) as LocalDate;
-      const to = localDateOf((ledger.due - 1) as Instant);
-      if (to >= from) for (const l of explainSkipped(cal, from, to)) lines.push(`    ${l.text[lang]}`);
+      lines.push(`  ${t(lang, 'explain.due', { due: dueText(ledger.due, lang) })}`);
+      // A limit in calendar days counts weekends and holidays: only a non-working last day moves it.
+      const calendarDays = ledger.measure === 'calendar-days';
+      // Without pauses a limit in calendar days ends plainly `budget` days after the start day; only
+      // the non-working days after that end are passed over.
+      const plain = calendarDays && ledger.pauses.length === 0 && ledger.restarts.length === 0;
+      const from = (localDateOf(ledger.startedAt) + (plain ? Math.round(ledger.budget / 86_400_000) : 1)) as LocalDate;
+      const dueDay = localDateOf((ledger.due - 1) as Instant);
+      const to = (calendarDays ? dueDay - 1 : dueDay) as LocalDate;
+      if (to >= from) for (const l of skippedLines(cal, calendarDays, from, to)) lines.push(`    ${l.text[lang]}`);
     }
     const apology = ctx.apologies[0];
-    if (apology !== undefined) lines.push(`  apology slip by ${apology.agency} at ${when(apology.at, lang)}: new return date ${when(apology.newDue, lang)} (${apology.reason})`);
+    if (apology !== undefined) {
+      lines.push(`  ${t(lang, 'explain.apology', { agency: agencyName(proc, apology.agency, lang), when: when(apology.at, lang), newDue: when(apology.newDue, lang), reason: apology.reason })}`);
+    }
   }
   const steps = Object.entries(ctx.steps);
-  if (steps.length > 0) lines.push('Steps:');
+  if (steps.length > 0) lines.push(t(lang, 'explain.steps'));
   for (const [id, s] of steps) {
     const node = env.steps.get(id)!;
-    const due = s.ledger.due === null ? 'paused' : dueText(s.ledger.due, lang);
-    const end = s.finishedAt === undefined ? (s.status === 'supplement' ? 'waiting for papers' : 'in progress') : `finished ${when(s.finishedAt, lang)}, ${s.classification}`;
-    lines.push(`  ${id} — ${own(env.spec.agencies, s.agency)?.name[lang] ?? s.agency} — share ${node.share} — from ${when(s.enteredAt, lang)}, due ${due} — ${end}`);
+    const due = s.ledger.due === null ? t(lang, 'explain.step.paused') : dueText(s.ledger.due, lang);
+    const end =
+      s.finishedAt === undefined
+        ? t(lang, s.status === 'supplement' ? 'explain.step.waiting' : 'explain.step.inProgress')
+        : t(lang, 'explain.step.finished', { when: when(s.finishedAt, lang), classification: s.classification === undefined ? '' : classText(s.classification, lang) });
+    lines.push(`  ${t(lang, 'explain.step', { id, agency: agencyName(proc, s.agency, lang), share: durationWords(parseDuration(node.share), lang), from: when(s.enteredAt, lang), due, end })}`);
     lines.push(...ledgerLines(proc, s.ledger, lang, '    '));
   }
-  if (ctx.classification !== null) lines.push(`Result ready ${ctx.readyAt === null ? '' : when(ctx.readyAt, lang)}: ${ctx.classification}`);
-  if (ctx.outcome !== null) lines.push(`Outcome: ${ctx.outcome.kind} at ${when(ctx.outcome.at, lang)} (${ctx.outcome.classification})`);
+  if (ctx.classification !== null) lines.push(t(lang, 'explain.resultReady', { when: ctx.readyAt === null ? '' : when(ctx.readyAt, lang), classification: classText(ctx.classification, lang) }));
+  if (ctx.outcome !== null) {
+    lines.push(t(lang, 'explain.outcome', { outcome: t(lang, `outcome.${ctx.outcome.kind}`), when: when(ctx.outcome.at, lang), classification: classText(ctx.outcome.classification, lang) }));
+  }
   return lines;
 }

@@ -96,6 +96,18 @@ export function explainSkipped(cal: BusinessCalendar, from: LocalDate, to: Local
   return lines;
 }
 
+/**
+ * The days to list as skipped between `from` and `to` (inclusive). Working time skips every
+ * non-working day; a limit in calendar days counts weekends and holidays, so only the non-working
+ * days its end rolled over (the run that ends at `to`) are skipped.
+ */
+export function skippedLines(cal: BusinessCalendar, calendarDays: boolean, from: LocalDate, to: LocalDate): ExplanationLine[] {
+  if (!calendarDays) return explainSkipped(cal, from, to);
+  let first = (to + 1) as LocalDate;
+  while (first > from && !cal.days.status((first - 1) as LocalDate).working) first = (first - 1) as LocalDate;
+  return first > to ? [] : explainSkipped(cal, first, to);
+}
+
 /** {@link BusinessCalendar.addToDate} with the reasons. */
 export function explainDateDue(cal: BusinessCalendar, start: LocalDate, d: Duration): Explained<LocalDate> {
   const due = cal.addToDate(start, d);
@@ -170,7 +182,7 @@ export function explainInstantDue(cal: BusinessCalendar, start: Instant, d: Dura
   }
   const firstDay = localDateOf(start);
   const lastDay = localDateOf(due);
-  if (lastDay > firstDay + 1) lines.push(...explainSkipped(cal, (firstDay + 1) as LocalDate, (lastDay - 1) as LocalDate));
+  if (lastDay > firstDay + 1) lines.push(...skippedLines(cal, d.unit === 'd', (firstDay + 1) as LocalDate, (lastDay - 1) as LocalDate));
   lines.push({ kind: 'result', text: { en: `due ${when(due, 'en')}`, vi: `hạn ${when(due, 'vi')}` } });
   return { due, explanation: lines };
 }

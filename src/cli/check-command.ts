@@ -14,7 +14,7 @@ export const CHECK_USAGE = `motcua check [paths…] [--allow-code] [--json] [--s
 export async function checkCommand(args: readonly string[], io: Io, seedFromEdge: () => number): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { 'allow-code': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, seed: { type: 'string' }, runs: { type: 'string' } },
+    options: { 'allow-code': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, seed: { type: 'string' }, runs: { type: 'string' }, lang: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });

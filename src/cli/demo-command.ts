@@ -10,17 +10,23 @@ import {
   parseLocalDate,
   solarToLunar,
 } from '../calendar/index.ts';
-import { EXIT, type Io } from './io.ts';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.ts';
+import { durationWords, t } from '../i18n/translate.ts';
+import { EXIT, type Io, pickLang } from './io.ts';
 
 /** Worked examples of the calendar, fixed so that the output is the same on every run. */
-export function demoCommand(io: Io): number {
+export function demoCommand(args: readonly string[], io: Io): number {
+  const { values } = parseArgs({ args: [...args], options: { json: { type: 'boolean', default: false }, lang: { type: 'string' } }, allowPositionals: false, strict: true });
+  if (values.json) throw new UsageError('usage', 'demo prints worked examples to read and has no JSON form. For JSON, run: motcua calendar add 2025-01-24 3wd --json', { path: ['--json'] });
+  const lang = pickLang(values.lang, io.env);
   const cal = new BusinessCalendar();
-  io.out('motcua — the Vietnamese working-time calendar at work\n\n');
-  io.out('Lunar New Year (Tết), computed at UTC+7 (Vietnam and China differ in 1985, 2007 and 2030):\n');
+  io.out(`${t(lang, 'demo.title')}\n\n`);
+  io.out(`${t(lang, 'demo.tet')}\n`);
   for (const year of [1985, 2007, 2025, 2026, 2030]) {
     const d = lunarNewYear(year);
     const l = solarToLunar(d);
-    io.out(`  ${year}: ${formatLocalDate(d)} (lunar ${l.day}/${l.month}/${l.year})\n`);
+    io.out(`  ${year}: ${formatLocalDate(d)} (${t(lang, 'calendar.lunar')} ${l.day}/${l.month}/${l.year})\n`);
   }
   const examples: readonly [string, string][] = [
     ['2025-01-24', '3wd'],
@@ -40,9 +46,9 @@ export function demoCommand(io: Io): number {
           const x = explainDateDue(cal, parseLocalDate(start), d);
           return { due: formatLocalDate(x.due), explanation: x.explanation };
         })();
-    io.out(`\n${start} + ${duration} → due ${r.due}\n`);
-    for (const line of r.explanation) io.out(`  - ${line.text.en}\n`);
+    io.out(`\n${start} + ${durationWords(d, lang)} → ${t(lang, 'calendar.due')} ${r.due}\n`);
+    for (const line of r.explanation) io.out(`  - ${line.text[lang]}\n`);
   }
-  io.out('\nTry: motcua calendar holidays 2026 | motcua calendar add 2025-01-24 3wd --json | motcua calendar lunar 2030-02-02\n');
+  io.out(`\n${t(lang, 'demo.try')}: motcua calendar holidays 2026 | motcua calendar add 2025-01-24 3wd --json | motcua calendar lunar 2030-02-02\n`);
   return EXIT.ok;
 }

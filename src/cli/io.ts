@@ -1,3 +1,6 @@
+import { UsageError } from '../errors.ts';
+import type { Lang } from '../i18n/translate.ts';
+
 /** Where a command writes; the real process streams, or strings in tests. */
 export interface Io {
   readonly out: (text: string) => void;
@@ -13,12 +16,46 @@ export interface Io {
 /** Exit codes shared by every command. */
 export const EXIT = { ok: 0, problems: 1, badInput: 2 } as const;
 
-export type Lang = 'vi' | 'en';
+export type { Lang } from '../i18n/translate.ts';
 
-/** `--lang`, else `vi` when the environment's locale is Vietnamese, else `en`. */
+/** The environment variable that carries a `--lang` given before the command. */
+export const LANG_ENV = 'MOTCUA_LANG';
+
+/**
+ * The language of a command: its `--lang`, else the `--lang` given before the command (carried in
+ * `MOTCUA_LANG`), else `vi` when the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`) is Vietnamese, else `en`.
+ */
 export function pickLang(flag: string | undefined, env: Io['env']): Lang {
-  if (flag === 'vi' || flag === 'en') return flag;
-  return (env.LC_ALL ?? env.LANG ?? '').toLowerCase().startsWith('vi') ? 'vi' : 'en';
+  const chosen = flag ?? env[LANG_ENV];
+  if (chosen !== undefined) {
+    if (chosen === 'vi' || chosen === 'en') return chosen;
+    throw new UsageError('usage', `"${chosen}" is not a language of motcua. Use --lang vi or --lang en.`, { path: ['--lang'] });
+  }
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+}
+
+/**
+ * Takes the options that may come before the command (`motcua --lang vi calendar …`) off the
+ * front of the command line; the language travels to the command in the environment.
+ */
+export function globalOptions(argv: readonly string[], env: Io['env']): { argv: readonly string[]; env: Io['env'] } {
+  let i = 0;
+  let lang: string | undefined;
+  while (i < argv.length) {
+    const arg = argv[i]!;
+    if (arg === '--lang') {
+      lang = argv[i + 1];
+      if (lang === undefined) throw new UsageError('usage', 'needs a value. Use --lang vi or --lang en.', { path: ['--lang'] });
+      i += 2;
+    } else if (arg.startsWith('--lang=')) {
+      lang = arg.slice('--lang='.length);
+      i += 1;
+    } else break;
+  }
+  if (lang === undefined) return { argv, env };
+  pickLang(lang, env);
+  return { argv: argv.slice(i), env: { ...env, [LANG_ENV]: lang } };
 }
 
 /** Pretty JSON with a trailing newline, the form of every `--json` output. */

@@ -9,7 +9,7 @@ import { COMPLAINT_USAGE, complaintCommand } from './complaint-command.ts';
 import { demoCommand } from './demo-command.ts';
 import { EXPLAIN_USAGE, explainCommand } from './explain-command.ts';
 import { GRAPH_USAGE, graphCommand } from './graph-command.ts';
-import { EXIT, type Io } from './io.ts';
+import { EXIT, type Io, globalOptions } from './io.ts';
 import { LIST_USAGE, listCommand } from './list-command.ts';
 import { REPORT_USAGE, reportCommand } from './report-command.ts';
 import { SERVE_USAGE, serveCommand, tokenCommand } from './serve-command.ts';
@@ -18,7 +18,7 @@ import { STEP_USAGE, stepCommand } from './step-command.tsx';
 
 export const USAGE = `motcua — Vietnamese one-stop administrative procedures
 
-Usage:
+Usage: motcua [--lang vi|en] <command> …   (--lang is also accepted after the command; default from LANG)
 ${CALENDAR_USAGE}
 ${CHECK_USAGE}
 ${LIST_USAGE}
@@ -33,7 +33,7 @@ ${REPORT_USAGE}
 ${CALIBRATE_USAGE}
 ${VALIDATE_USAGE}
 ${STAFF_USAGE}
-motcua demo
+motcua demo [--lang vi|en]
   The calendar at work on a few worked examples.
 
 Exit codes: 0 success, 1 a check found problems, 2 bad input.`;
@@ -55,15 +55,18 @@ const COMMAND_USAGE: Readonly<Record<string, string>> = {
  * Runs one command line and returns the exit code. User mistakes become a one-line message on
  * stderr and exit code 2, never a stack trace; anything else is a bug and is rethrown.
  */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
-  // Usage is printed only when asked for: errors stay one line.
-  const usage = command === undefined || !Object.hasOwn(COMMAND_USAGE, command) ? undefined : COMMAND_USAGE[command];
-  if (usage !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
-    io.out(`${usage}\n`);
-    return EXIT.ok;
-  }
+export async function run(commandLine: readonly string[], ioAtStart: Io): Promise<number> {
+  let io = ioAtStart;
   try {
+    const global = globalOptions(commandLine, io.env);
+    io = { ...io, env: global.env };
+    const [command, ...rest] = global.argv;
+    // Usage is printed only when asked for: errors stay one line.
+    const usage = command === undefined || !Object.hasOwn(COMMAND_USAGE, command) ? undefined : COMMAND_USAGE[command];
+    if (usage !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+      io.out(`${usage}\n`);
+      return EXIT.ok;
+    }
     switch (command) {
       case 'calendar':
         return calendarCommand(rest, io);
@@ -96,7 +99,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case 'complaint':
         return await complaintCommand(rest, io);
       case 'demo':
-        return demoCommand(io);
+        return demoCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -1,4 +1,6 @@
 import { INDICATOR_LABELS } from '../indicators/labels.ts';
+import { parseDuration } from '../calendar/duration.ts';
+import { durationWords } from '../i18n/translate.ts';
 import type { Comparison, ProcedureReport, SimReport } from '../sim/report.ts';
 import type { Estimate } from '../sim/stats.ts';
 import { type BarValue, type ForestValue, type Marker, type PanelRow, histogramSvg, panelChartSvg, stackedBarSvg } from './charts.ts';
@@ -91,6 +93,15 @@ function proceduresSection(ctx: Ctx): string {
   return `<section id="procedures"><h2>${esc(L.proceduresTitle)}</h2><p class="note">${esc(L.proceduresNote)}</p><div class="cards">\n${cards}\n</div></section>`;
 }
 
+/** A limit such as `15wd` in words that say the unit ("15 ngày làm việc"); other texts as they are. */
+function limitWords(text: string, lang: Lang): string {
+  try {
+    return durationWords(parseDuration(text), lang);
+  } catch {
+    return text;
+  }
+}
+
 function procedureCard(ctx: Ctx, p: ProcedureReport, report: SimReport): string {
   const { L, lang } = ctx;
   const info = ctx.info(p.id, p.version);
@@ -99,7 +110,7 @@ function procedureCard(ctx: Ctx, p: ProcedureReport, report: SimReport): string 
   let limitText = L.limitUnknown;
   if (info !== undefined) {
     const days = num(ctx, info.limit.workingDays, Number.isInteger(info.limit.workingDays) ? 0 : 1);
-    limitText = `${L.limit(info.limit.text, days, info.limit.basis)}${info.limit.approximate ? ` (${L.limitApprox})` : ''}`;
+    limitText = `${info.limit.approximate ? L.limit(limitWords(info.limit.text, lang), days, info.limit.basis) : L.limitExact(limitWords(info.limit.text, lang), info.limit.basis)}${info.limit.approximate ? ` (${L.limitApprox})` : ''}`;
     markers.push({ x: info.limit.workingDays, label: L.limitMarker(days), className: 'limit' });
     for (const x of info.extensions) {
       const total = num(ctx, x.total.workingDays, Number.isInteger(x.total.workingDays) ? 0 : 1);

@@ -43,7 +43,10 @@ export interface ReportLabels {
   };
   readonly proceduresTitle: string;
   readonly proceduresNote: string;
+  /** A limit in calendar days, with its working-day equivalent. */
   readonly limit: (text: string, days: string, basis: string) => string;
+  /** A limit in working days or hours. */
+  readonly limitExact: (text: string, basis: string) => string;
   readonly limitApprox: string;
   readonly limitUnknown: string;
   readonly limitMarker: (days: string) => string;
@@ -156,11 +159,12 @@ export const LABELS: Readonly<Record<Lang, ReportLabels>> = {
     proceduresTitle: 'Thời gian giải quyết theo thủ tục',
     proceduresNote:
       'Thời gian giải quyết tính bằng ngày làm việc từ khi tiếp nhận đến khi có kết quả (hoặc từ chối), gồm cả thời gian chờ bổ sung và thời gian không tính vào thời hạn (nộp tiền, niêm yết). Thời hạn luật định không tính những khoảng đó, nên một hồ sơ bên phải vạch thời hạn chưa chắc đã trễ hạn: thanh phân loại cho biết kết quả thực.',
-    limit: (text, days, basis) => `Thời hạn ${text} (${days} ngày làm việc) — ${basis}`,
+    limit: (text, days, basis) => `Thời hạn ${text} (≈ ${days} ngày làm việc) — ${basis}`,
+    limitExact: (text, basis) => `Thời hạn ${text} — ${basis}`,
     limitApprox: 'ngày theo lịch quy đổi 5/7, xấp xỉ',
     limitUnknown: 'Không rõ thời hạn: thủ tục không có trong dữ liệu báo cáo.',
-    limitMarker: (days) => `thời hạn ${days} ngày`,
-    extendedMarker: (days) => `${days} ngày`,
+    limitMarker: (days) => `thời hạn ${days} ngày làm việc`,
+    extendedMarker: (days) => `${days} ngày làm việc`,
     extendedLimit: (days, reason) => `${days} ngày làm việc khi: ${reason}`,
     cycleAxis: 'ngày làm việc từ khi tiếp nhận',
     casesAxis: (r) => `hồ sơ (${r} lần chạy)`,
@@ -265,11 +269,12 @@ export const LABELS: Readonly<Record<Lang, ReportLabels>> = {
     proceduresTitle: 'Processing times per procedure',
     proceduresNote:
       'Cycle time is counted in working days from receipt to the result (or the refusal), including waits for papers and time excluded from the limit (payment, public posting). The statutory limit leaves those out, so a dossier right of the limit line is not necessarily late: the split bar gives the actual classification.',
-    limit: (text, days, basis) => `Limit ${text} (${days} working days) — ${basis}`,
+    limit: (text, days, basis) => `Limit ${text} (≈ ${days} working days) — ${basis}`,
+    limitExact: (text, basis) => `Limit ${text} — ${basis}`,
     limitApprox: 'calendar days converted at 5/7, approximate',
     limitUnknown: 'Limit unknown: the procedure is not in the report’s data.',
-    limitMarker: (days) => `limit ${days} d`,
-    extendedMarker: (days) => `${days} d`,
+    limitMarker: (days) => `limit ${days} wd`,
+    extendedMarker: (days) => `${days} wd`,
     extendedLimit: (days, reason) => `${days} working days when: ${reason}`,
     cycleAxis: 'working days from receipt',
     casesAxis: (r) => `dossiers (${r} replications)`,
@@ -319,7 +324,7 @@ export const LABELS: Readonly<Record<Lang, ReportLabels>> = {
       none: 'none',
       yes: 'yes',
       no: 'no',
-      days: (d) => `${d} days`,
+      days: (d) => `${d} calendar days`,
     },
     arrivalsCol: { procedure: 'Procedure', arrivals: 'Arrivals', channels: 'Channels', incomplete: 'Incomplete', withdrawal: 'Withdrawal', steps: 'Steps (working hours; supplement; refusal)' },
     poisson: (d) => `Poisson, ${d} a working day`,

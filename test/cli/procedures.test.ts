@@ -90,10 +90,10 @@ describe('motcua explain', () => {
     expect(code).toBe(0);
     expect(out.split('\n')).toEqual([
       'land-use-right-first 2024.1 — First registration and land-use-right certificate',
-      'Limit: 20wd, counted in whole days (Civil Code 2015 Art. 147–148) — Decree 101/2024/NĐ-CP on land registration and certificates [uncertain]',
-      'Received: Monday 03/03/2025 09:00 (in-person); status 4 processing',
+      'Limit: 20 working days, counted in whole days (Civil Code 2015 Art. 147–148) — Decree 101/2024/NĐ-CP on land registration and certificates [uncertain]',
+      'Received: Monday 03/03/2025 09:00 (in person); status 4 processing',
       'Accepted: Monday 03/03/2025 09:30; the day of receipt is not counted (Civil Code 2015 Art. 147)',
-      '  paused Tuesday 04/03/2025 10:00 – Thursday 06/03/2025 10:00: waiting for papers requested by commune (step verify-origin)',
+      '  paused Tuesday 04/03/2025 10:00 – Thursday 06/03/2025 10:00: waiting for papers requested by Commune People’s Committee (step verify-origin)',
       // 20 wd from Tuesday 4 March; Tuesday is used, the pause until Thursday is not; counting resumes on Friday 7.
       '  due: end of Wednesday 02/04/2025',
       '    skipped Saturday–Sunday 08/03/2025–09/03/2025 (weekly rest)',
@@ -102,10 +102,44 @@ describe('motcua explain', () => {
       '    skipped Saturday–Sunday 29/03/2025–30/03/2025 (weekly rest)',
       'Steps:',
       // 40 working hours from Monday 14:00; 5 used before the request, 35 from Thursday 10:00.
-      '  verify-origin — Commune People’s Committee — share 5wd — from Monday 03/03/2025 14:00, due Wednesday 12/03/2025 14:00 — in progress',
+      '  verify-origin — Commune People’s Committee — share 5 working days — from Monday 03/03/2025 14:00, due Wednesday 12/03/2025 14:00 — in progress',
       '    paused Tuesday 04/03/2025 10:00 – Thursday 06/03/2025 10:00: waiting for papers',
       '',
     ]);
+  });
+
+  it('explains in Vietnamese with --lang vi before the command, limits and shares in words that say their unit', async () => {
+    const events = `${dir}/land-events-vi.json`;
+    writeFileSync(events, JSON.stringify([{ type: 'ACCEPT', at: '2025-03-03T09:30', by: 'desk' }, { type: 'TRANSFER', at: '2025-03-03T14:00', by: 'desk' }]));
+    const { code, out } = await runCli(['--lang', 'vi', 'explain', 'land-use-right-first', '--received', '2025-03-03T09:00', '--events', events, '--dossier', '{"remoteCommune":false}']);
+    expect(code).toBe(0);
+    expect(out.split('\n').slice(1, 5)).toEqual([
+      'Thời hạn giải quyết: 20 ngày làm việc, tính theo ngày (Bộ luật Dân sự 2015, Điều 147–148) — Decree 101/2024/NĐ-CP on land registration and certificates [chưa chắc chắn]',
+      'Tiếp nhận: Thứ hai 03/03/2025 09:00 (trực tiếp); trạng thái 4 Đang xử lý',
+      'Tiếp nhận hồ sơ hợp lệ: Thứ hai 03/03/2025 09:30; không tính ngày tiếp nhận (Bộ luật Dân sự 2015, Điều 147)',
+      '  hạn: hết ngày Thứ hai 31/03/2025',
+    ]);
+    expect(out).toContain('Các bước:\n  verify-origin — UBND xã — thời gian 5 ngày làm việc — từ Thứ hai 03/03/2025 14:00');
+  });
+
+  it('does not list weekends as skipped for a limit in calendar days, only the days its end rolled over', async () => {
+    const events = `${dir}/judicial-events.json`;
+    writeFileSync(events, JSON.stringify([{ type: 'ACCEPT', at: '2025-01-20T09:10', by: 'desk' }]));
+    const tet = await runCli(['explain', 'judicial-record', '--received', '2025-01-20T09:00', '--events', events, '--dossier', '{"complex":false}']);
+    // 10 calendar days from Monday 20 January end on Thursday 30, inside Tết: the end moves to Monday 3 February.
+    expect(tet.out).toContain('  due: end of Monday 03/02/2025\n    skipped 30/01/2025–02/02/2025: Tết holiday 2025 (Ất Tỵ), official\n');
+    writeFileSync(events, JSON.stringify([{ type: 'ACCEPT', at: '2025-03-03T09:10', by: 'desk' }]));
+    const march = await runCli(['explain', 'judicial-record', '--received', '2025-03-03T09:00', '--events', events, '--dossier', '{"complex":false}']);
+    expect(march.out).toContain('  due: end of Thursday 13/03/2025\n');
+    expect(march.out).not.toContain('skipped');
+  });
+
+  it('refuses a language it does not have, before or after the command', async () => {
+    for (const argv of [['--lang', 'fr', 'list'], ['list', '--lang', 'fr']]) {
+      const { code, err } = await runCli(argv);
+      expect(code).toBe(2);
+      expect(err).toBe('motcua: --lang: "fr" is not a language of motcua. Use --lang vi or --lang en.\n');
+    }
   });
 
   it('refuses an event the case does not allow, naming the file and the event', async () => {

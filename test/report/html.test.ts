@@ -33,7 +33,7 @@ describe('the HTML report', () => {
     expect(count(html, /<line class="limit"/)).toBe(2);
     // The kitchen-sink procedure gives remote dossiers 10 more working days: 15 + 10.
     expect(html).toContain('<line class="limit extended"');
-    expect(html).toContain('Limit 15wd (15 working days) — Test procedure; 25 working days when: Remote');
+    expect(html).toContain('Limit 15 working days — Test procedure; 25 working days when: Remote');
     expect(count(html, /<line class="p50"/)).toBe(2);
     expect(count(html, /<line class="p90"/)).toBe(2);
   });

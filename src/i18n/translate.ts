@@ -1,0 +1,53 @@
+import type { Duration } from '../calendar/duration.ts';
+import { EN, type MessageKey, VI } from './messages.ts';
+
+/** The languages of every surface: Vietnamese and English. */
+export type Lang = 'vi' | 'en';
+
+/** The languages, Vietnamese first (the language of the administration). */
+export const LANGS: readonly Lang[] = ['vi', 'en'];
+
+/** The catalogue of each language. */
+export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { vi: VI, en: EN };
+
+/** The names inside `{…}` of a message: `'{n} working days'` → `'n'`. */
+export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+
+/** The arguments of {@link t} after the key: none, or one value per placeholder. */
+export type MessageArgs<K extends MessageKey> = [Placeholders<(typeof EN)[K]>] extends [never] ? [] : [params: { readonly [P in Placeholders<(typeof EN)[K]>]: string | number }];
+
+/**
+ * The message `key` in `lang`, its `{placeholders}` filled in. The placeholders of each key are
+ * checked by the compiler against the English text.
+ *
+ * @example
+ * t('vi', 'unit.wd', { n: 15 }) // '15 ngày làm việc'
+ */
+export function t<K extends MessageKey>(lang: Lang, key: K, ...args: MessageArgs<K>): string {
+  const text = CATALOGUES[lang][key];
+  const params = args[0] as Readonly<Record<string, string | number>> | undefined;
+  if (params === undefined) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Both languages of a message, the `Label` form procedures and explanations carry. */
+export function label<K extends MessageKey>(key: K, ...args: MessageArgs<K>): { readonly vi: string; readonly en: string } {
+  return { vi: t('vi', key, ...args), en: t('en', key, ...args) };
+}
+
+/** A number as the language writes it: `0.5` in English, `0,5` in Vietnamese. */
+export function formatNumber(n: number, lang: Lang, digits?: number): string {
+  const text = digits === undefined ? String(n) : n.toFixed(digits);
+  return lang === 'vi' ? text.replace('.', ',') : text;
+}
+
+/**
+ * A duration in words that say its unit: `15wd` is "15 ngày làm việc" / "15 working days", `15d`
+ * is "15 ngày" / "15 calendar days", `4wh` "4 giờ làm việc" / "4 working hours".
+ */
+export function durationWords(d: Duration, lang: Lang): string {
+  const n = formatNumber(d.amount, lang);
+  if (d.unit === 'wd') return d.amount === 1 ? t(lang, 'unit.wd.one', { n }) : t(lang, 'unit.wd', { n });
+  if (d.unit === 'wh') return d.amount === 1 ? t(lang, 'unit.wh.one', { n }) : t(lang, 'unit.wh', { n });
+  return d.amount === 1 ? t(lang, 'unit.d.one', { n }) : t(lang, 'unit.d', { n });
+}
