@@ -1,3 +1,5 @@
+import { type Lang, formatNumber, t } from '../i18n/translate.ts';
+import type { Label } from '../legal.ts';
 import { type Duration, parseDuration } from '../calendar/duration.ts';
 import type { FlowNode, ProcedureSpec } from '../dsl/spec.ts';
 
@@ -29,7 +31,7 @@ export interface BudgetReport {
   readonly worst: BudgetPath;
   readonly ok: boolean;
   /** Conversions made between units, which make the check approximate. */
-  readonly notes: readonly string[];
+  readonly notes: readonly Label[];
 }
 
 /** A working day spans 7/5 calendar days on average (a five-day week): used only to compare mixed units. */
@@ -43,15 +45,16 @@ const DAYS_PER_WORKING_DAY = 7 / 5;
 export function checkBudget(spec: ProcedureSpec, hoursPerWorkingDay = 8): BudgetReport {
   const limit = parseDuration(spec.limit.duration);
   const inDays = limit.unit === 'd';
-  const notes = new Set<string>();
+  const notes = new Map<string, Label>();
+  const note = (key: 'check.note.working-vs-days' | 'check.note.days-vs-working') => notes.set(key, { vi: t('vi', key, { ratio: formatNumber(DAYS_PER_WORKING_DAY, 'vi') }), en: t('en', key, { ratio: DAYS_PER_WORKING_DAY }) });
   const amountOf = (d: Duration): number => {
     if (inDays) {
       if (d.unit === 'd') return d.amount;
-      notes.add(`shares in working time are compared with a limit in days at ${DAYS_PER_WORKING_DAY} days per working day`);
+      note('check.note.working-vs-days');
       return (d.unit === 'wd' ? d.amount : d.amount / hoursPerWorkingDay) * DAYS_PER_WORKING_DAY;
     }
     if (d.unit === 'd') {
-      notes.add(`shares in days are compared with a limit in working time at ${DAYS_PER_WORKING_DAY} days per working day`);
+      note('check.note.days-vs-working');
       return (d.amount / DAYS_PER_WORKING_DAY) * hoursPerWorkingDay;
     }
     return d.unit === 'wd' ? d.amount * hoursPerWorkingDay : d.amount;
@@ -126,7 +129,7 @@ export function checkBudget(spec: ProcedureSpec, hoursPerWorkingDay = 8): Budget
     return { choices: p.choices, items: p.items, total: round(p.total), limit: round(limitHere), ok: p.total <= limitHere + 1e-9 };
   });
   const worst = paths.reduce((a, b) => (b.limit - b.total < a.limit - a.total ? b : a));
-  return { unit: inDays ? 'days' : 'working hours', paths, worst, ok: paths.every((p) => p.ok), notes: [...notes] };
+  return { unit: inDays ? 'days' : 'working hours', paths, worst, ok: paths.every((p) => p.ok), notes: [...notes.values()] };
 }
 
 function round(x: number): number {
@@ -134,10 +137,10 @@ function round(x: number): number {
 }
 
 /** `verify 5wd → check-dossier 7wd → … = 18.5 wd of 20 wd`. */
-export function describePath(path: BudgetPath, unit: BudgetReport['unit'], hoursPerWorkingDay = 8): string {
-  const show = (x: number) => (unit === 'days' ? `${x} d` : `${round(x / hoursPerWorkingDay)} wd`);
+export function describePath(path: BudgetPath, unit: BudgetReport['unit'], hoursPerWorkingDay = 8, lang: Lang = 'en'): string {
+  const show = (x: number) => (unit === 'days' ? `${formatNumber(x, lang)} ${t(lang, 'unit.d.short')}` : `${formatNumber(round(x / hoursPerWorkingDay), lang)} ${t(lang, 'unit.wd.short')}`);
   const items = path.items.map((i) => `${i.id} (${i.agency}) ${i.share}`).join(' → ');
   const choices = path.choices.length === 0 ? '' : ` [${path.choices.join(', ')}]`;
-  return `${items} = ${show(path.total)} of ${show(path.limit)}${choices}`;
+  return `${items} = ${t(lang, 'check.path.of', { total: show(path.total), limit: show(path.limit) })}${choices}`;
 }
 

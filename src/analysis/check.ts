@@ -1,4 +1,7 @@
+import { parseDuration } from '../calendar/duration.ts';
 import { compileProcedure } from '../compile/compile.ts';
+import { type Lang, durationWords, label, t } from '../i18n/translate.ts';
+import type { Label } from '../legal.ts';
 import type { CompileOptions } from '../compile/env.ts';
 import type { ProcedureSpec } from '../dsl/spec.ts';
 import { type BudgetReport, checkBudget, describePath } from './budget.ts';
@@ -11,23 +14,38 @@ export interface CheckOptions extends CompileOptions {
   readonly graphLimit?: number;
 }
 
-/** One finding, with the check that made it. */
-export interface Problem {
-  readonly check: 'budget' | 'graph' | 'property';
+/** A finding in both languages; `message` is its English text (the JSON form). */
+export interface Finding {
+  readonly code: string;
   readonly message: string;
+  readonly text: Label;
 }
+
+/** One failure, with the check that made it. */
+export interface Problem extends Finding {
+  readonly check: 'budget' | 'graph' | 'property';
+}
+
+/** `pass`: every check holds; `warn`: it holds, with something the reviewer should know; `fail`: a check failed. */
+export type CheckStatus = 'pass' | 'warn' | 'fail';
 
 export interface CheckReport {
   readonly id: string;
   readonly version: string;
+  readonly status: CheckStatus;
+  /** `status !== 'fail'`. */
   readonly ok: boolean;
   readonly problems: readonly Problem[];
-  /** Things worth knowing that are not failures (a truncated traversal, approximate unit conversions). */
-  readonly warnings: readonly string[];
+  /** Things worth knowing that are not failures (a holiday risk, a truncated traversal, approximate unit conversions). */
+  readonly warnings: readonly Finding[];
+  /** How the checks were made, when that matters to read them (a parallel block explored branch by branch). */
+  readonly notes: readonly Finding[];
   readonly budget: BudgetReport;
   readonly graph: GraphReport;
   readonly properties: readonly PropertyResult[];
 }
+
+const finding = (code: string, text: Label): Finding => ({ code, message: text.en, text });
 
 /**
  * Everything a reviewer checks before a procedure is published: the shares fit the limit on every
@@ -35,43 +53,46 @@ export interface CheckReport {
  *
  * @example
  * const report = checkProcedure(landUseRightFirst, { seed: 42 });
- * report.ok // true
+ * report.status // 'pass'
  */
 export function checkProcedure(spec: ProcedureSpec, options: CheckOptions): CheckReport {
   const proc = compileProcedure(spec, options.calendar === undefined ? {} : { calendar: options.calendar });
-  const budget = checkBudget(spec, proc.env.calendar.hoursPerWorkingDay);
+  const hours = proc.env.calendar.hoursPerWorkingDay;
+  const budget = checkBudget(spec, hours);
   const graph = analyseGraph(proc, options.graphLimit === undefined ? {} : { limit: options.graphLimit });
-  const properties = checkProperties(proc, { seed: options.seed, ...(options.numRuns === undefined ? {} : { numRuns: options.numRuns }) });
+  const checked = checkProperties(proc, { seed: options.seed, ...(options.numRuns === undefined ? {} : { numRuns: options.numRuns }) });
 
   const problems: Problem[] = [];
+  const both = (f: (lang: Lang) => string): Label => ({ vi: f('vi'), en: f('en') });
   for (const path of budget.paths.filter((p) => !p.ok)) {
-    problems.push({ check: 'budget', message: `the shares exceed the statutory limit (${spec.limit.duration}) on this path: ${describePath(path, budget.unit, proc.env.calendar.hoursPerWorkingDay)}` });
+    const text = both((lang) => t(lang, 'check.problem.budget', { limit: durationWords(parseDuration(spec.limit.duration), lang), path: describePath(path, budget.unit, hours, lang) }));
+    problems.push({ check: 'budget', ...finding('budget', text) });
   }
-  for (const id of graph.unreachable) problems.push({ check: 'graph', message: `state ${id} can never be reached` });
+  for (const id of graph.unreachable) problems.push({ check: 'graph', ...finding('unreachable', label('check.problem.unreachable', { state: id })) });
   for (const d of graph.deadEnds) {
-    problems.push({
-      check: 'graph',
-      message: `a dossier (${d.variant}) can get stuck in ${d.state}: only withdrawal ends it. Reached by: ${d.path.join(' → ') || 'receipt'}`,
-    });
+    const text = both((lang) => t(lang, 'check.problem.dead-end', { variant: d.variant, state: d.state, path: d.path.join(' → ') || t(lang, 'check.receipt') }));
+    problems.push({ check: 'graph', ...finding('dead-end', text) });
   }
-  if (!graph.truncated && !graph.outcomes.includes('returned')) problems.push({ check: 'graph', message: 'no path returns a result to the applicant' });
-  const warnings = [...budget.notes];
+  if (!graph.truncated && !graph.outcomes.includes('returned')) problems.push({ check: 'graph', ...finding('no-return', label('check.problem.no-return')) });
+  const warnings: Finding[] = budget.notes.map((n) => finding('approximate', n));
   // A limit in calendar days runs on through Tết while the agencies' working days and the rolled
   // consultation periods do not: no choice of shares can guarantee it then. That is a risk of the
   // law to show the reviewer (and what the apology slip is for), not a fault in the design.
   const calendarDays = proc.env.limit.unit === 'd';
-  for (const p of properties.filter((r) => r.status === 'failed')) {
-    if (calendarDays && p.name === 'never late when every agency meets its share') {
-      warnings.push(`holiday risk: the limit is in calendar days, so around long holidays a dossier can be late even when every agency meets its share: ${p.counterexample}`);
-    } else {
-      problems.push({ check: 'property', message: `${p.name}: ${p.counterexample}` });
+  const properties = checked.map((p): PropertyResult => {
+    if (p.status !== 'failed') return p;
+    const example = p.counterexample ?? '';
+    if (calendarDays && p.key === 'never-late') {
+      warnings.push(finding('holiday-risk', label('check.warn.holiday-risk', { example })));
+      return { ...p, status: 'warning' };
     }
-  }
-  if (graph.sequential.length > 0) {
-    warnings.push(`the parallel block(s) ${graph.sequential.join(', ')} give more than ${options.graphLimit ?? 20_000} states in every interleaving: their branches were explored one after the other instead (every state of each branch, not every mix of half-done branches)`);
-  }
-  if (graph.truncated) {
-    warnings.push(`the state graph was too large to explore fully (over ${options.graphLimit ?? 20_000} states in a traversal, or more than ${graph.variants} dossier variants): reachability and dead ends were checked only where the traversal finished, and no state is reported unreachable`);
-  }
-  return { id: spec.id, version: spec.version, ok: problems.length === 0, problems, warnings, budget, graph, properties };
+    problems.push({ check: 'property', ...finding(p.key, both((lang) => `${t(lang, `check.prop.${p.key}`)}: ${example}`)) });
+    return p;
+  });
+  const limit = options.graphLimit ?? 20_000;
+  // How the graph was explored, not a finding about the procedure: it does not change the status.
+  const notes: Finding[] = graph.sequential.length > 0 ? [finding('sequential', label('check.note.sequential', { blocks: graph.sequential.join(', '), limit }))] : [];
+  if (graph.truncated) warnings.push(finding('truncated', label('check.warn.truncated', { limit, variants: graph.variants })));
+  const status: CheckStatus = problems.length > 0 ? 'fail' : warnings.length > 0 ? 'warn' : 'pass';
+  return { id: spec.id, version: spec.version, status, ok: status !== 'fail', problems, warnings, notes, budget, graph, properties };
 }

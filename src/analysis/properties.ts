@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { type LocalDate, localDate, parseLocalDate } from '../calendar/date.ts';
 import { type Instant, instantAt, localDateOf } from '../calendar/instant.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
+import { t } from '../i18n/translate.ts';
 import { inputVariants } from './graph.ts';
 import { type Plan, timedRun } from './timed-run.ts';
 
@@ -11,15 +12,27 @@ export interface PropertyOptions {
   readonly numRuns?: number;
 }
 
+/** The properties checked, by key (their sentences are in the message catalogue, `check.prop.<key>`). */
+export type PropertyKey = 'never-late' | 'pause-moves-due' | 'restart-not-earlier';
+
+/** Why a property does not apply (`check.reason.<key>` in the catalogue). */
+export type NotApplicableReason = 'no-supplements' | 'restarts' | 'calendar-days' | 'pauses';
+
 export interface PropertyResult {
+  readonly key: PropertyKey;
+  /** The property in English, as `key` says it. */
   readonly name: string;
-  /** `passed`, `failed`, or `not-applicable` (e.g. the restart property for a procedure that pauses). */
-  readonly status: 'passed' | 'failed' | 'not-applicable';
+  /**
+   * `passed`, `failed`, `not-applicable` (e.g. the restart property for a procedure that pauses),
+   * or `warning`: failed for a reason in the law rather than the design (see `checkProcedure`).
+   */
+  readonly status: 'passed' | 'failed' | 'not-applicable' | 'warning';
   readonly runs: number;
   readonly seed: number;
   /** For a failure: fast-check's replay path, the counterexample and the event sequence. */
   readonly counterexample?: string;
   readonly reason?: string;
+  readonly reasonKey?: NotApplicableReason;
 }
 
 const FIRST_DAY = localDate(2025, 1, 1);
@@ -50,7 +63,8 @@ function planArbitrary(proc: CompiledProcedure, withSupplement: boolean): fc.Arb
     .map(({ day, minute, variant, fractions, applicantDays, silent, supplementAt }) => {
       const v = variants[variant]!;
       const plan: Plan = {
-        input: { ...v.input, receivedAt: instantAt(day as LocalDate, minute * 60_000) },
+        // Received when the desk is open: a dossier submitted at night is received at the next opening.
+        input: { ...v.input, receivedAt: proc.env.calendar.nextWorkingInstant(instantAt(day as LocalDate, minute * 60_000)) },
         fractions,
         applicantDays,
         silent,
@@ -59,18 +73,24 @@ function planArbitrary(proc: CompiledProcedure, withSupplement: boolean): fc.Arb
     });
 }
 
-function run(name: string, prop: fc.IProperty<[Plan]>, options: PropertyOptions): PropertyResult {
+function run(key: PropertyKey, prop: fc.IProperty<[Plan]>, options: PropertyOptions): PropertyResult {
+  const name = t('en', `check.prop.${key}`);
   const numRuns = options.numRuns ?? 50;
   const details = fc.check(prop, { seed: options.seed, numRuns });
-  if (!details.failed) return { name, status: 'passed', runs: details.numRuns, seed: options.seed };
+  if (!details.failed) return { key, name, status: 'passed', runs: details.numRuns, seed: options.seed };
   const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
   return {
+    key,
     name,
     status: 'failed',
     runs: details.numRuns,
     seed: options.seed,
     counterexample: `seed ${details.seed}, path "${details.counterexamplePath}": ${error}`,
   };
+}
+
+function notApplicable(key: PropertyKey, reasonKey: NotApplicableReason, seed: number): PropertyResult {
+  return { key, name: t('en', `check.prop.${key}`), status: 'not-applicable', runs: 0, seed, reason: t('en', `check.reason.${reasonKey}`), reasonKey };
 }
 
 /**
@@ -86,7 +106,7 @@ export function checkProperties(proc: CompiledProcedure, options: PropertyOption
 
   results.push(
     run(
-      'never late when every agency meets its share',
+      'never-late',
       fc.property(planArbitrary(proc, false), (plan) => {
         const result = timedRun(proc, plan);
         const classification = result.snapshot.context.classification;
@@ -101,15 +121,15 @@ export function checkProperties(proc: CompiledProcedure, options: PropertyOption
   const pauses = proc.spec.clock.supplement === 'pause';
   const dayLimit = proc.env.limit.unit === 'd';
   if (!pauses || proc.spec.clock.maxSupplementsPerAgency === 0) {
-    results.push({ name: 'a pause moves the due date by the paused working time', status: 'not-applicable', runs: 0, seed: options.seed, reason: pauses ? 'no supplement requests allowed' : 'the clock restarts after a supplement' });
+    results.push(notApplicable('pause-moves-due', pauses ? 'no-supplements' : 'restarts', options.seed));
   } else if (dayLimit) {
-    results.push({ name: 'a pause moves the due date by the paused working time', status: 'not-applicable', runs: 0, seed: options.seed, reason: 'a limit in calendar days is paused in days and its end rolls to a working day' });
+    results.push(notApplicable('pause-moves-due', 'calendar-days', options.seed));
   } else {
     const dateMode = proc.spec.limit.mode === 'date';
     const rankAfter = (t: Instant) => cal.days.workingDaysBefore((localDateOf(t) + 1) as LocalDate);
     results.push(
       run(
-        'a pause moves the due date by the paused working time',
+        'pause-moves-due',
         fc.property(planArbitrary(proc, true), (plan) => {
           const { supplement, log } = timedRun(proc, plan);
           if (supplement === undefined || supplement.requestedAt >= supplement.dueBefore) return;
@@ -125,11 +145,11 @@ export function checkProperties(proc: CompiledProcedure, options: PropertyOption
   }
 
   if (proc.spec.clock.supplement !== 'restart') {
-    results.push({ name: 'a restart never gives an earlier due date', status: 'not-applicable', runs: 0, seed: options.seed, reason: 'the clock pauses during a supplement' });
+    results.push(notApplicable('restart-not-earlier', 'pauses', options.seed));
   } else {
     results.push(
       run(
-        'a restart never gives an earlier due date',
+        'restart-not-earlier',
         fc.property(planArbitrary(proc, true), (plan) => {
           const { supplement, log } = timedRun(proc, plan);
           if (supplement !== undefined && supplement.dueAfter < supplement.dueBefore) {

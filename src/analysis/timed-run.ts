@@ -38,7 +38,10 @@ export function timedRun(proc: CompiledProcedure, plan: Plan): RunResult {
   let d = 0;
   let s = 0;
   const fraction = () => plan.fractions[f++ % plan.fractions.length] ?? 0.5;
+  const office = proc.env.calendar;
   const applicantDelay = () => (plan.applicantDays[d++ % Math.max(1, plan.applicantDays.length)] ?? 1) * DAY;
+  /** When the desk records what the applicant brings `applicantDelay()` after `t`: in office hours. */
+  const applicantAt = (t: Instant) => office.nextWorkingInstant((t + Math.floor(applicantDelay())) as Instant);
   const desk: Actor = { kind: 'agency', agency: proc.env.desk };
   const planned = new Map<string, { at: Instant; event: CaseEvent }>();
   let entered = 0;
@@ -60,7 +63,12 @@ export function timedRun(proc: CompiledProcedure, plan: Plan): RunResult {
   for (let guard = 0; guard < 500 && snapshot.status === 'active' && !snapshot.matches('resultReady' as never); guard++) {
     const ctx = snapshot.context;
     const now = ctx.now;
-    const within = (due: Instant) => (now + Math.floor(fraction() * Math.max(0, due - now))) as Instant;
+    // Parties act inside office hours, at a fraction of the working time they have left: a
+    // counterexample is then a case a desk could really see.
+    const within = (due: Instant): Instant => {
+      const span = due > now ? office.workingTimeBetween(now, due) : 0;
+      return span <= 0 ? now : office.addWorkingTime(now, Math.floor(fraction() * span));
+    };
     if (snapshot.matches({ active: 'transferring' } as never) && !planned.has('transfer')) {
       planned.set('transfer', { at: within(ctx.transferDue ?? now), event: { type: 'TRANSFER', at: now, by: desk } });
     }
@@ -77,7 +85,7 @@ export function timedRun(proc: CompiledProcedure, plan: Plan): RunResult {
         }
       }
       if (record.status === 'supplement' && !planned.has(`supply:${step}`)) {
-        planned.set(`supply:${step}`, { at: (now + Math.floor(applicantDelay())) as Instant, event: { type: 'SUPPLY', at: now, by: { kind: 'applicant' }, step } });
+        planned.set(`supply:${step}`, { at: applicantAt(now), event: { type: 'SUPPLY', at: now, by: { kind: 'applicant' }, step } });
       }
     }
     for (const [consult, answers] of Object.entries(ctx.answers)) {
@@ -90,7 +98,7 @@ export function timedRun(proc: CompiledProcedure, plan: Plan): RunResult {
         if (plan.silent[s++ % Math.max(1, plan.silent.length)] === true && node.deemedConsent) continue;
         const timer = ctx.timers.find((t) => t.id === `${consult}:${agency}`);
         const due = timer?.at ?? (proc.env.calendarOf(node.lead).addToInstant(now, { unit: 'd', amount: 1 } as never) as Instant);
-        planned.set(key, { at: (now + Math.floor(fraction() * Math.max(0, due - 1 - now))) as Instant, event: { type: 'ANSWER', at: now, by: { kind: 'agency', agency }, consult, agree: true } });
+        planned.set(key, { at: within((due - 1) as Instant), event: { type: 'ANSWER', at: now, by: { kind: 'agency', agency }, consult, agree: true } });
       }
     }
     if (snapshot.hasTag('interval:payment' as never) || snapshot.hasTag('interval:other' as never) || snapshot.hasTag('interval:expert-assessment' as never) || snapshot.hasTag('interval:public-posting' as never)) {
@@ -102,11 +110,11 @@ export function timedRun(proc: CompiledProcedure, plan: Plan): RunResult {
         const open = snapshot.context.timeline.some((e) => e.action === 'interval-start' && e.step === node.id);
         if (!open) continue;
         seen.add(key);
-        planned.set(key, { at: (now + Math.floor(applicantDelay())) as Instant, event: { type: 'FINISH_INTERVAL', at: now, by, interval: node.id } });
+        planned.set(key, { at: applicantAt(now), event: { type: 'FINISH_INTERVAL', at: now, by, interval: node.id } });
       }
     }
     if (snapshot.matches({ active: 'awaitingCompletion' } as never)) {
-      planned.set('completion', { at: (now + Math.floor(applicantDelay())) as Instant, event: { type: 'SUPPLY', at: now, by: { kind: 'applicant' } } });
+      planned.set('completion', { at: applicantAt(now), event: { type: 'SUPPLY', at: now, by: { kind: 'applicant' } } });
     }
 
     const next = [...planned.entries()].sort((a, b) => a[1].at - b[1].at || a[0].localeCompare(b[0]))[0];

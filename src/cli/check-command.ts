@@ -1,14 +1,21 @@
 import { parseArgs } from 'node:util';
-import { type CheckReport, checkProcedure } from '../analysis/check.ts';
+import { type CheckReport, type CheckStatus, checkProcedure } from '../analysis/check.ts';
+import type { PropertyResult } from '../analysis/properties.ts';
+import { t } from '../i18n/translate.ts';
 import { describePath } from '../analysis/budget.ts';
 import { UsageError } from '../errors.ts';
-import { EXIT, type Io, json } from './io.ts';
+import { EXIT, type Io, json, pickLang } from './io.ts';
 import { CATALOGUE_DIR, loadProcedures } from './load.ts';
 
-export const CHECK_USAGE = `motcua check [paths…] [--allow-code] [--json] [--seed N] [--runs N]
+export const CHECK_USAGE = `motcua check [paths…] [--allow-code] [--json] [--seed N] [--runs N] [--lang vi|en]
   Loads, validates, compiles and analyses procedures (the catalogue by default): shares within the
   statutory limit on every path, every state reachable and able to finish, outcomes, and property
-  checks (never late when every agency meets its share; pauses; restarts).`;
+  checks (never late when every agency meets its share; pauses; restarts). Each procedure passes,
+  passes with warnings (a holiday risk of a limit in calendar days, an approximate conversion) or fails.`;
+
+/** What each status looks like, so that a pass, a warning and a failure differ at a glance. */
+const SYMBOL: Readonly<Record<CheckStatus, string>> = { pass: '✓', warn: '!', fail: '✗' };
+const PROPERTY_SYMBOL: Readonly<Record<PropertyResult['status'], string>> = { passed: '✓', warning: '!', failed: '✗', 'not-applicable': '–' };
 
 /** `motcua check`: exit 0 all good, 1 a check failed, 2 a file could not be read or is invalid. */
 export async function checkCommand(args: readonly string[], io: Io, seedFromEdge: () => number): Promise<number> {
@@ -23,19 +30,25 @@ export async function checkCommand(args: readonly string[], io: Io, seedFromEdge
   const { procedures, errors } = await loadProcedures(positionals.length === 0 ? [CATALOGUE_DIR] : positionals, { allowCode: values['allow-code'] });
   const reports: (CheckReport & { file: string })[] = procedures.map((p) => ({ ...checkProcedure(p.spec, { seed, numRuns }), file: p.file }));
 
+  const lang = pickLang(values.lang, io.env);
+  const overall: CheckStatus | 'unreadable' = errors.length > 0 ? 'unreadable' : reports.some((r) => r.status === 'fail') ? 'fail' : reports.some((r) => r.status === 'warn') ? 'warn' : 'pass';
+
   if (values.json) {
     io.out(
       json({
         seed,
+        status: overall,
         ok: errors.length === 0 && reports.every((r) => r.ok),
         errors: errors.map((e) => ({ file: e.file, path: e.path, code: e.code, message: e.message })),
         procedures: reports.map((r) => ({
           file: r.file,
           id: r.id,
           version: r.version,
+          status: r.status,
           ok: r.ok,
-          problems: r.problems,
-          warnings: r.warnings,
+          problems: r.problems.map((p) => ({ check: p.check, code: p.code, message: p.message })),
+          warnings: r.warnings.map((w) => ({ code: w.code, message: w.message })),
+          notes: r.notes.map((n) => ({ code: n.code, message: n.message })),
           budget: { ok: r.budget.ok, unit: r.budget.unit, worst: r.budget.worst, paths: r.budget.paths.length },
           graph: r.graph,
           properties: r.properties,
@@ -45,17 +58,21 @@ export async function checkCommand(args: readonly string[], io: Io, seedFromEdge
   } else {
     for (const e of errors) io.err(`motcua: ${e.describe()}\n`);
     for (const r of reports) {
-      io.out(`${r.ok ? '✓' : '✗'} ${r.id} ${r.version} (${r.file})\n`);
-      io.out(`  budget: worst path ${describePath(r.budget.worst, r.budget.unit)}\n`);
-      io.out(`  graph: ${r.graph.states} states, ${r.graph.transitions} transitions over ${r.graph.variants} variants; outcomes: ${r.graph.outcomes.join(', ')}\n`);
+      io.out(`${SYMBOL[r.status]} ${t(lang, `check.status.${r.status}`)}: ${r.id} ${r.version} (${r.file})\n`);
+      io.out(`  ${t(lang, 'check.budget', { path: describePath(r.budget.worst, r.budget.unit, 8, lang) })}\n`);
+      const outcomes = r.graph.outcomes.map((o) => t(lang, `outcome.${o}`)).join(', ');
+      io.out(`  ${t(lang, 'check.graph', { states: r.graph.states, transitions: r.graph.transitions, variants: r.graph.variants, outcomes })}\n`);
       for (const p of r.properties) {
-        io.out(`  property: ${p.name}: ${p.status}${p.status === 'not-applicable' ? ` (${p.reason})` : ` (${p.runs} runs)`}\n`);
+        const detail = p.status === 'not-applicable' ? (p.reasonKey === undefined ? (p.reason ?? '') : t(lang, `check.reason.${p.reasonKey}`)) : t(lang, 'check.property.runs', { runs: p.runs });
+        io.out(`  ${PROPERTY_SYMBOL[p.status]} ${t(lang, 'check.property', { name: t(lang, `check.prop.${p.key}`), status: t(lang, `check.property.${p.status}`) })} (${detail})\n`);
       }
-      for (const w of r.warnings) io.out(`  note: ${w}\n`);
-      for (const p of r.problems) io.out(`  ✗ ${p.check}: ${p.message}\n`);
+      for (const w of r.warnings) io.out(`  ${SYMBOL.warn} ${t(lang, 'check.warning', { text: w.text[lang] })}\n`);
+      for (const n of r.notes) io.out(`  ${t(lang, 'check.note', { text: n.text[lang] })}\n`);
+      for (const p of r.problems) io.out(`  ${SYMBOL.fail} ${t(lang, `check.kind.${p.check}`)}: ${p.text[lang]}\n`);
     }
-    const failed = reports.filter((r) => !r.ok).length;
-    io.out(`\n${reports.length} checked, ${reports.length - failed} passed, ${failed} failed${errors.length > 0 ? `, ${errors.length} could not be read` : ''}; fast-check seed ${seed} (replay with --seed ${seed}).\n`);
+    const count = (s: CheckStatus) => reports.filter((r) => r.status === s).length;
+    const unreadable = errors.length > 0 ? t(lang, 'check.unreadable', { n: errors.length }) : '';
+    io.out(`\n${t(lang, 'check.summary', { checked: reports.length, passed: count('pass'), warned: count('warn'), failed: count('fail'), unreadable, seed })}\n`);
   }
   if (errors.length > 0) return EXIT.badInput;
   return reports.every((r) => r.ok) ? EXIT.ok : EXIT.problems;

@@ -30,9 +30,15 @@ describe('statutory budget', () => {
     });
     const report = checkProcedure(over, { seed: 1, numRuns: 20 });
     expect(report.ok).toBe(false);
+    expect(report.status).toBe('fail');
     expect(report.problems[0]).toEqual({
       check: 'budget',
-      message: 'the shares exceed the statutory limit (3wd) on this path: transfer (desk) 0.5wd → register (justice) 2wd → residence (police) 1wd = 3.5 wd of 3 wd',
+      code: 'budget',
+      message: 'the shares exceed the statutory limit (3 working days) on this path: transfer (desk) 0.5wd → register (justice) 2wd → residence (police) 1wd = 3.5 wd of 3 wd',
+      text: {
+        en: 'the shares exceed the statutory limit (3 working days) on this path: transfer (desk) 0.5wd → register (justice) 2wd → residence (police) 1wd = 3.5 wd of 3 wd',
+        vi: 'tổng thời gian các bước vượt thời hạn giải quyết (3 ngày làm việc) trên đường này: transfer (desk) 0.5wd → register (justice) 2wd → residence (police) 1wd = 3,5 ngày LV trên 3 ngày LV',
+      },
     });
   });
 });
@@ -66,8 +72,10 @@ describe('calendar-day limits and long holidays', () => {
   it('report, as a risk and not a failure, that a construction permit requested before Tết 2026 can be late although everyone meets their share', () => {
     const report = checkProcedure(constructionPermitHouse, { seed: 42, numRuns: 20 });
     expect(report.ok).toBe(true);
-    const risk = report.warnings.find((w) => w.startsWith('holiday risk'));
-    expect(risk).toMatch(/^holiday risk: the limit is in calendar days, so around long holidays a dossier can be late even when every agency meets its share: seed 42, path "[\d:]+": the dossier was late although every party met its share\.\n {2}events:\n {4}received 2026-02-0/);
+    expect(report.status).toBe('warn');
+    expect(report.properties[0]?.status).toBe('warning');
+    const risk = report.warnings.find((w) => w.code === 'holiday-risk')?.message;
+    expect(risk).toMatch(/^holiday risk: the limit is in calendar days, so around long holidays a dossier can be late even when every agency meets its share\. Example: seed 42, path "[\d:]+": the dossier was late although every party met its share\.\n {2}events:\n {4}received 2026-02-0/);
   });
 });
 

@@ -12,9 +12,34 @@ mkdirSync(dir, { recursive: true });
 describe('motcua check', () => {
   it('passes on the whole catalogue', async () => {
     const { code, out } = await runCli(['check', `${ROOT}procedures`, '--seed', '42', '--runs', '20']);
-    expect(out).toMatch(/\n\d+ checked, (\d+) passed, 0 failed; fast-check seed 42 \(replay with --seed 42\)\.\n$/);
+    expect(out).toMatch(/\n\d+ checked: \d+ passed, \d+ with warnings, 0 failed; fast-check seed 42 \(replay with --seed 42\)\.\n$/);
     expect(code).toBe(0);
-  }, 120_000);
+  }, 300_000);
+
+  it('says pass, warning and fail apart, in words, symbols and JSON, and shows a holiday risk as a warning', async () => {
+    const house = `${ROOT}procedures/construction-permit-house.ts`;
+    const text = await runCli(['check', house, '--seed', '42', '--runs', '20']);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^! warning: construction-permit-house 2021\.1 \(/);
+    expect(text.out).toContain('\n  ! property: never late when every agency meets its share: warning (19 runs)\n');
+    expect(text.out).not.toMatch(/✓[^\n]*failed/);
+    expect(text.out).toContain('\n1 checked: 0 passed, 1 with warnings, 0 failed;');
+    const asJson = JSON.parse((await runCli(['check', house, '--seed', '42', '--runs', '20', '--json'])).out) as { status: string; procedures: { status: string; properties: { status: string }[] }[] };
+    expect([asJson.status, asJson.procedures[0]!.status, asJson.procedures[0]!.properties[0]!.status]).toEqual(['warn', 'warn', 'warning']);
+    const vi = await runCli(['check', house, '--seed', '42', '--runs', '20', '--lang', 'vi']);
+    expect(vi.out).toMatch(/^! cảnh báo: construction-permit-house 2021\.1 \(/);
+  }, 300_000);
+
+  it('gives counterexamples the desk could see: the dossier received and every party acting inside office hours', async () => {
+    const house = `${ROOT}procedures/construction-permit-house.ts`;
+    const { out } = await runCli(['check', house, '--seed', '42', '--runs', '20']);
+    const acts = [...out.matchAll(/^ {4}(\d{4}-\d\d-\d\dT(\d\d):(\d\d)\+07:00) (?!TIMER)(\w+)/gm)];
+    expect(acts.length).toBeGreaterThan(3);
+    for (const [, , hh, mm] of acts) {
+      const minutes = Number(hh) * 60 + Number(mm);
+      expect(minutes >= 8 * 60 && minutes <= 17 * 60 && !(minutes > 12 * 60 && minutes < 13 * 60)).toBe(true);
+    }
+  }, 300_000);
 
   it('fails with exit 1 and names the path and the steps when a broken copy gives more time than the law', async () => {
     const broken = { ...landUseRightFirst, flow: landUseRightFirst.flow.map((n) => (n.kind === 'step' && n.id === 'check-dossier' ? { ...n, share: '10wd' } : n)) };
@@ -22,8 +47,9 @@ describe('motcua check', () => {
     writeFileSync(file, writeProcedure(broken, 'json'));
     const { code, out } = await runCli(['check', file, '--seed', '1', '--runs', '5']);
     expect(code).toBe(1);
+    expect(out).toMatch(/^✗ fail: land-use-right-first 2024\.1/);
     expect(out).toContain(
-      '✗ budget: the shares exceed the statutory limit (20wd) on this path: transfer (desk) 0.5wd → verify-origin (commune) 5wd → check-dossier (landOffice) 10wd → tax-notice (tax) 3wd → sign-certificate (issuer) 3wd = 21.5 wd of 20 wd [remoteCommune=otherwise]',
+      '✗ budget: the shares exceed the statutory limit (20 working days) on this path: transfer (desk) 0.5wd → verify-origin (commune) 5wd → check-dossier (landOffice) 10wd → tax-notice (tax) 3wd → sign-certificate (issuer) 3wd = 21.5 wd of 20 wd [remoteCommune=otherwise]',
     );
   });
 
