@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { parseDuration } from '../calendar/duration.ts';
+import { durationWords, t } from '../i18n/translate.ts';
 import { citeRef } from '../legal.ts';
 import { EXIT, type Io, json, pickLang } from './io.ts';
 import { CATALOGUE_DIR, loadProcedures } from './load.ts';
@@ -27,13 +29,18 @@ export async function listCommand(args: readonly string[], io: Io): Promise<numb
   if (values.json) {
     io.out(json({ procedures: rows }));
   } else {
+    const col = (key: 'id' | 'version' | 'level' | 'limit' | 'agencies' | 'title' | 'legal') => t(lang, `list.col.${key}`);
     const table = [
-      ['id', 'version', 'level', 'limit', 'agencies', 'title', 'legal basis'],
-      ...rows.map((r) => [r.id, r.version, r.level, r.limit, r.agencies.join(', '), r.title, r.legal[0] ?? '']),
+      [col('id'), col('version'), col('level'), col('limit'), col('agencies'), col('title'), col('legal')],
+      ...procedures.map(({ spec }, i) => {
+        const r = rows[i]!;
+        const limit = `${durationWords(parseDuration(spec.limit.duration), lang)}, ${t(lang, `mode.${spec.limit.mode}`)}`;
+        return [r.id, r.version, t(lang, `level.${spec.level}`), limit, r.agencies.join(', '), r.title, r.legal[0] ?? ''];
+      }),
     ];
     const widths = table[0]!.map((_, c) => Math.min(c >= 5 ? 60 : 40, Math.max(...table.map((row) => row[c]!.length))));
     for (const row of table) io.out(`${row.map((cell, c) => (cell.length > widths[c]! ? `${cell.slice(0, widths[c]! - 1)}…` : cell.padEnd(widths[c]!))).join('  ').trimEnd()}\n`);
-    io.out(`\n${rows.length} procedures, ${rows.filter((r) => r.linked).length} inter-agency (liên thông).\n`);
+    io.out(`\n${t(lang, 'list.summary', { n: rows.length, linked: rows.filter((r) => r.linked).length })}\n`);
   }
   return errors.length > 0 ? EXIT.badInput : EXIT.ok;
 }

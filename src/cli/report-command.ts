@@ -23,7 +23,9 @@ import { loadScenario, stationLoad } from '../sim/scenario.ts';
 import { simulate } from '../sim/simulate.ts';
 import { EXIT, type Io, type Lang, json, pickLang } from './io.ts';
 import { CATALOGUE_DIR, loadProcedures } from './load.ts';
-import { DEFAULT_SCENARIO, summary } from './simulate-command.ts';
+import { t } from '../i18n/translate.ts';
+import { summary } from './sim-summary.ts';
+import { DEFAULT_SCENARIO } from './simulate-command.ts';
 
 export const REPORT_USAGE = `motcua report [scenario.yaml | report.json] [-o report.html] [--lang vi|en] [--compare] [--replications N] [--workers N] [--summary] [--allow-code] [--allow-outside] [--json]
 motcua report --db <cases.db> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now <instant>] [--procedures <dir>] [-o report.html] [--lang vi|en] [--json]
@@ -94,10 +96,10 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
     report = run.data.report;
     comparisons = run.data.variants.map((v) => v.comparison);
   }
-  for (const w of data.warnings) io.err(`motcua: warning: ${w}\n`);
+  for (const w of data.warnings) io.err(`motcua: ${t(lang, 'warning', { text: w })}\n`);
 
   if (values.summary) {
-    io.out(summary(report));
+    io.out(summary(report, lang));
     const i = report.indicators?.decision766;
     if (i !== undefined) io.out(`Decision 766: on time ${(i.onTimeRate.mean * 100).toFixed(1)}% ±${(i.onTimeRate.halfWidth * 100).toFixed(1)}, satisfaction ${(i.satisfactionRate.mean * 100).toFixed(1)}% ±${(i.satisfactionRate.halfWidth * 100).toFixed(1)}, ranking: ${i.byAgency.map((a) => `${a.rank}. ${a.agency}`).join(', ')}\n`);
     for (const c of comparisons) io.out(comparisonSummary(c));
@@ -105,7 +107,7 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
   const output = values.output ?? (values.json ? undefined : 'report.html');
   if (output !== undefined) await write(output, renderReport(data, lang));
   if (values.json) io.out(json(data));
-  else if (output !== undefined) io.out(`${lang === 'vi' ? 'Báo cáo HTML' : 'HTML report'}: ${resolve(output)}\n`);
+  else if (output !== undefined) io.out(`${t(lang, 'report.written', { file: resolve(output) })}\n`);
   return EXIT.ok;
 }
 
@@ -227,7 +229,7 @@ async function dashboardOfStore(
   const output = values.output ?? (values.json ? undefined : 'report.html');
   if (output !== undefined) await write(output, renderDashboardPage(dashboard, values.lang, titles, indicatorSectionOf(indicators, (a) => agencyNames.get(a) ?? a)));
   if (values.json) io.out(json({ ...dashboard, indicators: { decision766: indicators } }));
-  else if (output !== undefined) io.out(`${values.lang === 'vi' ? 'Báo cáo HTML' : 'HTML report'}: ${resolve(output)}\n`);
+  else if (output !== undefined) io.out(`${t(values.lang, 'report.written', { file: resolve(output) })}\n`);
   return EXIT.ok;
 }
 
