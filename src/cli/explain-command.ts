@@ -7,11 +7,12 @@ import { applyEvent, persistCase, startCase } from '../compile/case.ts';
 import { compileProcedure } from '../compile/compile.ts';
 import type { Channel } from '../dsl/spec.ts';
 import { CaseError, UsageError } from '../errors.ts';
+import { readDossierArg } from './dossier-arg.ts';
 import { parseEvent } from './events.ts';
 import { EXIT, type Io, json, pickLang } from './io.ts';
 import { resolveProcedure } from './load.ts';
 
-export const EXPLAIN_USAGE = `motcua explain <procedure> --received <YYYY-MM-DDTHH:MM> [--events <file.json>] [--channel in-person|postal|online] [--dossier '{"field":value}'] [--allow-code] [--json] [--lang vi|en]
+export const EXPLAIN_USAGE = `motcua explain <procedure> --received <YYYY-MM-DDTHH:MM> [--events <file.json>] [--channel in-person|postal|online] [--dossier '{"field":value}' | file.json] [--allow-code] [--json] [--lang vi|en]
   Replays a case (events: a JSON array like [{"type":"ACCEPT","at":"2025-03-03T09:10","by":"desk"}])
   and prints the due date of each step and of the dossier, with the reason for each.`;
 
@@ -37,14 +38,7 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
   const { spec, file } = await resolveProcedure(positionals[0]!, formatLocalDate(localDateOf(receivedAt)), { allowCode: values['allow-code'] });
   const proc = compileProcedure(spec);
   const channel = (values.channel ?? spec.receipt.channels[0]) as Channel;
-  let dossier: Record<string, string | number | boolean> = {};
-  if (values.dossier !== undefined) {
-    try {
-      dossier = JSON.parse(values.dossier) as Record<string, string | number | boolean>;
-    } catch {
-      throw new UsageError('usage', `--dossier must be a JSON object such as '{"remoteCommune":true}'.`, { path: ['--dossier'] });
-    }
-  }
+  const dossier = values.dossier === undefined ? {} : readDossierArg(values.dossier);
   let snapshot = startCase(proc, { receivedAt, channel, dossier }).snapshot;
   if (values.events !== undefined) {
     const path = values.events;

@@ -27,7 +27,7 @@ import { t } from '../i18n/translate.ts';
 import { summary } from './sim-summary.ts';
 import { DEFAULT_SCENARIO } from './simulate-command.ts';
 
-export const REPORT_USAGE = `motcua report [scenario.yaml | report.json] [-o report.html] [--lang vi|en] [--compare] [--replications N] [--workers N] [--summary] [--allow-code] [--allow-outside] [--json]
+export const REPORT_USAGE = `motcua report [scenario.yaml | report.json] [-o report.html] [--lang vi|en] [--compare] [--replications N] [--seed N] [--workers N] [--summary] [--allow-code] [--allow-outside] [--json]
 motcua report --db <cases.db> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now <instant>] [--procedures <dir>] [-o report.html] [--lang vi|en] [--json]
   Writes one self-contained HTML page (for simulations/province-2016.yaml by default; report.html
   unless -o says otherwise): cycle-time histograms against the statutory limit, early / on time /
@@ -51,6 +51,7 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
       lang: { type: 'string' },
       compare: { type: 'boolean', default: false },
       replications: { type: 'string' },
+      seed: { type: 'string' },
       workers: { type: 'string' },
       summary: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -82,7 +83,7 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
   let report: SimReport;
   let comparisons: readonly Comparison[];
   if (extname(input).toLowerCase() === '.json') {
-    for (const flag of ['compare', 'replications', 'workers'] as const) {
+    for (const flag of ['compare', 'replications', 'seed', 'workers'] as const) {
       if (values[flag] !== undefined && values[flag] !== false) {
         throw new UsageError('usage', `--${flag} applies to a scenario; a JSON report holds the runs it was made from. Give the scenario .yaml to simulate again.`, { path: [`--${flag}`] });
       }
@@ -137,12 +138,14 @@ function shownPath(file: string): string {
 async function simulateScenario(
   file: string,
   shown: string,
-  values: { readonly compare: boolean; readonly replications?: string | undefined; readonly workers?: string | undefined; readonly 'allow-code': boolean; readonly 'allow-outside': boolean },
+  values: { readonly compare: boolean; readonly replications?: string | undefined; readonly seed?: string | undefined; readonly workers?: string | undefined; readonly 'allow-code': boolean; readonly 'allow-outside': boolean },
   io: Io,
 ): Promise<{ data: ReportData }> {
   if (!existsSync(file)) throw new UsageError('not-found', 'no such file. Give a scenario .yaml (e.g. simulations/province-2016.yaml) or a JSON report.', { file });
   const scenario = await loadScenario(file, { allowCode: values['allow-code'], allowOutside: values['allow-outside'] });
-  const override = (c: SimConfig): SimConfig => (values.replications === undefined ? c : { ...c, replications: count(values.replications, '--replications', 1) });
+  const replications = values.replications === undefined ? undefined : count(values.replications, '--replications', 1);
+  const seed = values.seed === undefined ? undefined : count(values.seed, '--seed');
+  const override = (c: SimConfig): SimConfig => ({ ...c, ...(replications === undefined ? {} : { replications }), ...(seed === undefined ? {} : { seed }) });
   const workers = values.workers === undefined ? undefined : count(values.workers, '--workers');
   const progress = io.isTty === true ? (label: string) => (done: number, total: number) => io.err(`\r\x1b[K${label}: ${done}/${total}`) : undefined;
   // Always pass onReplication: simulate() counts finished replications inside `onReplication?.(++done, …)`,

@@ -13,9 +13,10 @@ import { EXIT, type Io, json, pickLang } from './io.ts';
 import { openLogFile } from './log-file.ts';
 import { comparisonSummary, summary } from './sim-summary.ts';
 
-export const SIMULATE_USAGE = `motcua simulate [scenario.yaml] [--json] [--compare] [--events log.csv|log.xes] [--replications N] [--workers N] [--tui] [--allow-code] [--allow-outside] [--lang vi|en]
+export const SIMULATE_USAGE = `motcua simulate [scenario.yaml] [--json] [--compare] [--events log.csv|log.xes] [--replications N] [--seed N] [--workers N] [--tui] [--allow-code] [--allow-outside] [--lang vi|en]
   Runs a scenario (simulations/province-2016.yaml by default): processing times, lateness and
   agency load; --compare adds each variant against the baseline with 95% confidence intervals;
+  --seed and --replications override the scenario file's;
   --events writes the baseline's event log for process mining: CSV with pm4py's columns, or IEEE XES;
   --tui shows a live progress bar, then a dashboard (←/→ procedure, tab variant).`;
 
@@ -32,6 +33,7 @@ export async function simulateCommand(args: readonly string[], io: Io, isTty: bo
       compare: { type: 'boolean', default: false },
       events: { type: 'string' },
       replications: { type: 'string' },
+      seed: { type: 'string' },
       workers: { type: 'string' },
       tui: { type: 'boolean', default: false },
       lang: { type: 'string' },
@@ -43,7 +45,10 @@ export async function simulateCommand(args: readonly string[], io: Io, isTty: bo
   if (positionals.length > 1) throw new UsageError('usage', `simulate takes one scenario file. Run motcua simulate --help for the usage.`);
   if (values.events !== undefined) logFormatOf(values.events);
   const scenario = await loadScenario(positionals[0] ?? DEFAULT_SCENARIO, { allowCode: values['allow-code'], allowOutside: values['allow-outside'] });
-  const override = (c: SimConfig): SimConfig => (values.replications === undefined ? c : { ...c, replications: count(values.replications, '--replications', 1) });
+  const replications = values.replications === undefined ? undefined : count(values.replications, '--replications', 1);
+  const seed = values.seed === undefined ? undefined : count(values.seed, '--seed');
+  // --seed and --replications override the scenario file, for the baseline and every variant alike.
+  const override = (c: SimConfig): SimConfig => ({ ...c, ...(replications === undefined ? {} : { replications }), ...(seed === undefined ? {} : { seed }) });
   const baseline = override(scenario.baseline);
   const workers = values.workers === undefined ? undefined : count(values.workers, '--workers');
   if (values.tui) {

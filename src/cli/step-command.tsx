@@ -10,9 +10,10 @@ import { UsageError } from '../errors.ts';
 import { type Session, loadSession, openSession, saveSession } from '../tui/session.ts';
 import { StepApp } from '../tui/StepApp.tsx';
 import { EXIT, type Io, pickLang } from './io.ts';
+import { readDossierArg } from './dossier-arg.ts';
 import { resolveProcedure } from './load.ts';
 
-export const STEP_USAGE = `motcua step <procedure> [--received <YYYY-MM-DDTHH:MM>] [--channel …] [--dossier file.json] [--case saved.json] [--save file.json] [--allow-code] [--lang vi|en]
+export const STEP_USAGE = `motcua step <procedure> [--received <YYYY-MM-DDTHH:MM>] [--channel …] [--dossier file.json | '{"field":value}'] [--case saved.json] [--save file.json] [--allow-code] [--lang vi|en]
   A full-screen terminal UI to walk one dossier through a procedure (needs an interactive terminal).`;
 
 /** `motcua step`: the edge that reads files and the terminal; the app itself renders only. */
@@ -71,14 +72,8 @@ export async function stepCommand(args: readonly string[], io: Io): Promise<numb
 
 /** The dossier from a JSON file, or defaults for the fields the branches test (and a note saying so). */
 function dossierFor(spec: ProcedureSpec, file: string | undefined): { dossier: DossierData; note: string | null } {
-  if (file !== undefined) {
-    try {
-      return { dossier: JSON.parse(readFileSync(file, 'utf8')) as DossierData, note: null };
-    } catch (error) {
-      throw new UsageError('bad-dossier', `cannot be read as a JSON object of dossier fields (${(error as Error).message}).`, { file });
-    }
-  }
+  if (file !== undefined) return { dossier: readDossierArg(file), note: null };
   const entries = Object.entries(spec.dossier).map(([name, field]) => [name, field.type === 'boolean' ? false : field.type === 'enum' ? field.values[0]! : field.type === 'number' ? 0 : ''] as const);
-  const note = entries.length === 0 ? null : `Dossier: ${entries.map(([k, v]) => `${k}=${String(v)}`).join(', ')} (give --dossier file.json to change).`;
+  const note = entries.length === 0 ? null : `Dossier: ${entries.map(([k, v]) => `${k}=${String(v)}`).join(', ')} (give --dossier file.json or --dossier '{…}' to change).`;
   return { dossier: Object.fromEntries(entries), note };
 }

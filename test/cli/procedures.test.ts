@@ -160,6 +160,24 @@ describe('motcua explain', () => {
     expect(march.out).not.toContain('skipped');
   });
 
+  it('takes the dossier inline or from a file, and names the file it cannot read', async () => {
+    const file = `${dir}/dossier.json`;
+    writeFileSync(file, '{"remoteCommune":true}');
+    const inline = await runCli(['explain', 'land-use-right-first', '--received', '2025-03-03T09:00', '--dossier', '{"remoteCommune":true}']);
+    const fromFile = await runCli(['explain', 'land-use-right-first', '--received', '2025-03-03T09:00', '--dossier', file]);
+    expect(inline.code).toBe(0);
+    expect(fromFile).toEqual(inline);
+    const missing = await runCli(['explain', 'land-use-right-first', '--received', '2025-03-03T09:00', '--dossier', `${dir}/none.json`]);
+    expect([missing.code, missing.err]).toEqual([2, `motcua: ${dir}/none.json: --dossier: is neither a JSON object nor a readable file. Give --dossier '{"field":value}' or --dossier dossier.json.\n`]);
+  });
+
+  it('overrides the scenario file with simulate --seed and --replications', async () => {
+    const { code, out } = await runCli(['simulate', `${ROOT}simulations/mmc-validation.yaml`, '--replications', '1', '--seed', '7', '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as { scenario: { seed: number; replications: number } };
+    expect([report.scenario.seed, report.scenario.replications]).toEqual([7, 1]);
+  }, 300_000);
+
   it('refuses a language it does not have, before or after the command', async () => {
     for (const argv of [['--lang', 'fr', 'list'], ['list', '--lang', 'fr']]) {
       const { code, err } = await runCli(argv);
