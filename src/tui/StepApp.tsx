@@ -18,8 +18,13 @@ export interface StepAppProps {
 }
 
 const HELP = {
-  en: '↑↓/1-9 choose · Enter act · h +1h · d +1 working day · n next deadline · u undo · r redo · w why · s save · q quit',
+  en: '↑↓/1-9 select · Enter act · h +1h · d +1 working day · n next deadline · u undo · r redo · w why · s save · q quit',
   vi: '↑↓/1-9 chọn · Enter thực hiện · h +1 giờ · d +1 ngày làm việc · n mốc tới · u hoàn tác · r làm lại · w vì sao · s lưu · q thoát',
+} as const;
+
+const FORM = {
+  en: { send: '(Enter to send, Esc to cancel)', required: 'write the reason first', confirm: (label: string, text: string) => `${label}: “${text}”. Enter again to confirm, Esc to cancel.` },
+  vi: { send: '(Enter để gửi, Esc để hủy)', required: 'hãy ghi lý do trước', confirm: (label: string, text: string) => `${label}: “${text}”. Nhấn Enter lần nữa để xác nhận, Esc để hủy.` },
 } as const;
 
 const TITLES = {
@@ -32,7 +37,8 @@ interface State {
   readonly lang: Lang;
   readonly selected: number;
   readonly why: boolean;
-  readonly form: { readonly action: Action; readonly text: string } | null;
+  /** The form being filled in; `confirming` once a destructive action's reason is written and Enter pressed. */
+  readonly form: { readonly action: Action; readonly text: string; readonly confirming?: boolean; readonly missing?: boolean } | null;
 }
 
 type Key = { readonly input: string; readonly upArrow: boolean; readonly downArrow: boolean; readonly return: boolean; readonly escape: boolean; readonly backspace: boolean; readonly delete: boolean; readonly ctrl: boolean; readonly meta: boolean };
@@ -45,9 +51,16 @@ export function pressKey(state: State, key: Key): State {
   const { session, selected, form, lang } = state;
   if (form !== null) {
     if (key.escape) return { ...state, form: null };
-    if (key.return) return { ...state, session: perform(session, form.action, form.text), form: null, selected: 0 };
+    if (key.return) {
+      if (form.action.destructive === true) {
+        if (form.text.trim() === '') return { ...state, form: { ...form, missing: true } };
+        if (form.confirming !== true) return { ...state, form: { ...form, confirming: true } };
+      }
+      return { ...state, session: perform(session, form.action, form.text), form: null, selected: 0 };
+    }
+    if (form.confirming === true) return state;
     if (key.backspace || key.delete) return { ...state, form: { ...form, text: form.text.slice(0, -1) } };
-    if (key.input !== '' && !key.ctrl && !key.meta) return { ...state, form: { ...form, text: form.text + key.input } };
+    if (key.input !== '' && !key.ctrl && !key.meta) return { ...state, form: { action: form.action, text: form.text + key.input } };
     return state;
   }
   const available = actions(session, lang);
@@ -60,7 +73,8 @@ export function pressKey(state: State, key: Key): State {
   if (key.upArrow) return { ...state, selected: Math.max(0, selected - 1) };
   if (key.downArrow) return { ...state, selected: Math.min(Math.max(0, available.length - 1), selected + 1) };
   if (key.return) return act(available[selected]);
-  if (/^[1-9]$/.test(input)) return act(available[Number(input) - 1]);
+  // A digit only selects: acting always takes Enter, so a stray key never refuses a dossier.
+  if (/^[1-9]$/.test(input)) return Number(input) <= available.length ? { ...state, selected: Number(input) - 1 } : state;
   if (input === 'h') return { ...state, session: advanceClock(session, 'hour') };
   if (input === 'd') return { ...state, session: advanceClock(session, 'working-day') };
   if (input === 'n') return { ...state, session: advanceClock(session, 'deadline') };
@@ -114,7 +128,11 @@ export function StepApp({ initial, lang, color, onSave }: StepAppProps) {
         </Box>
       )}
       <Text wrap="truncate-end" {...(color ? { color: 'yellow' } : {})}>
-        {form !== null ? `${form.action.form!.prompt}: ${form.text}▏ (Enter to send, Esc to cancel)` : (session.message ?? ' ')}
+        {form === null
+          ? (session.message ?? ' ')
+          : form.confirming === true
+            ? FORM[lang].confirm(form.action.label, form.text)
+            : `${form.action.form!.prompt}: ${form.text}▏ ${form.missing === true ? `— ${FORM[lang].required} ` : ''}${FORM[lang].send}`}
       </Text>
       <Text dimColor wrap="truncate-end">
         {HELP[lang]}

@@ -24,6 +24,11 @@ export interface Action {
   readonly by: Actor;
   /** A text the person may edit before the event is sent (a reason, the missing papers). */
   readonly form?: { readonly prompt: string; readonly initial: string };
+  /**
+   * Ends the case against the applicant's interest or on their behalf (refusal, withdrawal): the
+   * reason starts empty, must be written, and the action asks for confirmation before it is sent.
+   */
+  readonly destructive?: boolean;
   readonly build: (at: Instant, text: string) => CaseEvent;
 }
 
@@ -121,7 +126,7 @@ export function actions(s: Session, lang: 'vi' | 'en' = 'en'): Action[] {
         out.push({ key: 'return', label: L.giveBack, by: desk, build: (at) => ({ type, at, by: desk }) });
         break;
       case 'WITHDRAW':
-        out.push({ key: 'withdraw', label: L.withdraw, by: applicant, form: { prompt: L.reason, initial: 'no longer needed' }, build: (at, t) => ({ type, at, by: applicant, reason: t }) });
+        out.push({ key: 'withdraw', label: L.withdraw, by: applicant, destructive: true, form: { prompt: L.reason, initial: '' }, build: (at, t) => ({ type, at, by: applicant, reason: t }) });
         break;
       case 'RATE':
         for (const rating of ['very-satisfied', 'satisfied', 'not-satisfied'] as const) {
@@ -138,12 +143,12 @@ export function actions(s: Session, lang: 'vi' | 'en' = 'en'): Action[] {
     if (record.status === 'active') {
       out.push({ key: `complete:${step}`, label: say(L.complete, name(record.agency), step), by, build: (at) => ({ type: 'COMPLETE', at, by, step }) });
       out.push({ key: `supplement:${step}`, label: say(L.supplement, name(record.agency), step), by, form: { prompt: L.missing, initial: 'land use history' }, build: (at, t) => ({ type: 'REQUEST_SUPPLEMENT', at, by, step, missing: list(t) }) });
-      out.push({ key: `refuse:${step}`, label: say(L.refuseStep, name(record.agency), step), by, form: { prompt: L.reasons, initial: 'not eligible' }, build: (at, t) => ({ type: 'REFUSE', at, by, step, reasons: list(t) }) });
+      out.push({ key: `refuse:${step}`, label: say(L.refuseStep, name(record.agency), step), by, destructive: true, form: { prompt: L.reasons, initial: '' }, build: (at, t) => ({ type: 'REFUSE', at, by, step, reasons: list(t) }) });
     }
     if (record.status === 'supplement') out.push({ key: `supply:${step}`, label: say(L.supply, '', step), by: applicant, build: (at) => ({ type: 'SUPPLY', at, by: applicant, step }) });
   }
   if (allowed.has('REFUSE') && snapshot.matches({ active: 'receiving' } as never)) {
-    out.push({ key: 'refuse', label: L.refuse, by: desk, form: { prompt: L.reasons, initial: 'not eligible' }, build: (at, t) => ({ type: 'REFUSE', at, by: desk, reasons: list(t) }) });
+    out.push({ key: 'refuse', label: L.refuse, by: desk, destructive: true, form: { prompt: L.reasons, initial: '' }, build: (at, t) => ({ type: 'REFUSE', at, by: desk, reasons: list(t) }) });
   }
   if (allowed.has('SUPPLY') && snapshot.matches({ active: 'awaitingCompletion' } as never)) {
     out.push({ key: 'supply', label: L.supplyReceipt, by: applicant, build: (at) => ({ type: 'SUPPLY', at, by: applicant }) });

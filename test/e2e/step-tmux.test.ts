@@ -40,28 +40,28 @@ describe('motcua step in a real terminal (tmux)', () => {
       s = screen();
     }
     expect(s).toContain('First registration and land-use-right certificate');
-    s = await keys('1');
+    s = await keys('1', 'Enter');
     expect(row(s, 'Due')).toContain('end of 31/03/2025');
-    s = await keys('1', 'd');
+    s = await keys('1', 'Enter', 'd');
     expect(row(s, 'Now')).toContain('04/03/2025 09:00');
     // The commune asks for papers: the clock pauses and the status is 5.
-    s = await keys('2', 'Enter');
+    s = await keys('2', 'Enter', 'Enter');
     expect(row(s, 'Status')).toContain('5 supplement requested');
     expect(row(s, 'Clock')).toContain('paused');
-    s = await keys('d', 'd', '1');
+    s = await keys('d', 'd', '1', 'Enter');
     // Papers back on Thursday 6 March: Tuesday 4 was used, counting resumes on Friday 7.
     expect(row(s, 'Due')).toContain('end of 02/04/2025');
-    s = await keys('1');
+    s = await keys('1', 'Enter');
     expect(row(s, 'Clock')).toContain('paused: interval:public-posting');
     // The posting ends by itself at the next deadline, 15 days later.
     s = await keys('n');
     expect(row(s, 'Now')).toContain('21/03/2025 09:00');
     expect(row(s, 'Due')).toContain('end of 18/04/2025');
-    s = await keys('1', '1', '1');
+    s = await keys('1', 'Enter', '1', 'Enter', '1', 'Enter');
     expect(row(s, 'Status')).toContain('6 awaiting financial obligation');
     expect(row(s, 'Due')).toContain('—');
     // The applicant pays two working days later; then the issuer, late, apologises.
-    s = await keys('d', 'd', '1');
+    s = await keys('d', 'd', '1', 'Enter');
     expect(row(s, 'Status')).toContain('4 processing');
     expect(row(s, 'Due')).toContain('end of 22/04/2025');
     // The issuer has not signed when the last moment for an apology comes (one working day before the due date).
@@ -71,9 +71,9 @@ describe('motcua step in a real terminal (tmux)', () => {
     expect(s).toContain('issues an apology slip');
     const apology = s.split('\n').find((l) => l.includes('issues an apology slip'))!;
     const number = /(\d) [A-Z]/.exec(apology.slice(apology.indexOf('│', 50)))![1]!;
-    s = await keys(number, 'Enter');
+    s = await keys(number, 'Enter', 'Enter');
     expect(s).toContain('apology-issued');
-    s = await keys('d', 'd', '1', '1');
+    s = await keys('d', 'd', '1', 'Enter', '1', 'Enter');
     expect(row(s, 'Status')).toContain('10 result returned');
     expect(row(s, 'So far')).toContain('late');
     // "Why this due date?" names the pauses and the law.
