@@ -1,6 +1,7 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useReducer, useRef } from 'react';
 import { explainCase } from '../analysis/explain-case.ts';
+import { t } from '../i18n/translate.ts';
 import { ActionList } from './components/ActionList.tsx';
 import { ClockView } from './components/ClockView.tsx';
 import { FlowView } from './components/FlowView.tsx';
@@ -112,14 +113,14 @@ export function StepApp({ initial, lang, color, onSave }: StepAppProps) {
   const facts = clockFacts(proc, snapshot, now, lang);
   return (
     <Box flexDirection="column" height={rows}>
-      <Header title={proc.spec.title} id={`${proc.spec.id}@${proc.spec.version}`} level={proc.spec.level} limit={facts.limit} lang={lang} color={color} />
+      <Header title={proc.spec.title} id={`${proc.spec.id}@${proc.spec.version}`} level={t(lang, `level.${proc.spec.level}`)} limit={facts.limit} lang={lang} color={color} />
       {why ? (
         <TextPanel title={titles.why} lines={explainCase(proc, snapshot, lang)} color={color} height={body} />
       ) : (
         <Box height={body}>
           <Box flexDirection="column" width="50%">
             <FlowView title={titles.flow} lines={flowLines(proc, snapshot, lang)} color={color} height={Math.ceil(body / 2)} />
-            <TextPanel title={titles.timeline} lines={timelineLines(snapshot)} color={color} height={Math.floor(body / 2)} tail />
+            <TextPanel title={titles.timeline} lines={timelineLines(snapshot, lang)} color={color} height={Math.floor(body / 2)} tail />
           </Box>
           <Box flexDirection="column" width="50%">
             <ClockView facts={facts} lang={lang} color={color} />

@@ -5,9 +5,12 @@ import type { LocalDate } from '../calendar/date.ts';
 import { type CaseSnapshot, STATUS_LABELS, nextDeadline, statusCode } from '../compile/case.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
 import type { FlowNode } from '../dsl/spec.ts';
+import { parseDuration } from '../calendar/duration.ts';
+import { durationWords, t } from '../i18n/translate.ts';
 import { citeRef } from '../legal.ts';
 
-export type Lang = 'vi' | 'en';
+export type { Lang } from '../i18n/translate.ts';
+import type { Lang } from '../i18n/translate.ts';
 
 /** `03/03 14:00`, short enough for a terminal column. */
 export function shortTime(t: Instant): string {
@@ -67,7 +70,7 @@ export function flowLines(proc: CompiledProcedure, snapshot: CaseSnapshot, lang:
         case 'excluded': {
           const started = ctx.timeline.some((e) => e.action === 'interval-start' && e.step === node.id);
           const ended = ctx.timeline.some((e) => e.action === 'interval-end' && e.step === node.id);
-          lines.push({ depth, mark: ended ? '✓' : started ? '~' : '·', text: `${node.id} · ${agencyName(node.party)} (${node.reason}, ${lang === 'vi' ? 'không tính' : 'excluded'})` });
+          lines.push({ depth, mark: ended ? '✓' : started ? '~' : '·', text: `${node.id} · ${agencyName(node.party)} (${t(lang, `excluded.${node.reason}`)}, ${lang === 'vi' ? 'không tính' : 'excluded'})` });
           break;
         }
       }
@@ -116,7 +119,7 @@ export function clockFacts(proc: CompiledProcedure, snapshot: CaseSnapshot, now:
             : 'within limit';
   return {
     now: `${formatVnDate(localDateOf(now))} ${formatTimeOfDay(msOfLocalDay(now))}`,
-    received: `${shortTime(ctx.receivedAt)} (${ctx.channel})`,
+    received: `${shortTime(ctx.receivedAt)} (${t(lang, `channel.${ctx.channel}`)})`,
     status: `${code} ${STATUS_LABELS[code][lang]}`,
     due: due === null ? '—' : dueText(due, lang),
     running: l === null ? '—' : open.length > 0 ? `${lang === 'vi' ? 'dừng' : 'paused'}: ${open.map((p) => p.reason).join(', ')}` : lang === 'vi' ? 'đang chạy' : 'running',
@@ -124,14 +127,15 @@ export function clockFacts(proc: CompiledProcedure, snapshot: CaseSnapshot, now:
     step: active === undefined ? null : `${active[0]} ${active[1].ledger.due === null ? '' : dueText(active[1].ledger.due, lang)}`,
     standing,
     nextDeadline: timer === null ? null : `${timer.kind} ${shortTime(timer.at)}`,
-    limit: `${proc.spec.limit.duration} (${proc.spec.limit.mode}) — ${citeRef(proc.spec.limit.ref)}`,
+    limit: `${durationWords(parseDuration(proc.spec.limit.duration), lang)}, ${t(lang, `mode.${proc.spec.limit.mode}`)} — ${citeRef(proc.spec.limit.ref)}`,
   };
 }
 
 /** The control slip as short lines, newest last. */
-export function timelineLines(snapshot: CaseSnapshot): string[] {
+export function timelineLines(snapshot: CaseSnapshot, lang: Lang = 'en'): string[] {
+  const party = (x: string | undefined) => (x === 'applicant' ? t(lang, 'party.applicant') : (x ?? ''));
   return snapshot.context.timeline.map((e) => {
-    const who = `${e.from ?? ''}→${e.to ?? ''}`;
+    const who = `${party(e.from)}→${party(e.to)}`;
     return [shortTime(e.at), e.action, who === '→' ? '' : who, e.step ?? '', e.classification ?? ''].filter((x) => x !== '').join(' ');
   });
 }

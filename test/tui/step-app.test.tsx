@@ -29,7 +29,7 @@ describe('motcua step, the terminal UI', () => {
   it('shows the procedure, its limit and legal basis, and what can be done at receipt', () => {
     const { frame } = app();
     expect(frame()).toContain('First registration and land-use-right certificate [land-use-right-first@2024.1, district]');
-    expect(frame()).toContain('20wd (date) — Decree 101/2024/NĐ-CP');
+    expect(frame()).toContain('Đăng ký, cấp Giấy chứng nhận quyền sử dụng đất lần đầu · 20 working days, counted in whole days');
     expect(frame()).toContain('❯ 1 Desk accepts the complete dossier');
     expect(line(frame(), 'Status')).toContain('1 submitted');
   });
