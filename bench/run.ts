@@ -7,14 +7,18 @@ import { runEngineBench } from './engine.bench.ts';
 import { runServeBench } from './serve.bench.ts';
 import { runMiningBench } from './mining.bench.ts';
 import { runSimBench } from './sim.bench.ts';
+import { runStartupBench } from './startup.bench.ts';
+import { runWorkersBench } from './workers.bench.ts';
 
 /** Every benchmark, by name, in the order they run. */
-const BENCHES: Readonly<Record<string, () => void | Promise<void>>> = {
+const BENCHES: Readonly<Record<string, () => unknown>> = {
   calendar: () => runCalendarBench(),
   sim: () => runSimBench(),
   engine: () => runEngineBench(),
   serve: () => runServeBench(),
   mining: () => runMiningBench(),
+  startup: () => runStartupBench(),
+  workers: () => runWorkersBench(),
 };
 
 const wanted = process.argv.slice(2);

@@ -1,11 +1,13 @@
 /**
- * Writes `schema/procedure.schema.json` from the zod schema (`npm run schema`). The test
- * `test/dsl/json-schema.test.ts` fails when the committed file differs from what this would write.
+ * Writes every JSON Schema of `schema/` from its zod schema (`npm run schema`). The test
+ * `test/json-schemas.test.ts` fails when a committed file differs from what this would write.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { procedureJsonSchemaText } from '../src/dsl/json-schema.ts';
+import { JSON_SCHEMAS, jsonSchemaText } from '../src/json-schemas.ts';
 
-const target = fileURLToPath(new URL('../schema/procedure.schema.json', import.meta.url));
-writeFileSync(target, procedureJsonSchemaText());
-console.log(`wrote ${target}`);
+for (const { file, schema } of JSON_SCHEMAS) {
+  const target = fileURLToPath(new URL(`../${file}`, import.meta.url));
+  writeFileSync(target, jsonSchemaText(schema()));
+  console.log(`wrote ${target}`);
+}

@@ -25,17 +25,7 @@ import {
 import { UsageError } from '../errors.ts';
 import { citeRef } from '../legal.ts';
 import { EXIT, type Io, type Lang, json, pickLang } from './io.ts';
-
-export const CALENDAR_USAGE = `motcua calendar holidays <year> [--json] [--lang vi|en]
-  Every date of <year> whose status differs from the weekly pattern (${VN_MIN_YEAR}–${VN_MAX_YEAR}).
-motcua calendar lunar <YYYY-MM-DD> [--json]
-  The Vietnamese lunar date of a solar date (${LUNAR_MIN_YEAR}–${LUNAR_MAX_YEAR}).
-motcua calendar solar <YYYY-MM-DD> [--leap] [--json]
-  The solar date of a Vietnamese lunar date (year-month-day in the lunar calendar).
-motcua calendar add <start> <duration> [--json] [--lang vi|en]
-  <start> YYYY-MM-DD counts in the legal date mode (Civil Code Art. 147–148) and prints the due date;
-  <start> YYYY-MM-DDTHH:MM (Vietnamese time) counts working time in office hours and prints the due instant.
-  <duration>: ${DURATION_FORMS}.`;
+import { CALENDAR_USAGE } from './usage.ts';
 
 const OPTIONS = {
   json: { type: 'boolean', default: false },

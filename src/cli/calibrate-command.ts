@@ -4,15 +4,9 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
 import { calibrate } from '../mining/calibrate.ts';
 import { EXIT, type Io, json } from './io.ts';
-import { CATALOGUE_DIR, resolveProcedure } from './load.ts';
+import { CATALOGUE_DIR, resolveProcedure } from '../node/load-procedures.ts';
 import { loadLog, loadMapping } from './log-input.ts';
-
-export const CALIBRATE_USAGE = `motcua calibrate <log.csv|log.xes> --procedure <id|file> [--map map.yaml] [-o scenario.yaml] [--json]
-  A simulation scenario for a known procedure fitted to an event log: step durations (exponential,
-  lognormal, gamma or empirical, by AIC among the fits a KS test accepts), branch, supplement,
-  refusal and withdrawal rates, applicant response and transfer times, arrivals by weekday and
-  hour, channels, officers per station and office hours; each figure says from how many
-  observations. --map names the log's columns and maps its activities to steps.`;
+import { CALIBRATE_USAGE } from './usage.ts';
 
 /** `motcua calibrate`. */
 export async function calibrateCommand(args: readonly string[], io: Io): Promise<number> {

@@ -3,31 +3,21 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Instant, formatInstant, parseInstant } from '../calendar/instant.ts';
 import type { StatusCode } from '../compile/case.ts';
-import type { Actor } from '../compile/types.ts';
 import { DEFAULT_MAX_PAYLOAD_BYTES } from '../engine/check-event.ts';
 import { createEngine } from '../engine/engine.ts';
 import { sqliteStore } from '../engine/sqlite-store.ts';
 import { storeTraces } from '../engine/case-log.ts';
 import type { CaseFilter, CaseStore } from '../engine/store.ts';
 import { logFormatOf } from '../export/event-log.ts';
-import type { Engine, OpenRequest } from '../engine/types.ts';
+import { type OpenRequest, openRequestJsonSchema } from '../engine/request-schema.ts';
+import type { Engine } from '../engine/types.ts';
 import { CaseError, UsageError } from '../errors.ts';
 import { parseEvent } from './events.ts';
-import { readStreamLimited } from './read-limited.ts';
+import { readStreamLimited } from '../node/read-limited.ts';
 import { EXIT, type Io, json } from './io.ts';
-import { CATALOGUE_DIR, loadProcedures } from './load.ts';
+import { loadCatalogue, loadProcedures } from '../node/load-procedures.ts';
 import { openLogFile } from './log-file.ts';
-
-export const CASE_USAGE = `motcua case open|send|show|list|tick|log --db <file.db> [--procedures <dir> [--allow-code]] …
-  Runs real cases in a SQLite file (created by the first open). Output is JSON; instants are local (+07:00).
-  open  <request|->                 '{"procedure":"birth-registration","receivedAt":"2025-01-24T09:00","channel":"in-person","by":"desk","dossier":{"needsVerification":false}}'
-                                    (optional: "code", "accept": false to leave it at receipt) [--key <idempotency key>]
-  send  <caseId> <event|->          '{"type":"TRANSFER","at":"2025-01-24T10:00","by":"desk"}' [--key <k>] [--expect-version <n>]
-  show  <caseId> [--log]            status, due dates with reasons, control slip, refused attempts (and the log)
-  list  [--agency a] [--status 4,5] [--due-before <instant>] [--overdue <instant>] [--procedure id]
-  tick  [--now <instant>]           fires every deadline passed (default: now)
-  log   -o <log.csv|log.xes>        writes every case as an event log for process mining (pm4py CSV or IEEE XES)
-  JSON comes as an argument or on stdin with -. Exit 1 when the event is refused or conflicts (the reason on stderr).`;
+import { CASE_USAGE } from './usage.ts';
 
 /** What `case` reads besides the common streams: standard input, for `-`. */
 export type CaseIo = Io & { readonly readStdin?: () => Promise<string> };
@@ -76,7 +66,7 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
     if (values.output === undefined) throw new UsageError('usage', 'case log needs -o <log.csv|log.xes>, the event log to write. Run motcua case --help for the usage.');
     logFormatOf(values.output, '-o');
   }
-  const { procedures, errors } = await loadProcedures([values.procedures ?? CATALOGUE_DIR], { allowCode: values['allow-code'] });
+  const { procedures, errors } = values.procedures === undefined ? { procedures: await loadCatalogue(), errors: [] } : await loadProcedures([values.procedures], { allowCode: values['allow-code'] });
   if (errors.length > 0) throw errors[0]!;
   const store = sqliteStore(file);
   try {
@@ -210,37 +200,28 @@ async function readProcessStdin(): Promise<string> {
   return readStreamLimited(process.stdin, DEFAULT_MAX_PAYLOAD_BYTES, 'input on stdin', '<stdin>');
 }
 
-/** The JSON form of an opening request: local instants and the actor by name, as in events. */
+/** The JSON form of an opening request (local instants, the actor by name), read by its one schema. */
 function openRequest(value: unknown, where: string, key: string | undefined): OpenRequest {
-  const fail = (path: string, message: string): never => {
-    throw new CaseError('bad-input', message, { file: where, path: [path] });
-  };
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new CaseError('bad-input', 'must be a JSON object such as {"procedure":"birth-registration","receivedAt":"2025-01-24T09:00","channel":"in-person","by":"desk"}.', { file: where });
+  const parsed = openRequestJsonSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const field = path[0];
+    const missing = issue.code === 'invalid_type' && path.length === 1 && typeof value === 'object' && value !== null && (value as Record<string, unknown>)[String(field)] === undefined;
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `unknown field "${issue.keys[0]}"; the fields are ${Object.keys(openRequestJsonSchema.shape).join(', ')}.`
+        : missing
+          ? `needs "${String(field)}". A request looks like ${REQUEST_EXAMPLE}.`
+          : issue.code === 'custom'
+            ? issue.message
+            : `${issue.message}. A request looks like ${REQUEST_EXAMPLE}.`;
+    throw new CaseError('bad-input', message, { file: where, path });
   }
-  const o = value as Record<string, unknown>;
-  const known = ['procedure', 'receivedAt', 'channel', 'by', 'dossier', 'code', 'accept', 'idempotencyKey'];
-  for (const k of Object.keys(o)) if (!known.includes(k)) fail(k, `unknown field "${k}"; the fields are ${known.join(', ')}.`);
-  if (typeof o['receivedAt'] !== 'string') fail('receivedAt', 'needs "receivedAt", the local instant of receipt such as "2025-01-24T09:00".');
-  const by = o['by'] ?? fail('by', 'needs "by": "desk" (an agency id), "applicant", or {"agency":"…","role":"…"}.');
-  return {
-    ...o,
-    receivedAt: parseInstant(o['receivedAt'] as string, ['receivedAt']),
-    by: actorOf(by, fail),
-    ...(key === undefined ? {} : { idempotencyKey: key }),
-  } as OpenRequest;
+  return key === undefined ? parsed.data : { ...parsed.data, idempotencyKey: key };
 }
 
-function actorOf(by: unknown, fail: (path: string, message: string) => never): Actor {
-  if (by === 'applicant') return { kind: 'applicant' };
-  if (by === 'system') return { kind: 'system' };
-  if (typeof by === 'string' && by !== '') return { kind: 'agency', agency: by };
-  if (typeof by === 'object' && by !== null && typeof (by as { agency?: unknown }).agency === 'string') {
-    const { agency, role } = by as { agency: string; role?: unknown };
-    return typeof role === 'string' ? { kind: 'agency', agency, role } : { kind: 'agency', agency };
-  }
-  return fail('by', '"by" must be "desk" (an agency id), "applicant", or {"agency":"…","role":"…"}.');
-}
+const REQUEST_EXAMPLE = '{"procedure":"birth-registration","receivedAt":"2025-01-24T09:00","channel":"in-person","by":"desk"}';
 
 /** Instant-valued fields, printed as local date-times in the output. */
 const INSTANT_KEYS = new Set(['at', 'due', 'newDue', 'receivedAt', 'now', 'readyAt', 'acceptedAt', 'startedAt', 'runningSince', 'transferDue', 'apologyBy', 'finishedAt', 'enteredAt', 'nextDeadline', 'from', 'to']);

@@ -5,13 +5,8 @@ import { t } from '../i18n/translate.ts';
 import { describePath } from '../analysis/budget.ts';
 import { UsageError } from '../errors.ts';
 import { EXIT, type Io, json, pickLang } from './io.ts';
-import { CATALOGUE_DIR, loadProcedures } from './load.ts';
-
-export const CHECK_USAGE = `motcua check [paths…] [--allow-code] [--json] [--seed N] [--runs N] [--lang vi|en]
-  Loads, validates, compiles and analyses procedures (the catalogue by default): shares within the
-  statutory limit on every path, every state reachable and able to finish, outcomes, and property
-  checks (never late when every agency meets its share; pauses; restarts). Each procedure passes,
-  passes with warnings (a holiday risk of a limit in calendar days, an approximate conversion) or fails.`;
+import { loadCatalogue, loadProcedures } from '../node/load-procedures.ts';
+import { CHECK_USAGE } from './usage.ts';
 
 /** What each status looks like, so that a pass, a warning and a failure differ at a glance. */
 const SYMBOL: Readonly<Record<CheckStatus, string>> = { pass: '✓', warn: '!', fail: '✗' };
@@ -27,7 +22,7 @@ export async function checkCommand(args: readonly string[], io: Io, seedFromEdge
   });
   const seed = values.seed === undefined ? seedFromEdge() : wholeNumber(values.seed, '--seed');
   const numRuns = values.runs === undefined ? 50 : wholeNumber(values.runs, '--runs');
-  const { procedures, errors } = await loadProcedures(positionals.length === 0 ? [CATALOGUE_DIR] : positionals, { allowCode: values['allow-code'] });
+  const { procedures, errors } = positionals.length === 0 ? { procedures: await loadCatalogue(), errors: [] } : await loadProcedures(positionals, { allowCode: values['allow-code'] });
   const reports: (CheckReport & { file: string })[] = procedures.map((p) => ({ ...checkProcedure(p.spec, { seed, numRuns }), file: p.file }));
 
   const lang = pickLang(values.lang, io.env);

@@ -9,16 +9,8 @@ import { UsageError } from '../errors.ts';
 import { COMPLAINT_KINDS, COMPLAINT_OUTCOMES, type Complaint, type ComplaintKind, type ComplaintOutcomeKind, type ComplaintStatus, answerComplaint, openComplaint } from '../indicators/complaint.ts';
 import { competentAgency } from '../indicators/from-cases.ts';
 import { EXIT, type Io, json } from './io.ts';
-import { CATALOGUE_DIR, loadProcedures } from './load.ts';
-
-export const COMPLAINT_USAGE = `motcua complaint open|answer|list --db <file.db> …
-  Complaints and petitions (phản ánh, kiến nghị) in the SQLite file of motcua case, with deadlines of
-  2 working days to acknowledge, 5 to ask for information and 15 to answer (defaults, not verified).
-  open    --kind feedback|petition --text "…" [--dossier <code>] [--agency <id>] [--at <instant>] [--procedures <dir>]
-          (a complaint about a dossier counts for the dossier's agency unless --agency says otherwise)
-  answer  <id> --outcome upheld|dismissed|refused --text "…" [--feedback satisfied|not-satisfied] [--at <instant>]
-  list    [--dossier <code>] [--agency <id>] [--status open|answered|refused]
-  Output is JSON with local instants (+07:00); --at defaults to now. They count in motcua report --db.`;
+import { loadCatalogue, loadProcedures } from '../node/load-procedures.ts';
+import { COMPLAINT_USAGE } from './usage.ts';
 
 const STATUSES: readonly ComplaintStatus[] = ['open', 'answered', 'refused'];
 
@@ -102,7 +94,7 @@ async function put(store: CaseStore, complaint: Complaint, file: string): Promis
 async function dossierAgency(store: CaseStore, code: string, proceduresDir: string | undefined, file: string): Promise<string | null> {
   const record = await store.get(code);
   if (record === null) throw new UsageError('unknown-case', `no dossier ${code} in this database; give the dossier code as motcua case list shows it, or leave --dossier out.`, { file, path: ['--dossier'] });
-  const { procedures } = await loadProcedures([proceduresDir ?? CATALOGUE_DIR]);
+  const { procedures } = proceduresDir === undefined ? { procedures: await loadCatalogue() } : await loadProcedures([proceduresDir]);
   const spec = procedures.find((p) => p.spec.id === record.procedure.id && p.spec.version === record.procedure.version)?.spec;
   return spec === undefined ? null : competentAgency(spec);
 }

@@ -10,11 +10,8 @@ import { CaseError, UsageError } from '../errors.ts';
 import { readDossierArg } from './dossier-arg.ts';
 import { parseEvent } from './events.ts';
 import { EXIT, type Io, json, pickLang } from './io.ts';
-import { resolveProcedure } from './load.ts';
-
-export const EXPLAIN_USAGE = `motcua explain <procedure> --received <YYYY-MM-DDTHH:MM> [--events <file.json>] [--channel in-person|postal|online] [--dossier '{"field":value}' | file.json] [--allow-code] [--json] [--lang vi|en]
-  Replays a case (events: a JSON array like [{"type":"ACCEPT","at":"2025-03-03T09:10","by":"desk"}])
-  and prints the due date of each step and of the dossier, with the reason for each.`;
+import { resolveProcedure } from '../node/load-procedures.ts';
+import { EXPLAIN_USAGE } from './usage.ts';
 
 /** `motcua explain`. */
 export async function explainCommand(args: readonly string[], io: Io): Promise<number> {

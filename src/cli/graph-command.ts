@@ -2,11 +2,8 @@ import { parseArgs } from 'node:util';
 import { toBpmn, toDot, toMermaid } from '../export/index.ts';
 import { UsageError } from '../errors.ts';
 import { EXIT, type Io, pickLang } from './io.ts';
-import { resolveProcedure } from './load.ts';
-
-export const GRAPH_USAGE = `motcua graph <procedure> --format mermaid|dot|bpmn [--allow-code] [--lang vi|en]
-  The procedure as a Mermaid state diagram, a Graphviz graph (agencies as clusters) or BPMN 2.0 XML
-  (one lane per agency, timers for deadlines, legal references as documentation).`;
+import { resolveProcedure } from '../node/load-procedures.ts';
+import { GRAPH_USAGE } from './usage.ts';
 
 /** `motcua graph`. */
 export async function graphCommand(args: readonly string[], io: Io): Promise<number> {

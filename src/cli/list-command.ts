@@ -3,16 +3,14 @@ import { parseDuration } from '../calendar/duration.ts';
 import { durationWords, t } from '../i18n/translate.ts';
 import { citeRef } from '../legal.ts';
 import { EXIT, type Io, json, pickLang } from './io.ts';
-import { CATALOGUE_DIR, loadProcedures } from './load.ts';
-
-export const LIST_USAGE = `motcua list [paths…] [--allow-code] [--json] [--lang vi|en]
-  A table of the catalogue (or of the given files): id, version, title, level, limit, agencies, legal basis.`;
+import { loadCatalogue, loadProcedures } from '../node/load-procedures.ts';
+import { LIST_USAGE } from './usage.ts';
 
 /** `motcua list`. */
 export async function listCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...args], options: { 'allow-code': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, lang: { type: 'string' } }, allowPositionals: true, strict: true });
   const lang = pickLang(values.lang, io.env);
-  const { procedures, errors } = await loadProcedures(positionals.length === 0 ? [CATALOGUE_DIR] : positionals, { allowCode: values['allow-code'] });
+  const { procedures, errors } = positionals.length === 0 ? { procedures: await loadCatalogue(), errors: [] } : await loadProcedures(positionals, { allowCode: values['allow-code'] });
   for (const e of errors) io.err(`motcua: ${e.describe()}\n`);
   const rows = procedures.map(({ spec, file }) => ({
     id: spec.id,

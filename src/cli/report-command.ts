@@ -5,7 +5,6 @@ import { parseArgs } from 'node:util';
 import { type LocalDate, formatLocalDate, localDate, parseLocalDate, toYmd } from '../calendar/date.ts';
 import { type Instant, instantAt, localDateOf, parseInstant } from '../calendar/instant.ts';
 import type { CaseContext } from '../compile/types.ts';
-import { sqliteStore } from '../engine/sqlite-store.ts';
 import { UsageError } from '../errors.ts';
 import { type Complaint, complaintRecord, complaintsByDossier } from '../indicators/complaint.ts';
 import { decision766 } from '../indicators/decision766.ts';
@@ -19,26 +18,15 @@ import { renderReport } from '../report/html.ts';
 import { readReportJson } from '../report/read.ts';
 import type { SimConfig } from '../sim/config.ts';
 import { type Comparison, type SimReport, buildReport, compare } from '../sim/report.ts';
-import { loadScenario, stationLoad } from '../sim/scenario.ts';
-import { simulate } from '../sim/simulate.ts';
+import { loadScenario } from '../node/scenario-files.ts';
+import { simulate } from '../node/simulate.ts';
+import { stationLoad } from '../sim/scenario.ts';
 import { EXIT, type Io, type Lang, json, pickLang } from './io.ts';
-import { CATALOGUE_DIR, loadProcedures } from './load.ts';
+import { loadCatalogue, loadProcedures } from '../node/load-procedures.ts';
 import { t } from '../i18n/translate.ts';
 import { summary } from './sim-summary.ts';
 import { DEFAULT_SCENARIO } from './simulate-command.ts';
-
-export const REPORT_USAGE = `motcua report [scenario.yaml | report.json] [-o report.html] [--lang vi|en] [--compare] [--replications N] [--seed N] [--workers N] [--summary] [--allow-code] [--allow-outside] [--json]
-motcua report --db <cases.db> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now <instant>] [--procedures <dir>] [-o report.html] [--lang vi|en] [--json]
-  Writes one self-contained HTML page (for simulations/province-2016.yaml by default; report.html
-  unless -o says otherwise): cycle-time histograms against the statutory limit, early / on time /
-  late, p50/p90; utilisation and queue waits per station with the bottleneck; with --compare, each
-  reform variant against the baseline with 95% confidence intervals; the one-stop dashboard; the
-  scenario's parameters and the commands that reproduce it. A .json input is what motcua simulate
-  --json or motcua report --json printed. --json prints the page's data (the HTML only with -o);
-  --summary also prints the terminal summary of motcua simulate.
-  With --db, the one-stop dashboard of the cases in an engine's SQLite file (motcua case) for the
-  days --from to --to (this month by default), as of --now (default: now), and the Decision 766
-  indicators of its dossiers, ratings and complaints (JSON: indicators.decision766).`;
+import { REPORT_USAGE } from './usage.ts';
 
 /** `motcua report`. */
 export async function reportCommand(args: readonly string[], io: Io): Promise<number> {
@@ -124,7 +112,7 @@ async function readInput(file: string): Promise<string> {
 function catalogueLookup() {
   let catalogue: Promise<Awaited<ReturnType<typeof loadProcedures>>['procedures']> | undefined;
   return async (id: string, version: string) => {
-    catalogue ??= loadProcedures([CATALOGUE_DIR]).then((r) => r.procedures);
+    catalogue ??= loadCatalogue();
     return (await catalogue).find((p) => p.spec.id === id && p.spec.version === version)?.spec;
   };
 }
@@ -206,8 +194,10 @@ async function dashboardOfStore(
   const from = values.from === undefined ? localDate(year, month, 1) : parseLocalDate(values.from, ['--from']);
   const to = values.to === undefined ? today : parseLocalDate(values.to, ['--to']);
   if (to < from) throw new UsageError('usage', `--to ${formatLocalDate(to)} is before --from ${formatLocalDate(from)}; the period runs from --from to --to, both included.`, { path: ['--to'] });
-  const { procedures, errors } = await loadProcedures([values.procedures ?? CATALOGUE_DIR], { allowCode: values['allow-code'] });
+  const { procedures, errors } = values.procedures === undefined ? { procedures: await loadCatalogue(), errors: [] } : await loadProcedures([values.procedures], { allowCode: values['allow-code'] });
   if (errors.length > 0) throw errors[0]!;
+  // Loaded only for --db: a simulation report needs no SQLite.
+  const { sqliteStore } = await import('../engine/sqlite-store.ts');
   const store = sqliteStore(file);
   const cases: CaseContext[] = [];
   let complaints: Complaint[];

@@ -1,20 +1,23 @@
 import { MotcuaError, UsageError } from '../errors.ts';
-import { CALENDAR_USAGE, calendarCommand } from './calendar-command.ts';
-import { CALIBRATE_USAGE } from './calibrate-command.ts';
-import { VALIDATE_USAGE } from './validate-command.ts';
-import { STAFF_USAGE } from './staff-command.ts';
-import { CASE_USAGE, caseCommand } from './case-command.ts';
-import { CHECK_USAGE, checkCommand } from './check-command.ts';
-import { COMPLAINT_USAGE, complaintCommand } from './complaint-command.ts';
-import { demoCommand } from './demo-command.ts';
-import { EXPLAIN_USAGE, explainCommand } from './explain-command.ts';
-import { GRAPH_USAGE, graphCommand } from './graph-command.ts';
-import { EXIT, type Io, globalOptions } from './io.ts';
-import { LIST_USAGE, listCommand } from './list-command.ts';
-import { REPORT_USAGE, reportCommand } from './report-command.ts';
-import { SERVE_USAGE, serveCommand, tokenCommand } from './serve-command.ts';
-import { SIMULATE_USAGE, simulateCommand } from './simulate-command.ts';
-import { STEP_USAGE, stepCommand } from './step-command.tsx';
+import type { CaseIo } from './case-command.ts';
+import { findCommand } from './commands.ts';
+import { EXIT, globalOptions } from './io.ts';
+import {
+  CALENDAR_USAGE,
+  CALIBRATE_USAGE,
+  COMPLAINT_USAGE,
+  STAFF_USAGE,
+  VALIDATE_USAGE,
+  CASE_USAGE,
+  CHECK_USAGE,
+  EXPLAIN_USAGE,
+  GRAPH_USAGE,
+  LIST_USAGE,
+  REPORT_USAGE,
+  SERVE_USAGE,
+  SIMULATE_USAGE,
+  STEP_USAGE,
+} from './usage.ts';
 
 export const USAGE = `motcua — Vietnamese one-stop administrative procedures
 
@@ -49,13 +52,18 @@ const COMMAND_USAGE: Readonly<Record<string, string>> = {
   case: CASE_USAGE,
   complaint: COMPLAINT_USAGE,
   report: REPORT_USAGE,
+  calibrate: CALIBRATE_USAGE,
+  validate: VALIDATE_USAGE,
+  staff: STAFF_USAGE,
+  serve: SERVE_USAGE,
+  token: SERVE_USAGE,
 };
 
 /**
  * Runs one command line and returns the exit code. User mistakes become a one-line message on
  * stderr and exit code 2, never a stack trace; anything else is a bug and is rethrown.
  */
-export async function run(commandLine: readonly string[], ioAtStart: Io): Promise<number> {
+export async function run(commandLine: readonly string[], ioAtStart: CaseIo): Promise<number> {
   let io = ioAtStart;
   try {
     const global = globalOptions(commandLine, io.env);
@@ -67,49 +75,15 @@ export async function run(commandLine: readonly string[], ioAtStart: Io): Promis
       io.out(`${usage}\n`);
       return EXIT.ok;
     }
-    switch (command) {
-      case 'calendar':
-        return calendarCommand(rest, io);
-      case 'check':
-        return await checkCommand(rest, io, () => io.now() % 2 ** 31);
-      case 'list':
-        return await listCommand(rest, io);
-      case 'explain':
-        return await explainCommand(rest, io);
-      case 'graph':
-        return await graphCommand(rest, io);
-      case 'step':
-        return await stepCommand(rest, io);
-      case 'simulate':
-        return await simulateCommand(rest, io, io.isTty === true);
-      case 'report':
-        return await reportCommand(rest, io);
-      case 'case':
-        return await caseCommand(rest, io);
-      case 'serve':
-        return await serveCommand(rest, io);
-      case 'token':
-        return tokenCommand(rest, io);
-      case 'calibrate':
-        return await (await import('./calibrate-command.ts')).calibrateCommand(rest, io);
-      case 'staff':
-        return await (await import('./staff-command.ts')).staffCommand(rest, io);
-      case 'validate':
-        return await (await import('./validate-command.ts')).validateCommand(rest, io);
-      case 'complaint':
-        return await complaintCommand(rest, io);
-      case 'demo':
-        return demoCommand(rest, io);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        io.out(`${USAGE}\n`);
-        return command === undefined ? EXIT.badInput : EXIT.ok;
-      default:
-        throw new UsageError('usage', `unknown command "${command}". Run motcua --help for the list of commands.`);
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      io.out(`${USAGE}\n`);
+      return command === undefined ? EXIT.badInput : EXIT.ok;
     }
-  } catch (error) {
+    const found = findCommand(command);
+    if (found === undefined) throw new UsageError('usage', `unknown command "${command}". Run motcua --help for the list of commands.`);
+    return await (await found.load())(rest, io);
+  } catch (thrown) {
+    const error = missingPeer(thrown) ?? thrown;
     if (error instanceof MotcuaError) {
       io.err(`motcua: ${error.describe()}\n`);
       return EXIT.badInput;
@@ -127,4 +101,21 @@ export async function run(commandLine: readonly string[], ioAtStart: Io): Promis
 function isParseArgsError(error: unknown): error is Error {
   const code: unknown = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+/** The optional peer dependencies some commands need: what to call them, and the line that installs them. */
+const PEERS: Readonly<Record<string, { readonly what: string; readonly install: string }>> = {
+  ink: { what: 'packages ink and react, which are not installed. Install them', install: 'npm install ink@6.8.0 react@19.2.9' },
+  react: { what: 'packages ink and react, which are not installed. Install them', install: 'npm install ink@6.8.0 react@19.2.9' },
+  'better-sqlite3': { what: 'package better-sqlite3, which is not installed. Install it', install: 'npm install better-sqlite3@12.6.2' },
+};
+
+/** A command whose optional peer dependency is not installed says which and how to install it. */
+function missingPeer(error: unknown): UsageError | undefined {
+  const code: unknown = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  if (code !== 'ERR_MODULE_NOT_FOUND') return undefined;
+  const name = /Cannot find (?:package|module) '([^'/]+)/.exec((error as Error).message)?.[1];
+  if (name === undefined || !Object.hasOwn(PEERS, name)) return undefined;
+  const peer = PEERS[name]!;
+  return new UsageError('missing-dependency', `this command needs the optional ${peer.what} beside motcua: ${peer.install}.`, { cause: error });
 }

@@ -2,15 +2,8 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
 import { hashToken, newToken } from '../server/auth.ts';
 import { EXIT, type Io } from './io.ts';
-import { CATALOGUE_DIR, loadProcedures } from './load.ts';
+import { loadCatalogue, loadProcedures } from '../node/load-procedures.ts';
 
-export const SERVE_USAGE = `motcua serve --db <file.db | postgres://…> [--port 8080] [--host 127.0.0.1] [--auth auth.yaml] [--procedures <dir>] [--webhooks webhooks.yaml]
-  The HTTP API: procedures, cases, the public lookup and ratings; OpenAPI 3.1 at /openapi.json, the
-  reference at /docs. Tokens of auth.yaml say who acts (see README). --port 0 takes a free port; the
-  first line printed is the address. --webhooks: the outbox delivers every effect to these
-  endpoints, signed, at least once, across restarts. Stops on SIGINT or SIGTERM.
-motcua token [<token>]
-  A new random bearer token and the "sha256:…" hash to put in auth.yaml (or the hash of the token given).`;
 
 /** `motcua serve`: runs until the process is told to stop. */
 export async function serveCommand(args: readonly string[], io: Io, stopped: Promise<void> = signalled()): Promise<number> {
@@ -20,11 +13,11 @@ export async function serveCommand(args: readonly string[], io: Io, stopped: Pro
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length > 0) throw new UsageError('usage', `serve takes no arguments, only options. Usage:\n${SERVE_USAGE}`);
+  if (positionals.length > 0) throw new UsageError('usage', `serve takes no arguments, only options. Run motcua serve --help for the usage.`);
   if (values.db === undefined) throw new UsageError('usage', 'serve needs --db <file.db> (created when missing) or --db postgres://user@host/db.', { path: ['--db'] });
   const port = values.port === undefined ? 8080 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('usage', `--port must be a port number 0–65535 (0: any free port), not "${values.port}".`, { path: ['--port'] });
-  const { procedures, errors } = await loadProcedures([values.procedures ?? CATALOGUE_DIR]);
+  const { procedures, errors } = values.procedures === undefined ? { procedures: await loadCatalogue(), errors: [] } : await loadProcedures([values.procedures]);
   if (errors.length > 0) throw errors[0]!;
   const { serve } = await import('../server/serve.ts');
   const { webPlugin } = await import('../web/plugin.ts');
@@ -46,7 +39,7 @@ export async function serveCommand(args: readonly string[], io: Io, stopped: Pro
 
 /** `motcua token`. */
 export function tokenCommand(args: readonly string[], io: Io): number {
-  if (args.length > 1) throw new UsageError('usage', `token takes at most one argument, the token to hash. Usage:\n${SERVE_USAGE}`);
+  if (args.length > 1) throw new UsageError('usage', `token takes at most one argument, the token to hash. Run motcua token --help for the usage.`);
   if (args.length === 1) {
     io.out(`${hashToken(args[0]!)}\n`);
     return EXIT.ok;

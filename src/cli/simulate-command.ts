@@ -1,26 +1,22 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
+import { packageFile } from '../node/package-root.ts';
 import type { SimConfig } from '../sim/config.ts';
 import { logFormatOf } from '../export/event-log.ts';
 import { caseLogHooks } from '../sim/case-log.ts';
 import type { ReplicationResult } from '../sim/engine.ts';
 import { runReplication } from '../sim/engine.ts';
 import { type Comparison, type SimReport, buildReport, compare } from '../sim/report.ts';
-import { loadScenario, stationLoad } from '../sim/scenario.ts';
-import { simulate } from '../sim/simulate.ts';
+import { loadScenario } from '../node/scenario-files.ts';
+import { simulate } from '../node/simulate.ts';
+import { stationLoad } from '../sim/scenario.ts';
 import { type Lang, formatNumber, t } from '../i18n/translate.ts';
 import { EXIT, type Io, json, pickLang } from './io.ts';
 import { openLogFile } from './log-file.ts';
 import { comparisonSummary, summary } from './sim-summary.ts';
+import { SIMULATE_USAGE } from './usage.ts';
 
-export const SIMULATE_USAGE = `motcua simulate [scenario.yaml] [--json] [--compare] [--events log.csv|log.xes] [--replications N] [--seed N] [--workers N] [--tui] [--allow-code] [--allow-outside] [--lang vi|en]
-  Runs a scenario (simulations/province-2016.yaml by default): processing times, lateness and
-  agency load; --compare adds each variant against the baseline with 95% confidence intervals;
-  --seed and --replications override the scenario file's;
-  --events writes the baseline's event log for process mining: CSV with pm4py's columns, or IEEE XES;
-  --tui shows a live progress bar, then a dashboard (←/→ procedure, tab variant).`;
-
-export const DEFAULT_SCENARIO = new URL('../../simulations/province-2016.yaml', import.meta.url).pathname;
+export const DEFAULT_SCENARIO = packageFile('simulations/province-2016.yaml');
 
 /** `motcua simulate`. */
 export async function simulateCommand(args: readonly string[], io: Io, isTty: boolean): Promise<number> {

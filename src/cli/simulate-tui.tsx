@@ -1,7 +1,7 @@
 import { render } from 'ink';
 import type { SimConfig } from '../sim/config.ts';
 import { buildReport } from '../sim/report.ts';
-import { simulate } from '../sim/simulate.ts';
+import { simulate } from '../node/simulate.ts';
 import { ProgressView } from '../tui/components/ProgressView.tsx';
 import type { DashboardRun } from '../tui/dashboard-model.ts';
 import { SimDashboard } from '../tui/SimDashboard.tsx';

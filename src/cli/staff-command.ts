@@ -4,15 +4,10 @@ import { UsageError } from '../errors.ts';
 import { type Candidate, type Officers, type StaffResult, candidateOf, parseTarget, searchStaffing } from '../mining/staff.ts';
 import { renderStaffPage } from '../report/staff-html.ts';
 import type { SimConfig } from '../sim/config.ts';
-import { loadScenario } from '../sim/scenario.ts';
-import { simulate } from '../sim/simulate.ts';
+import { loadScenario } from '../node/scenario-files.ts';
+import { simulate } from '../node/simulate.ts';
 import { EXIT, type Io, json, pickLang } from './io.ts';
-
-export const STAFF_USAGE = `motcua staff <scenario.yaml> --target "onTimeRate>=0.95"|"meanCycleDays<=5" [--max-officers N] [--max-evaluations N] [--replications N] [--horizon D] [--workers N] [--html staff.html] [--json] [--lang vi|en]
-  The least officers per station meeting the target with 95% confidence (the whole interval on the
-  right side), by marginal allocation to the bottleneck and then pruning, every candidate simulated
-  with the scenario's seed (common random numbers), replications on worker threads; prints the
-  frontier (total officers → figure with its interval); --html writes it as a page with a chart.`;
+import { STAFF_USAGE } from './usage.ts';
 
 const whole = (text: string | undefined, flag: string, min: number): number | undefined => {
   if (text === undefined) return undefined;

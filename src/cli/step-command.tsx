@@ -11,10 +11,8 @@ import { type Session, loadSession, openSession, saveSession } from '../tui/sess
 import { StepApp } from '../tui/StepApp.tsx';
 import { EXIT, type Io, pickLang } from './io.ts';
 import { readDossierArg } from './dossier-arg.ts';
-import { resolveProcedure } from './load.ts';
-
-export const STEP_USAGE = `motcua step <procedure> [--received <YYYY-MM-DDTHH:MM>] [--channel …] [--dossier file.json | '{"field":value}'] [--case saved.json] [--save file.json] [--allow-code] [--lang vi|en]
-  A full-screen terminal UI to walk one dossier through a procedure (needs an interactive terminal).`;
+import { resolveProcedure } from '../node/load-procedures.ts';
+import { STEP_USAGE } from './usage.ts';
 
 /** `motcua step`: the edge that reads files and the terminal; the app itself renders only. */
 export async function stepCommand(args: readonly string[], io: Io): Promise<number> {

@@ -2,15 +2,10 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
 import { simulatedLog } from '../mining/simulator.ts';
 import { type Validation, validate } from '../mining/validate.ts';
-import { loadScenario } from '../sim/scenario.ts';
+import { loadScenario } from '../node/scenario-files.ts';
 import { EXIT, type Io, json } from './io.ts';
 import { loadLog, loadMapping } from './log-input.ts';
-
-export const VALIDATE_USAGE = `motcua validate <scenario.yaml> --log <log.csv|log.xes> [--map map.yaml] [--replications N] [--json]
-  Simulates the scenario and compares it with the log: cycle times (two-sample KS, earth mover's
-  distance in days, p50 and p90 ratios), arrivals per working day, completions per case of every
-  activity, timed work against waiting; a verdict per figure (good / fair / poor); exit 1 when a
-  figure is poor.`;
+import { VALIDATE_USAGE } from './usage.ts';
 
 /** `motcua validate`. */
 export async function validateCommand(args: readonly string[], io: Io): Promise<number> {

@@ -2,56 +2,9 @@ import type { Instant } from '../calendar/instant.ts';
 import type { Classification, Ledger } from '../calendar/ledger.ts';
 import type { Channel } from '../dsl/spec.ts';
 
-/** Who acts: an agency (the desk is one) with an optional role, the applicant, or the system's clock. */
-export type Actor =
-  | { readonly kind: 'agency'; readonly agency: string; readonly role?: string }
-  | { readonly kind: 'applicant' }
-  | { readonly kind: 'system' };
-
-/** The applicant's satisfaction rating after the return. */
-export type Rating = 'very-satisfied' | 'satisfied' | 'not-satisfied';
-export const RATINGS: readonly Rating[] = ['very-satisfied', 'satisfied', 'not-satisfied'];
-
-interface Stamp {
-  /** When it happened; every event carries its instant (time is an input). */
-  readonly at: Instant;
-  readonly by: Actor;
-}
-
-/** Everything that can happen to a case. */
-export type CaseEvent =
-  | (Stamp & { readonly type: 'ACCEPT' })
-  | (Stamp & { readonly type: 'REQUEST_COMPLETION'; readonly missing: readonly string[] })
-  | (Stamp & { readonly type: 'REFUSE'; readonly step?: string; readonly reasons: readonly string[] })
-  | (Stamp & { readonly type: 'TRANSFER' })
-  | (Stamp & { readonly type: 'COMPLETE'; readonly step: string; readonly note?: string })
-  | (Stamp & { readonly type: 'REQUEST_SUPPLEMENT'; readonly step: string; readonly missing: readonly string[] })
-  | (Stamp & { readonly type: 'SUPPLY'; readonly step?: string })
-  | (Stamp & { readonly type: 'ANSWER'; readonly consult: string; readonly agree: boolean; readonly note?: string })
-  | (Stamp & { readonly type: 'FINISH_INTERVAL'; readonly interval: string })
-  | (Stamp & { readonly type: 'APOLOGIZE'; readonly newDue: Instant; readonly reason: string })
-  | (Stamp & { readonly type: 'WITHDRAW'; readonly reason?: string })
-  | (Stamp & { readonly type: 'RETURN_RESULT' })
-  | (Stamp & { readonly type: 'RATE'; readonly rating: Rating; readonly comment?: string })
-  | (Stamp & { readonly type: 'TIMER'; readonly timer: string });
-
-export type CaseEventType = CaseEvent['type'];
-export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
-  'ACCEPT',
-  'REQUEST_COMPLETION',
-  'REFUSE',
-  'TRANSFER',
-  'COMPLETE',
-  'REQUEST_SUPPLEMENT',
-  'SUPPLY',
-  'ANSWER',
-  'FINISH_INTERVAL',
-  'APOLOGIZE',
-  'WITHDRAW',
-  'RETURN_RESULT',
-  'RATE',
-  'TIMER',
-];
+// Events, actors and ratings are defined once, as zod schemas (event-schema.ts).
+export { type Actor, CASE_EVENT_TYPES, type CaseEvent, type CaseEventType, RATINGS, type Rating } from './event-schema.ts';
+import type { CaseEvent, Rating } from './event-schema.ts';
 
 /** A party on the control slip: an agency id or the applicant. */
 export type Party = string;

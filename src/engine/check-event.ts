@@ -1,41 +1,14 @@
-import { z } from 'zod';
-import { RATINGS, type CaseEvent } from '../compile/types.ts';
-import { CHANNELS, type Channel } from '../dsl/spec.ts';
+import { type CaseEvent, caseEventSchema } from '../compile/event-schema.ts';
 import { CaseError } from '../errors.ts';
-import type { OpenRequest } from './types.ts';
+import { type OpenRequest, openRequestSchema } from './request-schema.ts';
 
 /** The largest event (or opening request) the engine stores, as UTF-8 JSON: 64 KiB by default. */
 export const DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
 
-const instant = z.number().int().min(-8.64e15).max(8.64e15);
-const text = z.string();
-/** Who acts: an agency (and a role within it), the applicant, or the system (timers). */
-export const actorSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('agency'), agency: z.string().min(1), role: z.string().optional() }).strict(),
-  z.object({ kind: z.literal('applicant') }).strict(),
-  z.object({ kind: z.literal('system') }).strict(),
-]);
-const stamp = { at: instant, by: actorSchema };
-const event = (type: string, fields: z.ZodRawShape = {}) => z.object({ type: z.literal(type), ...stamp, ...fields }).strict();
-
-// The in-memory form of events (instants as milliseconds, actors as objects). Scripts write the
-// JSON form with local times, read by the CLI's `parseEvent`; both end here.
-export const eventSchema = z.discriminatedUnion('type', [
-  event('ACCEPT'),
-  event('REQUEST_COMPLETION', { missing: z.array(text) }),
-  event('REFUSE', { step: text.optional(), reasons: z.array(text) }),
-  event('TRANSFER'),
-  event('COMPLETE', { step: text, note: text.optional() }),
-  event('REQUEST_SUPPLEMENT', { step: text, missing: z.array(text) }),
-  event('SUPPLY', { step: text.optional() }),
-  event('ANSWER', { consult: text, agree: z.boolean(), note: text.optional() }),
-  event('FINISH_INTERVAL', { interval: text }),
-  event('APOLOGIZE', { newDue: instant, reason: text }),
-  event('WITHDRAW', { reason: text.optional() }),
-  event('RETURN_RESULT'),
-  event('RATE', { rating: z.enum(RATINGS as [string, ...string[]]), comment: text.optional() }),
-  event('TIMER', { timer: text }),
-]);
+/** The in-memory event schema (one definition: src/compile/event-schema.ts), for the server's OpenAPI. */
+export const eventSchema = caseEventSchema;
+/** Who acts, in memory. */
+export { actorSchema } from '../compile/event-schema.ts';
 
 /** The size of a value as UTF-8 JSON. */
 export function payloadBytes(value: unknown): number {
@@ -65,22 +38,11 @@ export function checkEvent(value: unknown, maxBytes = DEFAULT_MAX_PAYLOAD_BYTES)
         : `${issue.message} in ${path.length > 0 ? `"${path.join('.')}"` : 'the event'}. An event looks like { type: 'COMPLETE', at: <instant in ms>, by: { kind: 'agency', agency: 'justice' }, step: 'register' }.`;
     throw new CaseError('bad-event', message, { path });
   }
-  return parsed.data as CaseEvent;
+  return parsed.data;
 }
 
-/** An opening request in its in-memory form (instants in ms, the actor as an object). */
-export const openSchema = z
-  .object({
-    procedure: z.string().min(1),
-    dossier: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-    channel: z.enum(CHANNELS as [Channel, ...Channel[]]),
-    receivedAt: instant,
-    by: actorSchema,
-    code: z.string().min(1).max(200).optional(),
-    accept: z.boolean().optional(),
-    idempotencyKey: z.string().min(1).max(200).optional(),
-  })
-  .strict();
+/** An opening request in its in-memory form (one definition: request-schema.ts). */
+export const openSchema = openRequestSchema;
 
 /**
  * Checks the shape and size of an opening request (whether the dossier fits the procedure is
@@ -104,5 +66,5 @@ export function checkOpenRequest(value: unknown, maxBytes = DEFAULT_MAX_PAYLOAD_
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     throw new CaseError('bad-input', `${issue.message} in ${path.length > 0 ? `"${path.join('.')}"` : 'the request'}. A request looks like { procedure: 'birth-registration', channel: 'in-person', receivedAt: <instant in ms>, by: { kind: 'agency', agency: 'desk' } }.`, { path });
   }
-  return parsed.data as OpenRequest;
+  return parsed.data;
 }

@@ -3,11 +3,9 @@ export { indexCase } from './case-index.ts';
 export { DEFAULT_MAX_PAYLOAD_BYTES, checkEvent, checkOpenRequest, payloadBytes } from './check-event.ts';
 export { createEngine } from './engine.ts';
 export { complaintMatches, memoryStore } from './memory-store.ts';
-export { APPLICATION_ID, MIGRATIONS, type Migration, SCHEMA_VERSION, migrate } from './migrations.ts';
 export { ProcedureRegistry } from './procedures.ts';
 export { applyEntry, replayCase } from './replay.ts';
 export { type AppointmentSlip, appointmentSlip, dueText } from './slip.ts';
-export { type SqliteCaseStore, type SqliteStoreOptions, sqliteStore, storeFault } from './sqlite-store.ts';
 export type {
   CaseFilter,
   CaseIndex,

@@ -19,10 +19,21 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number;
 }
 
+/**
+ * The part of the database handle a service may use for diagnostics (integrity checks, backups),
+ * typed here so that the store's declarations do not need `@types/better-sqlite3`.
+ */
+export interface SqliteDiagnostics {
+  /** `PRAGMA name` (e.g. `integrity_check`, `journal_mode`); with `simple`, the first column of the first row. */
+  pragma(source: string, options?: { readonly simple?: boolean }): unknown;
+  /** Runs SQL with no result (e.g. `VACUUM INTO 'backup.db'`). */
+  exec(source: string): unknown;
+}
+
 /** A SQLite case store; `db` is there for diagnostics (integrity checks, backups). */
 export interface SqliteCaseStore extends CaseStore {
   readonly file: string;
-  readonly db: Sqlite.Database;
+  readonly db: SqliteDiagnostics;
 }
 
 interface CaseRow {

@@ -37,25 +37,8 @@ export interface EngineOptions {
   readonly onListenerError?: (error: unknown, notice: EngineNotice) => void;
 }
 
-/** What opening a case needs: the dossier as the desk receives it. */
-export interface OpenRequest {
-  /** The procedure id; the version in force on the day of receipt is used. */
-  readonly procedure: string;
-  readonly dossier?: DossierData;
-  readonly channel: Channel;
-  readonly receivedAt: Instant;
-  /** Who records the receipt: the desk, or the applicant submitting online (then with `accept: false`). */
-  readonly by: Actor;
-  /** The dossier code (mã hồ sơ) when another system assigns it; else `<procedure>-<yyyymmdd>-<nnnn>`. */
-  readonly code?: string;
-  /**
-   * The desk found the dossier complete and accepts it now (the default): the statutory clock
-   * starts and the appointment slip is issued. `false` leaves the case at receipt (status 1) for a
-   * later ACCEPT, REQUEST_COMPLETION or REFUSE.
-   */
-  readonly accept?: boolean;
-  readonly idempotencyKey?: string;
-}
+export type { OpenRequest, OpenRequestJson } from './request-schema.ts';
+import type { OpenRequest } from './request-schema.ts';
 
 /** Options of `open`. */
 export interface OpenOptions {

@@ -2,7 +2,6 @@ export { type BarValue, type ForestValue, type HistogramOptions, type Marker, ty
 export { type Dashboard, type DashboardFigures, type DashboardPeriod, dashboardFromCases, dashboardFromReport } from './dashboard.ts';
 export { dashboardTable, renderDashboardPage } from './dashboard-html.ts';
 export { REPORT_DATA_FORMAT, type ReportData, type ScenarioParameters, type SimulationRun, describeDistribution, reportData, scenarioParameters } from './data.ts';
-export { escapeHtml } from './escape.ts';
 export { formatNumber, formatPercent, formatSigned } from './format.ts';
 export { renderReport } from './html.ts';
 export { LABELS, type Lang, type ReportLabels } from './labels.ts';

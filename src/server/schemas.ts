@@ -12,17 +12,20 @@ const instant = z.number().int().describe('an instant: milliseconds since 1970-0
 const statusCode = z.number().int().min(1).max(10).describe('one-stop status code 1–10');
 const procedureRef = z.object({ id: z.string(), version: z.string() });
 
+/** Each kind of event as its own object schema (the engine's one definition, src/compile/event-schema.ts). */
+const eventMembers = eventSchema.options as unknown as readonly z.ZodObject[];
+
 /** An event as a client sends it: the engine's event without `at` and `by`. */
 export const eventBodySchema = z.discriminatedUnion(
   'type',
-  eventSchema.options.map((o) => o.omit({ at: true, by: true })) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  eventMembers.map((o) => o.omit({ at: true, by: true })) as unknown as [z.ZodObject, ...z.ZodObject[]],
 );
 
 /** What the applicant may send with the dossier code and lookup secret. */
 export const APPLICANT_EVENTS = ['SUPPLY', 'WITHDRAW', 'RATE'] as const;
 export const applicantEventSchema = z.discriminatedUnion(
   'type',
-  eventSchema.options.filter((o) => (APPLICANT_EVENTS as readonly string[]).includes(o.shape.type.value as string)).map((o) => o.omit({ at: true, by: true })) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  eventMembers.filter((o) => (APPLICANT_EVENTS as readonly string[]).includes((o.shape['type'] as z.ZodLiteral).value as string)).map((o) => o.omit({ at: true, by: true })) as unknown as [z.ZodObject, ...z.ZodObject[]],
 );
 
 /** Opening a case: the engine's request without `receivedAt`, `by` and `idempotencyKey` (a header). */

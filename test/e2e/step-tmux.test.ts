@@ -1,10 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SESSION = `motcua-e2e-${process.pid}`;
+const ELSEWHERE = mkdtempSync(join(tmpdir(), 'motcua-step-'));
 const dir = `${ROOT}test-artifacts/tmux`;
 mkdirSync(dir, { recursive: true });
 
@@ -32,8 +35,9 @@ describe('motcua step in a real terminal (tmux)', () => {
     expect(spawnSync('tmux', ['-V']).status, 'tmux is needed: apt-get install tmux (.ci/run installs it)').toBe(0);
     const saved = `${dir}/case.json`;
     rmSync(saved, { force: true });
+    // From a folder outside the clone, as an installed command runs (no tsconfig, no node_modules there).
     // Ink draws only the last frame when it believes it runs in CI (the CI variable): unset it for the app.
-    tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', `cd ${ROOT} && env -u CI NO_COLOR=1 node bin/motcua.js step land-use-right-first --received 2025-03-03T09:00 --save ${saved} --lang en; sleep 30`);
+    tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', `cd ${ELSEWHERE} && env -u CI NO_COLOR=1 node ${ROOT}bin/motcua.js step land-use-right-first --received 2025-03-03T09:00 --save ${saved} --lang en; sleep 30`);
     let s = '';
     for (let i = 0; i < 40 && !s.includes('Possible now'); i++) {
       await sleep(250);

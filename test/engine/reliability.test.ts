@@ -67,7 +67,7 @@ describe('reliability of the SQLite store across processes', () => {
     }
     const versions = await audit(file);
     for (const [caseId, version] of acked) expect(versions.get(caseId) ?? 0).toBeGreaterThanOrEqual(version);
-  }, 20_000);
+  }, 180_000);
 
   it('two processes racing on the same cases: each append is won by one, the other gets a conflict, no event is lost', async () => {
     const file = join(tempDir(), 'race.db');
@@ -96,7 +96,7 @@ describe('reliability of the SQLite store across processes', () => {
     expect([...acks].sort()).toEqual(ids.flatMap((id) => Array.from({ length: versions.get(id)! - 2 }, (_, i) => `${id} ${i + 3}`)).sort());
     expect(ids.map((id) => versions.get(id))).toEqual(ids.map(() => 7)); // transfer, 2 steps, return, rating
     expect(conflicts).toBeGreaterThan(0);
-  }, 20_000);
+  }, 180_000);
 
   it('two motcua case send processes with the same expected version: one exits 0, the other 1 with the conflict; an oversized event on stdin exits 2', async () => {
     const file = join(tempDir(), 'cli-race.db');
@@ -128,5 +128,5 @@ describe('reliability of the SQLite store across processes', () => {
     const oversized = await watch(child, () => {});
     expect(oversized).toEqual({ code: 2, signal: null, stderr: 'motcua: <stdin>: the event is 100068 bytes, more than the 65536 allowed. Keep documents out of it: store them elsewhere and refer to them.\n' });
     expect(await audit(file)).toEqual(versions);
-  }, 20_000);
+  }, 180_000);
 });

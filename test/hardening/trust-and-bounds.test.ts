@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readStreamLimited } from '../../src/cli/read-limited.ts';
-import { loadScenario } from '../../src/sim/scenario.ts';
+import { readStreamLimited } from '../../src/node/read-limited.ts';
+import { loadScenario } from '../../src/node/scenario-files.ts';
 import { runCli } from '../support/cli.ts';
 
 const shown = (file: string) => relative(process.cwd(), file) || file;

@@ -9,7 +9,7 @@ import { LABELS } from '../../src/report/labels.ts';
 import { openSession } from '../../src/tui/session.ts';
 import { StepApp } from '../../src/tui/StepApp.tsx';
 import { landUseRightFirst } from '../../procedures/land-use-right-first.ts';
-import { CATALOGUE_DIR, loadProcedures } from '../../src/cli/load.ts';
+import { CATALOGUE_DIR, loadProcedures } from '../../src/node/load-procedures.ts';
 import { runCli } from '../support/cli.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simulatedLog } from '../../src/mining/simulator.ts';
-import { loadScenario, parseScenario, procedureResolver } from '../../src/sim/scenario.ts';
+import { loadScenario, procedureResolver } from '../../src/node/scenario-files.ts';
+import { parseScenario } from '../../src/sim/scenario.ts';
 import { runCli } from '../support/cli.ts';
 import { toCsv, toXes } from './write-log.ts';
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveProcedure } from '../../src/cli/load.ts';
+import { resolveProcedure } from '../../src/node/load-procedures.ts';
 import type { ProcedureSpec } from '../../src/dsl/spec.ts';
 import { type Calibration, calibrate } from '../../src/mining/calibrate.ts';
 import { readCsvLog } from '../../src/mining/csv-log.ts';
@@ -8,7 +8,8 @@ import type { EventLog } from '../../src/mining/log.ts';
 import { simulatedLog } from '../../src/mining/simulator.ts';
 import { readXesLog } from '../../src/mining/xes-log.ts';
 import { meanOf } from '../../src/sim/distributions.ts';
-import { loadScenario, parseScenario, procedureResolver } from '../../src/sim/scenario.ts';
+import { loadScenario, procedureResolver } from '../../src/node/scenario-files.ts';
+import { parseScenario } from '../../src/sim/scenario.ts';
 import { validate } from '../../src/mining/validate.ts';
 import { toCsv, toXes } from './write-log.ts';
 

@@ -4,7 +4,7 @@ import { UsageError } from '../../src/errors.ts';
 import { type Candidate, type Officers, candidateOf, parseTarget, searchStaffing } from '../../src/mining/staff.ts';
 import { renderStaffPage } from '../../src/report/staff-html.ts';
 import { runReplication } from '../../src/sim/engine.ts';
-import { loadScenario } from '../../src/sim/scenario.ts';
+import { loadScenario } from '../../src/node/scenario-files.ts';
 
 const FILE = fileURLToPath(new URL('./fixtures/judicial-staffing.yaml', import.meta.url));
 

@@ -1,7 +1,7 @@
 import { type ReportData, reportData } from '../../src/report/data.ts';
 import type { SimConfig } from '../../src/sim/config.ts';
 import { buildReport, compare } from '../../src/sim/report.ts';
-import { simulate } from '../../src/sim/simulate.ts';
+import { simulate } from '../../src/node/simulate.ts';
 import { simOf } from '../support/sim.ts';
 import { kitchenSinkSpec, tinySpec } from '../support/specs.ts';
 

@@ -4,7 +4,7 @@ import { CSV_COLUMNS, type LogTrace, type LogWriter, csvLogWriter, xesLogWriter 
 import type { SimConfig } from '../../src/sim/config.ts';
 import { caseLogHooks } from '../../src/sim/case-log.ts';
 import { runReplication } from '../../src/sim/engine.ts';
-import { loadScenario } from '../../src/sim/scenario.ts';
+import { loadScenario } from '../../src/node/scenario-files.ts';
 import { parseXes, xesAttributes, xesProblems } from '../support/xes.ts';
 import { simOf } from '../support/sim.ts';
 import { kitchenSinkSpec } from '../support/specs.ts';

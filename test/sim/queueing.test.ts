@@ -5,7 +5,7 @@ import { validateProcedure } from '../../src/dsl/validate.ts';
 import type { SimConfig } from '../../src/sim/config.ts';
 import { runReplication } from '../../src/sim/engine.ts';
 import { buildReport } from '../../src/sim/report.ts';
-import { simulate } from '../../src/sim/simulate.ts';
+import { simulate } from '../../src/node/simulate.ts';
 import { landUseRightFirst } from '../../procedures/land-use-right-first.ts';
 import { simOf } from '../support/sim.ts';
 

@@ -6,7 +6,8 @@ import { parseInstant } from '../../src/calendar/instant.ts';
 import { ALWAYS_OPEN, VN_DEFAULT_OFFICE_HOURS } from '../../src/calendar/office-hours.ts';
 import { ScenarioError } from '../../src/errors.ts';
 import type { SimConfig, SimProcedure } from '../../src/sim/config.ts';
-import { type ReplayReader, type Scenario, loadScenario, parseScenario, procedureResolver, stationLoad } from '../../src/sim/scenario.ts';
+import { loadScenario, procedureResolver } from '../../src/node/scenario-files.ts';
+import { type ReplayReader, type Scenario, parseScenario, stationLoad } from '../../src/sim/scenario.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FILE = 'simulations/inline.yaml';

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { SimConfig } from './config.ts';
-import { runReplication } from './engine.ts';
-import { toData } from './transfer.ts';
+import type { SimConfig } from '../sim/config.ts';
+import { runReplication } from '../sim/engine.ts';
+import { toData } from '../sim/transfer.ts';
 
 // A worker runs the replications it is sent, one at a time, and posts each result back.
 const config = (workerData as { config: SimConfig }).config;

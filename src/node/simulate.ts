@@ -1,8 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { SimConfig } from './config.ts';
-import { type ReplicationResult, runReplication } from './engine.ts';
-import { type ReplicationData, fromData } from './transfer.ts';
+import type { SimConfig } from '../sim/config.ts';
+import { type ReplicationResult, runReplication } from '../sim/engine.ts';
+import { type ReplicationData, fromData } from '../sim/transfer.ts';
+
+/**
+ * The worker's module: the built JavaScript in the package (loaded once per worker, no compiler);
+ * from the TypeScript sources (tests, tsx) a small `.mjs` that registers tsx first.
+ */
+const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './sim-worker-entry.mjs' : './sim-worker.js', import.meta.url);
 
 export interface SimulateOptions {
   /** Worker threads; by default one per core beyond the first, none on one core. */
@@ -32,7 +38,7 @@ export async function simulate(config: SimConfig, options: SimulateOptions = {})
   let next = 0;
   let done = 0;
   await new Promise<void>((resolve, reject) => {
-    const pool = Array.from({ length: workers }, () => new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { config } }));
+    const pool = Array.from({ length: workers }, () => new Worker(WORKER_ENTRY, { workerData: { config } }));
     const finish = (error?: unknown) => {
       for (const w of pool) void w.terminate();
       if (error === undefined) resolve();

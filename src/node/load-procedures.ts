@@ -1,11 +1,12 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { versionInForce } from '../dsl/in-force.ts';
 import { readProcedure } from '../dsl/io.ts';
 import type { ProcedureSpec } from '../dsl/spec.ts';
 import { validateProcedure } from '../dsl/validate.ts';
 import { MotcuaError, ProcedureError, UsageError } from '../errors.ts';
+import { packageFile } from './package-root.ts';
 import { MAX_SPEC_BYTES, readFileLimited } from './read-limited.ts';
 
 /** A procedure and where it came from. */
@@ -14,8 +15,48 @@ export interface LoadedProcedure {
   readonly file: string;
 }
 
-/** The catalogue shipped with the package. */
-export const CATALOGUE_DIR = fileURLToPath(new URL('../../procedures/', import.meta.url));
+/** Whether this module runs as built JavaScript (the package) rather than from its TypeScript source. */
+const BUILT = import.meta.url.endsWith('.js');
+
+/** The catalogue shipped with the package: its built modules in the package, its sources in a clone. */
+export const CATALOGUE_DIR = packageFile(BUILT ? 'dist/procedures' : 'procedures');
+
+/**
+ * The catalogue's procedures, each named by its source file (`procedures/<name>.ts`). The
+ * catalogue is code the package ships, so it is imported as it is; other `.ts` files go through
+ * `loadProcedures` and its trust model.
+ */
+export async function loadCatalogue(): Promise<LoadedProcedure[]> {
+  const ext = BUILT ? '.js' : '.ts';
+  const names = (await readdir(CATALOGUE_DIR)).filter((n) => n.endsWith(ext) && !n.endsWith('.d.ts') && n !== `index${ext}`).sort();
+  const procedures: LoadedProcedure[] = [];
+  for (const name of names) {
+    const file = `procedures/${name.slice(0, -ext.length)}.ts`;
+    const module = (await import(pathToFileURL(join(CATALOGUE_DIR, name)).href)) as Record<string, unknown>;
+    for (const spec of Object.values(module).filter(isSpecLike)) procedures.push({ spec: validateProcedure(spec, { file }), file });
+  }
+  return procedures;
+}
+
+let tsLoader: Promise<void> | undefined;
+
+/**
+ * Lets plain Node import a `.ts` procedure file: tsx's loader, registered on first use only (the
+ * built package runs without it). tsx is an optional peer dependency; without it the error says how
+ * to install it.
+ */
+function loadTypeScript(): Promise<void> {
+  if (!BUILT) return Promise.resolve();
+  tsLoader ??= import('tsx/esm/api').then(
+    (tsx) => {
+      tsx.register();
+    },
+    (cause: unknown) => {
+      throw new UsageError('needs-tsx', 'a .ts procedure needs the TypeScript loader tsx. Install it beside motcua (npm install tsx@4.23.15) or give the procedure as .json or .yaml.', { cause });
+    },
+  );
+  return tsLoader;
+}
 
 const EXTENSIONS = new Set(['.ts', '.json', '.yaml', '.yml']);
 
@@ -59,6 +100,7 @@ export async function loadProcedures(paths: readonly string[], options: LoadOpti
         );
       }
       if (extname(file) === '.ts') {
+        await loadTypeScript();
         const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
         const specs = Object.values(module).filter(isSpecLike);
         if (specs.length === 0) throw new ProcedureError('no-procedure', 'the module exports no procedure. Export the result of procedure(...).build().', { file: shown });
@@ -107,7 +149,7 @@ export async function resolveProcedure(name: string, on?: string, options: LoadO
     return procedures[0]!;
   }
   const [id, version] = name.split('@');
-  const { procedures } = await loadProcedures([CATALOGUE_DIR]);
+  const procedures = await loadCatalogue();
   const matching = procedures.filter((p) => p.spec.id === id && (version === undefined || p.spec.version === version));
   if (matching.length === 0) {
     const ids = [...new Set(procedures.map((p) => p.spec.id))].sort().join(', ');

@@ -1,0 +1,103 @@
+// The usage text of every command, kept apart from the commands so that `motcua --help` and the
+// error messages load no command module (commands are imported lazily, see commands.ts).
+import { DURATION_FORMS } from '../calendar/duration.ts';
+import { LUNAR_MAX_YEAR, LUNAR_MIN_YEAR } from '../calendar/lunar.ts';
+import { VN_MAX_YEAR, VN_MIN_YEAR } from '../calendar/vietnam.ts';
+
+export const CALENDAR_USAGE = `motcua calendar holidays <year> [--json] [--lang vi|en]
+  Every date of <year> whose status differs from the weekly pattern (${VN_MIN_YEAR}–${VN_MAX_YEAR}).
+motcua calendar lunar <YYYY-MM-DD> [--json]
+  The Vietnamese lunar date of a solar date (${LUNAR_MIN_YEAR}–${LUNAR_MAX_YEAR}).
+motcua calendar solar <YYYY-MM-DD> [--leap] [--json]
+  The solar date of a Vietnamese lunar date (year-month-day in the lunar calendar).
+motcua calendar add <start> <duration> [--json] [--lang vi|en]
+  <start> YYYY-MM-DD counts in the legal date mode (Civil Code Art. 147–148) and prints the due date;
+  <start> YYYY-MM-DDTHH:MM (Vietnamese time) counts working time in office hours and prints the due instant.
+  <duration>: ${DURATION_FORMS}.`;
+
+export const CASE_USAGE = `motcua case open|send|show|list|tick|log --db <file.db> [--procedures <dir> [--allow-code]] …
+  Runs real cases in a SQLite file (created by the first open). Output is JSON; instants are local (+07:00).
+  open  <request|->                 '{"procedure":"birth-registration","receivedAt":"2025-01-24T09:00","channel":"in-person","by":"desk","dossier":{"needsVerification":false}}'
+                                    (optional: "code", "accept": false to leave it at receipt) [--key <idempotency key>]
+  send  <caseId> <event|->          '{"type":"TRANSFER","at":"2025-01-24T10:00","by":"desk"}' [--key <k>] [--expect-version <n>]
+  show  <caseId> [--log]            status, due dates with reasons, control slip, refused attempts (and the log)
+  list  [--agency a] [--status 4,5] [--due-before <instant>] [--overdue <instant>] [--procedure id]
+  tick  [--now <instant>]           fires every deadline passed (default: now)
+  log   -o <log.csv|log.xes>        writes every case as an event log for process mining (pm4py CSV or IEEE XES)
+  JSON comes as an argument or on stdin with -. Exit 1 when the event is refused or conflicts (the reason on stderr).`;
+
+export const CHECK_USAGE = `motcua check [paths…] [--allow-code] [--json] [--seed N] [--runs N] [--lang vi|en]
+  Loads, validates, compiles and analyses procedures (the catalogue by default): shares within the
+  statutory limit on every path, every state reachable and able to finish, outcomes, and property
+  checks (never late when every agency meets its share; pauses; restarts). Each procedure passes,
+  passes with warnings (a holiday risk of a limit in calendar days, an approximate conversion) or fails.`;
+
+export const EXPLAIN_USAGE = `motcua explain <procedure> --received <YYYY-MM-DDTHH:MM> [--events <file.json>] [--channel in-person|postal|online] [--dossier '{"field":value}' | file.json] [--allow-code] [--json] [--lang vi|en]
+  Replays a case (events: a JSON array like [{"type":"ACCEPT","at":"2025-03-03T09:10","by":"desk"}])
+  and prints the due date of each step and of the dossier, with the reason for each.`;
+
+export const GRAPH_USAGE = `motcua graph <procedure> --format mermaid|dot|bpmn [--allow-code] [--lang vi|en]
+  The procedure as a Mermaid state diagram, a Graphviz graph (agencies as clusters) or BPMN 2.0 XML
+  (one lane per agency, timers for deadlines, legal references as documentation).`;
+
+export const LIST_USAGE = `motcua list [paths…] [--allow-code] [--json] [--lang vi|en]
+  A table of the catalogue (or of the given files): id, version, title, level, limit, agencies, legal basis.`;
+
+export const REPORT_USAGE = `motcua report [scenario.yaml | report.json] [-o report.html] [--lang vi|en] [--compare] [--replications N] [--seed N] [--workers N] [--summary] [--allow-code] [--allow-outside] [--json]
+motcua report --db <cases.db> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now <instant>] [--procedures <dir>] [-o report.html] [--lang vi|en] [--json]
+  Writes one self-contained HTML page (for simulations/province-2016.yaml by default; report.html
+  unless -o says otherwise): cycle-time histograms against the statutory limit, early / on time /
+  late, p50/p90; utilisation and queue waits per station with the bottleneck; with --compare, each
+  reform variant against the baseline with 95% confidence intervals; the one-stop dashboard; the
+  scenario's parameters and the commands that reproduce it. A .json input is what motcua simulate
+  --json or motcua report --json printed. --json prints the page's data (the HTML only with -o);
+  --summary also prints the terminal summary of motcua simulate.
+  With --db, the one-stop dashboard of the cases in an engine's SQLite file (motcua case) for the
+  days --from to --to (this month by default), as of --now (default: now), and the Decision 766
+  indicators of its dossiers, ratings and complaints (JSON: indicators.decision766).`;
+
+export const SIMULATE_USAGE = `motcua simulate [scenario.yaml] [--json] [--compare] [--events log.csv|log.xes] [--replications N] [--seed N] [--workers N] [--tui] [--allow-code] [--allow-outside] [--lang vi|en]
+  Runs a scenario (simulations/province-2016.yaml by default): processing times, lateness and
+  agency load; --compare adds each variant against the baseline with 95% confidence intervals;
+  --seed and --replications override the scenario file's;
+  --events writes the baseline's event log for process mining: CSV with pm4py's columns, or IEEE XES;
+  --tui shows a live progress bar, then a dashboard (←/→ procedure, tab variant).`;
+
+export const STEP_USAGE = `motcua step <procedure> [--received <YYYY-MM-DDTHH:MM>] [--channel …] [--dossier file.json | '{"field":value}'] [--case saved.json] [--save file.json] [--allow-code] [--lang vi|en]
+  A full-screen terminal UI to walk one dossier through a procedure (needs an interactive terminal).`;
+
+export const SERVE_USAGE = `motcua serve --db <file.db | postgres://…> [--port 8080] [--host 127.0.0.1] [--auth auth.yaml] [--procedures <dir>] [--webhooks webhooks.yaml]
+  The HTTP API: procedures, cases, the public lookup and ratings; OpenAPI 3.1 at /openapi.json, the
+  reference at /docs. Tokens of auth.yaml say who acts (see README). --port 0 takes a free port; the
+  first line printed is the address. --webhooks: the outbox delivers every effect to these
+  endpoints, signed, at least once, across restarts. Stops on SIGINT or SIGTERM.
+motcua token [<token>]
+  A new random bearer token and the "sha256:…" hash to put in auth.yaml (or the hash of the token given).`;
+
+export const CALIBRATE_USAGE = `motcua calibrate <log.csv|log.xes> --procedure <id|file> [--map map.yaml] [-o scenario.yaml] [--json]
+  A simulation scenario for a known procedure fitted to an event log: step durations (exponential,
+  lognormal, gamma or empirical, by AIC among the fits a KS test accepts), branch, supplement,
+  refusal and withdrawal rates, applicant response and transfer times, arrivals by weekday and
+  hour, channels, officers per station and office hours; each figure says from how many
+  observations. --map names the log's columns and maps its activities to steps.`;
+
+export const VALIDATE_USAGE = `motcua validate <scenario.yaml> --log <log.csv|log.xes> [--map map.yaml] [--replications N] [--json]
+  Simulates the scenario and compares it with the log: cycle times (two-sample KS, earth mover's
+  distance in days, p50 and p90 ratios), arrivals per working day, completions per case of every
+  activity, timed work against waiting; a verdict per figure (good / fair / poor); exit 1 when a
+  figure is poor.`;
+
+export const STAFF_USAGE = `motcua staff <scenario.yaml> --target "onTimeRate>=0.95"|"meanCycleDays<=5" [--max-officers N] [--max-evaluations N] [--replications N] [--horizon D] [--workers N] [--html staff.html] [--json] [--lang vi|en]
+  The least officers per station meeting the target with 95% confidence (the whole interval on the
+  right side), by marginal allocation to the bottleneck and then pruning, every candidate simulated
+  with the scenario's seed (common random numbers), replications on worker threads; prints the
+  frontier (total officers → figure with its interval); --html writes it as a page with a chart.`;
+
+export const COMPLAINT_USAGE = `motcua complaint open|answer|list --db <file.db> …
+  Complaints and petitions (phản ánh, kiến nghị) in the SQLite file of motcua case, with deadlines of
+  2 working days to acknowledge, 5 to ask for information and 15 to answer (defaults, not verified).
+  open    --kind feedback|petition --text "…" [--dossier <code>] [--agency <id>] [--at <instant>] [--procedures <dir>]
+          (a complaint about a dossier counts for the dossier's agency unless --agency says otherwise)
+  answer  <id> --outcome upheld|dismissed|refused --text "…" [--feedback satisfied|not-satisfied] [--at <instant>]
+  list    [--dossier <code>] [--agency <id>] [--status open|answered|refused]
+  Output is JSON with local instants (+07:00); --at defaults to now. They count in motcua report --db.`;
