@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { type LogTrace, logFormatOf, logWriter } from '../export/event-log.ts';
+import { type LogTrace, logFormatOf } from '../export/event-log.ts';
+import { logWriter } from '../export/xes-log.ts';
 import { UsageError } from '../errors.ts';
 
 /** An event-log file being written, trace by trace; the format comes from the name (.csv or .xes). */

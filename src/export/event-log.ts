@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify/sync';
-import { createCB } from 'xmlbuilder2';
 import { type Instant, VN_OFFSET_MS } from '../calendar/instant.ts';
 import type { CaseEvent, SlipEntry } from '../compile/types.ts';
 import { UsageError } from '../errors.ts';
@@ -230,74 +229,4 @@ export function csvLogWriter(): LogWriter {
           ),
     tail: () => '',
   };
-}
-
-const XES_EXTENSIONS = [
-  { name: 'Concept', prefix: 'concept', uri: 'http://www.xes-standard.org/concept.xesext' },
-  { name: 'Time', prefix: 'time', uri: 'http://www.xes-standard.org/time.xesext' },
-  { name: 'Lifecycle', prefix: 'lifecycle', uri: 'http://www.xes-standard.org/lifecycle.xesext' },
-  { name: 'Organizational', prefix: 'org', uri: 'http://www.xes-standard.org/org.xesext' },
-] as const;
-
-/**
- * IEEE 1849-2016 XES: the four standard extensions declared, globals for the attributes every
- * trace and event carries, classifiers by activity and by activity and transition, typed
- * attributes (`string`, `date`, `int`). Written with xmlbuilder2's streaming builder.
- */
-export function xesLogWriter(name = 'motcua'): LogWriter {
-  let buffer = '';
-  const xml = createCB({ data: (chunk: string) => void (buffer += chunk), prettyPrint: true });
-  const take = () => {
-    const out = buffer;
-    buffer = '';
-    return out;
-  };
-  const attr = (key: string, value: string, type: 'string' | 'date' | 'int' = 'string') => xml.ele(type, { key, value }).up();
-  return {
-    head: () => {
-      xml.dec({ version: '1.0', encoding: 'UTF-8' });
-      xml.ele('log', { 'xes.version': '1849-2016', 'xes.features': '', xmlns: 'http://www.xes-standard.org/' });
-      for (const e of XES_EXTENSIONS) xml.ele('extension', e).up();
-      xml.ele('global', { scope: 'trace' });
-      attr('concept:name', '__INVALID__');
-      xml.up();
-      xml.ele('global', { scope: 'event' });
-      attr('concept:name', '__INVALID__');
-      attr('time:timestamp', '1970-01-01T00:00:00.000+00:00', 'date');
-      attr('lifecycle:transition', 'complete');
-      xml.up();
-      xml.ele('classifier', { name: 'Activity', keys: 'concept:name' }).up();
-      xml.ele('classifier', { name: 'Activity and transition', keys: 'concept:name lifecycle:transition' }).up();
-      attr('concept:name', name);
-      return take();
-    },
-    trace: (t) => {
-      xml.ele('trace');
-      attr('concept:name', t.id);
-      attr('procedure', t.procedure);
-      attr('channel', t.channel);
-      attr('outcome', t.outcome);
-      if (t.replication !== undefined) attr('replication', String(t.replication), 'int');
-      for (const e of t.events) {
-        xml.ele('event');
-        attr('concept:name', e.activity);
-        attr('time:timestamp', logTimestamp(e.at), 'date');
-        attr('lifecycle:transition', e.lifecycle);
-        if (e.resource !== undefined) attr('org:resource', e.resource);
-        if (e.group !== undefined) attr('org:group', e.group);
-        xml.up();
-      }
-      xml.up();
-      return take();
-    },
-    tail: () => {
-      xml.up();
-      xml.end();
-      return take();
-    },
-  };
-}
-
-export function logWriter(format: LogFormat, name?: string): LogWriter {
-  return format === 'csv' ? csvLogWriter() : xesLogWriter(name);
 }

@@ -13,8 +13,6 @@ export {
   csvLogWriter,
   logFormatOf,
   logTimestamp,
-  logWriter,
   neutralise,
   slipEvents,
-  xesLogWriter,
 } from './event-log.ts';

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, type LogTrace, type LogWriter, csvLogWriter, xesLogWriter } from '../../src/export/event-log.ts';
+import { CSV_COLUMNS, type LogTrace, type LogWriter, csvLogWriter } from '../../src/export/event-log.ts';
+import { xesLogWriter } from '../../src/export/xes-log.ts';
 import type { SimConfig } from '../../src/sim/config.ts';
 import { caseLogHooks } from '../../src/sim/case-log.ts';
 import { runReplication } from '../../src/sim/engine.ts';
