@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
 import { calibrate } from '../mining/calibrate.ts';
 import { EXIT, type Io, json } from './io.ts';
-import { CATALOGUE_DIR, resolveProcedure } from '../node/load-procedures.ts';
+import { resolveProcedure } from '../node/load-procedures.ts';
 import { loadLog, loadMapping } from './log-input.ts';
 import { CALIBRATE_USAGE } from './usage.ts';
 
@@ -22,7 +23,7 @@ export async function calibrateCommand(args: readonly string[], io: Io): Promise
   const loaded = await resolveProcedure(values.procedure);
   const log = await loadLog(positionals[0]!, mapping);
   // The scenario names a catalogue procedure by id, a file by its path from where the scenario is written.
-  const inCatalogue = resolve(loaded.file).startsWith(resolve(CATALOGUE_DIR));
+  const inCatalogue = !existsSync(resolve(values.procedure));
   const outDir = values.output === undefined ? process.cwd() : dirname(resolve(values.output));
   const procedure = inCatalogue ? `${loaded.spec.id}@${loaded.spec.version}` : relative(outDir, isAbsolute(loaded.file) ? loaded.file : resolve(loaded.file));
   const seed = values.seed === undefined ? 1 : Number(values.seed);
