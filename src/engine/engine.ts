@@ -146,7 +146,14 @@ export function createEngine(options: EngineOptions): Engine {
         effects: lines.flatMap((l) => l.effects),
       };
       const idem = key === undefined ? undefined : { key, request: fingerprint, result: JSON.stringify({ ok: true, opened }) };
-      const result = await store.commit({ ...commitOf({ caseId: code, code, procedure }, 0, snapshot, lines, idem), ...(numbered === undefined ? {} : { sequence: numbered.sequence }) });
+      let result: Awaited<ReturnType<CaseStore['commit']>>;
+      try {
+        result = await store.commit({ ...commitOf({ caseId: code, code, procedure }, 0, snapshot, lines, idem), ...(numbered === undefined ? {} : { sequence: numbered.sequence }) });
+      } catch (error) {
+        // Nothing was written: the number goes back, so a storage fault burns no dossier number.
+        if (numbered !== undefined && taken.get(numbered.sequence.name) === numbered.sequence.value) taken.set(numbered.sequence.name, numbered.sequence.value - 1);
+        throw error;
+      }
       if (result.ok) {
         recent.set({ record: { caseId: code, code, procedure, version: opened.version }, proc, snapshot });
         publish({ caseId: code, code, procedure }, opened.version, opened.effects);

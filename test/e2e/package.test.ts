@@ -170,7 +170,7 @@ console.log(code);
     );
     const check = sh(bin, ['check', 'residence.yaml', '--seed', '7', '--runs', '5'], elsewhere);
     expect(check.stderr).toBe('');
-    expect(check.stdout).toMatch(/^✓ temporary-residence-test 2026\.1 \(residence\.yaml\)/);
+    expect(check.stdout).toMatch(/^✓ pass: temporary-residence-test 2026\.1 \(residence\.yaml\)/);
     expect(check.status).toBe(0);
   });
 
@@ -182,7 +182,7 @@ console.log(code);
     expect(step.status).toBe(2);
 
     writeFileSync(join(project, 'mine.ts'), 'export const x = 1;\n');
-    const ts = sh(bin, ['list', 'mine.ts'], project);
+    const ts = sh(bin, ['list', 'mine.ts', '--allow-code'], project);
     expect(ts.stderr).toContain('a .ts procedure needs the TypeScript loader tsx. Install it beside motcua (npm install tsx@4.23.15) or give the procedure as .json or .yaml.');
     expect(ts.status).toBe(2);
   });

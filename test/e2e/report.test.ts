@@ -63,7 +63,7 @@ const html = `${dir}/report.html`;
 const dataFile = `${dir}/data.json`;
 let data: ReportData;
 beforeAll(async () => {
-  const r = motcua('report', scenario, '--compare', '--lang', 'en', '-o', html, '--json');
+  const r = motcua('report', scenario, '--compare', '--lang', 'en', '-o', html, '--json', '--allow-outside');
   if (r.status !== 0) throw new Error(`motcua report failed: ${r.stderr}`);
   writeFileSync(dataFile, r.stdout);
   data = JSON.parse(r.stdout) as ReportData;

@@ -56,7 +56,7 @@ const STORES: [string, () => Promise<string>][] = [
 
 /** The steps of a birth registration after its opening, with the token that takes each. */
 const STEPS: [string, object][] = [
-  [T.desk, { type: 'TRANSFER' }],
+  // Same-day birth registration: the officer takes the dossier at once, no TRANSFER.
   [T.officer, { type: 'COMPLETE', step: 'register' }],
   [T.chairman, { type: 'COMPLETE', step: 'sign' }],
   [T.desk, { type: 'RETURN_RESULT' }],

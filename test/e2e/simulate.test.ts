@@ -46,7 +46,8 @@ describe('motcua simulate, as a user runs it', () => {
     const yaml = readFileSync(`${ROOT}simulations/mmc-validation.yaml`, 'utf8').replace('server: { officers: 3 }', 'server: { officers: 2 }').replace('procedure: single-step.yaml', `procedure: ${ROOT}simulations/single-step.yaml`);
     const file = `${dir}/overloaded.yaml`;
     writeFileSync(file, yaml);
-    const r = motcua('simulate', file, '--replications', '1');
+    // The procedure file is outside the scenario's folder: the user says they trust it.
+    const r = motcua('simulate', file, '--replications', '1', '--allow-outside');
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('motcua: warning: station server is offered 57.6 h of work a day for 48.0 h of capacity (utilisation 1.20 ≥ 1): its queue will grow without bound. Add officers or lower the demand.');
   }, 60_000);

@@ -126,7 +126,7 @@ describe('reliability of the SQLite store across processes', () => {
     const child = spawn(process.execPath, [BIN, 'case', 'send', '--db', file, '--procedures', procedures, opened.caseId, '-'], { cwd: ROOT });
     child.stdin.end(JSON.stringify({ type: 'RATE', at: '2025-03-03T11:00', by: 'applicant', rating: 'x'.repeat(100_000) }));
     const oversized = await watch(child, () => {});
-    expect(oversized).toEqual({ code: 2, signal: null, stderr: 'motcua: <stdin>: the event is 100068 bytes, more than the 65536 allowed. Keep documents out of it: store them elsewhere and refer to them.\n' });
+    expect(oversized).toEqual({ code: 2, signal: null, stderr: 'motcua: <stdin>: the input on stdin is larger than 65536 bytes, the most motcua reads. Give a smaller file (or split it).\n' });
     expect(await audit(file)).toEqual(versions);
   }, 180_000);
 });

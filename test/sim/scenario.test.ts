@@ -334,7 +334,7 @@ describe('errors say where and how to fix', () => {
       edit('seed: 1', 'seed: 1\nreplicatons: 3'),
       'invalid',
       ['replicatons'],
-      'unknown key "replicatons". Allowed here: name, start, horizon, warmup, replications, seed, calendar, discipline, drain, applicantResponse, transfer, apologyExtensionDays, stations, procedures, variants. Remove it or fix its name.',
+      'unknown key "replicatons". Allowed here: name, start, horizon, warmup, replications, seed, calendar, discipline, drain, applicantResponse, transfer, apologyExtensionDays, stations, procedures, variants, feedback. Remove it or fix its name.',
     ],
     [
       'an unknown key inside a distribution',
