@@ -181,7 +181,7 @@ describe('motcua report, as a user runs it', () => {
   }, 60_000);
 
   it('reads what motcua simulate --json --compare printed, limits looked up in the catalogue', () => {
-    const sim = motcua('simulate', scenario, '--json', '--compare');
+    const sim = motcua('simulate', scenario, '--json', '--compare', '--allow-outside');
     expect(sim.status, sim.stderr).toBe(0);
     writeFileSync(`${dir}/simulate.json`, sim.stdout);
     const html = `${dir}/from-simulate.html`;
