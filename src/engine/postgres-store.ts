@@ -235,7 +235,8 @@ export async function postgresStore(url: string, options: PostgresStoreOptions =
       );
       if (rowCount === 1) return { ok: true };
       if (c.version > 1) {
-        const updated = await pool.query('UPDATE complaints SET dossier = $2, agency = $3, status = $4, version = $6, body = $7::json WHERE id = $1 AND version = $6 - 1', [c.id, c.dossier, c.agency, c.status, c.openedAt, c.version, JSON.stringify(c)]);
+        // Every parameter is used (PostgreSQL cannot type an unused one).
+        const updated = await pool.query('UPDATE complaints SET dossier = $2, agency = $3, status = $4, version = $5::int, body = $6::json WHERE id = $1 AND version = $5::int - 1', [c.id, c.dossier, c.agency, c.status, c.version, JSON.stringify(c)]);
         if (updated.rowCount === 1) return { ok: true };
       }
       const { rows } = await pool.query<{ version: number }>('SELECT version FROM complaints WHERE id = $1', [c.id]);
