@@ -171,6 +171,19 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX complaints_by_opening ON complaints (opened_at, id);
     `,
   },
+  {
+    version: 4,
+    name: 'outbox cursors by writing transaction, so a dispatcher reads only what it has not settled',
+    sql: `
+      -- With concurrent writers a lower outbox id can become visible after a higher one, so ids
+      -- cannot be a cursor. The id of the writing transaction can: every transaction still running
+      -- has an id at or above the oldest one of the current snapshot (pg_snapshot_xmin), so rows
+      -- made visible later always land at or above a cursor that never passes that bound.
+      ALTER TABLE outbox ADD COLUMN txid xid8 NOT NULL DEFAULT pg_current_xact_id();
+      CREATE INDEX outbox_by_txid ON outbox (txid, id);
+      CREATE TABLE outbox_cursors (endpoint text PRIMARY KEY, from_txid xid8 NOT NULL);
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

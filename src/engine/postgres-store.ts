@@ -130,14 +130,16 @@ export async function postgresStore(url: string, options: PostgresStoreOptions =
 
   type OutboxRow = { id: number; case_id: string; version: number; effect: Effect; attempts: number };
   const itemOf = (r: OutboxRow): OutboxItem => ({ id: r.id, caseId: r.case_id, version: r.version, effect: r.effect, attempts: r.attempts });
-  // No cursor here, unlike SQLite: with concurrent writers a lower id can become visible after a
-  // higher one, so the anti-join looks at every effect (see docs/SCALING.md).
+  // Each endpoint has a cursor on the writing transaction's id (see migration 4): everything
+  // written by a transaction below it is settled for that endpoint (delivered, skipped or dead),
+  // so `pending` reads only the window above it instead of the whole outbox.
+  const FROM = `coalesce((SELECT from_txid FROM outbox_cursors WHERE endpoint = $1), '0'::xid8)`;
   const outbox: Outbox = {
     async pending(endpoint, now, limit) {
       const { rows } = await pool.query<OutboxRow>(
         `SELECT o.id, o.case_id, o.version, o.effect, coalesce(d.attempts, 0) AS attempts FROM outbox o
          LEFT JOIN deliveries d ON d.endpoint = $1 AND d.outbox_id = o.id
-         WHERE d.state IS NULL OR (d.state = 'retry' AND d.next_at <= $2) ORDER BY o.id LIMIT $3`,
+         WHERE o.txid >= ${FROM} AND (d.state IS NULL OR (d.state = 'retry' AND d.next_at <= $2)) ORDER BY o.id LIMIT $3`,
         [endpoint, now, limit],
       );
       return rows.map(itemOf);
@@ -148,6 +150,17 @@ export async function postgresStore(url: string, options: PostgresStoreOptions =
         `INSERT INTO deliveries (endpoint, outbox_id, state, attempts, next_at, error) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (endpoint, outbox_id) DO UPDATE SET state = excluded.state, attempts = deliveries.attempts + excluded.attempts, next_at = excluded.next_at, error = excluded.error`,
         [endpoint, id, outcome.state, failed ? 1 : 0, outcome.state === 'retry' ? outcome.nextAt : null, 'error' in outcome ? outcome.error : null],
+      );
+      if (outcome.state === 'retry') return;
+      // The cursor moves up to the lowest transaction that still has something unsettled for this
+      // endpoint, and never past the oldest transaction that may still be running.
+      await pool.query(
+        `INSERT INTO outbox_cursors (endpoint, from_txid) SELECT $1::text, least(
+           pg_snapshot_xmin(pg_current_snapshot()),
+           coalesce((SELECT min(o.txid) FROM outbox o WHERE o.txid >= ${FROM}
+             AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.endpoint = $1 AND d.outbox_id = o.id AND d.state <> 'retry')), pg_snapshot_xmin(pg_current_snapshot())))
+         ON CONFLICT (endpoint) DO UPDATE SET from_txid = greatest(outbox_cursors.from_txid, excluded.from_txid)`,
+        [endpoint],
       );
     },
     async stats(endpoint) {

@@ -6,6 +6,9 @@ import { indexCase } from '../../src/engine/case-index.ts';
 import { applyEntry } from '../../src/engine/replay.ts';
 import type { CaseStore, Commit, LogEntry } from '../../src/engine/store.ts';
 import { tinySpec } from '../support/specs.ts';
+import pg from 'pg';
+import { postgresStore } from '../../src/engine/postgres-store.ts';
+import { PG_URL, freshDatabase } from '../support/postgres.ts';
 import { STORES, at, desk, ev } from './support.ts';
 
 const proc = compileProcedure(tinySpec());
@@ -165,4 +168,40 @@ describe.each(Object.entries(STORES))('the store contract on the %s store', { ti
       expect(opened.map((o) => o.code).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `tiny-20250303-000${i + 1}`));
       expect(await store.nextSequence('tiny-20250303')).toBe(9);
     }));
+});
+
+describe.runIf(PG_URL !== undefined)('the PostgreSQL outbox cursor', { timeout: 60_000 }, () => {
+  it('still delivers an effect whose transaction commits after later effects were delivered, and reads only above its cursor', async () => {
+    const db = await freshDatabase();
+    const store = await postgresStore(db.url);
+    const slow = new pg.Client({ connectionString: db.url });
+    await slow.connect();
+    try {
+      // A writer takes an outbox id and stays open while another commits and is delivered.
+      await slow.query('BEGIN');
+      const { rows } = await slow.query<{ id: string }>(`INSERT INTO outbox (case_id, version, effect) VALUES ('slow', 1, '{"kind":"case-closed","at":0}') RETURNING id`);
+      const slowId = Number(rows[0]!.id);
+      await store.commit(commitOf('c1', [], [opening('c1'), accept(), transfer]));
+      const first = await store.outbox.pending('hook', at('2025-03-03T12:00'), 10);
+      expect(first.map((p) => [p.caseId, p.effect.kind])).toEqual([
+        ['c1', 'appointment-slip'],
+        ['c1', 'notify-agency'],
+      ]);
+      expect(first.every((p) => p.id > slowId)).toBe(true);
+      for (const p of first) await store.outbox.record('hook', p.id, { state: 'delivered' });
+      await slow.query('COMMIT');
+      // The lower id became visible after the higher ones were settled: it is still pending.
+      expect((await store.outbox.pending('hook', at('2025-03-03T12:00'), 10)).map((p) => [p.id, p.caseId])).toEqual([[slowId, 'slow']]);
+      await store.outbox.record('hook', slowId, { state: 'delivered' });
+      expect(await store.outbox.pending('hook', at('2025-03-03T12:00'), 10)).toEqual([]);
+      // Once everything is settled the cursor is above every transaction that wrote an effect.
+      const cursor = await slow.query<{ above: boolean }>(`SELECT (SELECT from_txid FROM outbox_cursors WHERE endpoint = 'hook') > (SELECT max(txid) FROM outbox) AS above`);
+      expect(cursor.rows[0]!.above).toBe(true);
+      expect(await store.outbox.stats('hook')).toEqual({ delivered: 3, skipped: 0, dead: 0, waiting: 0 });
+    } finally {
+      await slow.end();
+      await store.close();
+      await db.drop();
+    }
+  });
 });
