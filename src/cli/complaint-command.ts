@@ -1,18 +1,27 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BusinessCalendar } from '../calendar/business-calendar.ts';
-import { formatLocalDate } from '../calendar/date.ts';
-import { type Instant, formatInstant, localDateOf, parseInstant } from '../calendar/instant.ts';
-import { sqliteStore } from '../engine/sqlite-store.ts';
+import { type Instant, formatInstant, parseInstant } from '../calendar/instant.ts';
 import type { CaseStore, ComplaintFilter } from '../engine/store.ts';
 import { UsageError } from '../errors.ts';
-import { COMPLAINT_KINDS, COMPLAINT_OUTCOMES, type Complaint, type ComplaintKind, type ComplaintOutcomeKind, type ComplaintStatus, answerComplaint, openComplaint } from '../indicators/complaint.ts';
+import {
+  COMPLAINT_KINDS,
+  COMPLAINT_OUTCOMES,
+  COMPLAINT_STATUSES,
+  type Complaint,
+  type ComplaintKind,
+  type ComplaintOutcomeKind,
+  type ComplaintStatus,
+  acknowledgeComplaint,
+  answerComplaint,
+  askComplaintInformation,
+  complaintDeadlines,
+} from '../indicators/complaint.ts';
+import { fileComplaint } from '../engine/complaints.ts';
 import { competentAgency } from '../indicators/from-cases.ts';
 import { EXIT, type Io, json } from './io.ts';
 import { loadCatalogue, loadProcedures } from '../node/load-procedures.ts';
 import { COMPLAINT_USAGE } from './usage.ts';
-
-const STATUSES: readonly ComplaintStatus[] = ['open', 'answered', 'refused'];
 
 /** `motcua complaint`. */
 export async function complaintCommand(args: readonly string[], io: Io): Promise<number> {
@@ -34,55 +43,61 @@ export async function complaintCommand(args: readonly string[], io: Io): Promise
     strict: true,
   });
   const [sub, ...rest] = positionals;
-  const subcommands = ['open', 'answer', 'list'];
+  const subcommands = ['open', 'acknowledge', 'ask', 'answer', 'list'];
   if (sub === undefined || !subcommands.includes(sub)) {
     throw new UsageError('usage', `${sub === undefined ? 'complaint needs a subcommand' : `unknown complaint subcommand "${sub}"`}: use ${subcommands.join(', ')}. Usage:\n${COMPLAINT_USAGE}`);
   }
   const file = values.db;
-  if (file === undefined) throw new UsageError('usage', `complaint ${sub} needs --db <file.db>, the SQLite file of the cases.`);
-  if (sub !== 'open' && !existsSync(file)) throw new UsageError('not-found', 'no such case database. Give the SQLite file of motcua case (--db).', { file });
+  if (file === undefined) throw new UsageError('usage', `complaint ${sub} needs --db <file.db>, the SQLite file of the cases (or a postgres:// URL).`);
+  const url = /^postgres(ql)?:\/\//.test(file);
+  if (sub !== 'open' && !url && !existsSync(file)) throw new UsageError('not-found', 'no such case database. Give the SQLite file of motcua case (--db).', { file });
   const at = values.at === undefined ? (io.now() as Instant) : parseInstant(values.at, ['--at']);
-  const store = sqliteStore(file);
+  const shown = url ? file.replace(/\/\/[^@/]*@/, '//…@') : file;
+  const { openStore } = await import('../server/serve.ts');
+  const store = await openStore(file);
+  const view = (c: Complaint) => complaintView(c, at);
   try {
     if (sub === 'open') {
       if (rest.length > 0) throw new UsageError('usage', `complaint open takes no positional argument ("${rest[0]}"); give --text "…".`);
       const kind = oneOf<ComplaintKind>(values.kind, COMPLAINT_KINDS, '--kind');
       const text = need(values.text, '--text', 'what the complaint says');
-      const agency = values.agency ?? (values.dossier === undefined ? null : await dossierAgency(store, values.dossier, values.procedures, file));
-      const day = formatLocalDate(localDateOf(at)).replaceAll('-', '');
-      // Numbered per day from the complaints already filed that day (nextSequence only looks); a
-      // concurrent writer that takes the same number gets a conflict from putComplaint.
-      const prefix = `PAKN-${day}-`;
-      const taken = (await store.complaints()).filter((c) => c.id.startsWith(prefix)).length;
-      const id = `${prefix}${String(taken + 1).padStart(4, '0')}`;
-      const complaint = openComplaint({ id, kind, dossier: values.dossier ?? null, agency, text, at }, new BusinessCalendar());
-      await put(store, complaint, file);
+      const agency = values.agency ?? (values.dossier === undefined ? null : await dossierAgency(store, values.dossier, values.procedures, shown));
+      const complaint = await fileComplaint(store, { kind, dossier: values.dossier ?? null, agency, text, at }, new BusinessCalendar());
       io.out(json(view(complaint)));
       return EXIT.ok;
     }
-    if (sub === 'answer') {
+    if (sub === 'acknowledge' || sub === 'ask' || sub === 'answer') {
       const [id, extra] = rest;
-      if (id === undefined || extra !== undefined) throw new UsageError('usage', `complaint answer takes one complaint id (PAKN-…). Usage:\n${COMPLAINT_USAGE}`);
+      if (id === undefined || extra !== undefined) throw new UsageError('usage', `complaint ${sub} takes one complaint id (PAKN-…). Usage:\n${COMPLAINT_USAGE}`);
       const stored = await store.complaint(id);
-      if (stored === null) throw new UsageError('unknown-complaint', `no complaint ${id} in this database; motcua complaint list --db shows them.`, { file });
-      const outcome = oneOf<ComplaintOutcomeKind>(values.outcome, COMPLAINT_OUTCOMES, '--outcome');
-      const feedback = values.feedback === undefined ? undefined : oneOf<'satisfied' | 'not-satisfied'>(values.feedback, ['satisfied', 'not-satisfied'], '--feedback');
-      const answered = answerComplaint(stored, { at, outcome, text: need(values.text, '--text', 'the answer given'), ...(feedback === undefined ? {} : { feedback }) });
-      await put(store, answered, file);
-      io.out(json(view(answered)));
+      if (stored === null) throw new UsageError('unknown-complaint', `no complaint ${id} in this database; motcua complaint list --db shows them.`, { file: shown });
+      const changed =
+        sub === 'acknowledge'
+          ? acknowledgeComplaint(stored, at)
+          : sub === 'ask'
+            ? askComplaintInformation(stored, { at, text: need(values.text, '--text', 'the information asked for') })
+            : answerOf(stored, at, values);
+      await put(store, changed, shown);
+      io.out(json(view(changed)));
       return EXIT.ok;
     }
     if (rest.length > 0) throw new UsageError('usage', `complaint list takes filters as options, not "${rest[0]}". Usage:\n${COMPLAINT_USAGE}`);
     const filter: ComplaintFilter = {
       ...(values.dossier === undefined ? {} : { dossier: values.dossier }),
       ...(values.agency === undefined ? {} : { agency: values.agency }),
-      ...(values.status === undefined ? {} : { status: oneOf<ComplaintStatus>(values.status, STATUSES, '--status') }),
+      ...(values.status === undefined ? {} : { status: oneOf<ComplaintStatus>(values.status, COMPLAINT_STATUSES, '--status') }),
     };
     io.out(json((await store.complaints(filter)).map(view)));
     return EXIT.ok;
   } finally {
     await store.close();
   }
+}
+
+function answerOf(stored: Complaint, at: Instant, values: { readonly outcome?: string | undefined; readonly feedback?: string | undefined; readonly text?: string | undefined }): Complaint {
+  const outcome = oneOf<ComplaintOutcomeKind>(values.outcome, COMPLAINT_OUTCOMES, '--outcome');
+  const feedback = values.feedback === undefined ? undefined : oneOf<'satisfied' | 'not-satisfied'>(values.feedback, ['satisfied', 'not-satisfied'], '--feedback');
+  return answerComplaint(stored, { at, outcome, text: need(values.text, '--text', 'the answer given'), ...(feedback === undefined ? {} : { feedback }) });
 }
 
 async function put(store: CaseStore, complaint: Complaint, file: string): Promise<void> {
@@ -110,13 +125,16 @@ function need(value: string | undefined, flag: string, what: string): string {
   return value;
 }
 
-/** A complaint as printed: instants local. */
-function view(c: Complaint) {
+/** A complaint as printed: instants local, and how it stands against each deadline as of `now`. */
+export function complaintView(c: Complaint, now: Instant) {
   const t = (i: Instant) => formatInstant(i);
   return {
     ...c,
     openedAt: t(c.openedAt),
     deadlines: { acknowledge: t(c.deadlines.acknowledge), askInformation: t(c.deadlines.askInformation), answer: t(c.deadlines.answer) },
+    deadlinesKept: complaintDeadlines(c, now),
+    acknowledgedAt: c.acknowledgedAt === null ? null : t(c.acknowledgedAt),
+    informationRequest: c.informationRequest === null ? null : { ...c.informationRequest, at: t(c.informationRequest.at) },
     outcome: c.outcome === null ? null : { ...c.outcome, at: t(c.outcome.at) },
   };
 }

@@ -93,11 +93,15 @@ export const STAFF_USAGE = `motcua staff <scenario.yaml> --target "onTimeRate>=0
   with the scenario's seed (common random numbers), replications on worker threads; prints the
   frontier (total officers → figure with its interval); --html writes it as a page with a chart.`;
 
-export const COMPLAINT_USAGE = `motcua complaint open|answer|list --db <file.db> …
-  Complaints and petitions (phản ánh, kiến nghị) in the SQLite file of motcua case, with deadlines of
-  2 working days to acknowledge, 5 to ask for information and 15 to answer (defaults, not verified).
-  open    --kind feedback|petition --text "…" [--dossier <code>] [--agency <id>] [--at <instant>] [--procedures <dir>]
-          (a complaint about a dossier counts for the dossier's agency unless --agency says otherwise)
-  answer  <id> --outcome upheld|dismissed|refused --text "…" [--feedback satisfied|not-satisfied] [--at <instant>]
-  list    [--dossier <code>] [--agency <id>] [--status open|answered|refused]
-  Output is JSON with local instants (+07:00); --at defaults to now. They count in motcua report --db.`;
+export const COMPLAINT_USAGE = `motcua complaint open|acknowledge|ask|answer|list --db <file.db | postgres://…> …
+  Complaints and petitions (phản ánh, kiến nghị) in the store of motcua case, with deadlines of
+  2 working days to acknowledge (or refuse), 5 to ask for information and 15 to answer (defaults,
+  not verified), counted on the working calendar from the filing.
+  open        --kind feedback|petition --text "…" [--dossier <code>] [--agency <id>] [--at <instant>] [--procedures <dir>]
+              (a complaint about a dossier counts for the dossier's agency unless --agency says otherwise)
+  acknowledge <id> [--at <instant>]                 accepts it for handling (once)
+  ask         <id> --text "what is needed" [--at <instant>]   asks the filer for information (once; acknowledges it too)
+  answer      <id> --outcome upheld|dismissed|refused --text "…" [--feedback satisfied|not-satisfied] [--at <instant>]
+  list        [--dossier <code>] [--agency <id>] [--status open|acknowledged|awaiting-information|answered|refused] [--at <instant>]
+  Output is JSON with local instants (+07:00) and, per deadline, kept / missed / pending / overdue
+  (deadlinesKept, as of --at); --at defaults to now. They count in motcua report --db.`;

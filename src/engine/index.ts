@@ -1,4 +1,5 @@
 export { caseTrace, storeTraces } from './case-log.ts';
+export { fileComplaint } from './complaints.ts';
 export { indexCase } from './case-index.ts';
 export { DEFAULT_MAX_PAYLOAD_BYTES, checkEvent, checkOpenRequest, payloadBytes } from './check-event.ts';
 export { createEngine } from './engine.ts';

@@ -1,6 +1,6 @@
 import type { Instant } from '../calendar/instant.ts';
 import type { Effect } from '../compile/types.ts';
-import type { Complaint } from '../indicators/complaint.ts';
+import { type Complaint, storedComplaint } from '../indicators/complaint.ts';
 import type { CaseFilter, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, ComplaintFilter, DeliveryOutcome, IdempotentResult, Outbox, OutboxItem, RefusedAttempt, StoredEntry } from './store.ts';
 
 /**
@@ -140,12 +140,12 @@ export function memoryStore(): CaseStore {
 
     async complaint(id) {
       const text = complaints.get(id);
-      return text === undefined ? null : (JSON.parse(text) as Complaint);
+      return text === undefined ? null : storedComplaint(JSON.parse(text) as Complaint);
     },
 
     async complaints(filter: ComplaintFilter = {}) {
       return [...complaints.values()]
-        .map((text) => JSON.parse(text) as Complaint)
+        .map((text) => storedComplaint(JSON.parse(text) as Complaint))
         .filter((c) => complaintMatches(c, filter))
         .sort((a, b) => a.openedAt - b.openedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },

@@ -4,7 +4,7 @@ import type { StatusCode } from '../compile/case.ts';
 import { CaseError } from '../errors.ts';
 import { PG_SCHEMA_VERSION, migratePg } from './postgres-migrations.ts';
 import type { Effect } from '../compile/types.ts';
-import type { Complaint } from '../indicators/complaint.ts';
+import { type Complaint, storedComplaint } from '../indicators/complaint.ts';
 import type { CaseFilter, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, ComplaintFilter, ComplaintWrite, IdempotentResult, Outbox, OutboxItem, RefusedAttempt, StoredEntry } from './store.ts';
 
 /** Options of {@link postgresStore}. */
@@ -257,7 +257,8 @@ export async function postgresStore(url: string, options: PostgresStoreOptions =
     },
     async complaint(id) {
       const { rows } = await pool.query<{ body: Complaint }>('SELECT body FROM complaints WHERE id = $1', [id]);
-      return rows[0]?.body ?? null;
+      const body = rows[0]?.body;
+      return body === undefined ? null : storedComplaint(body);
     },
     async complaints(filter: ComplaintFilter = {}) {
       const where: string[] = [];
@@ -268,7 +269,7 @@ export async function postgresStore(url: string, options: PostgresStoreOptions =
         where.push(`${column} = $${params.length}`);
       }
       const { rows } = await pool.query<{ body: Complaint }>(`SELECT body FROM complaints${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at, id COLLATE "C"`, params);
-      return rows.map((r) => r.body);
+      return rows.map((r) => storedComplaint(r.body));
     },
     async close() {
       while (writing || queue.length > 0) await new Promise((r) => setTimeout(r, 5));

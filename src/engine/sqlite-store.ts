@@ -4,7 +4,7 @@ import type { StatusCode } from '../compile/case.ts';
 import { CaseError, MotcuaError, StoreError } from '../errors.ts';
 import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './migrations.ts';
 import type { Effect } from '../compile/types.ts';
-import type { Complaint } from '../indicators/complaint.ts';
+import { type Complaint, storedComplaint } from '../indicators/complaint.ts';
 import type { CaseFilter, CaseIndex, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, ComplaintFilter, ComplaintWrite, IdempotentResult, Outbox, OutboxItem, RefusedAttempt, StoredEntry } from './store.ts';
 
 /** Options of {@link sqliteStore}. */
@@ -265,11 +265,11 @@ export function sqliteStore(file: string, options: SqliteStoreOptions = {}): Sql
     },
     async complaint(id) {
       const row = stmt.complaint.get(id);
-      return row === undefined ? null : (JSON.parse(row.body) as Complaint);
+      return row === undefined ? null : storedComplaint(JSON.parse(row.body) as Complaint);
     },
     async complaints(filter = {}) {
       const { sql, params } = complaintQuery(filter);
-      return (db.prepare(sql).all(...params) as { body: string }[]).map((r) => JSON.parse(r.body) as Complaint);
+      return (db.prepare(sql).all(...params) as { body: string }[]).map((r) => storedComplaint(JSON.parse(r.body) as Complaint));
     },
     async close() {
       if (queue.length > 0) flush();

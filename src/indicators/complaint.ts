@@ -13,7 +13,12 @@ export const COMPLAINT_KINDS: readonly ComplaintKind[] = ['feedback', 'petition'
 export type ComplaintOutcomeKind = 'upheld' | 'dismissed' | 'refused';
 export const COMPLAINT_OUTCOMES: readonly ComplaintOutcomeKind[] = ['upheld', 'dismissed', 'refused'];
 
-export type ComplaintStatus = 'open' | 'answered' | 'refused';
+/**
+ * `open`: filed, not yet acknowledged; `acknowledged`: accepted for handling; `awaiting-information`:
+ * the filer was asked for more information; `answered` / `refused`: closed.
+ */
+export type ComplaintStatus = 'open' | 'acknowledged' | 'awaiting-information' | 'answered' | 'refused';
+export const COMPLAINT_STATUSES: readonly ComplaintStatus[] = ['open', 'acknowledged', 'awaiting-information', 'answered', 'refused'];
 
 /**
  * A complaint or petition (phản ánh, kiến nghị) about a dossier, an agency, or neither, with its
@@ -32,6 +37,10 @@ export interface Complaint {
   /** Working-day deadlines from filing (see `DEFAULT_COMPLAINT_DEADLINES`: not verified). */
   readonly deadlines: { readonly acknowledge: Instant; readonly askInformation: Instant; readonly answer: Instant };
   readonly status: ComplaintStatus;
+  /** When it was acknowledged (accepted for handling); asking for information acknowledges it too. */
+  readonly acknowledgedAt: Instant | null;
+  /** The request to the filer for more information, when one was made (once). */
+  readonly informationRequest: { readonly at: Instant; readonly text: string } | null;
   readonly outcome: { readonly kind: ComplaintOutcomeKind; readonly at: Instant; readonly text: string } | null;
   /** The filer's feedback on the answer. */
   readonly feedback: 'satisfied' | 'not-satisfied' | null;
@@ -70,6 +79,8 @@ export function openComplaint(input: ComplaintInput, calendar: BusinessCalendar)
     openedAt: input.at,
     deadlines: { acknowledge: due(days.acknowledge), askInformation: due(days.askInformation), answer: due(days.answer) },
     status: 'open',
+    acknowledgedAt: null,
+    informationRequest: null,
     outcome: null,
     feedback: null,
     version: 1,
@@ -82,8 +93,8 @@ export function openComplaint(input: ComplaintInput, calendar: BusinessCalendar)
  * @throws CaseError `complaint-closed` when it was already answered or refused; `bad-input` for an answer before the filing
  */
 export function answerComplaint(c: Complaint, answer: { readonly at: Instant; readonly outcome: ComplaintOutcomeKind; readonly text: string; readonly feedback?: 'satisfied' | 'not-satisfied' }): Complaint {
-  if (c.status !== 'open') throw new CaseError('complaint-closed', `complaint ${c.id} is already ${c.status}; open a new one to raise the matter again.`, { path: [c.id] });
-  if (answer.at < c.openedAt) throw new CaseError('bad-input', `the answer to complaint ${c.id} cannot come before it was filed.`, { path: ['at'] });
+  stillOpen(c);
+  notBefore(c, answer.at, 'the answer to complaint');
   return {
     ...c,
     status: answer.outcome === 'refused' ? 'refused' : 'answered',
@@ -91,6 +102,67 @@ export function answerComplaint(c: Complaint, answer: { readonly at: Instant; re
     feedback: answer.feedback ?? c.feedback,
     version: c.version + 1,
   };
+}
+
+/**
+ * The complaint acknowledged (accepted for handling) at `at`; due by `deadlines.acknowledge`.
+ *
+ * @throws CaseError `complaint-closed` when it was answered or refused; `complaint-acknowledged` when it was acknowledged already; `bad-input` before the filing
+ */
+export function acknowledgeComplaint(c: Complaint, at: Instant): Complaint {
+  stillOpen(c);
+  if (c.acknowledgedAt !== null) throw new CaseError('complaint-acknowledged', `complaint ${c.id} was acknowledged already; answer it (or ask the filer for information).`, { path: [c.id] });
+  notBefore(c, at, 'the acknowledgement of complaint');
+  return { ...c, status: 'acknowledged', acknowledgedAt: at, version: c.version + 1 };
+}
+
+/**
+ * The filer asked for more information at `at` (once; due by `deadlines.askInformation`). Asking
+ * acknowledges a complaint not yet acknowledged. The answer's deadline stays where it was: whether
+ * the wait for the filer is left out of it is not verified.
+ *
+ * @throws CaseError `complaint-closed` when it was answered or refused; `information-asked` when information was asked for already; `bad-input` without a text or before the filing
+ */
+export function askComplaintInformation(c: Complaint, request: { readonly at: Instant; readonly text: string }): Complaint {
+  stillOpen(c);
+  if (c.informationRequest !== null) throw new CaseError('information-asked', `the filer of complaint ${c.id} was asked for information already; answer it now.`, { path: [c.id] });
+  if (request.text.trim() === '') throw new CaseError('bad-input', 'asking for information needs its text: say what is needed.', { path: ['text'] });
+  notBefore(c, request.at, 'the request for information about complaint');
+  return { ...c, status: 'awaiting-information', acknowledgedAt: c.acknowledgedAt ?? request.at, informationRequest: { at: request.at, text: request.text }, version: c.version + 1 };
+}
+
+/** Whether each deadline was kept: `kept` / `missed` when the action was taken, `pending` / `overdue` as of `now` when not; `not-needed` for the request for information of a closed complaint that made none. */
+export type DeadlineState = 'kept' | 'missed' | 'pending' | 'overdue' | 'not-needed';
+
+/**
+ * How the complaint stands against each of its deadlines as of `now`. Acknowledging is also kept
+ * by an answer or refusal in time; the request for information is optional.
+ */
+export function complaintDeadlines(c: Complaint, now: Instant): Readonly<Record<keyof Complaint['deadlines'], DeadlineState>> {
+  const closedAt = c.outcome?.at ?? null;
+  const state = (done: Instant | null, due: Instant, optional: boolean): DeadlineState =>
+    done !== null ? (done <= due ? 'kept' : 'missed') : optional && closedAt !== null ? 'not-needed' : now > due ? (optional ? 'not-needed' : 'overdue') : 'pending';
+  return {
+    acknowledge: state(c.acknowledgedAt ?? closedAt, c.deadlines.acknowledge, false),
+    askInformation: state(c.informationRequest?.at ?? null, c.deadlines.askInformation, true),
+    answer: state(closedAt, c.deadlines.answer, false),
+  };
+}
+
+/**
+ * A stored complaint with the fields of later versions filled in (complaints written before
+ * acknowledgement and requests for information existed have neither).
+ */
+export function storedComplaint(body: Omit<Complaint, 'acknowledgedAt' | 'informationRequest'> & Partial<Pick<Complaint, 'acknowledgedAt' | 'informationRequest'>>): Complaint {
+  return { ...body, acknowledgedAt: body.acknowledgedAt ?? null, informationRequest: body.informationRequest ?? null };
+}
+
+function stillOpen(c: Complaint): void {
+  if (c.status === 'answered' || c.status === 'refused') throw new CaseError('complaint-closed', `complaint ${c.id} is already ${c.status}; open a new one to raise the matter again.`, { path: [c.id] });
+}
+
+function notBefore(c: Complaint, at: Instant, what: string): void {
+  if (at < c.openedAt) throw new CaseError('bad-input', `${what} ${c.id} cannot come before it was filed.`, { path: ['at'] });
 }
 
 /** The indicator view of a complaint. */

@@ -1,8 +1,9 @@
 import { type Instant, formatInstant } from '../calendar/instant.ts';
+import type { Classification } from '../calendar/ledger.ts';
 import type { Level } from '../dsl/spec.ts';
 import type { LegalRef } from '../legal.ts';
 import type { ComplaintRecord, DossierRecord } from './record.ts';
-import { DECISION_766_GROUPS, DECISION_766_REF, DEFAULT_POINTS, type PointsConstraints } from './rules.ts';
+import { DECISION_766_GROUPS, DECISION_766_REF, DEFAULT_POINTS, MAX_SUPPLEMENT_REQUESTS, type PointsConstraints } from './rules.ts';
 
 /** Options of {@link decision766}. */
 export interface Decision766Options {
@@ -169,7 +170,7 @@ export function decision766(records: readonly DossierRecord[], options: Decision
   const settings = {
     satisfaction: options.satisfaction ?? 'union',
     refusedAtReceipt: options.refusedAtReceipt ?? 'exclude',
-    maxSupplementRequests: options.maxSupplementRequests ?? 1,
+    maxSupplementRequests: options.maxSupplementRequests ?? MAX_SUPPLEMENT_REQUESTS,
     points: { ...DEFAULT_POINTS, ...options.points },
   } as const;
   const from = options.from;
@@ -193,7 +194,7 @@ export function decision766(records: readonly DossierRecord[], options: Decision
     const supplements = r.supplementRequests.filter(before).length;
     const tooMany = supplements > settings.maxSupplementRequests;
     const ended = r.end !== null && before(r.end.at) ? r.end : null;
-    const pastDue = ended === null ? r.due !== null && r.due < end : ended.classification !== null ? ended.classification === 'late' : r.due !== null && ended.at > r.due;
+    const pastDue = ended === null ? r.due !== null && r.due < end : endedPastDue(ended, r.due);
     const late = tooMany || pastDue;
     const rating = r.rating !== null && before(r.rating.at) ? r.rating.value : null;
     const complained = r.complaints.some(before);
@@ -254,6 +255,24 @@ export function decision766(records: readonly DossierRecord[], options: Decision
     byLevel: [...levels.keys()].sort().map((level) => ({ level: level as Level | 'unknown', ...finish(levels.get(level)!) })),
     notComputable: DECISION_766_GROUPS.filter((g) => !g.computable).map((g) => ({ group: g.id, reason: g.reason })),
   };
+}
+
+/**
+ * Whether a dossier that ended did so past its due instant: motcua's own classification when it
+ * has one (a resolution or refusal after receipt: the lateness policy and apology rules applied),
+ * else the end instant against the due instant (a withdrawal, a stop).
+ */
+export function endedPastDue(end: { readonly at: Instant; readonly classification: Classification | null }, due: Instant | null): boolean {
+  return end.classification !== null ? end.classification === 'late' : due !== null && end.at > due;
+}
+
+/**
+ * Whether Decision 766 counts an ended dossier late: ended past its due instant (see
+ * {@link endedPastDue}) or with more supplement requests than allowed. The simulator draws its
+ * ratings and complaints by this, so that what applicants say follows what the indicators count.
+ */
+export function lateBy766(end: Parameters<typeof endedPastDue>[0], due: Instant | null, supplementRequests: number, maxSupplementRequests = MAX_SUPPLEMENT_REQUESTS): boolean {
+  return supplementRequests > maxSupplementRequests || endedPastDue(end, due);
 }
 
 function figures(t: Tally, s: { readonly satisfaction: 'union' | 'sum'; readonly points: PointsConstraints }): Decision766Figures {

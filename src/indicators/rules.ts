@@ -43,6 +43,9 @@ export interface PointsConstraints {
  */
 export const DEFAULT_POINTS: PointsConstraints = { onTime: 20, dossierSatisfaction: 6, complaintOnTime: 6, complaintSatisfaction: 6 };
 
+/** Supplement requests a dossier may have before Decision 766 counts it late [src-2, shared/DOMAIN.md]. */
+export const MAX_SUPPLEMENT_REQUESTS = 1;
+
 /**
  * Complaint and petition deadlines in working days from filing: 2 to acknowledge or refuse, 5 to
  * ask for more information, 15 to answer. Per shared/DOMAIN.md [src-2]; **not verified** against

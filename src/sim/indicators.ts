@@ -2,13 +2,18 @@ import { MS_PER_DAY, type Instant, instantAt } from '../calendar/instant.ts';
 import type { LocalDate } from '../calendar/date.ts';
 import type { Classification } from '../calendar/ledger.ts';
 import type { OutcomeKind, Rating } from '../compile/types.ts';
-import { type Decision766, decision766 } from '../indicators/decision766.ts';
+import { type Decision766, decision766, lateBy766 } from '../indicators/decision766.ts';
 import { type ProcedureFacts, procedureFacts } from '../indicators/from-cases.ts';
 import type { DossierEnd, DossierRecord } from '../indicators/record.ts';
 import type { SimConfig } from './config.ts';
 import { type Random, randomStream } from './random.ts';
 
-/** How a dossier of a simulation ended, for the chance of a rating and of a complaint. */
+/**
+ * How a dossier of a simulation ended, for the chance of a rating and of a complaint. `late` and
+ * `on-time` are resolved dossiers late or not as Decision 766 counts them (`lateBy766`: motcua's
+ * classification against the due instant, or more than one supplement request), not motcua's own
+ * early / on time / late split.
+ */
 export type FeedbackOutcome = 'on-time' | 'late' | 'refused' | 'withdrawn';
 export const FEEDBACK_OUTCOMES: readonly FeedbackOutcome[] = ['on-time', 'late', 'refused', 'withdrawn'];
 
@@ -50,7 +55,9 @@ export class IndicatorCollector {
 
   ended(p: number, id: number, c: { readonly arrival: Instant; readonly due: Instant | null; readonly outcome: OutcomeKind; readonly at: Instant; readonly classification: Classification | null; readonly supplements: number }): void {
     const kind: DossierEnd = c.outcome === 'returned' ? 'resolved' : c.outcome;
-    const outcome: FeedbackOutcome = kind === 'resolved' ? (c.classification === 'late' ? 'late' : 'on-time') : kind === 'withdrawn' ? 'withdrawn' : 'refused';
+    // "late" as Decision 766 counts it (past the due instant, or more than one supplement request),
+    // so that the ratings drawn follow the lateness the satisfaction rate subtracts.
+    const outcome: FeedbackOutcome = kind === 'resolved' ? (lateBy766({ at: c.at, classification: c.classification }, c.due, c.supplements) ? 'late' : 'on-time') : kind === 'withdrawn' ? 'withdrawn' : 'refused';
     const u = this.rng.next();
     const odds = this.feedback.rating[outcome];
     const rating: Rating | null = u < odds['very-satisfied'] ? 'very-satisfied' : u < odds['very-satisfied'] + odds.satisfied ? 'satisfied' : u < odds['very-satisfied'] + odds.satisfied + odds['not-satisfied'] ? 'not-satisfied' : null;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatInstant } from '../../src/calendar/instant.ts';
 import { BusinessCalendar } from '../../src/calendar/business-calendar.ts';
-import { answerComplaint, complaintRecord, openComplaint } from '../../src/indicators/complaint.ts';
-import { STORES, at } from './support.ts';
+import { acknowledgeComplaint, answerComplaint, askComplaintInformation, complaintDeadlines, complaintRecord, openComplaint } from '../../src/indicators/complaint.ts';
+import { at } from './support.ts';
 
 const calendar = new BusinessCalendar();
 
@@ -11,7 +11,39 @@ describe('complaints and petitions', () => {
     // Filed on Friday 14 March 2025 at 10:00: 2, 5 and 15 working days later.
     const c = openComplaint({ id: 'PAKN-1', kind: 'feedback', dossier: 'tiny-20250310-0001', agency: 'police', text: 'Result late', at: at('2025-03-14T10:00') }, calendar);
     expect([c.deadlines.acknowledge, c.deadlines.askInformation, c.deadlines.answer].map(formatInstant)).toEqual(['2025-03-18T10:00+07:00', '2025-03-21T10:00+07:00', '2025-04-04T10:00+07:00']);
-    expect([c.status, c.version]).toEqual(['open', 1]);
+    expect([c.status, c.version, c.acknowledgedAt, c.informationRequest]).toEqual(['open', 1, null, null]);
+  });
+
+  it('are acknowledged, asked about and answered, each against its own deadline', () => {
+    // Filed Friday 14 March 10:00: acknowledge by Tuesday 18 10:00, ask by Friday 21 10:00, answer by Friday 4 April 10:00.
+    const c = openComplaint({ id: 'PAKN-4', kind: 'feedback', dossier: 'D-1', agency: 'police', text: 'Result late', at: at('2025-03-14T10:00') }, calendar);
+    expect(complaintDeadlines(c, at('2025-03-18T10:00'))).toEqual({ acknowledge: 'pending', askInformation: 'pending', answer: 'pending' });
+    expect(complaintDeadlines(c, at('2025-03-18T10:01'))).toEqual({ acknowledge: 'overdue', askInformation: 'pending', answer: 'pending' });
+    // Acknowledged on Wednesday 19: a day late.
+    const acknowledged = acknowledgeComplaint(c, at('2025-03-19T09:00'));
+    expect([acknowledged.status, acknowledged.version, formatInstant(acknowledged.acknowledgedAt!)]).toEqual(['acknowledged', 2, '2025-03-19T09:00+07:00']);
+    expect(() => acknowledgeComplaint(acknowledged, at('2025-03-19T10:00'))).toThrow('complaint PAKN-4 was acknowledged already; answer it (or ask the filer for information).');
+    // Asked for information on Friday 21 at 10:00 sharp: kept.
+    const asked = askComplaintInformation(acknowledged, { at: at('2025-03-21T10:00'), text: 'Which day did you come?' });
+    expect([asked.status, asked.version, asked.informationRequest?.text]).toEqual(['awaiting-information', 3, 'Which day did you come?']);
+    expect(() => askComplaintInformation(asked, { at: at('2025-03-24T10:00'), text: 'again' })).toThrow('the filer of complaint PAKN-4 was asked for information already; answer it now.');
+    expect(complaintDeadlines(asked, at('2025-04-04T10:01'))).toEqual({ acknowledge: 'missed', askInformation: 'kept', answer: 'overdue' });
+    const answered = answerComplaint(asked, { at: at('2025-04-03T16:00'), outcome: 'upheld', text: 'Apologised' });
+    expect([answered.status, answered.version]).toEqual(['answered', 4]);
+    expect(complaintDeadlines(answered, at('2025-05-01T00:00'))).toEqual({ acknowledge: 'missed', askInformation: 'kept', answer: 'kept' });
+    expect(() => acknowledgeComplaint(answered, at('2025-04-04T09:00'))).toThrow('complaint PAKN-4 is already answered; open a new one to raise the matter again.');
+    expect(() => askComplaintInformation(answered, { at: at('2025-04-04T09:00'), text: 'x' })).toThrow('complaint PAKN-4 is already answered');
+  });
+
+  it('count a refusal within two working days as acknowledged in time, and an ask as an acknowledgement', () => {
+    const c = openComplaint({ id: 'PAKN-5', kind: 'petition', text: 'Anonymous', at: at('2025-03-14T10:00') }, calendar);
+    const refused = answerComplaint(c, { at: at('2025-03-17T09:00'), outcome: 'refused', text: 'Not competent' });
+    expect(refused.status).toBe('refused');
+    expect(complaintDeadlines(refused, at('2025-05-01T00:00'))).toEqual({ acknowledge: 'kept', askInformation: 'not-needed', answer: 'kept' });
+    const asked = askComplaintInformation(c, { at: at('2025-03-17T09:00'), text: 'Your address?' });
+    expect([asked.status, formatInstant(asked.acknowledgedAt!)]).toEqual(['awaiting-information', '2025-03-17T09:00+07:00']);
+    expect(() => askComplaintInformation(c, { at: at('2025-03-13T09:00'), text: 'x' })).toThrow('the request for information about complaint PAKN-5 cannot come before it was filed.');
+    expect(() => askComplaintInformation(c, { at: at('2025-03-17T09:00'), text: ' ' })).toThrow('asking for information needs its text');
   });
 
   it('are answered once, and give the indicators their deadline and closing instant', () => {
@@ -21,27 +53,5 @@ describe('complaints and petitions', () => {
     expect(complaintRecord(answered)).toEqual({ id: 'PAKN-2', agency: null, openedAt: at('2025-03-14T10:00'), due: at('2025-03-17T10:00'), closedAt: at('2025-03-18T09:00'), feedback: 'not-satisfied' });
     expect(() => answerComplaint(answered, { at: at('2025-03-19T09:00'), outcome: 'upheld', text: 'again' })).toThrow('complaint PAKN-2 is already answered; open a new one to raise the matter again.');
     expect(() => openComplaint({ id: 'PAKN-3', kind: 'feedback', text: ' ', at: at('2025-03-14T10:00') }, calendar)).toThrow('a complaint needs its text');
-  });
-
-  describe.each(Object.entries(STORES))('on the %s store', (_name, makeStore) => {
-    it('are written whole with a version check and listed by dossier, agency and status', async () => {
-      const store = makeStore();
-      const a = openComplaint({ id: 'PAKN-a', kind: 'feedback', dossier: 'D-1', agency: 'police', text: 'a', at: at('2025-03-14T10:00') }, calendar);
-      const b = openComplaint({ id: 'PAKN-b', kind: 'petition', agency: 'justice', text: 'b', at: at('2025-03-13T10:00') }, calendar);
-      expect(await store.putComplaint(a)).toEqual({ ok: true });
-      expect(await store.putComplaint(b)).toEqual({ ok: true });
-      // Creating it again, or writing a stale version, writes nothing.
-      expect(await store.putComplaint(a)).toEqual({ ok: false, reason: 'conflict', actual: 1 });
-      const answered = answerComplaint(a, { at: at('2025-03-15T10:00'), outcome: 'upheld', text: 'fixed' });
-      expect(await store.putComplaint(answered)).toEqual({ ok: true });
-      expect(await store.putComplaint({ ...answered, text: 'stale' })).toEqual({ ok: false, reason: 'conflict', actual: 2 });
-      expect(await store.complaint('PAKN-a')).toEqual(answered);
-      expect(await store.complaint('nope')).toBeNull();
-      expect((await store.complaints()).map((c) => c.id)).toEqual(['PAKN-b', 'PAKN-a']);
-      expect((await store.complaints({ dossier: 'D-1' })).map((c) => c.id)).toEqual(['PAKN-a']);
-      expect((await store.complaints({ agency: 'justice', status: 'open' })).map((c) => c.id)).toEqual(['PAKN-b']);
-      expect(await store.complaints({ status: 'refused' })).toEqual([]);
-      await store.close();
-    });
   });
 });

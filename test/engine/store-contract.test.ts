@@ -5,6 +5,9 @@ import { compileProcedure } from '../../src/compile/compile.ts';
 import { indexCase } from '../../src/engine/case-index.ts';
 import { applyEntry } from '../../src/engine/replay.ts';
 import type { CaseStore, Commit, LogEntry } from '../../src/engine/store.ts';
+import { BusinessCalendar } from '../../src/calendar/business-calendar.ts';
+import { fileComplaint } from '../../src/engine/complaints.ts';
+import { acknowledgeComplaint, answerComplaint, askComplaintInformation, openComplaint } from '../../src/indicators/complaint.ts';
 import { tinySpec } from '../support/specs.ts';
 import pg from 'pg';
 import { postgresStore } from '../../src/engine/postgres-store.ts';
@@ -13,6 +16,7 @@ import { STORES, at, desk, ev } from './support.ts';
 
 const proc = compileProcedure(tinySpec());
 const procedure = { id: 'tiny', version: '1' };
+const calendar = new BusinessCalendar();
 
 /** A commit of `entries` onto the case as the log `before` left it. */
 function commitOf(caseId: string, before: readonly LogEntry[], entries: readonly LogEntry[], extra: Partial<Commit> = {}): Commit {
@@ -167,6 +171,51 @@ describe.each(Object.entries(STORES))('the store contract on the %s store', { ti
       const opened = await Promise.all(Array.from({ length: 8 }, () => engine.open({ procedure: 'tiny', channel: 'in-person', receivedAt: at('2025-03-03T09:00'), by: desk })));
       expect(opened.map((o) => o.code).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `tiny-20250303-000${i + 1}`));
       expect(await store.nextSequence('tiny-20250303')).toBe(9);
+    }));
+
+  it('writes complaints whole with a version check and lists them by dossier, agency and status', () =>
+    withStore(async (store) => {
+      const a = openComplaint({ id: 'PAKN-a', kind: 'feedback', dossier: 'D-1', agency: 'police', text: 'a', at: at('2025-03-14T10:00') }, calendar);
+      const b = openComplaint({ id: 'PAKN-b', kind: 'petition', agency: 'justice', text: 'b', at: at('2025-03-13T10:00') }, calendar);
+      expect(await store.putComplaint(a)).toEqual({ ok: true });
+      expect(await store.putComplaint(b)).toEqual({ ok: true });
+      // Creating it again, or writing a stale version, writes nothing.
+      expect(await store.putComplaint(a)).toEqual({ ok: false, reason: 'conflict', actual: 1 });
+      const answered = answerComplaint(a, { at: at('2025-03-15T10:00'), outcome: 'upheld', text: 'fixed' });
+      expect(await store.putComplaint(answered)).toEqual({ ok: true });
+      expect(await store.putComplaint({ ...answered, text: 'stale' })).toEqual({ ok: false, reason: 'conflict', actual: 2 });
+      expect(await store.complaint('PAKN-a')).toEqual(answered);
+      expect(await store.complaint('nope')).toBeNull();
+      expect((await store.complaints()).map((c) => c.id)).toEqual(['PAKN-b', 'PAKN-a']);
+      expect((await store.complaints({ dossier: 'D-1' })).map((c) => c.id)).toEqual(['PAKN-a']);
+      expect((await store.complaints({ agency: 'justice', status: 'open' })).map((c) => c.id)).toEqual(['PAKN-b']);
+      expect(await store.complaints({ status: 'refused' })).toEqual([]);
+      // Acknowledged, then asked about: each a new version, listed by its new status.
+      const acknowledged = acknowledgeComplaint(b, at('2025-03-14T09:00'));
+      expect(await store.putComplaint(acknowledged)).toEqual({ ok: true });
+      const asked = askComplaintInformation(acknowledged, { at: at('2025-03-14T10:00'), text: 'which desk?' });
+      expect(await store.putComplaint(asked)).toEqual({ ok: true });
+      expect(await store.complaint('PAKN-b')).toEqual(asked);
+      expect((await store.complaints({ status: 'awaiting-information' })).map((c) => [c.id, c.version, c.informationRequest?.text])).toEqual([['PAKN-b', 3, 'which desk?']]);
+      expect(await store.complaints({ status: 'acknowledged' })).toEqual([]);
+    }));
+
+  it('reads complaints written before acknowledgements existed with neither set', () =>
+    withStore(async (store) => {
+      const { acknowledgedAt: _a, informationRequest: _i, ...old } = openComplaint({ id: 'PAKN-old', kind: 'feedback', text: 'old', at: at('2025-01-06T10:00') }, calendar);
+      expect(await store.putComplaint(old as never)).toEqual({ ok: true });
+      expect(await store.complaint('PAKN-old')).toMatchObject({ status: 'open', acknowledgedAt: null, informationRequest: null });
+      expect((await store.complaints())[0]).toMatchObject({ acknowledgedAt: null, informationRequest: null });
+    }));
+
+  it('numbers filed complaints per day of filing, each taking the next free number', () =>
+    withStore(async (store) => {
+      const file = (local: string) => fileComplaint(store, { kind: 'feedback', agency: 'police', text: 'queue too long', at: at(local) }, calendar);
+      expect([(await file('2025-03-14T10:00')).id, (await file('2025-03-14T23:59')).id, (await file('2025-03-15T00:00')).id]).toEqual(['PAKN-20250314-0001', 'PAKN-20250314-0002', 'PAKN-20250315-0001']);
+      // A number another writer took in between is skipped, not overwritten.
+      await store.putComplaint(openComplaint({ id: 'PAKN-20250315-0003', kind: 'petition', text: 'taken', at: at('2025-03-15T08:00') }, calendar));
+      expect((await file('2025-03-15T09:00')).id).toBe('PAKN-20250315-0004');
+      expect((await store.complaint('PAKN-20250315-0003'))?.text).toBe('taken');
     }));
 });
 

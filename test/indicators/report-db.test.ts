@@ -68,6 +68,18 @@ describe('motcua report --db --json on a real SQLite store', () => {
     expect(JSON.parse(listed.out).map((c: { agency: string }) => c.agency)).toEqual(['police']);
     const bad = await runCli(['complaint', 'answer', 'PAKN-none', '--outcome', 'upheld', '--text', 'x', '--db', db]);
     expect(bad).toMatchObject({ code: 2, err: `motcua: ${db}: no complaint PAKN-none in this database; motcua complaint list --db shows them.\n` });
+    // Filed Tuesday 1 April (after the period): 2, 5 and 15 working days, Hùng Kings' day (Monday 7 April) not counted.
+    // Acknowledged in time, then the filer asked for information an hour after its deadline.
+    const filed = JSON.parse((await runCli(['complaint', 'open', '--kind', 'feedback', '--agency', 'police', '--text', 'Rude at the desk', '--at', '2025-04-01T09:00', '--db', db])).out);
+    expect([filed.id, filed.status, filed.deadlines]).toEqual(['PAKN-20250401-0001', 'open', { acknowledge: '2025-04-03T09:00+07:00', askInformation: '2025-04-09T09:00+07:00', answer: '2025-04-23T09:00+07:00' }]);
+    const acknowledged = JSON.parse((await runCli(['complaint', 'acknowledge', filed.id, '--at', '2025-04-02T10:00', '--db', db])).out);
+    expect([acknowledged.status, acknowledged.acknowledgedAt, acknowledged.version]).toEqual(['acknowledged', '2025-04-02T10:00+07:00', 2]);
+    const asked = JSON.parse((await runCli(['complaint', 'ask', filed.id, '--text', 'Which day?', '--at', '2025-04-09T10:00', '--db', db])).out);
+    expect([asked.status, asked.informationRequest, asked.deadlinesKept]).toEqual(['awaiting-information', { at: '2025-04-09T10:00+07:00', text: 'Which day?' }, { acknowledge: 'kept', askInformation: 'missed', answer: 'pending' }]);
+    const again = await runCli(['complaint', 'acknowledge', filed.id, '--db', db]);
+    expect(again).toMatchObject({ code: 2, err: `motcua: ${filed.id}: complaint ${filed.id} was acknowledged already; answer it (or ask the filer for information).\n` });
+    const waiting = await runCli(['complaint', 'list', '--db', db, '--status', 'awaiting-information', '--at', '2025-04-23T09:01']);
+    expect(JSON.parse(waiting.out).map((c: { id: string; deadlinesKept: unknown }) => [c.id, c.deadlinesKept])).toEqual([[filed.id, { acknowledge: 'kept', askInformation: 'missed', answer: 'overdue' }]]);
     const kind = await runCli(['complaint', 'open', '--kind', 'rumour', '--text', 'x', '--db', db]);
     expect(kind).toMatchObject({ code: 2, err: 'motcua: --kind: --kind "rumour" is not one of feedback, petition.\n' });
     const out = join(dir, 'page.html');

@@ -42,8 +42,10 @@ describe('Decision 766 indicators of a simulation', () => {
   it('draw ratings and complaints per outcome', () => {
     const certain = { ...NO_FEEDBACK, rating: { ...NO_FEEDBACK.rating, late: { 'very-satisfied': 0, satisfied: 0, 'not-satisfied': 1 } }, complaint: { ...NO_FEEDBACK.complaint, refused: 1 } };
     const d = collect(certain).result(week.to);
-    // lateUnhappy (classified late) is rated "not satisfied"; the refusal is complained about.
-    expect([d.ratings.notSatisfied, d.withComplaint, d.lateOrDissatisfied, d.satisfactionRate]).toEqual([1, 1, 4, 0.6]);
+    // "late" is Decision 766's: lateUnhappy (classified late) and twoSupplements (early by motcua's
+    // split, late for its second supplement request) are rated "not satisfied"; the refusal is
+    // complained about. Both were late already, so the satisfaction rate stays (10 − 4) / 10.
+    expect([d.ratings.notSatisfied, d.withComplaint, d.lateOrDissatisfied, d.satisfactionRate]).toEqual([2, 1, 4, 0.6]);
   });
 
   it("are counted from the same dossiers as the replication's own figures", () => {
