@@ -6,15 +6,16 @@ import { type ExportLang, type ExportOptions, partyName, word } from './words.ts
 import { FlowWalker } from './flow-walker.ts';
 
 /**
- * A Graphviz quoted string: backslashes and quotes escaped, line breaks written as `\n` (a centred
- * line in a label). Every id and label goes through it, so Vietnamese text, quotes, `->` or a
+ * A Graphviz quoted string: backslashes and quotes escaped, `&` written `&amp;` (Graphviz decodes
+ * HTML entities in every label, so `&lt;` would be drawn as `<`), line breaks written as `\n` (a
+ * centred line in a label). Every id and label goes through it, so Vietnamese text, quotes, `->` or a
  * keyword such as `node` are safe.
  *
  * @example
  * dotString('Ký "GCN"\nlần đầu'); // '"Ký \\"GCN\\"\\nlần đầu"'
  */
 export function dotString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r\n|\r|\n/g, '\\n')}"`;
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/&/g, '&amp;').replace(/\r\n|\r|\n/g, '\\n')}"`;
 }
 
 type Attrs = Readonly<Record<string, string>>;

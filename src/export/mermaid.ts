@@ -6,7 +6,8 @@ import { type ExportLang, type ExportOptions, atMostTimes, partyName, word } fro
 /**
  * Text made safe for a Mermaid label. Mermaid decodes `#58;`-style entity codes in every label
  * before rendering; a raw `"` would end a state description, `:` and `;` a transition label, and
- * `#`, `%`, `<`, `>`, braces and backticks mean something to its lexer or its HTML labels.
+ * `#`, `%`, `<`, `>`, `&` (an entity in its HTML labels), braces and backticks mean something to
+ * its lexer or its HTML labels.
  * Vietnamese letters pass through unchanged.
  *
  * @example
@@ -16,7 +17,7 @@ export function mermaidText(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[#":;%<>{}`]/g, (c) => `#${c.codePointAt(0)};`);
+    .replace(/[#":;%<>{}`&]/g, (c) => `#${c.codePointAt(0)};`);
 }
 
 /** A transition still to be drawn: from a state to whatever comes next, with its label. */

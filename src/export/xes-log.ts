@@ -12,19 +12,32 @@ const XES_EXTENSIONS = [
 ] as const;
 
 /**
+ * Text as an XML 1.0 attribute value can carry it. A parser turns a raw tab, line break or
+ * carriage return in an attribute into a space, so these are written as character references
+ * (`&#9;`, `&#10;`, `&#13;`): they stand in the value as \u0001–\u0003 (which XML cannot carry
+ * anyway) until the writer's output replaces them. The characters XML 1.0 forbids (other C0
+ * controls, U+FFFE, U+FFFF, lone surrogates) become U+FFFD: no XES reader could open the log
+ * otherwise.
+ */
+function xmlAttributeText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd').replace(/[\t\n\r]/g, (c) => (c === '\t' ? '\u0001' : c === '\n' ? '\u0002' : '\u0003'));
+}
+const PLACEHOLDER_REF: Readonly<Record<string, string>> = { '\u0001': '&#9;', '\u0002': '&#10;', '\u0003': '&#13;' };
+
+/**
  * IEEE 1849-2016 XES: the four standard extensions declared, globals for the attributes every
  * trace and event carries, classifiers by activity and by activity and transition, typed
  * attributes (`string`, `date`, `int`). Written with xmlbuilder2's streaming builder.
  */
 export function xesLogWriter(name = 'motcua'): LogWriter {
   let buffer = '';
-  const xml = createCB({ data: (chunk: string) => void (buffer += chunk), prettyPrint: true });
+  const xml = createCB({ data: (chunk: string) => void (buffer += chunk.replace(/[\u0001-\u0003]/g, (c) => PLACEHOLDER_REF[c]!)), prettyPrint: true });
   const take = () => {
     const out = buffer;
     buffer = '';
     return out;
   };
-  const attr = (key: string, value: string, type: 'string' | 'date' | 'int' = 'string') => xml.ele(type, { key, value }).up();
+  const attr = (key: string, value: string, type: 'string' | 'date' | 'int' = 'string') => xml.ele(type, { key, value: xmlAttributeText(value) }).up();
   return {
     head: () => {
       xml.dec({ version: '1.0', encoding: 'UTF-8' });

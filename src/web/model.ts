@@ -6,6 +6,7 @@ import type { FlowNode, Level, ProcedureSpec } from '../dsl/spec.ts';
 import type { CaseRecord, CaseStore } from '../engine/store.ts';
 import type { Engine } from '../engine/types.ts';
 import type { Label } from '../legal.ts';
+import { own } from '../own.ts';
 import { dashboardFromCases } from '../report/dashboard.ts';
 import type { AgencyFigures, DashboardView, Decision766Panel } from './dashboard-page.ts';
 import type { ActionView, DossierView, SlipRow } from './dossier-page.ts';
@@ -46,7 +47,7 @@ export function flowNodes(flow: readonly FlowNode[], into = new Map<string, Flow
 /** The name of an agency (or the applicant) in a procedure. */
 export function agencyName(spec: ProcedureSpec | undefined, id: string): Label {
   if (id === 'applicant') return { vi: 'Người nộp hồ sơ', en: 'Applicant' };
-  return spec?.agencies[id]?.name ?? { vi: id, en: id };
+  return (spec === undefined ? undefined : own(spec.agencies, id))?.name ?? { vi: id, en: id };
 }
 
 function nodeTitle(spec: ProcedureSpec | undefined, id: string): Label {
@@ -112,7 +113,7 @@ export function agencyOf(principal: WebPrincipal, spec: ProcedureSpec): string |
 export function principalLabel(principal: WebPrincipal, specs: readonly ProcedureSpec[]): Label {
   if (principal.kind === 'agency') {
     for (const s of specs) {
-      const a = s.agencies[principal.agency];
+      const a = own(s.agencies, principal.agency);
       if (a !== undefined) return principal.role === undefined ? a.name : { vi: `${a.name.vi} (${principal.role})`, en: `${a.name.en} (${principal.role})` };
     }
     return { vi: principal.name, en: principal.name };
@@ -194,7 +195,10 @@ export function actionsFor(spec: ProcedureSpec, ctx: CaseContext, possible: read
   if (can('ANSWER')) {
     for (const n of nodes.values()) {
       if (n.kind !== 'consult' || !n.consulted.includes(agency)) continue;
-      if (ctx.steps[n.id] === undefined || ctx.answers[n.id]?.[agency] !== undefined || ctx.steps[n.id]?.status === 'done') continue;
+      // A consultation under way has an entry in `answers` (consultations are not in `steps`); the
+      // agency answers once.
+      const given = own(ctx.answers, n.id);
+      if (given === undefined || Object.hasOwn(given, agency)) continue;
       actions.push({ type: 'ANSWER', consult: n.id, title: n.title });
     }
   }
