@@ -62,3 +62,20 @@ export function globalOptions(argv: readonly string[], env: Io['env']): { argv: 
 export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
+
+/** The most worker threads a simulation may ask for. */
+export const MAX_WORKERS = 64;
+
+/**
+ * A whole-number flag such as `--replications 20`, from `min` to `max`.
+ *
+ * @throws UsageError naming the flag and the range
+ */
+export function wholeNumberFlag(text: string, flag: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw new UsageError('usage', `${flag} "${text}" must be a whole number ${range}.`, { path: [flag] });
+  }
+  return n;
+}

@@ -21,7 +21,8 @@ import { type Comparison, type SimReport, buildReport, compare } from '../sim/re
 import { loadScenario } from '../node/scenario-files.ts';
 import { simulate } from '../node/simulate.ts';
 import { stationLoad } from '../sim/scenario.ts';
-import { EXIT, type Io, type Lang, json, pickLang } from './io.ts';
+import { SCENARIO_LIMITS } from '../sim/scenario-schema.ts';
+import { EXIT, type Io, type Lang, MAX_WORKERS, json, pickLang, wholeNumberFlag } from './io.ts';
 import { loadCatalogue, loadProcedures } from '../node/load-procedures.ts';
 import { t } from '../i18n/translate.ts';
 import { summary } from './sim-summary.ts';
@@ -131,10 +132,10 @@ async function simulateScenario(
 ): Promise<{ data: ReportData }> {
   if (!existsSync(file)) throw new UsageError('not-found', 'no such file. Give a scenario .yaml (e.g. simulations/province-2016.yaml) or a JSON report.', { file });
   const scenario = await loadScenario(file, { allowCode: values['allow-code'], allowOutside: values['allow-outside'] });
-  const replications = values.replications === undefined ? undefined : count(values.replications, '--replications', 1);
-  const seed = values.seed === undefined ? undefined : count(values.seed, '--seed');
+  const replications = values.replications === undefined ? undefined : wholeNumberFlag(values.replications, '--replications', 1, SCENARIO_LIMITS.replications);
+  const seed = values.seed === undefined ? undefined : wholeNumberFlag(values.seed, '--seed');
   const override = (c: SimConfig): SimConfig => ({ ...c, ...(replications === undefined ? {} : { replications }), ...(seed === undefined ? {} : { seed }) });
-  const workers = values.workers === undefined ? undefined : count(values.workers, '--workers');
+  const workers = values.workers === undefined ? undefined : wholeNumberFlag(values.workers, '--workers', 0, MAX_WORKERS);
   const progress = io.isTty === true ? (label: string) => (done: number, total: number) => io.err(`\r\x1b[K${label}: ${done}/${total}`) : undefined;
   // Always pass onReplication: simulate() counts finished replications inside `onReplication?.(++done, …)`,
   // so without a callback the count never moves and a run on worker threads never ends.
@@ -158,11 +159,6 @@ async function simulateScenario(
   return { data: reportData({ file: shown, config: baseline, report, variants, variantNames: scenario.variants.map((v) => v.name), warnings }) };
 }
 
-function count(text: string, flag: string, min = 0): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min) throw new UsageError('usage', `${flag} "${text}" must be a whole number ≥ ${min}.`, { path: [flag] });
-  return n;
-}
 
 /** A variant against the baseline in a few lines, after the terminal summary. */
 function comparisonSummary(c: Comparison): string {

@@ -10,8 +10,9 @@ import { type Comparison, type SimReport, buildReport, compare } from '../sim/re
 import { loadScenario } from '../node/scenario-files.ts';
 import { simulate } from '../node/simulate.ts';
 import { stationLoad } from '../sim/scenario.ts';
+import { SCENARIO_LIMITS } from '../sim/scenario-schema.ts';
 import { type Lang, formatNumber, t } from '../i18n/translate.ts';
-import { EXIT, type Io, json, pickLang } from './io.ts';
+import { EXIT, type Io, MAX_WORKERS, json, pickLang, wholeNumberFlag } from './io.ts';
 import { openLogFile } from './log-file.ts';
 import { comparisonSummary, summary } from './sim-summary.ts';
 import { SIMULATE_USAGE } from './usage.ts';
@@ -41,12 +42,12 @@ export async function simulateCommand(args: readonly string[], io: Io, isTty: bo
   if (positionals.length > 1) throw new UsageError('usage', `simulate takes one scenario file. Run motcua simulate --help for the usage.`);
   if (values.events !== undefined) logFormatOf(values.events);
   const scenario = await loadScenario(positionals[0] ?? DEFAULT_SCENARIO, { allowCode: values['allow-code'], allowOutside: values['allow-outside'] });
-  const replications = values.replications === undefined ? undefined : count(values.replications, '--replications', 1);
-  const seed = values.seed === undefined ? undefined : count(values.seed, '--seed');
+  const replications = values.replications === undefined ? undefined : wholeNumberFlag(values.replications, '--replications', 1, SCENARIO_LIMITS.replications);
+  const seed = values.seed === undefined ? undefined : wholeNumberFlag(values.seed, '--seed');
   // --seed and --replications override the scenario file, for the baseline and every variant alike.
   const override = (c: SimConfig): SimConfig => ({ ...c, ...(replications === undefined ? {} : { replications }), ...(seed === undefined ? {} : { seed }) });
   const baseline = override(scenario.baseline);
-  const workers = values.workers === undefined ? undefined : count(values.workers, '--workers');
+  const workers = values.workers === undefined ? undefined : wholeNumberFlag(values.workers, '--workers', 0, MAX_WORKERS);
   if (values.tui) {
     if (!isTty) throw new UsageError('not-a-terminal', `simulate --tui needs an interactive terminal. Without one, run: motcua simulate ${positionals[0] ?? ''} (a text report) or add --json.`.replace('  ', ' '));
     const { showSimulation } = await import('./simulate-tui.tsx');
@@ -87,11 +88,6 @@ export async function simulateCommand(args: readonly string[], io: Io, isTty: bo
   return EXIT.ok;
 }
 
-function count(text: string, flag: string, min = 0): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min) throw new UsageError('usage', `${flag} "${text}" must be a whole number ≥ ${min}.`, { path: [flag] });
-  return n;
-}
 
 /** Runs on this thread, writing every case to an event log (CSV or XES, by the file's name) as it ends. */
 async function runWithLog(config: SimConfig, file: string, onReplication: (done: number) => void): Promise<ReplicationResult[]> {

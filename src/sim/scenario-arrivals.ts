@@ -3,7 +3,7 @@ import { type Instant, MS_PER_DAY, instantAt, looksLikeInstant, parseInstant } f
 import { MotcuaError, type ScenarioError } from '../errors.ts';
 import type { ArrivalProcess } from './config.ts';
 import { scenarioError } from './scenario-read.ts';
-import { type ArrivalsEntry, WEEKDAY_KEYS } from './scenario-schema.ts';
+import { type ArrivalsEntry, SCENARIO_LIMITS, WEEKDAY_KEYS } from './scenario-schema.ts';
 
 type Path = readonly (string | number)[];
 
@@ -41,6 +41,8 @@ export async function buildArrivals(a: ArrivalsEntry, ctx: ArrivalsContext): Pro
     for (const [key, rate] of Object.entries(p.hours ?? {})) hours[Number(key)] = rate;
     if (weekdays.every((w) => w === 0)) throw scenarioError('bad-profile', 'every weekday has rate 0, so nothing would arrive. Give some weekdays a rate > 0.', ctx.file, [...at, 'poisson', 'weekdays']);
     if (hours.every((h) => h === 0)) throw scenarioError('bad-profile', 'every hour has rate 0, so nothing would arrive. Give some hours a rate > 0.', ctx.file, [...at, 'poisson', 'hours']);
+    const busiest = busiestDayProblem(p.perDay, weekdays);
+    if (busiest !== undefined) throw scenarioError('bad-profile', busiest, ctx.file, [...at, 'poisson', 'weekdays']);
     return { kind: 'poisson', perDay: p.perDay, weekdays, hours };
   }
   const csv = a.replay!;
@@ -61,6 +63,16 @@ export async function buildArrivals(a: ArrivalsEntry, ctx: ArrivalsContext): Pro
     throw bad(`none of the ${instants.length} instants of "${csv}" falls inside the horizon (${formatLocalDate(ctx.start)} and ${ctx.horizonDays} days after). Move start, lengthen horizon, or fix the file.`);
   }
   return { kind: 'replay', instants: inside };
+}
+
+/**
+ * Why `perDay` on the busiest weekday is above {@link SCENARIO_LIMITS}`.perDay`, or undefined: a
+ * weekday's rate is `perDay × weekdays[day]`.
+ */
+export function busiestDayProblem(perDay: number, weekdays: readonly number[]): string | undefined {
+  const peak = perDay * Math.max(...weekdays);
+  if (peak <= SCENARIO_LIMITS.perDay) return undefined;
+  return `perDay ${perDay} × the busiest weekday's rate ${Math.max(...weekdays)} is ${peak} arrivals a day, above the limit of ${SCENARIO_LIMITS.perDay}. Lower perDay or the weekday rates.`;
 }
 
 /**

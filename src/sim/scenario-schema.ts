@@ -36,6 +36,29 @@ export const SCENARIO_DEFAULTS = {
 
 const D = SCENARIO_DEFAULTS;
 
+/**
+ * The largest numbers a scenario takes. Beyond them a run would not fit in memory or time (a
+ * `perDay` of 10⁷ grew to 4 GB in 25 s) or its arithmetic would overflow (1.8e308 gave NaN
+ * utilisation); the error names the limit. Far above any one-stop office: the busiest Vietnamese
+ * centres receive a few thousand dossiers a day.
+ */
+export const SCENARIO_LIMITS = {
+  /** Mean arrivals per working day of one procedure entry, and on its busiest weekday. */
+  perDay: 10_000,
+  /** Officers at one station. */
+  officers: 1_000,
+  replications: 1_000,
+  /** Calendar days of the horizon: ten years. */
+  horizonDays: 3_660,
+  /** A relative arrival rate by weekday or by hour. */
+  rate: 1_000,
+  /** Any parameter of a distribution, in its unit (working hours or calendar days). */
+  duration: 10_000,
+  /** Working days of the apology slip's extension: about a year. */
+  apologyExtensionDays: 260,
+} as const;
+const L = SCENARIO_LIMITS;
+
 export const DISTRIBUTION_FORMS = '{ fixed: 2 }, { uniform: [1, 3] }, { triangular: [1, 2, 4] }, { exponential: 2 }, { lognormal: { mean: 3, sd: 1 } } or { empirical: [1, 2, 2, 5] }';
 
 /** Probabilities that should add up to 1 may be off by this much (rounding of decimals). */
@@ -57,7 +80,12 @@ export function round(x: number): number {
 }
 
 const number = z.number().describe('a number');
-const nonNegative = (what: string) => z.number().describe(what).min(0, { error: (iss) => `${String(iss.input)} is negative; ${what} is ≥ 0.` });
+const nonNegative = (what: string, max: number) =>
+  z
+    .number()
+    .describe(what)
+    .min(0, { error: (iss) => `${String(iss.input)} is negative; ${what} is ≥ 0.` })
+    .max(max, { error: (iss) => `${String(iss.input)} is above the limit of ${max} for ${what}. Write a number from 0 to ${max}.` });
 const text = z.string().describe('a non-empty string').min(1, { error: 'is empty. Write a non-empty string.' });
 
 /** A probability, 0 to 1. */
@@ -83,6 +111,9 @@ function distributionProblem(d: DistributionInput): { message: string; key?: str
   if (kinds.length === 0) return { message: `a distribution needs one of fixed, uniform, triangular, exponential, lognormal or empirical. Write e.g. ${DISTRIBUTION_FORMS}.` };
   if (kinds.length > 1) return { message: `a distribution has one form, found ${kinds.join(' and ')}. Keep one of them.` };
   const negative = (xs: readonly number[]) => xs.some((x) => x < 0);
+  const values = [d.fixed, ...(d.uniform ?? []), ...(d.triangular ?? []), d.exponential, d.lognormal?.mean, d.lognormal?.sd, ...(d.empirical ?? [])].filter((x) => x !== undefined);
+  const huge = values.find((x) => x > L.duration);
+  if (huge !== undefined) return { key: kinds[0]!, message: `${huge} is above the limit of ${L.duration} for a duration (working hours or calendar days). Write a value from 0 to ${L.duration}.` };
   const list = (xs: readonly number[]) => `[${xs.join(', ')}]`;
   if (d.fixed !== undefined && d.fixed < 0) return { key: 'fixed', message: `${d.fixed} is negative; a duration is ≥ 0. Write e.g. { fixed: 2 }.` };
   if (d.uniform !== undefined) {
@@ -147,7 +178,7 @@ export const probabilityTableSchema = z
   .describe('{ <value>: <probability>, … } adding up to 1');
 
 /** Whole calendar days written `365d`. */
-const daysSchema = (what: string, min: number) =>
+const daysSchema = (what: string, min: number, max: number = L.horizonDays) =>
   z
     .string()
     .describe(`whole calendar days, e.g. 365d`)
@@ -165,6 +196,10 @@ const daysSchema = (what: string, min: number) =>
       }
       if (days < min) {
         fail(ctx, 'bad-duration', `the ${what} must be at least ${min}d, found ${t}.`);
+        return z.NEVER;
+      }
+      if (days > max) {
+        fail(ctx, 'bad-duration', `the ${what} ${t} is above the limit of ${max}d (ten years). Write at most ${max}d.`);
         return z.NEVER;
       }
       return days;
@@ -210,13 +245,14 @@ const officersSchema = z
   .number()
   .describe('a whole number of officers ≥ 1')
   .int({ error: (iss) => `${String(iss.input)} is not a whole number. Officers are counted in whole people, e.g. 3.` })
-  .min(1, { error: (iss) => `a station needs at least 1 officer, found ${String(iss.input)}.` });
+  .min(1, { error: (iss) => `a station needs at least 1 officer, found ${String(iss.input)}.` })
+  .max(L.officers, { error: (iss) => `${String(iss.input)} officers is above the limit of ${L.officers} for a station. Write a whole number from 1 to ${L.officers}.` });
 
 const stationSchema = z
   .strictObject({ officers: officersSchema, hours: stationHoursSchema.exactOptional() })
   .describe('a station { officers, hours? }');
 
-const weight = nonNegative('a relative rate');
+const weight = nonNegative('a relative rate', L.rate);
 const weekdaysSchema = z
   .strictObject(Object.fromEntries(WEEKDAY_KEYS.map((k) => [k, weight.exactOptional()])) as Record<(typeof WEEKDAY_KEYS)[number], z.ZodExactOptional<typeof weight>>)
   .describe('relative rates by weekday { mon: 1.2, …, sun: 0 }');
@@ -225,7 +261,7 @@ const hoursProfileSchema = z.record(hourKey, weight).describe('relative rates by
 
 const poissonSchema = z
   .strictObject({
-    perDay: nonNegative('the mean number of arrivals per working day'),
+    perDay: nonNegative('the mean number of arrivals per working day', L.perDay),
     weekdays: weekdaysSchema.exactOptional(),
     hours: hoursProfileSchema.exactOptional(),
   })
@@ -285,7 +321,7 @@ const variantProcedureSchema = z
     channels: probabilityTableSchema.exactOptional(),
     steps: z.record(z.string(), stepBehaviourSchema).describe('{ <step id> | default: { duration?, supplement?, refusal? }, … }').default(() => ({})),
     shares: z.record(z.string(), text.describe('a duration, e.g. 1wd')).describe('{ <step id>: <share>, … }').default(() => ({})),
-    perDay: nonNegative('the mean number of arrivals per working day').exactOptional(),
+    perDay: nonNegative('the mean number of arrivals per working day', L.perDay).exactOptional(),
     stations: stationMapSchema.default(() => ({})),
   })
   .describe('{ version?, channels?, steps?, shares?, perDay?, stations? }');
@@ -322,6 +358,7 @@ export const scenarioSchema = z
       .describe('a whole number of replications ≥ 1')
       .int({ error: (iss) => `${String(iss.input)} is not a whole number of replications. Write e.g. 5.` })
       .min(1, { error: 'needs at least 1 replication. Write e.g. 5.' })
+      .max(L.replications, { error: (iss) => `${String(iss.input)} replications is above the limit of ${L.replications}. Write a whole number from 1 to ${L.replications}.` })
       .default(D.replications),
     seed: z
       .number()
@@ -340,6 +377,7 @@ export const scenarioSchema = z
       .describe('a whole number of working days ≥ 0')
       .int({ error: (iss) => `${String(iss.input)} is not a whole number of working days. Write e.g. 5.` })
       .min(0, { error: (iss) => `${String(iss.input)} is negative. Write a whole number of working days ≥ 0, e.g. 5.` })
+      .max(L.apologyExtensionDays, { error: (iss) => `${String(iss.input)} working days is above the limit of ${L.apologyExtensionDays}. Write a whole number from 0 to ${L.apologyExtensionDays}.` })
       .default(D.apologyExtensionDays),
     stations: z
       .record(z.string(), stationSchema)

@@ -4,6 +4,7 @@ import type { ProcedureSpec } from '../dsl/spec.ts';
 import { deriveVariant } from '../dsl/variant.ts';
 import { MotcuaError } from '../errors.ts';
 import type { SimConfig, SimProcedure, Station } from './config.ts';
+import { busiestDayProblem } from './scenario-arrivals.ts';
 import { buildProcedure, flowParts } from './scenario-procedure.ts';
 import { scenarioError } from './scenario-read.ts';
 import type { ProcedureEntry, ScenarioFile, VariantEntry, VariantProcedureEntry } from './scenario-schema.ts';
@@ -107,6 +108,8 @@ async function changeProcedure(
   let arrivals = base.arrivals;
   if (change.perDay !== undefined) {
     if (arrivals.kind !== 'poisson') throw fail('bad-variant', `${name} replays recorded arrivals, which have no rate to change. Remove perDay, or use poisson arrivals in the baseline.`, ['perDay']);
+    const busiest = busiestDayProblem(change.perDay, arrivals.weekdays);
+    if (busiest !== undefined) throw fail('bad-profile', busiest, ['perDay']);
     arrivals = { ...arrivals, perDay: change.perDay };
   }
 
