@@ -14,11 +14,11 @@ import {
   instantAt,
   localDate,
   localDateOf,
-  msOfLocalDay,
   vietnamDayCalendar,
   workingDays,
   workingHours,
 } from '../src/calendar/index.ts';
+import { msOfLocalDay } from '../src/calendar/instant.ts';
 import { type Measurement, formatCount, formatFixed, formatTable, lcg, measure, timeOnce } from './harness.ts';
 
 /** Spans measured: working days (date mode), working hours (hours mode), calendar days (between). */

@@ -28,7 +28,7 @@ export {
   workingHours,
   workingMs,
 } from './duration.ts';
-export { type ExplanationLine, type Explained, describeDue, explainDateDue, explainInstantDue, explainSameDayDue, explainSkipped, isProvisional } from './explain.ts';
+export { type ExplanationLine, type Explained, describeDue, explainDateDue, explainInstantDue, explainSameDayDue, isProvisional } from './explain.ts';
 export type { HolidayRule, HolidayRuleset, TetPattern } from './holiday-rules.ts';
 export {
   type Instant,
@@ -40,8 +40,6 @@ export {
   formatTimeOfDay,
   instantAt,
   localDateOf,
-  looksLikeInstant,
-  msOfLocalDay,
   parseInstant,
 } from './instant.ts';
 export { LUNAR_MAX_YEAR, LUNAR_MIN_YEAR, type LunarDate, type LunarMonth, lunarMonths, lunarNewYear, lunarToSolar, solarToLunar } from './lunar.ts';
@@ -59,21 +57,6 @@ export {
 } from './office-hours.ts';
 export { VN_MAX_YEAR, VN_MIN_YEAR, VN_OFFICIAL_ANNOUNCEMENTS, vietnamDayCalendar } from './vietnam.ts';
 export { VN_RULESETS, VN_TET_WEEKDAYS_PATTERN } from './vietnam-rules.ts';
-export {
-  type Classification,
-  type EndRule,
-  type Ledger,
-  type LedgerPause,
-  type MeasureKind,
-  budgetOf,
-  classify,
-  consumedAt,
-  extendLedger,
-  lastMomentBefore,
-  openLedger,
-  pauseLedger,
-  position,
-  remainingAt,
-  restartLedger,
-  resumeLedger,
-} from './ledger.ts';
+// The statutory ledger (open, pause, resume, restart, classify) is the engine's and the
+// simulator's bookkeeping, not an API: only its vocabulary is public.
+export type { Classification, MeasureKind } from './ledger.ts';

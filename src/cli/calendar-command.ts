@@ -14,7 +14,6 @@ import {
   formatLocalDate,
   formatVnDate,
   isProvisional,
-  looksLikeInstant,
   lunarToSolar,
   parseDuration,
   parseInstant,
@@ -22,6 +21,7 @@ import {
   solarToLunar,
   weekdayName,
 } from '../calendar/index.ts';
+import { looksLikeInstant } from '../calendar/instant.ts';
 import { UsageError } from '../errors.ts';
 import { citeRef } from '../legal.ts';
 import { EXIT, type Io, type Lang, json, pickLang } from './io.ts';

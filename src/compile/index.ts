@@ -19,19 +19,7 @@ export type { CompileOptions, ProcedureEnv } from './env.ts';
 export type { Action } from './reduce.ts';
 export { actorOfStep, type Rule } from './rules.ts';
 export * from './types.ts';
-export {
-  type LimitExtension,
-  apologyDeadline,
-  apologyDecisionAt,
-  clockAfterSupplement,
-  extensionsFor,
-  handoverIsImmediate,
-  maySupplement,
-  openStatutory,
-  pauseClock,
-  pauseReason,
-  referenceDueOf,
-  resumeClock,
-  statutoryClassification,
-  statutoryOpener,
-} from './policies.ts';
+// The one-stop policies (handover, opening with extensions, pause and resume, apology timing)
+// are decided once in ./policies.ts for the reducer, the engine and the simulator; callers reach
+// them through the case API above, so only the type of a limit extension is public.
+export type { LimitExtension } from './policies.ts';

@@ -11,50 +11,78 @@ import { type ReplicationData, fromData } from '../sim/transfer.ts';
 const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './sim-worker-entry.mjs' : './sim-worker.js', import.meta.url);
 
 export interface SimulateOptions {
-  /** Worker threads; by default one per core beyond the first, none on one core. */
+  /**
+   * Worker threads beside this one, which runs replications too; by default one per core beyond
+   * the first (none on one core), so a run is never slower than on this thread alone.
+   */
   readonly workers?: number;
   /** Called after each replication, with how many are done. */
   readonly onReplication?: (done: number, total: number) => void;
 }
 
+/** Replications sent ahead to each worker, so it never waits while this thread runs one. */
+const AHEAD = 2;
+
 /**
- * Runs every replication of a configuration, on worker threads when more than one core is
- * available. Each replication draws from its own random stream and results are kept in
- * replication order, so the outcome does not depend on how many threads ran it.
+ * Runs every replication of a configuration: on this thread and, when more than one core is
+ * available, on worker threads beside it. Each replication draws from its own random stream and
+ * results are kept in replication order, so the outcome does not depend on how many threads ran it.
  */
 export async function simulate(config: SimConfig, options: SimulateOptions = {}): Promise<ReplicationResult[]> {
   const total = config.replications;
-  const cores = availableParallelism();
-  const workers = Math.min(options.workers ?? (cores > 1 ? cores : 0), total);
-  if (workers <= 1) {
-    const results: ReplicationResult[] = [];
-    for (let r = 0; r < total; r++) {
-      results.push(runReplication(config, r));
-      options.onReplication?.(r + 1, total);
-    }
-    return results;
-  }
+  const workers = Math.max(0, Math.min(options.workers ?? availableParallelism() - 1, total - 1));
   const results: (ReplicationResult | undefined)[] = new Array(total);
   let next = 0;
   let done = 0;
-  await new Promise<void>((resolve, reject) => {
-    const pool = Array.from({ length: workers }, () => new Worker(WORKER_ENTRY, { workerData: { config } }));
-    const finish = (error?: unknown) => {
-      for (const w of pool) void w.terminate();
-      if (error === undefined) resolve();
-      else reject(error instanceof Error ? error : new Error(String(error)));
+  const record = (replication: number, result: ReplicationResult) => {
+    results[replication] = result;
+    done++;
+    options.onReplication?.(done, total);
+  };
+  if (workers === 0) {
+    for (let r = 0; r < total; r++) record(r, runReplication(config, r));
+    return results as ReplicationResult[];
+  }
+  const pool = Array.from({ length: workers }, () => new Worker(WORKER_ENTRY, { workerData: { config } }));
+  let failure: Error | null = null;
+  let settle = (): void => {};
+  const finished = new Promise<void>((resolve, reject) => {
+    settle = () => {
+      if (failure !== null) reject(failure);
+      else if (done === total) resolve();
     };
-    for (const w of pool) {
-      w.on('error', finish);
-      w.on('message', (m: { replication: number; result: ReplicationData }) => {
-        results[m.replication] = fromData(m.result);
-        done++;
-        options.onReplication?.(done, total);
-        if (next < total) w.postMessage(next++);
-        else if (done === total) finish();
-      });
-      if (next < total) w.postMessage(next++);
-    }
   });
+  const inFlight = new Map<Worker, number>(pool.map((w) => [w, 0]));
+  const feed = (w: Worker) => {
+    while (failure === null && inFlight.get(w)! < AHEAD && next < total) {
+      w.postMessage(next++);
+      inFlight.set(w, inFlight.get(w)! + 1);
+    }
+  };
+  for (const w of pool) {
+    w.on('error', (error) => {
+      failure ??= error instanceof Error ? error : new Error(String(error));
+      settle();
+    });
+    w.on('message', (m: { replication: number; result: ReplicationData }) => {
+      inFlight.set(w, inFlight.get(w)! - 1);
+      record(m.replication, fromData(m.result));
+      feed(w);
+      settle();
+    });
+    feed(w);
+  }
+  try {
+    // This thread takes the next replication too, and lets the workers' messages in between.
+    while (failure === null && next < total) {
+      const replication = next++;
+      record(replication, runReplication(config, replication));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    settle();
+    await finished;
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
   return results as ReplicationResult[];
 }

@@ -8,15 +8,12 @@ import {
   formatInstant,
   instantAt,
   localDate,
-  openLedger,
   parseDuration,
   parseInstant,
-  pauseLedger,
-  restartLedger,
-  resumeLedger,
   workingDays,
   workingHours,
 } from '../../src/index.ts';
+import { openLedger, pauseLedger, restartLedger, resumeLedger } from '../../src/calendar/ledger.ts';
 import { checkProperty } from '../support/property.ts';
 
 const cal = new BusinessCalendar();

@@ -15,9 +15,11 @@ describe('motcua simulate, as a user runs it', () => {
   it('gives a byte-identical JSON report for the same scenario and seed, on one thread or on worker threads', () => {
     const one = motcua('simulate', 'simulations/mmc-validation.yaml', '--json', '--replications', '4', '--workers', '0');
     const two = motcua('simulate', 'simulations/mmc-validation.yaml', '--json', '--replications', '4', '--workers', '2');
-    expect(one.status).toBe(0);
-    expect(two.status).toBe(0);
+    // The default: this thread and one worker per core beyond the first.
+    const byDefault = motcua('simulate', 'simulations/mmc-validation.yaml', '--json', '--replications', '4');
+    expect([one.status, two.status, byDefault.status]).toEqual([0, 0, 0]);
     expect(two.stdout).toBe(one.stdout);
+    expect(byDefault.stdout).toBe(one.stdout);
     const report = JSON.parse(one.stdout);
     expect(report.scenario).toEqual({ name: 'M/M/3 validation (ρ = 0.8)', seed: 4242, replications: 4, start: '2025-01-01', horizonDays: 365, warmupDays: 30, calendar: '24x7', discipline: 'fcfs' });
     expect(report.checks.conservation.every((c: { holds: boolean }) => c.holds)).toBe(true);
