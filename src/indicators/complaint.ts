@@ -167,7 +167,7 @@ function notBefore(c: Complaint, at: Instant, what: string): void {
 
 /** The indicator view of a complaint. */
 export function complaintRecord(c: Complaint): ComplaintRecord {
-  return { id: c.id, agency: c.agency, openedAt: c.openedAt, due: c.deadlines.answer, closedAt: c.outcome?.at ?? null, feedback: c.feedback };
+  return { id: c.id, agency: c.agency, dossier: c.dossier, openedAt: c.openedAt, due: c.deadlines.answer, closedAt: c.outcome?.at ?? null, feedback: c.feedback };
 }
 
 /** The filing instants of the complaints about each dossier, as `recordsFromCases` takes them. */

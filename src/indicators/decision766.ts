@@ -222,6 +222,8 @@ export function decision766(records: readonly DossierRecord[], options: Decision
     }
   }
 
+  // A complaint about a dossier also counts for the dossier's procedure and level.
+  const dossiers = new Map(records.map((r) => [r.id, r]));
   for (const c of options.complaints ?? []) {
     if (!before(c.openedAt)) continue;
     if (c.closedAt !== null && c.closedAt < from) continue;
@@ -229,7 +231,8 @@ export function decision766(records: readonly DossierRecord[], options: Decision
     const late = closed === null ? c.due < end : closed > c.due;
     const onTime = closed !== null && !late;
     const notSatisfied = closed !== null && c.feedback === 'not-satisfied';
-    const targets = c.agency === null ? [total] : [total, group(agencies, c.agency)];
+    const about = c.dossier == null ? undefined : dossiers.get(c.dossier);
+    const targets = [total, ...(c.agency === null ? [] : [group(agencies, c.agency)]), ...(about === undefined ? [] : [group(procedures, about.procedure), group(levels, about.level ?? 'unknown')])];
     for (const t of targets) {
       t.complaints.total++;
       if (onTime) t.complaints.answeredOnTime++;

@@ -54,6 +54,8 @@ export interface ComplaintRecord {
   readonly id: string;
   /** The agency it concerns (the dossier's agency when it is about a dossier); null when neither is known. */
   readonly agency: string | null;
+  /** The dossier it is about, when it is: it then also counts for that dossier's procedure and level. */
+  readonly dossier?: string | null;
   readonly openedAt: Instant;
   /** The deadline of the answer. */
   readonly due: Instant;

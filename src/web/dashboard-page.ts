@@ -10,17 +10,40 @@ import { LABELS, type Lang } from '../report/labels.ts';
 import { WEB_LABELS } from './labels.ts';
 import { langField, webPage } from './layout.ts';
 
-/**
- * The Decision 766 indicators of a period as the dashboard shows them. Computed by
- * `src/indicators` (issue 13) through {@link Decision766Source}; the dashboard only displays them.
- */
-export interface Decision766Panel {
+/** One row of the Decision 766 panel: the total, an agency, a level. */
+export interface Decision766Row {
+  readonly handled: number;
+  readonly resolvedOnTime: number;
+  readonly withinLimit: number;
+  readonly late: number;
+  /** Late, rated "not satisfied" or complained about (once each). */
+  readonly dissatisfied: number;
   readonly onTimeRate: number | null;
   readonly satisfactionRate: number | null;
-  readonly handled: number;
+  /** The computable part of the 100-point index. */
+  readonly points: number;
+}
+
+/**
+ * The Decision 766 indicators of a period as the dashboard shows them: computed by
+ * `src/indicators` through a `Decision766Source` (`liveDecision766` by default); the page only
+ * displays them.
+ */
+export interface Decision766Panel extends Decision766Row {
+  readonly ratings: { readonly verySatisfied: number; readonly satisfied: number; readonly notSatisfied: number };
+  readonly withComplaint: number;
+  readonly complaints: { readonly total: number; readonly answeredOnTime: number; readonly onTimeRate: number | null; readonly satisfactionRate: number | null };
+  /** The maximum of `points`. */
+  readonly pointsOf: number;
+  /** motcua's own on-time rate of the same dossiers (early + on time / resolved), beside the 766 one. */
+  readonly oneStopOnTimeRate: number | null;
   /** Each figure's definition, as the indicators module states it. */
   readonly formulas: readonly Label[];
-  readonly byAgency: readonly { readonly agency: Label; readonly onTimeRate: number | null; readonly satisfactionRate: number | null; readonly rank: number }[];
+  /** Best first. */
+  readonly byAgency: readonly (Decision766Row & { readonly agency: Label; readonly level: Level | null; readonly rank: number })[];
+  readonly byLevel: readonly (Decision766Row & { readonly level: Level | 'unknown' })[];
+  /** Groups of the index that dossier data cannot give (publicity, online, digitisation). */
+  readonly notComputable: readonly string[];
 }
 
 /** An agency's row: its steps finished in the period, early / on time / late, and the dossiers overdue it holds now. */
@@ -48,6 +71,69 @@ export interface DashboardView {
   readonly weeks: readonly { readonly from: string; readonly onTimeRate: number | null; readonly resolved: number }[];
   /** Null when no indicators module is wired in. */
   readonly decision766: Decision766Panel | null;
+}
+
+/** The Decision 766 panel: headline figures, the agency ranking as a chart and a table, the levels, the formulas. */
+function decision766Html(d: Decision766Panel, lang: Lang, figure: (name: string, value: string, key: string) => string): string {
+  const L = WEB_LABELS[lang].dashboard;
+  const C = L.d766Col;
+  const W = WEB_LABELS[lang];
+  const points = (x: number) => formatNumber(x, 1, lang);
+  const headline = `<div class="figure-row">${[
+    figure(L.d766OnTime, pct(d.onTimeRate, lang), 'd766-on-time'),
+    figure(L.d766Satisfaction, pct(d.satisfactionRate, lang), 'd766-satisfaction'),
+    figure(L.d766Handled, formatCount(d.handled, lang), 'd766-handled'),
+    figure(L.d766Complaints, formatCount(d.complaints.total, lang), 'd766-complaints'),
+    figure(L.d766Points(d.pointsOf), points(d.points), 'd766-points'),
+  ].join('')}</div>`;
+  const facts = `<dl class="facts">${[
+    [C.resolvedOnTime, formatCount(d.resolvedOnTime, lang), 'resolved-on-time'],
+    [C.withinLimit, formatCount(d.withinLimit, lang), 'within-limit'],
+    [C.late, formatCount(d.late, lang), 'late'],
+    [C.dissatisfied, formatCount(d.dissatisfied, lang), 'dissatisfied'],
+    [L.d766ComplaintOnTime, pct(d.complaints.onTimeRate, lang), 'complaint-on-time'],
+    [L.d766OneStop, pct(d.oneStopOnTimeRate, lang), 'one-stop-on-time'],
+  ]
+    .map(([name, value, key]) => `<dt>${esc(name!)}</dt><dd data-d766="${key}">${esc(value!)}</dd>`)
+    .join('')}</dl>`;
+  const cells = (r: Decision766Row) =>
+    [formatCount(r.handled, lang), formatCount(r.late, lang), pct(r.onTimeRate, lang), pct(r.satisfactionRate, lang), points(r.points)].map((x) => `<td class="num">${x}</td>`).join('');
+  const heads = [C.handled, C.late, C.onTime, C.satisfaction, L.d766Points(d.pointsOf)].map((h) => `<th scope="col">${esc(h)}</th>`).join('');
+  const ranking = `<div class="scroll" tabindex="0" role="region" aria-label="${esc(L.d766Ranking)}"><table class="list ranking"><thead><tr><th scope="col">${esc(C.rank)}</th><th scope="col">${esc(C.agency)}</th><th scope="col">${esc(C.level)}</th>${heads}</tr></thead><tbody>${d.byAgency
+    .map((a) => `<tr data-agency-rank="${a.rank}"><td class="num">${a.rank}</td><th scope="row">${esc(a.agency[lang])}</th><td>${a.level === null ? '' : esc(W.level[a.level])}</td>${cells(a)}</tr>`)
+    .join('')}</tbody></table></div>`;
+  const levelName = (l: Level | 'unknown') => (l === 'unknown' ? '—' : W.level[l]);
+  const levels = `<div class="scroll" tabindex="0" role="region" aria-label="${esc(L.d766ByLevel)}"><table class="list"><thead><tr><th scope="col">${esc(C.level)}</th>${heads}</tr></thead><tbody>${d.byLevel
+    .map((l) => `<tr><th scope="row">${esc(levelName(l.level))}</th>${cells(l)}</tr>`)
+    .join('')}</tbody></table></div>`;
+  const percent = (x: number) => formatPercent(x, 0, lang);
+  const bar = (title: string, pick: (r: Decision766Row) => number | null, max: number, format: (x: number) => string) => ({
+    kind: 'bars' as const,
+    title,
+    width: 160,
+    valueWidth: 70,
+    series: ['bar'],
+    max,
+    format,
+    values: d.byAgency.map((a) => {
+      const x = pick(a);
+      return [{ value: x ?? 0, title: `${a.agency[lang]}: ${x === null ? '—' : format(x)}`, text: x === null ? '—' : format(x) }];
+    }),
+  });
+  const chart =
+    d.byAgency.length === 0
+      ? `<p class="muted">${esc(L.d766NoDossiers)}</p>`
+      : panelChartSvg({
+          kind: 'ranking',
+          label: L.d766Ranking,
+          labelWidth: 200,
+          rows: d.byAgency.map((a) => ({ label: `${a.rank}. ${a.agency[lang]}` })),
+          panels: [bar(L.d766Points(d.pointsOf), (r) => r.points, d.pointsOf, points), bar(C.onTime, (r) => r.onTimeRate, 1, percent), bar(C.satisfaction, (r) => r.satisfactionRate, 1, percent)],
+        });
+  return `${headline}${facts}
+<h3>${esc(L.d766Ranking)}</h3>${chart}${ranking}
+<h3>${esc(L.d766ByLevel)}</h3>${levels}
+<ul class="note">${d.formulas.map((f) => `<li>${esc(f[lang])}</li>`).join('')}<li>${esc(L.d766NotComputable(d.notComputable))}</li></ul>`;
 }
 
 /** (very satisfied + satisfied) / ratings; null when nobody rated. */
@@ -99,15 +185,7 @@ export function renderDashboardPage(lang: Lang, here: string, officer: Label, v:
   const ratingItems = (['very-satisfied', 'satisfied', 'not-satisfied'] as const).map((r) => `<dt>${esc(W.rating[r])}</dt><dd data-rating="${r}">${formatCount(v.ratings[r], lang)}</dd>`).join('');
   const satisfaction = `<dl class="facts">${ratingItems}<dt>${esc(L.satisfiedShare)}</dt><dd data-satisfied>${pct(share, lang)}</dd>${v.complaints === null ? '' : `<dt>${esc(L.complaints)}</dt><dd data-complaints>${formatCount(v.complaints, lang)}</dd>`}</dl><p class="note">${esc(L.satisfiedNote)}</p>`;
   const d = v.decision766;
-  const d766 =
-    d === null
-      ? `<p class="muted" data-d766="missing">${esc(L.d766Missing)}</p>`
-      : `<div class="figure-row">${figure(L.d766OnTime, pct(d.onTimeRate, lang), 'd766-on-time')}${figure(L.d766Satisfaction, pct(d.satisfactionRate, lang), 'd766-satisfaction')}${figure(L.d766Handled, formatCount(d.handled, lang), 'd766-handled')}</div>
-<div class="scroll" tabindex="0" role="region" aria-label="${esc(L.d766)}"><table class="list ranking"><thead><tr><th scope="col">${esc(L.d766Col.rank)}</th><th scope="col">${esc(L.d766Col.agency)}</th><th scope="col">${esc(L.d766Col.onTime)}</th><th scope="col">${esc(L.d766Col.satisfaction)}</th></tr></thead><tbody>${[...d.byAgency]
-          .sort((a, b) => a.rank - b.rank)
-          .map((a) => `<tr><td class="num">${a.rank}</td><th scope="row">${esc(a.agency[lang])}</th><td class="num">${pct(a.onTimeRate, lang)}</td><td class="num">${pct(a.satisfactionRate, lang)}</td></tr>`)
-          .join('')}</tbody></table></div>
-<ul class="note">${d.formulas.map((f) => `<li>${esc(f[lang])}</li>`).join('')}</ul>`;
+  const d766 = d === null ? `<p class="muted" data-d766="missing">${esc(L.d766Missing)}</p>` : decision766Html(d, lang, figure);
   const trend = panelChartSvg({
     kind: 'on-time-trend',
     label: L.trendLabel,

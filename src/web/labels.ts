@@ -131,10 +131,29 @@ export interface WebLabels {
     readonly complaints: string;
     readonly d766: string;
     readonly d766Missing: string;
-    readonly d766Col: { readonly rank: string; readonly agency: string; readonly onTime: string; readonly satisfaction: string };
+    readonly d766Col: {
+      readonly rank: string;
+      readonly agency: string;
+      readonly level: string;
+      readonly handled: string;
+      readonly late: string;
+      readonly onTime: string;
+      readonly satisfaction: string;
+      readonly resolvedOnTime: string;
+      readonly withinLimit: string;
+      readonly dissatisfied: string;
+    };
     readonly d766OnTime: string;
     readonly d766Satisfaction: string;
     readonly d766Handled: string;
+    readonly d766Complaints: string;
+    readonly d766Points: (of: number) => string;
+    readonly d766ComplaintOnTime: string;
+    readonly d766OneStop: string;
+    readonly d766Ranking: string;
+    readonly d766ByLevel: string;
+    readonly d766NoDossiers: string;
+    readonly d766NotComputable: (groups: readonly string[]) => string;
     readonly trend: string;
     readonly trendLabel: string;
     readonly overdueChart: string;
@@ -336,10 +355,29 @@ const VI: WebLabels = {
     complaints: 'Phản ánh, kiến nghị',
     d766: 'Chỉ số theo Quyết định 766/QĐ-TTg',
     d766Missing: 'Chưa có bộ tính chỉ số Quyết định 766 trên máy chủ này.',
-    d766Col: { rank: 'Hạng', agency: 'Cơ quan', onTime: 'Tỷ lệ đúng hạn (766)', satisfaction: 'Tỷ lệ hài lòng (766)' },
-    d766OnTime: 'Tỷ lệ đúng hạn',
-    d766Satisfaction: 'Tỷ lệ hài lòng',
+    d766Col: {
+      rank: 'Hạng',
+      agency: 'Cơ quan',
+      level: 'Cấp',
+      handled: 'Hồ sơ',
+      late: 'Quá hạn',
+      onTime: 'Tỷ lệ đúng hạn (766)',
+      satisfaction: 'Tỷ lệ hài lòng (766)',
+      resolvedOnTime: 'Kết thúc đúng hạn',
+      withinLimit: 'Đang giải quyết còn hạn',
+      dissatisfied: 'Quá hạn, không hài lòng hoặc có phản ánh',
+    },
+    d766OnTime: 'Tỷ lệ đúng hạn (766)',
+    d766Satisfaction: 'Tỷ lệ hài lòng (766)',
     d766Handled: 'Hồ sơ xử lý trong kỳ',
+    d766Complaints: 'Phản ánh, kiến nghị',
+    d766Points: (of) => `Điểm / ${of}`,
+    d766ComplaintOnTime: 'Phản ánh, kiến nghị xử lý đúng hạn',
+    d766OneStop: 'Tỷ lệ đúng hạn một cửa (sớm + đúng hạn / đã giải quyết)',
+    d766Ranking: 'Xếp hạng cơ quan',
+    d766ByLevel: 'Theo cấp',
+    d766NoDossiers: 'Không có hồ sơ nào trong kỳ.',
+    d766NotComputable: (groups) => `Không tính được từ dữ liệu hồ sơ: ${groups.map((g) => GROUP_VI[g] ?? g).join(', ')}.`,
     trend: 'Tỷ lệ đúng hạn theo tuần',
     trendLabel: 'Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn theo tuần',
     overdueChart: 'Hồ sơ đang quá hạn theo cơ quan',
@@ -541,10 +579,29 @@ const EN: WebLabels = {
     complaints: 'Complaints and petitions',
     d766: 'Decision 766/QĐ-TTg indicators',
     d766Missing: 'The Decision 766 indicators are not available on this server yet.',
-    d766Col: { rank: 'Rank', agency: 'Agency', onTime: 'On-time rate (766)', satisfaction: 'Satisfaction (766)' },
-    d766OnTime: 'On-time rate',
-    d766Satisfaction: 'Satisfaction rate',
+    d766Col: {
+      rank: 'Rank',
+      agency: 'Agency',
+      level: 'Level',
+      handled: 'Dossiers',
+      late: 'Late',
+      onTime: 'On-time rate (766)',
+      satisfaction: 'Satisfaction (766)',
+      resolvedOnTime: 'Ended on time',
+      withinLimit: 'Pending within the limit',
+      dissatisfied: 'Late, not satisfied or complained about',
+    },
+    d766OnTime: 'On-time rate (766)',
+    d766Satisfaction: 'Satisfaction (766)',
     d766Handled: 'Dossiers handled in the period',
+    d766Complaints: 'Complaints and petitions',
+    d766Points: (of) => `Points / ${of}`,
+    d766ComplaintOnTime: 'Complaints handled on time',
+    d766OneStop: 'One-stop on-time rate (early + on time / resolved)',
+    d766Ranking: 'Agency ranking',
+    d766ByLevel: 'By level',
+    d766NoDossiers: 'No dossier in the period.',
+    d766NotComputable: (groups) => `Not computable from dossier data: ${groups.map((g) => GROUP_EN[g] ?? g).join(', ')}.`,
     trend: 'On-time rate by week',
     trendLabel: 'Share of dossiers resolved early or on time, by week',
     overdueChart: 'Overdue dossiers by agency',
@@ -585,4 +642,8 @@ const EN: WebLabels = {
 };
 
 /** The pages' texts in each language. */
+/** The index's groups motcua cannot compute (`DECISION_766_GROUPS`), by name. */
+const GROUP_VI: Readonly<Record<string, string>> = { publicity: 'công khai, minh bạch', online: 'cung cấp dịch vụ công trực tuyến', digitisation: 'số hóa hồ sơ' };
+const GROUP_EN: Readonly<Record<string, string>> = { publicity: 'publicity and transparency', online: 'online service provision', digitisation: 'digitisation of dossiers' };
+
 export const WEB_LABELS: Readonly<Record<Lang, WebLabels>> = { vi: VI, en: EN };

@@ -8,10 +8,12 @@ import type { Engine } from '../engine/types.ts';
 import type { Label } from '../legal.ts';
 import { own } from '../own.ts';
 import { dashboardFromCases } from '../report/dashboard.ts';
-import type { AgencyFigures, DashboardView, Decision766Panel } from './dashboard-page.ts';
+import type { Complaint } from '../indicators/complaint.ts';
+import type { AgencyFigures, DashboardView } from './dashboard-page.ts';
 import type { ActionView, DossierView, SlipRow } from './dossier-page.ts';
 import { dueDay } from './format.ts';
 import type { LookupDetails, LookupView, StepView } from './lookup-page.ts';
+import { type Decision766Source, liveDecision766 } from './indicators.ts';
 import type { DeskProcedure, QueueRow, QueueView } from './queue-page.ts';
 
 /**
@@ -23,8 +25,6 @@ export type WebPrincipal =
   | { readonly kind: 'agency'; readonly name: string; readonly agency: string; readonly role?: string }
   | { readonly kind: 'operator'; readonly name: string };
 
-/** The Decision 766 indicators of a set of cases for a period: what `src/indicators` provides. */
-export type Decision766Source = (cases: readonly CaseContext[], period: { readonly from: Instant; readonly to: Instant; readonly now: Instant }, specs: readonly ProcedureSpec[]) => Decision766Panel;
 
 /** Finds the spec a stored case runs on. */
 export function specOf(specs: readonly ProcedureSpec[], p: { readonly id: string; readonly version: string }): ProcedureSpec | undefined {
@@ -268,14 +268,15 @@ export function dashboardPeriod(from: string | null, to: string | null, now: Ins
 /**
  * The leaders' dashboard of a period from every stored case: the report's one-stop figures, by
  * level, by agency (steps finished in the period, and dossiers overdue now), the ratings given,
- * the on-time rate week by week, and the Decision 766 panel when a source is wired in.
+ * the on-time rate week by week, the complaints filed, and the Decision 766 panel (the live
+ * store's, `liveDecision766`, unless another source is given).
  */
 export function dashboardView(
   records: readonly CaseRecord[],
   specs: readonly ProcedureSpec[],
   period: { readonly from: LocalDate; readonly to: LocalDate },
   now: Instant,
-  extra: { readonly decision766?: Decision766Source; readonly complaints?: number | null } = {},
+  extra: { readonly decision766?: Decision766Source; readonly complaints?: readonly Complaint[] } = {},
 ): DashboardView {
   const from = instantAt(period.from);
   const to = instantAt(period.to);
@@ -333,8 +334,8 @@ export function dashboardView(
     byLevel,
     byAgency,
     ratings,
-    complaints: extra.complaints ?? null,
+    complaints: (extra.complaints ?? []).filter((c) => within(c.openedAt)).length,
     weeks: weeks.slice(-12),
-    decision766: extra.decision766 === undefined ? null : extra.decision766(contexts, { from, to, now }, specs),
+    decision766: (extra.decision766 ?? liveDecision766)(contexts, extra.complaints ?? [], { from, to, now }, specs),
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { BusinessCalendar } from '../calendar/business-calendar.ts';
+import { BusinessCalendar } from '../calendar/business-calendar.ts';
 import { formatLocalDate, parseLocalDate } from '../calendar/date.ts';
 import { type Instant, instantAt, localDateOf } from '../calendar/instant.ts';
 import type { CaseEvent, CaseEventType, DossierData } from '../compile/types.ts';
@@ -12,11 +12,12 @@ import { MotcuaError } from '../errors.ts';
 import type { Lang } from '../report/labels.ts';
 import { proceduresInForce, renderCataloguePage, renderProcedurePage } from './catalogue-page.ts';
 import { renderDashboardPage } from './dashboard-page.ts';
+import { type Decision766Source, storeComplaints } from './indicators.ts';
 import { CONFIRMED_EVENTS, renderConfirmPage, renderDossierPage } from './dossier-page.ts';
 import { WEB_LABELS } from './labels.ts';
 import { CONTENT_SECURITY_POLICY, STYLESHEET_PATH, link, notice, webPage } from './layout.ts';
 import { renderLookupPage } from './lookup-page.ts';
-import { type Decision766Source, type WebPrincipal, agencyOf, dashboardPeriod, dashboardView, deskProcedures, dossierView, lookupView, principalLabel, queueView, specOf } from './model.ts';
+import { type WebPrincipal, agencyOf, dashboardPeriod, dashboardView, deskProcedures, dossierView, lookupView, principalLabel, queueView, specOf } from './model.ts';
 import { qrSvg } from './qr.ts';
 import { renderNewDossierPage, renderLoginPage, renderQueuePage } from './queue-page.ts';
 import { renderRatePage } from './rate-page.ts';
@@ -44,12 +45,10 @@ export interface WebResponse {
   readonly body: string;
 }
 
-/** Where a complaint left with a rating is recorded (the complaints of `src/indicators`). */
+/** Where a complaint left with a rating is recorded (the complaints of `src/indicators`; `storeComplaints` by default). */
 export interface ComplaintSink {
   /** Records a complaint about a dossier and returns its number. */
   open(complaint: { readonly caseId: string; readonly text: string; readonly at: Instant }): Promise<string>;
-  /** Complaints opened in `[from, to)`. */
-  count(from: Instant, to: Instant): Promise<number>;
 }
 
 /** What the pages run on: the server's engine and store, its clock, and its credentials. */
@@ -65,7 +64,9 @@ export interface WebOptions {
   readonly checkSecret: (code: string, secret: string) => boolean;
   /** A procedure's diagram as inline SVG (Graphviz), or null when it cannot be drawn. */
   readonly diagram?: (spec: ProcedureSpec, lang: Lang) => string | null;
+  /** The Decision 766 panel of the dashboard: `liveDecision766` (every stored case and complaint) by default. */
   readonly decision766?: Decision766Source;
+  /** Where the rating page's complaints go: `storeComplaints` (complaint records of the store) by default. */
   readonly complaints?: ComplaintSink;
   /** The engine's business calendar, when it is not Vietnam's default: the slip explains due dates with it. */
   readonly calendar?: BusinessCalendar;
@@ -122,6 +123,7 @@ const lines = (text: string | null) => (text ?? '').split(/\r?\n/).map((l) => l.
  */
 export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebResponse | null> {
   const { engine, store, procedures } = options;
+  const complaints = options.complaints ?? storeComplaints(store, procedures, options.calendar ?? new BusinessCalendar());
   const sessions = new Map<string, WebPrincipal>();
   const compiled = new Map<string, CompiledProcedure>();
   const compile = (spec: ProcedureSpec) => {
@@ -167,23 +169,22 @@ export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebR
     const src = req.method === 'POST' ? req.form : req.query;
     const code = (src.get('code') ?? '').trim();
     const secret = (src.get('secret') ?? '').trim();
-    const hasComplaints = options.complaints !== undefined;
     const record = code === '' ? null : await store.get(code);
     if (record === null || !options.checkSecret(record.code, secret)) return errorPage(lang, 403, WEB_LABELS[lang].lookup.wrongSecret, req);
     if (req.method === 'GET') {
       const can = (await engine.status(record.caseId)).possible.includes('RATE');
-      return html(200, renderRatePage(lang, here(req), code, secret, { kind: can ? 'form' : 'not-yet' }, hasComplaints));
+      return html(200, renderRatePage(lang, here(req), code, secret, { kind: can ? 'form' : 'not-yet' }, true));
     }
     const rating = req.form.get('rating');
     if (rating !== 'very-satisfied' && rating !== 'satisfied' && rating !== 'not-satisfied') {
-      return html(400, renderRatePage(lang, here(req), code, secret, { kind: 'error', message: WEB_LABELS[lang].rate.legend }, hasComplaints));
+      return html(400, renderRatePage(lang, here(req), code, secret, { kind: 'error', message: WEB_LABELS[lang].rate.legend }, true));
     }
     const at = options.now();
     const sent = await engine.send(record.caseId, { type: 'RATE', rating, at, by: { kind: 'applicant' } });
-    if (!sent.ok) return html(409, renderRatePage(lang, here(req), code, secret, { kind: 'error', message: sent.error.message }, hasComplaints));
+    if (!sent.ok) return html(409, renderRatePage(lang, here(req), code, secret, { kind: 'error', message: sent.error.message }, true));
     const text = (req.form.get('complaint') ?? '').trim();
-    const complaint = text !== '' && options.complaints !== undefined ? await options.complaints.open({ caseId: record.caseId, text, at }) : null;
-    return html(200, renderRatePage(lang, here(req), code, secret, { kind: 'done', complaint }, hasComplaints));
+    const complaint = text === '' ? null : await complaints.open({ caseId: record.caseId, text, at });
+    return html(200, renderRatePage(lang, here(req), code, secret, { kind: 'done', complaint }, true));
   };
 
   const login = (req: WebRequest, lang: Lang): WebResponse => {
@@ -292,8 +293,7 @@ export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebR
       const r = await store.get(s.caseId);
       if (r !== null) records.push(r);
     }
-    const complaints = options.complaints === undefined ? null : await options.complaints.count(instantAt(period.from), instantAt(period.to));
-    const view = dashboardView(records, procedures, period, now, { ...(options.decision766 === undefined ? {} : { decision766: options.decision766 }), complaints });
+    const view = dashboardView(records, procedures, period, now, { ...(options.decision766 === undefined ? {} : { decision766: options.decision766 }), complaints: await store.complaints() });
     return html(200, renderDashboardPage(lang, here(req), principalLabel(p, procedures), view));
   };
 

@@ -1,13 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { authenticate, checkLookupSecret, lookupSecret } from '../server/auth.ts';
 import { graphvizDiagrams } from './diagram.ts';
-import type { Decision766Source } from './model.ts';
+import type { Decision766Source } from './indicators.ts';
 import { MAX_FORM_BYTES, webRequestOf } from './node-http.ts';
 import { type ComplaintSink, WEB_ROUTES, webPages } from './pages.ts';
 
-/** What the pages add to the server's context: the indicators and where complaints go. */
+/** What the pages add to the server's context: the indicators and where complaints go (both from the server's store by default). */
 export interface WebPluginOptions {
+  /** The dashboard's Decision 766 panel: `liveDecision766`, from every stored case and complaint, by default. */
   readonly decision766?: Decision766Source;
+  /** Where the rating page's complaints go: complaint records of the server's store (`storeComplaints`) by default. */
   readonly complaints?: ComplaintSink;
   /** Requests per minute per client address on the pages that take a code, a secret or a token; 60 by default. */
   readonly rateLimit?: number;

@@ -188,27 +188,53 @@ describe('the web pages, in headless Chromium', () => {
     expect(page.url()).toBe(`${server.url}/lookup?code=${code}&secret=${secret}&lang=en`);
     await expect(page.locator('.status').textContent()).resolves.toBe('result returned');
     await check(page, 'lookup-360-en', false);
+    // Before the rating, the leader's dashboard counts the dossier satisfied by Decision 766 (early, no complaint).
+    const leader = await person(1280);
+    await signIn(leader.page, 'leader-token');
+    server.clock.tick(5);
+    await leader.page.goto(`${server.url}/dashboard`);
+    await expect(leader.page.locator('[data-figure="d766-satisfaction"] .value').textContent()).resolves.toBe('100,0%');
+    await expect(leader.page.locator('[data-figure="d766-complaints"] .value').textContent()).resolves.toBe('0');
+    await leader.context.close();
+
     await page.getByRole('link', { name: 'Tiếng Việt' }).click();
     await page.getByRole('link', { name: 'Đánh giá mức độ hài lòng' }).click();
     await check(page, 'rate-360');
     server.clock.tick(10);
-    await page.getByLabel('Rất hài lòng').check();
+    await page.getByLabel('Không hài lòng').check();
+    await page.getByLabel('Phản ánh, kiến nghị (không bắt buộc)').fill('Phải đến bộ phận một cửa hai lần.');
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
-    await expect(page.locator('.notice.ok').first().textContent()).resolves.toBe('Cảm ơn bạn đã đánh giá.');
+    await expect(page.locator('.notice.ok').allTextContents()).resolves.toEqual(['Cảm ơn bạn đã đánh giá.', 'Phản ánh của bạn đã được ghi nhận, số PAKN-20250303-0001.']);
     await check(page, 'rated-360', false);
     await context.close();
+    // The complaint is a record of the store, about the dossier and its competent agency.
+    expect((await server.store.complaints()).map((c) => [c.id, c.dossier, c.agency, c.status])).toEqual([['PAKN-20250303-0001', code, 'insurance', 'open']]);
   }, 240_000);
 
-  it('the dashboard shows the rating in its satisfaction figure, with the charts', async () => {
+  it('the dashboard shows the rating and the complaint in its Decision 766 satisfaction figure, with the ranking and the charts', async () => {
     const { page, context } = await person(1280);
     await signIn(page, 'leader-token');
     server.clock.tick(60);
     await page.goto(`${server.url}/dashboard`);
-    await expect(page.locator('[data-figure="satisfaction"] .value').textContent()).resolves.toBe('100,0%');
+    // Rated "not satisfied" and complained about: the one dossier handled counts against satisfaction (0 of 1).
+    await expect(page.locator('[data-figure="d766-satisfaction"] .value').textContent()).resolves.toBe('0,0%');
+    await expect(page.locator('[data-figure="d766-on-time"] .value').textContent()).resolves.toBe('100,0%');
+    await expect(page.locator('[data-figure="d766-handled"] .value').textContent()).resolves.toBe('1');
+    await expect(page.locator('[data-figure="d766-complaints"] .value').textContent()).resolves.toBe('1');
+    await expect(page.locator('[data-d766="dissatisfied"]').textContent()).resolves.toBe('1');
+    await expect(page.locator('[data-figure="satisfaction"] .value').textContent()).resolves.toBe('0,0%');
     await expect(page.locator('[data-figure="ratings"] .value').textContent()).resolves.toBe('1');
-    await expect(page.locator('[data-rating="very-satisfied"]').textContent()).resolves.toBe('1');
+    await expect(page.locator('[data-rating="not-satisfied"]').textContent()).resolves.toBe('1');
+    await expect(page.locator('[data-complaints]').textContent()).resolves.toBe('1');
+    // The agency ranking: the competent agency, first, with its points (20 on time + 0 + 0 + 6 of 38).
+    expect(await page.locator('table.ranking tbody tr').allTextContents()).toEqual(['1Bảo hiểm xã hội huyệnhuyện10100,0%0,0%26,0']);
+    expect(await page.locator('svg.chart[data-chart="ranking"] rect.bar').count()).toBe(3);
     expect(await page.locator('svg.chart[data-chart="on-time-trend"] rect.bar').count()).toBe(1);
     await check(page, 'dashboard');
+    await page.getByRole('link', { name: 'English' }).click();
+    await expect(page.locator('#d766-h').textContent()).resolves.toBe('Decision 766/QĐ-TTg indicators');
+    await expect(page.locator('[data-figure="d766-satisfaction"] .name').textContent()).resolves.toBe('Satisfaction (766)');
+    await check(page, 'dashboard-en', false);
     await context.close();
   }, 240_000);
 

@@ -50,7 +50,7 @@ describe('complaints and petitions', () => {
     const c = openComplaint({ id: 'PAKN-2', kind: 'petition', text: 'Open on Saturdays', at: at('2025-03-14T10:00'), deadlines: { answer: 1 } }, calendar);
     const answered = answerComplaint(c, { at: at('2025-03-18T09:00'), outcome: 'dismissed', text: 'Not planned', feedback: 'not-satisfied' });
     expect(answered).toMatchObject({ status: 'answered', version: 2, outcome: { kind: 'dismissed', text: 'Not planned' }, feedback: 'not-satisfied' });
-    expect(complaintRecord(answered)).toEqual({ id: 'PAKN-2', agency: null, openedAt: at('2025-03-14T10:00'), due: at('2025-03-17T10:00'), closedAt: at('2025-03-18T09:00'), feedback: 'not-satisfied' });
+    expect(complaintRecord(answered)).toEqual({ id: 'PAKN-2', agency: null, dossier: null, openedAt: at('2025-03-14T10:00'), due: at('2025-03-17T10:00'), closedAt: at('2025-03-18T09:00'), feedback: 'not-satisfied' });
     expect(() => answerComplaint(answered, { at: at('2025-03-19T09:00'), outcome: 'upheld', text: 'again' })).toThrow('complaint PAKN-2 is already answered; open a new one to raise the matter again.');
     expect(() => openComplaint({ id: 'PAKN-3', kind: 'feedback', text: ' ', at: at('2025-03-14T10:00') }, calendar)).toThrow('a complaint needs its text');
   });

@@ -83,7 +83,7 @@ export const week = { from: parseInstant('2025-03-10T00:00'), to: parseInstant('
 export function complaintsOfWeek(complainedCode: string): { readonly records: ComplaintRecord[]; readonly byDossier: Map<string, ReturnType<typeof parseInstant>[]> } {
   const records: ComplaintRecord[] = [
     // About the dossier `complained` (justice), answered the same day: on time.
-    { id: 'PA-1', agency: 'justice', openedAt: parseInstant('2025-03-14T09:00'), due: parseInstant('2025-04-04T17:00'), closedAt: parseInstant('2025-03-14T15:00'), feedback: 'satisfied' },
+    { id: 'PA-1', agency: 'justice', dossier: complainedCode, openedAt: parseInstant('2025-03-14T09:00'), due: parseInstant('2025-04-04T17:00'), closedAt: parseInstant('2025-03-14T15:00'), feedback: 'satisfied' },
     // About the police, filed long before, still open past its deadline: late.
     { id: 'PA-2', agency: 'police', openedAt: parseInstant('2025-02-10T09:00'), due: parseInstant('2025-03-03T17:00'), closedAt: null, feedback: null },
     // About neither, answered late with "not satisfied" feedback: late and not satisfied (counted once).

@@ -62,6 +62,13 @@ describe('Decision 766 indicators from hand-built cases', () => {
   it('rates complaints on time and satisfaction, each complaint held against once', () => {
     const d = indicators();
     expect(d.complaints).toEqual({ total: 3, answeredOnTime: 1, late: 2, notSatisfied: 1, lateOrNotSatisfied: 2, onTimeRate: 1 / 3, satisfactionRate: 1 - 2 / 3 });
+    // Only PA-1 is about a dossier (`complained`, of procedure other): it also counts for that
+    // procedure and its level; the level's points then hold it like the agency's do.
+    expect(d.byProcedure.map((p) => [p.procedure, p.complaints.total, p.complaints.answeredOnTime])).toEqual([
+      ['other', 1, 1],
+      ['tiny', 0, 0],
+    ]);
+    expect(d.byLevel.map((l) => [l.level, l.complaints.total])).toEqual([['commune', 1]]);
   });
 
   it('gives points as rate × maximum and ranks the agencies by them', () => {

@@ -175,5 +175,30 @@ describe('officers’ actions', () => {
     expect(ok!.status).toBe(200);
     expect(ok!.body).toContain('Cảm ơn bạn đã đánh giá.');
     expect((await p.engine.timeline(code)).at(-1)).toMatchObject({ action: 'rate', from: 'applicant', note: 'not-satisfied' });
+    // The complaint left with the rating is a complaint record of the store, about the dossier and
+    // its competent agency (the committee signs), with its deadlines from Monday 3 March 10:00.
+    expect(ok!.body).toContain('Phản ánh của bạn đã được ghi nhận, số PAKN-20250303-0001.');
+    const [complaint, ...others] = await p.store.complaints();
+    expect(others).toEqual([]);
+    expect(complaint).toMatchObject({ id: 'PAKN-20250303-0001', kind: 'feedback', dossier: code, agency: 'committee', text: 'Chậm', status: 'open', openedAt: at('2025-03-03T10:00') });
+    expect(complaint!.deadlines).toEqual({ acknowledge: at('2025-03-05T10:00'), askInformation: at('2025-03-10T10:00'), answer: at('2025-03-24T10:00') });
+
+    // The dashboard's Decision 766 panel counts both: resolved early (on time), but rated "not
+    // satisfied" and complained about, so the satisfaction rate is 0 of 1; the open complaint is not
+    // answered yet (0% on time) and not late: 20 + 0 + 0 + 6 = 26 of 38 points.
+    const leader = await p.signIn('leader-token');
+    p.clock.tick(5);
+    const board = (await p.handle(request('GET', '/dashboard', {}, leader)))!.body;
+    const figure = (key: string) => new RegExp(`data-figure="${key}"><span class="value">([^<]*)<`).exec(board)?.[1];
+    expect(['d766-on-time', 'd766-satisfaction', 'd766-handled', 'd766-complaints', 'd766-points'].map(figure)).toEqual(['100,0%', '0,0%', '1', '1', '26,0']);
+    expect(/data-d766="dissatisfied">([^<]*)</.exec(board)?.[1]).toBe('1');
+    expect(/data-d766="complaint-on-time">([^<]*)</.exec(board)?.[1]).toBe('0,0%');
+    expect(board).toContain('<tr data-agency-rank="1"><td class="num">1</td><th scope="row">Ủy ban nhân dân xã</th><td>xã</td><td class="num">1</td><td class="num">0</td><td class="num">100,0%</td><td class="num">0,0%</td><td class="num">26,0</td></tr>');
+    expect(board).toContain('data-chart="ranking"');
+    expect(/<dd data-complaints>([^<]*)</.exec(board)?.[1]).toBe('1');
+    const english = (await p.handle(request('GET', '/dashboard?lang=en', {}, leader)))!.body;
+    expect(english).toContain('<h3>Agency ranking</h3>');
+    expect(english).toContain("Commune People’s Committee</th><td>commune</td>");
+    expect(english).toContain('Not computable from dossier data: publicity and transparency, online service provision, digitisation of dossiers.');
   });
 });
