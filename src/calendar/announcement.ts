@@ -55,6 +55,10 @@ const announcementSchema = z.object({ year: z.number().int(), entries: z.array(e
  * Validates the JSON of an announcement file. Each entry has either `date` or `from` and `to`.
  *
  * @throws CalendarError with code `bad-announcement`, naming the file and the path inside it
+ *
+ * @example
+ * const a = parseAnnouncement(JSON.parse(readFileSync('calendars/vn/2025.json', 'utf8')), 'calendars/vn/2025.json');
+ * const cal = vietnamDayCalendar([a]); // its entries win over the rules
  */
 export function parseAnnouncement(json: unknown, file: string): OfficialAnnouncement {
   const parsed = announcementSchema.safeParse(json);

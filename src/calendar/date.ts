@@ -18,7 +18,13 @@ export interface Ymd {
 
 const MS_PER_DAY = 86_400_000;
 
-/** The date with the given year, month (1–12) and day; no range check (see {@link parseLocalDate}). */
+/**
+ * The date with the given year, month (1–12) and day; no range check (see {@link parseLocalDate}).
+ *
+ * @example
+ * formatLocalDate(localDate(2025, 1, 29)) // → '2025-01-29'
+ * localDate(1970, 1, 2) // → 1
+ */
 export function localDate(year: number, month: number, day: number): LocalDate {
   // Days from the civil date by arithmetic (H. Hinnant's algorithm): `Date.UTC` reads years 0–99 as 1900–1999.
   const y = month <= 2 ? year - 1 : year;
@@ -29,30 +35,56 @@ export function localDate(year: number, month: number, day: number): LocalDate {
   return (era * 146_097 + doe - 719_468) as LocalDate;
 }
 
-/** Year, month and day of a date. */
+/**
+ * Year, month and day of a date.
+ *
+ * @example
+ * toYmd(parseLocalDate('2025-01-29')) // → { year: 2025, month: 1, day: 29 }
+ */
 export function toYmd(date: LocalDate): Ymd {
   const d = new Date(date * MS_PER_DAY);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
-/** Day of the week, 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+/**
+ * Day of the week, 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday).
+ *
+ * @example
+ * weekday(parseLocalDate('2025-01-24')) // → 5
+ */
 export function weekday(date: LocalDate): number {
   return (((date + 4) % 7) + 7) % 7;
 }
 
-/** Number of days in a month of the Gregorian calendar. */
+/**
+ * Number of days in a month of the Gregorian calendar.
+ *
+ * @example
+ * daysInMonth(2024, 2) // → 29
+ * daysInMonth(2100, 2) // → 28
+ */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** `YYYY-MM-DD`. */
+/**
+ * `YYYY-MM-DD`.
+ *
+ * @example
+ * formatLocalDate(localDate(2025, 2, 5)) // → '2025-02-05'
+ */
 export function formatLocalDate(date: LocalDate): string {
   const { year, month, day } = toYmd(date);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** `dd/mm/yyyy`, the form used on Vietnamese slips. */
+/**
+ * `dd/mm/yyyy`, the form used on Vietnamese slips.
+ *
+ * @example
+ * formatVnDate(parseLocalDate('2025-02-05')) // → '05/02/2025'
+ */
 export function formatVnDate(date: LocalDate): string {
   const { year, month, day } = toYmd(date);
   return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
@@ -61,7 +93,13 @@ export function formatVnDate(date: LocalDate): string {
 const WEEKDAY_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 const WEEKDAY_VI = ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'] as const;
 
-/** English and Vietnamese names of a date's day of the week. */
+/**
+ * English and Vietnamese names of a date's day of the week.
+ *
+ * @example
+ * weekdayName(parseLocalDate('2025-01-24')) // → 'Friday'
+ * weekdayName(parseLocalDate('2025-01-24'), 'vi') // → 'Thứ sáu'
+ */
 export function weekdayName(date: LocalDate, lang: 'en' | 'vi' = 'en'): string {
   return (lang === 'vi' ? WEEKDAY_VI : WEEKDAY_EN)[weekday(date)] ?? '';
 }
@@ -72,6 +110,10 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * Parses `YYYY-MM-DD`, rejecting dates that do not exist.
  *
  * @throws CalendarError with code `bad-date`
+ *
+ * @example
+ * formatVnDate(parseLocalDate('2025-01-24')) // → '24/01/2025'
+ * parseLocalDate('2025-02-30') // throws CalendarError bad-date: 2025-02 has 28 days
  */
 export function parseLocalDate(text: string, path: readonly (string | number)[] = []): LocalDate {
   const m = DATE_RE.exec(text.trim());

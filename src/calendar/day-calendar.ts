@@ -300,7 +300,13 @@ function noAnnouncement(name: Label, year: number): Label {
   return { en: `no official announcement for ${name.en.replace(/ \(.*\)$/, '')} ${year}`, vi: `chưa có thông báo chính thức về ${name.vi} ${year}` };
 }
 
-/** Parses `YYYY-MM-DD` and checks it against the calendar's range. */
+/**
+ * Parses `YYYY-MM-DD` and checks it against the calendar's range.
+ *
+ * @example
+ * parseDateIn(vietnamDayCalendar(), '2025-01-24') === parseLocalDate('2025-01-24') // → true
+ * parseDateIn(vietnamDayCalendar(), '2101-01-01') // throws CalendarError: outside the calendar's years
+ */
 export function parseDateIn(calendar: DayCalendar, text: string, path: readonly (string | number)[] = []): LocalDate {
   const date = parseLocalDate(text, path);
   calendar.checkInRange(date);

@@ -21,11 +21,34 @@ export type Duration =
 
 export type DurationUnit = Duration['unit'];
 
-/** Default length of a working day in the hours mode (1 working day = 8 working hours). */
+/**
+ * Default length of a working day in the hours mode (1 working day = 8 working hours).
+ *
+ * @example
+ * workingMs(parseDuration('1wd')) === DEFAULT_HOURS_PER_WORKING_DAY * MS_PER_HOUR // → true
+ */
 export const DEFAULT_HOURS_PER_WORKING_DAY = 8;
 
+/**
+ * A duration of `amount` working days (`wd`): office days, skipping weekends and holidays.
+ *
+ * @example
+ * formatDuration(workingDays(15)) // → '15wd'
+ */
 export const workingDays = (amount: number): Duration => ({ unit: 'wd', amount: amount as WorkingDays });
+/**
+ * A duration of `amount` working hours (`wh`): office time, counted within office hours.
+ *
+ * @example
+ * formatDuration(workingHours(4)) // → '4wh'
+ */
 export const workingHours = (amount: number): Duration => ({ unit: 'wh', amount: amount as WorkingHours });
+/**
+ * A duration of `amount` calendar days (`d`): every day counts, holidays included.
+ *
+ * @example
+ * formatDuration(calendarDays(10)) // → '10d'
+ */
 export const calendarDays = (amount: number): Duration => ({ unit: 'd', amount: amount as CalendarDays });
 
 /** Every way a unit may be written, lower-case; English and Vietnamese. */
@@ -46,6 +69,12 @@ const UNIT_WORDS: Readonly<Record<string, DurationUnit>> = {
   'ngày': 'd',
 };
 
+/**
+ * The forms {@link parseDuration} reads, for error messages and help texts.
+ *
+ * @example
+ * `Write a duration such as ${DURATION_FORMS}.`
+ */
 export const DURATION_FORMS = '3wd, 0.5wd, 4wh, 10d, "3 working days", "4 working hours", "10 days"';
 
 const DURATION_RE = /^(\d+(?:\.\d+)?)\s*([\p{L} ]+)$/u;
@@ -58,6 +87,11 @@ export const MAX_DURATION_AMOUNT = 10_000;
  * `3 ngày làm việc`.
  *
  * @throws CalendarError with code `bad-duration`
+ *
+ * @example
+ * parseDuration('15wd') // → { unit: 'wd', amount: 15 }
+ * parseDuration('3 ngày làm việc') // → { unit: 'wd', amount: 3 }
+ * parseDuration('3xd') // throws CalendarError bad-duration
  */
 export function parseDuration(text: string, path: readonly (string | number)[] = []): Duration {
   const m = DURATION_RE.exec(text.trim().toLowerCase());
@@ -81,12 +115,23 @@ export function parseDuration(text: string, path: readonly (string | number)[] =
   return unit === 'wd' ? workingDays(amount) : unit === 'wh' ? workingHours(amount) : calendarDays(amount);
 }
 
-/** `3wd`, `4wh`, `10d`. */
+/**
+ * `3wd`, `4wh`, `10d`.
+ *
+ * @example
+ * formatDuration(parseDuration('3 working days')) // → '3wd'
+ */
 export function formatDuration(d: Duration): string {
   return `${d.amount}${d.unit}`;
 }
 
-/** Working time in milliseconds of a `wd` or `wh` duration, with `hoursPerDay` hours to a working day. */
+/**
+ * Working time in milliseconds of a `wd` or `wh` duration, with `hoursPerDay` hours to a working day.
+ *
+ * @example
+ * workingMs(parseDuration('0.5wd')) // → 14400000
+ * workingMs(parseDuration('1wd'), 7.5) / MS_PER_HOUR // → 7.5
+ */
 export function workingMs(d: Duration, hoursPerDay = DEFAULT_HOURS_PER_WORKING_DAY): number {
   if (d.unit === 'd') {
     throw new CalendarError('bad-duration', `${formatDuration(d)} is in calendar days, which are not working time. Use wd or wh.`);

@@ -17,7 +17,12 @@ export interface ExplanationLine {
   readonly provisional?: true;
 }
 
-/** Whether any step of an explanation rests on days with no official announcement. */
+/**
+ * Whether any step of an explanation rests on days with no official announcement.
+ *
+ * @example
+ * isProvisional(explainDateDue(new BusinessCalendar(), parseLocalDate('2025-01-24'), parseDuration('3wd')).explanation) // → false
+ */
 export function isProvisional(explanation: readonly ExplanationLine[]): boolean {
   return explanation.some((l) => l.provisional === true);
 }
@@ -108,7 +113,14 @@ export function skippedLines(cal: BusinessCalendar, calendarDays: boolean, from:
   return first > to ? [] : explainSkipped(cal, first, to);
 }
 
-/** {@link BusinessCalendar.addToDate} with the reasons. */
+/**
+ * {@link BusinessCalendar.addToDate} with the reasons.
+ *
+ * @example
+ * const { due, explanation } = explainDateDue(new BusinessCalendar(), parseLocalDate('2025-01-24'), parseDuration('3wd'));
+ * formatLocalDate(due) // → '2025-02-05'
+ * explanation.map((l) => l.kind) // → [ 'start', 'skipped', 'result' ]
+ */
 export function explainDateDue(cal: BusinessCalendar, start: LocalDate, d: Duration): Explained<LocalDate> {
   const due = cal.addToDate(start, d);
   const lines: ExplanationLine[] = [];
@@ -149,7 +161,13 @@ export function explainDateDue(cal: BusinessCalendar, start: LocalDate, d: Durat
   return { due, explanation: lines };
 }
 
-/** {@link BusinessCalendar.addToInstant} with the reasons. */
+/**
+ * {@link BusinessCalendar.addToInstant} with the reasons.
+ *
+ * @example
+ * const { due } = explainInstantDue(new BusinessCalendar(), parseInstant('2025-01-24T14:30'), parseDuration('3wd'));
+ * formatInstant(due) // → '2025-02-05T14:30+07:00'
+ */
 export function explainInstantDue(cal: BusinessCalendar, start: Instant, d: Duration): Explained<Instant> {
   const due = cal.addToInstant(start, d);
   const lines: ExplanationLine[] = [];
@@ -187,7 +205,13 @@ export function explainInstantDue(cal: BusinessCalendar, start: Instant, d: Dura
   return { due, explanation: lines };
 }
 
-/** {@link BusinessCalendar.sameDayDue} with the reasons. */
+/**
+ * {@link BusinessCalendar.sameDayDue} with the reasons.
+ *
+ * @example
+ * const { due } = explainSameDayDue(new BusinessCalendar(), parseInstant('2026-03-02T16:00'));
+ * formatInstant(due) // → '2026-03-03T17:00+07:00'
+ */
 export function explainSameDayDue(cal: BusinessCalendar, receivedAt: Instant, cutoff: number = cal.transferCutoff): Explained<Instant> {
   const { due, sameDay } = cal.sameDayDue(receivedAt, cutoff);
   const cut = formatTimeOfDay(cutoff);
@@ -221,6 +245,10 @@ function unique(labels: readonly Label[]): Label[] {
 /**
  * A due instant as people say it: "end of Thursday 06/02/2025" for a deadline at midnight (the end
  * of the day before), else the day and the time. Used by the appointment slip and explanations.
+ *
+ * @example
+ * describeDue(parseInstant('2025-02-06T00:00')).en // → 'end of Wednesday 05/02/2025'
+ * describeDue(parseInstant('2025-02-05T14:30')).vi // → '14:30 Thứ tư 05/02/2025'
  */
 export function describeDue(due: Instant): Label {
   if (msOfLocalDay(due) === 0) {

@@ -10,18 +10,53 @@ import { type LocalDate, daysInMonth, formatLocalDate, localDate } from './date.
  */
 export type Instant = number & { readonly __brand: 'Instant' };
 
-/** Vietnam's offset from UTC (Indochina Time, no DST). */
+/**
+ * Vietnam's offset from UTC (Indochina Time, no DST).
+ *
+ * @example
+ * parseInstant('2025-01-24T07:00') === parseInstant('2025-01-24T00:00Z') // → true
+ * VN_OFFSET_MS / MS_PER_HOUR // → 7
+ */
 export const VN_OFFSET_MS = 7 * 3_600_000;
+/**
+ * Milliseconds in a minute.
+ *
+ * @example
+ * formatTimeOfDay(9 * MS_PER_HOUR + 30 * MS_PER_MINUTE) // → '09:30'
+ */
 export const MS_PER_MINUTE = 60_000;
+/**
+ * Milliseconds in an hour.
+ *
+ * @example
+ * formatInstant((parseInstant('2025-01-24T09:00') + 2 * MS_PER_HOUR) as Instant) // → '2025-01-24T11:00+07:00'
+ */
 export const MS_PER_HOUR = 3_600_000;
+/**
+ * Milliseconds in a (calendar) day: Vietnam has no daylight saving, so every day has as many.
+ *
+ * @example
+ * (parseInstant('2025-01-25T09:00') - parseInstant('2025-01-24T09:00')) / MS_PER_DAY // → 1
+ */
 export const MS_PER_DAY = 86_400_000;
 
-/** The instant at `msOfDay` milliseconds after local (UTC+7) midnight of `date`. */
+/**
+ * The instant at `msOfDay` milliseconds after local (UTC+7) midnight of `date`.
+ *
+ * @example
+ * formatInstant(instantAt(parseLocalDate('2025-01-24'), 17 * MS_PER_HOUR)) // → '2025-01-24T17:00+07:00'
+ */
 export function instantAt(date: LocalDate, msOfDay = 0): Instant {
   return (date * MS_PER_DAY + msOfDay - VN_OFFSET_MS) as Instant;
 }
 
-/** The local (UTC+7) civil date of an instant. */
+/**
+ * The local (UTC+7) civil date of an instant.
+ *
+ * @example
+ * formatLocalDate(localDateOf(parseInstant('2025-01-24T23:30'))) // → '2025-01-24'
+ * formatLocalDate(localDateOf(parseInstant('2025-01-24T18:00Z'))) // → '2025-01-25'
+ */
 export function localDateOf(t: Instant): LocalDate {
   return Math.floor((t + VN_OFFSET_MS) / MS_PER_DAY) as LocalDate;
 }
@@ -32,7 +67,13 @@ export function msOfLocalDay(t: Instant): number {
   return shifted - Math.floor(shifted / MS_PER_DAY) * MS_PER_DAY;
 }
 
-/** `HH:MM` (with `:SS` when not on a whole minute) for a time of day in milliseconds. */
+/**
+ * `HH:MM` (with `:SS` when not on a whole minute) for a time of day in milliseconds.
+ *
+ * @example
+ * formatTimeOfDay(15 * MS_PER_HOUR) // → '15:00'
+ * formatTimeOfDay(90_500) // → '00:01:31'
+ */
 export function formatTimeOfDay(ms: number): string {
   const totalSeconds = Math.round(ms / 1000);
   const h = Math.floor(totalSeconds / 3600);
@@ -42,7 +83,12 @@ export function formatTimeOfDay(ms: number): string {
   return s === 0 ? hm : `${hm}:${String(s).padStart(2, '0')}`;
 }
 
-/** `YYYY-MM-DDTHH:MM+07:00`, the local form used in reports and JSON. */
+/**
+ * `YYYY-MM-DDTHH:MM+07:00`, the local form used in reports and JSON.
+ *
+ * @example
+ * formatInstant(parseInstant('2025-01-24T02:30Z')) // → '2025-01-24T09:30+07:00'
+ */
 export function formatInstant(t: Instant): string {
   return `${formatLocalDate(localDateOf(t))}T${formatTimeOfDay(msOfLocalDay(t))}+07:00`;
 }
@@ -59,6 +105,10 @@ export function looksLikeInstant(text: string): boolean {
  * explicit `±HH:MM` offset.
  *
  * @throws CalendarError with code `bad-instant`
+ *
+ * @example
+ * formatInstant(parseInstant('2025-01-24T14:30')) // → '2025-01-24T14:30+07:00'
+ * parseInstant('2025-01-24T14:30Z') - parseInstant('2025-01-24T14:30') // → 25200000
  */
 export function parseInstant(text: string, path: readonly (string | number)[] = []): Instant {
   const m = INSTANT_RE.exec(text.trim());

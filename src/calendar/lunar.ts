@@ -41,8 +41,18 @@ export interface LunarMonth {
  * lunar 1899); lunar year 2100 ends in January 2101. The series below are good for centuries
  * either side, but the calendar that Vietnam actually used before 1968 was computed at UTC+8, so
  * dates before then are the proleptic UTC+7 calendar.
+ *
+ * @example
+ * formatLocalDate(lunarNewYear(LUNAR_MIN_YEAR)) // → '1899-02-10'
+ * formatLocalDate(lunarNewYear(1900)) // → '1900-01-31'
  */
 export const LUNAR_MIN_YEAR = 1899;
+/**
+ * Last lunar year supported as a whole year (see {@link LUNAR_MIN_YEAR}).
+ *
+ * @example
+ * formatLocalDate(lunarNewYear(LUNAR_MAX_YEAR)) // → '2100-02-09'
+ */
 export const LUNAR_MAX_YEAR = 2100;
 
 /** UTC+7, as a fraction of a day. */
@@ -244,7 +254,12 @@ function tetOf(year: number): LocalDate {
   return first.start;
 }
 
-/** Vietnamese lunar date of a civil date. */
+/**
+ * Vietnamese lunar date of a civil date.
+ *
+ * @example
+ * solarToLunar(parseLocalDate('2025-01-29')) // → { year: 2025, month: 1, day: 1, leap: false }
+ */
 export function solarToLunar(date: LocalDate): LunarDate {
   const { first, last } = supportedDayRange();
   if (!Number.isInteger(date) || date < first || date > last) {
@@ -265,7 +280,12 @@ export function solarToLunar(date: LocalDate): LunarDate {
   return { year: found.year, month: found.month, day: date - found.start + 1, leap: found.leap };
 }
 
-/** Civil date of a Vietnamese lunar date; throws CalendarError for one that does not exist. */
+/**
+ * Civil date of a Vietnamese lunar date; throws CalendarError for one that does not exist.
+ *
+ * @example
+ * formatLocalDate(lunarToSolar({ year: 2025, month: 3, day: 10, leap: false })) // → '2025-04-07'
+ */
 export function lunarToSolar(lunar: LunarDate): LocalDate {
   const { year, month, day, leap } = lunar;
   checkLunarYear(year, 'Lunar year');
@@ -292,13 +312,24 @@ export function lunarToSolar(lunar: LunarDate): LocalDate {
   return (target.start + day - 1) as LocalDate;
 }
 
-/** Civil date of lunar New Year (Tết, 1/1) of the lunar year that starts in the given solar year. */
+/**
+ * Civil date of lunar New Year (Tết, 1/1) of the lunar year that starts in the given solar year.
+ *
+ * @example
+ * formatLocalDate(lunarNewYear(2025)) // → '2025-01-29'
+ */
 export function lunarNewYear(year: number): LocalDate {
   checkLunarYear(year, 'Year');
   return tetOf(year);
 }
 
-/** Months of a lunar year in order: { month, leap, start: LocalDate, length: 29|30 }. */
+/**
+ * Months of a lunar year in order: { month, leap, start: LocalDate, length: 29|30 }.
+ *
+ * @example
+ * lunarMonths(2025).length // → 13
+ * lunarMonths(2025).find((m) => m.leap)?.month // → 6
+ */
 export function lunarMonths(year: number): readonly LunarMonth[] {
   checkLunarYear(year, 'Lunar year');
   return monthsOf(year);

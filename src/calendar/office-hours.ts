@@ -41,6 +41,9 @@ export interface OfficeHours {
 /**
  * Default office hours: 08:00–12:00 and 13:00–17:00, eight hours, so that one working day is eight
  * working hours as in the provincial one-stop systems. Provinces set their own: use `OfficeHours`.
+ *
+ * @example
+ * compileOfficeHours(VN_DEFAULT_OFFICE_HOURS).shiftsOn(parseLocalDate('2025-03-03')).map(formatShift) // → [ '08:00–12:00', '13:00–17:00' ]
  */
 export const VN_DEFAULT_OFFICE_HOURS: OfficeHours = {
   id: 'vn-default',
@@ -48,7 +51,12 @@ export const VN_DEFAULT_OFFICE_HOURS: OfficeHours = {
   versions: [{ validFrom: '1999-10-02', seasons: [{ from: '01-01', shifts: ['08:00-12:00', '13:00-17:00'] }] }],
 };
 
-/** Round-the-clock hours, for validation runs of the simulator against queueing theory. */
+/**
+ * Round-the-clock hours, for validation runs of the simulator against queueing theory.
+ *
+ * @example
+ * compileOfficeHours(ALWAYS_OPEN).shiftsOn(parseLocalDate('2025-03-03')).map(formatShift) // → [ '00:00–24:00' ]
+ */
 export const ALWAYS_OPEN: OfficeHours = {
   id: '24x7',
   name: { vi: 'Cả ngày', en: 'Round the clock' },
@@ -60,6 +68,10 @@ const SHIFT_RE = /^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$/;
 /**
  * Parses `07:30-11:30` (or with an en dash).
  * @throws CalendarError `bad-office-hours`
+ *
+ * @example
+ * parseShift('07:30-11:30') // → { start: 27000000, end: 41400000 }
+ * parseShift('11:30-07:30') // throws CalendarError bad-office-hours
  */
 export function parseShift(text: string, path: readonly (string | number)[] = []): Shift {
   const m = SHIFT_RE.exec(text.trim());
@@ -73,6 +85,12 @@ export function parseShift(text: string, path: readonly (string | number)[] = []
   return { start, end };
 }
 
+/**
+ * `HH:MM–HH:MM` (with an en dash), a form {@link parseShift} reads.
+ *
+ * @example
+ * formatShift(parseShift('7:30 – 11:30')) // → '07:30–11:30'
+ */
 export function formatShift(s: Shift): string {
   return `${formatTimeOfDay(s.start)}–${formatTimeOfDay(s.end)}`;
 }
@@ -89,6 +107,10 @@ const MONTH_DAY_RE = /^(\d{2})-(\d{2})$/;
 /**
  * Validates office hours and returns a look-up by date.
  * @throws CalendarError `bad-office-hours` naming the path of the bad part
+ *
+ * @example
+ * const hours = compileOfficeHours(VN_DEFAULT_OFFICE_HOURS);
+ * hours.shiftsOn(parseLocalDate('2025-03-03')).length // → 2
  */
 export function compileOfficeHours(hours: OfficeHours): CompiledOfficeHours {
   if (hours.versions.length === 0) {

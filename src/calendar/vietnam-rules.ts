@@ -41,6 +41,9 @@ const LC1994_2007: LegalRef = {
  * (Notice 4659/TB-LĐTBXH); Tuesday 2019, 2022, 2026: 1; Wednesday 2025: 2; Friday 2018, 2021: 2;
  * Saturday 2017, 2020, 2024: 2; Sunday 2023: 1. Thursday has no example since 2015: 2 is a guess.
  * Official announcements in calendars/vn/ replace these days.
+ *
+ * @example
+ * VN_TET_WEEKDAYS_PATTERN.weekdaysBefore[weekday(lunarNewYear(2025))] // → 2
  */
 export const VN_TET_WEEKDAYS_PATTERN: TetPattern = {
   kind: 'weekdays',
@@ -71,7 +74,13 @@ const fixedHolidays = (ref: LegalRef): HolidayRule[] => [
 const TET_NAME = { vi: 'Tết Âm lịch', en: 'Tết (Lunar New Year)' };
 const NATIONAL_DAY_NAME = { vi: 'Quốc khánh', en: 'National Day' };
 
-/** Vietnam's statutory holiday rules, oldest first. */
+/**
+ * Vietnam's statutory holiday rules, oldest first.
+ *
+ * @example
+ * VN_RULESETS.map((r) => r.validFrom) // → [ '2008-01-01', '2013-05-01', '2021-01-01' ]
+ * new DayCalendar({ id: 'vn', rulesets: VN_RULESETS, minYear: VN_MIN_YEAR, maxYear: VN_MAX_YEAR })
+ */
 export const VN_RULESETS: readonly HolidayRuleset[] = [
   {
     id: 'vn-lc1994-2007',

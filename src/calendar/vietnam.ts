@@ -13,11 +13,28 @@ import { type OfficialAnnouncement, parseAnnouncement } from './announcement.ts'
 import { DayCalendar } from './day-calendar.ts';
 import { VN_RULESETS } from './vietnam-rules.ts';
 
-/** Years the Vietnamese calendar covers: holiday rules are modelled from 2008; the lunar calendar ends in 2100. */
+/**
+ * Years the Vietnamese calendar covers: holiday rules are modelled from 2008; the lunar calendar ends in 2100.
+ *
+ * @example
+ * vietnamDayCalendar().minYear // → 2008
+ */
 export const VN_MIN_YEAR = 2008;
+/**
+ * The last year the Vietnamese calendar covers (see {@link VN_MIN_YEAR}).
+ *
+ * @example
+ * vietnamDayCalendar().maxYear // → 2100
+ */
 export const VN_MAX_YEAR = 2100;
 
-/** The official announcements shipped in `calendars/vn/`, validated once. */
+/**
+ * The official announcements shipped in `calendars/vn/`, validated once.
+ *
+ * @example
+ * VN_OFFICIAL_ANNOUNCEMENTS.length // → 11
+ * VN_OFFICIAL_ANNOUNCEMENTS[0]?.year // → 2016
+ */
 export const VN_OFFICIAL_ANNOUNCEMENTS: readonly OfficialAnnouncement[] = [
   parseAnnouncement(y2016, 'calendars/vn/2016.json'),
   parseAnnouncement(y2017, 'calendars/vn/2017.json'),
