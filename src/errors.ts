@@ -37,25 +37,61 @@ export function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
-/** Bad dates, durations, calendar data or a year outside the supported range. */
+/**
+ * Bad dates, durations, calendar data or a year outside the supported range.
+ *
+ * @example
+ * try { parseDuration('3xd', ['limit', 'duration']); } catch (e) { if (e instanceof CalendarError) console.error(e.describe()); }
+ * // prints: limit.duration: "3xd" is not a duration. Write a non-negative number and a unit: …
+ */
 export class CalendarError extends MotcuaError {}
 
-/** A command line that cannot be understood: unknown command, missing or extra argument. */
+/**
+ * A command line that cannot be understood: unknown command, missing or extra argument.
+ *
+ * @example
+ * const e = new UsageError('not-found', 'no such file or folder. Give a procedure file (.ts, .json, .yaml) or a folder of them.', { file: 'procs/' });
+ * e.describe() // → 'procs/: no such file or folder. Give a procedure file (.ts, .json, .yaml) or a folder of them.'
+ */
 export class UsageError extends MotcuaError {}
 
-/** An invalid procedure definition: unknown agency, duplicate id, a branch with no way out… */
+/**
+ * An invalid procedure definition: unknown agency, duplicate id, a branch with no way out…
+ *
+ * @example
+ * try { readProcedure('{', 'birth.json'); } catch (e) { if (e instanceof ProcedureError) console.error(e.code, e.describe()); }
+ * // prints: syntax birth.json: line 1, column 2: expected a key in double quotes, found the end of the text. …
+ */
 export class ProcedureError extends MotcuaError {}
 
-/** An event that is not allowed now, or a case that cannot be opened; the case is left unchanged. */
+/**
+ * An event that is not allowed now, or a case that cannot be opened; the case is left unchanged.
+ *
+ * @example
+ * const proc = compileProcedure(birthRegistration);
+ * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
+ * const refused = applyEvent(proc, snapshot, { type: 'RATE', rating: 'satisfied', at: parseInstant('2026-03-02T09:10'), by: { kind: 'applicant' } });
+ * !refused.ok && refused.error instanceof CaseError // → true
+ */
 export class CaseError extends MotcuaError {}
 
-/** An invalid simulation scenario: bad YAML, an unknown procedure or station, probabilities that do not add up… */
+/**
+ * An invalid simulation scenario: bad YAML, an unknown procedure or station, probabilities that do not add up…
+ *
+ * @example
+ * const e = new ScenarioError('unknown-procedure', 'no procedure "birth"; the catalogue has birth-registration.', { file: 'simulations/commune.yaml', path: ['arrivals', 0, 'procedure'] });
+ * e.describe() // → 'simulations/commune.yaml: arrivals.0.procedure: no procedure "birth"; the catalogue has birth-registration.'
+ */
 export class ScenarioError extends MotcuaError {}
 
 /**
  * The case store could not do its work: disk full, read-only file or folder, locked by another
  * writer, an I/O error, an unreachable database. Nothing was written (and no dossier number used);
  * the message says what to do. Any store may throw it (SQLite, PostgreSQL…).
+ *
+ * @example
+ * try { await engine.send(caseId, event); }
+ * catch (e) { if (e instanceof StoreError) reply(503, e.message); else throw e; } // nothing was written: retry later
  */
 export class StoreError extends MotcuaError {}
 

@@ -28,7 +28,13 @@ export interface Label {
   readonly en: string;
 }
 
-/** `Labor Code 2019 (45/2019/QH14) Art. 112`. */
+/**
+ * `Labor Code 2019 (45/2019/QH14) Art. 112`.
+ *
+ * @example
+ * citeRef({ document: 'Labor Code 2019 (45/2019/QH14)', article: 'Art. 112', confidence: 'mem' }) // → 'Labor Code 2019 (45/2019/QH14) Art. 112'
+ * citeRef({ document: 'Decree 61/2018/NĐ-CP', confidence: 'mem' }) // → 'Decree 61/2018/NĐ-CP'
+ */
 export function citeRef(ref: LegalRef): string {
   return ref.article === undefined ? ref.document : `${ref.document} ${ref.article}`;
 }

@@ -114,6 +114,11 @@ interface Parts {
 /**
  * Builds a procedure in the style of XState's `setup()`: agencies and dossier fields are declared
  * once, and every later reference to them is checked by the compiler.
+ *
+ * @example
+ * const name = (en: string) => ({ vi: en, en });
+ * const draft = procedure({ id: 'tiny', version: '1', effectiveFrom: '2024-01-01', title: name('Tiny'), level: 'commune', agencies: { desk: { name: name('Desk'), level: 'commune', desk: true } } });
+ * const withReceipt = draft.receipt({ desk: 'desk', channels: ['in-person'] }); // a new builder: `draft` is unchanged
  */
 export class ProcedureBuilder<A extends Record<string, AgencyDeclaration>, D extends Record<string, DossierField>, S extends string = never> {
   readonly #meta: ProcedureMeta<A, D>;

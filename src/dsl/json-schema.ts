@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { procedureSchema } from './schema.ts';
 
-/** The `$id` of the procedure JSON Schema; a URN until the schema has a published address. */
+/**
+ * The `$id` of the procedure JSON Schema; a URN until the schema has a published address.
+ *
+ * @example
+ * procedureJsonSchema().$id === PROCEDURE_SCHEMA_ID // → true
+ */
 export const PROCEDURE_SCHEMA_ID = 'urn:motcua:schema:procedure';
 
 /**
@@ -26,7 +31,12 @@ export function procedureJsonSchema(): Record<string, unknown> {
   };
 }
 
-/** {@link procedureJsonSchema} as the text of `schema/procedure.schema.json`: pretty JSON and a final newline. */
+/**
+ * {@link procedureJsonSchema} as the text of `schema/procedure.schema.json`: pretty JSON and a final newline.
+ *
+ * @example
+ * procedureJsonSchemaText().endsWith('}\n') // → true
+ */
 export function procedureJsonSchemaText(): string {
   return `${JSON.stringify(procedureJsonSchema(), null, 2)}\n`;
 }

@@ -14,7 +14,13 @@ import { CHANNELS, EXCLUDED_REASONS, LEVELS } from './spec.ts';
  * const spec: ProcedureSpec = procedureSchema.parse(json); // defaults filled in; throws on bad shapes
  */
 
-/** The defaults applied to what a designer may leave out. */
+/**
+ * The defaults applied to what a designer may leave out.
+ *
+ * @example
+ * PROCEDURE_DEFAULTS.receipt.transferCutoff // → '15:00'
+ * PROCEDURE_DEFAULTS.lateness.apology // → { noticeBefore: '1wd', max: 1 }
+ */
 export const PROCEDURE_DEFAULTS = {
   dossier: {},
   legal: [],
@@ -253,7 +259,13 @@ export const flowNodeSchema = z
   .discriminatedUnion('kind', [stepSchema, parallelSchema, branchSchema, consultSchema, excludedSchema])
   .meta({ id: 'FlowNode' });
 
-/** The whole procedure. Parsing fills in {@link PROCEDURE_DEFAULTS}. */
+/**
+ * The whole procedure. Parsing fills in {@link PROCEDURE_DEFAULTS}.
+ *
+ * @example
+ * const { clock, ...rest } = birthRegistration;
+ * procedureSchema.parse(rest).clock // → { supplement: 'pause', maxSupplementsPerAgency: 1 }
+ */
 export const procedureSchema = z
   .object({
     id,

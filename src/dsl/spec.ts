@@ -31,10 +31,22 @@ export interface ProcedureSpec {
 
 /** Administrative levels; `district` exists for procedures before 2025-07-01 (two-tier local government since). */
 export type Level = 'province' | 'district' | 'commune';
+/**
+ * Every administrative level, from the top down.
+ *
+ * @example
+ * LEVELS.includes('commune') // → true
+ */
 export const LEVELS: readonly Level[] = ['province', 'district', 'commune'];
 
 /** How a dossier reaches the desk. */
 export type Channel = 'in-person' | 'postal' | 'online';
+/**
+ * Every channel a receipt may offer.
+ *
+ * @example
+ * CHANNELS // → [ 'in-person', 'postal', 'online' ]
+ */
 export const CHANNELS: readonly Channel[] = ['in-person', 'postal', 'online'];
 
 export interface AgencySpec {
@@ -185,4 +197,10 @@ export interface ExcludedNode {
 }
 
 export type ExcludedReason = 'payment' | 'public-posting' | 'expert-assessment' | 'other';
+/**
+ * Every reason an excluded interval may give.
+ *
+ * @example
+ * EXCLUDED_REASONS.includes('public-posting') // → true
+ */
 export const EXCLUDED_REASONS: readonly ExcludedReason[] = ['payment', 'public-posting', 'expert-assessment', 'other'];

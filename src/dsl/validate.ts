@@ -12,7 +12,13 @@ export interface ValidateOptions {
   readonly file?: string;
 }
 
-/** Every code a procedure problem may carry; each check has its own (`syntax` comes from `readProcedure`). */
+/**
+ * Every code a procedure problem may carry; each check has its own (`syntax` comes from `readProcedure`).
+ *
+ * @example
+ * listProblems({ ...birthRegistration, flow: [] }).map((p) => p.code) // → [ 'empty-flow' ]
+ * PROCEDURE_PROBLEM_CODES.includes('empty-flow') // → true
+ */
 export const PROCEDURE_PROBLEM_CODES = [
   'syntax',
   'invalid',
