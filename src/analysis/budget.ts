@@ -41,6 +41,11 @@ const DAYS_PER_WORKING_DAY = 7 / 5;
  * Checks that along every path the agencies' shares fit the statutory limit (plus the extension
  * of the branch taken). The one-stop desk's transfer counts too, unless the desk officer processes
  * the dossier himself (`handover: 'immediate'`).
+ *
+ * @example
+ * const report = checkBudget(landUseRightFirst); // from motcua/procedures
+ * report.ok // → true
+ * describePath(report.worst, report.unit) // → 'transfer (desk) 0.5wd → verify-origin (commune) 5wd → check-dossier (landOffice) 7wd → tax-notice (tax) 3wd → sign-certificate (issuer) 3wd = 18.5 wd of 20 wd [remoteCommune=otherwise]'
  */
 export function checkBudget(spec: ProcedureSpec, hoursPerWorkingDay = 8): BudgetReport {
   const limit = parseDuration(spec.limit.duration);
@@ -136,7 +141,13 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** `verify 5wd → check-dossier 7wd → … = 18.5 wd of 20 wd`. */
+/**
+ * `verify 5wd → check-dossier 7wd → … = 18.5 wd of 20 wd`.
+ *
+ * @example
+ * const { worst, unit } = checkBudget(birthRegistration);
+ * describePath(worst, unit) // → 'verify (committee) 2wd → register (committee) 1wh → sign (committee) 1wh = 2.25 wd of 3 wd [needsVerification=true]'
+ */
 export function describePath(path: BudgetPath, unit: BudgetReport['unit'], hoursPerWorkingDay = 8, lang: Lang = 'en'): string {
   const show = (x: number) => (unit === 'days' ? `${formatNumber(x, lang)} ${t(lang, 'unit.d.short')}` : `${formatNumber(round(x / hoursPerWorkingDay), lang)} ${t(lang, 'unit.wd.short')}`);
   const items = path.items.map((i) => `${i.id} (${i.agency}) ${i.share}`).join(' → ');

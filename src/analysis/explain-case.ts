@@ -45,6 +45,11 @@ const classText = (c: Classification | 'not-counted', lang: Lang) => t(lang, `cl
 /**
  * The due date of each step and of the whole dossier, with the reason for each: the law that sets
  * the limit, how counting started, the days skipped, the pauses, exclusions and extensions.
+ *
+ * @example
+ * const proc = compileProcedure(birthRegistration);
+ * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
+ * explainCase(proc, snapshot).at(-1) // → 'The statutory clock has not started: the desk has not accepted the dossier.'
  */
 export function explainCase(proc: CompiledProcedure, snapshot: CaseSnapshot, lang: Lang = 'en'): string[] {
   const { spec, env } = proc;

@@ -58,6 +58,11 @@ const agency = (id: string): Actor => ({ kind: 'agency', agency: id });
  * able to finish (other than by withdrawal), and the outcomes reached. The traversal is bounded by
  * abstracting states: the control-slip timeline, effects and instants are left out of a state's
  * key, and each dossier value a branch tests is tried in turn.
+ *
+ * @example
+ * const report = analyseGraph(compileProcedure(birthRegistration));
+ * report.deadEnds.length // → 0
+ * report.outcomes // → [ 'returned', 'refused', 'refused-at-receipt', 'withdrawn' ]
  */
 export function analyseGraph(proc: CompiledProcedure, options: GraphOptions = {}): GraphReport {
   const limit = options.limit ?? 20_000;
@@ -231,7 +236,13 @@ function onlyFirstOpenBranch(proc: CompiledProcedure, regions: Regions, snapshot
   });
 }
 
-/** Every combination of the dossier values branches test, for a paper and an online channel. */
+/**
+ * Every combination of the dossier values branches test, for a paper and an online channel.
+ *
+ * @example
+ * inputVariants(compileProcedure(birthRegistration)).map((v) => v.label)[0] // → 'in-person, needsVerification=true'
+ * inputVariants(compileProcedure(birthRegistration)).length // → 4
+ */
 export function inputVariants(proc: CompiledProcedure): { input: CaseInput; label: string }[] {
   const { spec } = proc;
   const tested = new Map<string, Set<string | number | boolean>>();

@@ -99,6 +99,10 @@ function notApplicable(key: PropertyKey, reasonKey: NotApplicableReason, seed: n
  * 2. a supplement request pauses the clock: the due date moves by exactly the paused working time
  *    (in the date mode, the working days from the request day to the day the papers came);
  * 3. with the restart policy, a restart never gives an earlier due date than the first one.
+ *
+ * @example
+ * const results = checkProperties(compileProcedure(birthRegistration), { seed: 42, numRuns: 20 });
+ * results.map((r) => r.status) // → [ 'passed', 'passed', 'not-applicable' ]
  */
 export function checkProperties(proc: CompiledProcedure, options: PropertyOptions): PropertyResult[] {
   const cal = proc.env.calendar;

@@ -30,7 +30,15 @@ export interface RunResult {
 
 const DAY = 86_400_000;
 
-/** Drives a case through its procedure according to a plan, until the result is ready or it ends. */
+/**
+ * Drives a case through its procedure according to a plan, until the result is ready or it ends.
+ *
+ * @example
+ * const input = { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } } as const;
+ * const run = timedRun(compileProcedure(birthRegistration), { input, fractions: [0.5], applicantDays: [1], silent: [] });
+ * statusCode(run.snapshot) // → 9
+ * run.log[2] // → '2026-03-02T09:30+07:00 COMPLETE register by committee'
+ */
 export function timedRun(proc: CompiledProcedure, plan: Plan): RunResult {
   const log: string[] = [];
   let snapshot = startCase(proc, plan.input).snapshot;

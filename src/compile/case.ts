@@ -20,6 +20,11 @@ export type Applied =
  * Opens a case received at the desk.
  * @throws CaseError `bad-input` when the channel is not offered or the dossier data do not fit the spec;
  * `not-in-force` when the version does not apply on the day of receipt
+ *
+ * @example
+ * const proc = compileProcedure(birthRegistration); // from motcua/procedures
+ * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
+ * statusCode(snapshot) // → 1
  */
 export function startCase(proc: CompiledProcedure, input: CaseInput): { readonly snapshot: CaseSnapshot; readonly effects: readonly Effect[] } {
   checkInput(proc, input);
@@ -59,6 +64,12 @@ function checkInput(proc: CompiledProcedure, input: CaseInput): void {
  * Applies an event, after delivering every timer due before it. A refused event leaves the case as
  * it was (timers included) and says why: wrong state, wrong actor, a limit reached, time going
  * backwards, or the case already ended.
+ *
+ * @example
+ * const proc = compileProcedure(birthRegistration);
+ * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
+ * const accepted = applyEvent(proc, snapshot, { type: 'ACCEPT', at: parseInstant('2026-03-02T09:05'), by: { kind: 'agency', agency: 'desk' } });
+ * accepted.ok && accepted.effects.map((e) => e.kind) // → [ 'appointment-slip', 'notify-agency' ]
  */
 export function applyEvent(proc: CompiledProcedure, snapshot: CaseSnapshot, event: CaseEvent): Applied {
   // Time passing is implied by the event's instant: deadlines that fell before it fire first, so
@@ -94,7 +105,15 @@ function outOfRange(proc: CompiledProcedure, event: CaseEvent): CaseError | null
   return null;
 }
 
-/** Null when `event` is allowed now, else a code and a message that says why. */
+/**
+ * Null when `event` is allowed now, else a code and a message that says why.
+ *
+ * @example
+ * const proc = compileProcedure(birthRegistration);
+ * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
+ * whyNot(proc, snapshot, { type: 'ACCEPT', at: parseInstant('2026-03-02T09:05'), by: { kind: 'agency', agency: 'desk' } }) // → null
+ * whyNot(proc, snapshot, { type: 'RATE', rating: 'satisfied', at: parseInstant('2026-03-02T09:05'), by: { kind: 'applicant' } })?.code // → 'not-now'
+ */
 export function whyNot(proc: CompiledProcedure, snapshot: CaseSnapshot, event: CaseEvent): { code: string; message: string } | null {
   const early = precheck(snapshot, event);
   if (early !== null) return early;
@@ -135,6 +154,11 @@ function explainRefusal(proc: CompiledProcedure, snapshot: CaseSnapshot, event: 
 /**
  * Event types some transition of the current state accepts (before checking who sends them).
  * `TIMER` is not listed: deadlines arrive through {@link advance}, never from a person.
+ *
+ * @example
+ * const proc = compileProcedure(birthRegistration);
+ * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
+ * possibleEventTypes(proc, snapshot) // → [ 'ACCEPT', 'REQUEST_COMPLETION', 'REFUSE', 'WITHDRAW' ]
  */
 export function possibleEventTypes(proc: CompiledProcedure, snapshot: CaseSnapshot): CaseEventType[] {
   if (snapshot.status !== 'active') return [];
@@ -153,7 +177,15 @@ function describeState(snapshot: CaseSnapshot): string {
   return active.length > 0 ? `active steps: ${active.join('; ')}` : `status ${statusCode(snapshot)} ${STATUS_LABELS[statusCode(snapshot)].en}`;
 }
 
-/** The earliest armed deadline: when the host must wake up and deliver it with {@link advance}. */
+/**
+ * The earliest armed deadline: when the host must wake up and deliver it with {@link advance}.
+ *
+ * @example
+ * const proc = compileProcedure(birthRegistration), desk = { kind: 'agency', agency: 'desk' } as const;
+ * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
+ * const accepted = applyEvent(proc, snapshot, { type: 'ACCEPT', at: parseInstant('2026-03-02T09:05'), by: desk });
+ * accepted.ok && formatInstant(nextDeadline(accepted.snapshot)!.at) // → '2026-03-02T16:00+07:00'
+ */
 export function nextDeadline(snapshot: CaseSnapshot): Timer | null {
   return snapshot.status === 'active' ? (snapshot.context.timers[0] ?? null) : null;
 }
@@ -161,6 +193,12 @@ export function nextDeadline(snapshot: CaseSnapshot): Timer | null {
 /**
  * Delivers, in order, every timer due at or before `to` (strictly before with `inclusive: false`:
  * an answer given at the very deadline is still in time); returns the snapshot and all effects.
+ *
+ * @example
+ * const proc = compileProcedure(birthRegistration), desk = { kind: 'agency', agency: 'desk' } as const;
+ * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
+ * const accepted = applyEvent(proc, snapshot, { type: 'ACCEPT', at: parseInstant('2026-03-02T09:05'), by: desk });
+ * accepted.ok && advance(proc, accepted.snapshot, parseInstant('2026-03-03T09:00')).effects.map((e) => e.kind) // → [ 'apology-due', 'overdue' ]
  */
 export function advance(
   proc: CompiledProcedure,
@@ -184,6 +222,12 @@ export function advance(
 /** One-stop status codes used by provincial systems (shared/DOMAIN.md). */
 export type StatusCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
 
+/**
+ * Vietnamese and English names of the one-stop status codes.
+ *
+ * @example
+ * STATUS_LABELS[4] // → { vi: 'Đang xử lý', en: 'processing' }
+ */
 export const STATUS_LABELS: Readonly<Record<StatusCode, { readonly vi: string; readonly en: string }>> = {
   1: { vi: 'Mới nộp', en: 'submitted' },
   2: { vi: 'Đã tiếp nhận', en: 'received' },
@@ -197,7 +241,15 @@ export const STATUS_LABELS: Readonly<Record<StatusCode, { readonly vi: string; r
   10: { vi: 'Đã trả kết quả', en: 'result returned' },
 };
 
-/** The one-stop status code of a case. */
+/**
+ * The one-stop status code of a case.
+ *
+ * @example
+ * const proc = compileProcedure(birthRegistration);
+ * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
+ * statusCode(snapshot) // → 1
+ * STATUS_LABELS[statusCode(snapshot)].en // → 'submitted'
+ */
 export function statusCode(snapshot: CaseSnapshot): StatusCode {
   // The machine is generated from data, so its state values are not known to the type system.
   const is = (value: string | Record<string, string>) => snapshot.matches(value as never);
@@ -221,6 +273,14 @@ export interface PersistedCase {
   readonly context: CaseSnapshot['context'];
 }
 
+/**
+ * The case as plain JSON data, for a store; {@link restoreCase} reads it back.
+ *
+ * @example
+ * const proc = compileProcedure(birthRegistration);
+ * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
+ * persistCase(snapshot).procedure // → { id: 'birth-registration', version: '2016.1' }
+ */
 export function persistCase(snapshot: CaseSnapshot): PersistedCase {
   return { procedure: snapshot.context.procedure, value: snapshot.value, context: snapshot.context };
 }
@@ -228,6 +288,12 @@ export function persistCase(snapshot: CaseSnapshot): PersistedCase {
 /**
  * Restores a stored case. Deadlines need no re-arming: they live in the context as timers.
  * @throws CaseError `wrong-procedure` when the case belongs to another procedure or version
+ *
+ * @example
+ * const proc = compileProcedure(birthRegistration);
+ * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
+ * const again = restoreCase(proc, JSON.parse(JSON.stringify(persistCase(snapshot))));
+ * possibleEventTypes(proc, again) // → [ 'ACCEPT', 'REQUEST_COMPLETION', 'REFUSE', 'WITHDRAW' ]
  */
 export function restoreCase(proc: CompiledProcedure, persisted: PersistedCase): CaseSnapshot {
   const { id, version } = persisted.procedure;

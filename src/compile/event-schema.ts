@@ -11,11 +11,22 @@ import { type Instant, parseInstant } from '../calendar/instant.ts';
  *   `schema/event.schema.json` is written from it (`npm run schema`; a test keeps it current).
  */
 
-/** The applicant's satisfaction rating after the return. */
+/**
+ * The applicant's satisfaction rating after the return.
+ *
+ * @example
+ * RATINGS // → [ 'very-satisfied', 'satisfied', 'not-satisfied' ]
+ */
 export const RATINGS = ['very-satisfied', 'satisfied', 'not-satisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 
-/** Every event type, in the order of a dossier's life. */
+/**
+ * Every event type, in the order of a dossier's life.
+ *
+ * @example
+ * CASE_EVENT_TYPES.indexOf('ACCEPT') < CASE_EVENT_TYPES.indexOf('RETURN_RESULT') // → true
+ * CASE_EVENT_TYPES.length // → 14
+ */
 export const CASE_EVENT_TYPES = [
   'ACCEPT',
   'REQUEST_COMPLETION',

@@ -136,7 +136,13 @@ export interface CaseInput {
   readonly code?: string;
 }
 
-/** Events raised by XState itself (done events, eventless transitions) carry no instant and no actor. */
+/**
+ * Events raised by XState itself (done events, eventless transitions) carry no instant and no actor.
+ *
+ * @example
+ * isCaseEvent({ type: 'ACCEPT', at: parseInstant('2026-03-02T09:05'), by: { kind: 'agency', agency: 'desk' } }) // → true
+ * isCaseEvent({ type: 'xstate.done.actor.register' }) // → false
+ */
 export function isCaseEvent(event: { readonly type: string }): event is CaseEvent {
   return !event.type.startsWith('xstate.');
 }
