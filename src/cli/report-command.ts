@@ -9,8 +9,9 @@ import { UsageError } from '../errors.ts';
 import { type Complaint, complaintRecord, complaintsByDossier } from '../indicators/complaint.ts';
 import { decision766 } from '../indicators/decision766.ts';
 import { procedureFacts, recordsFromCases } from '../indicators/from-cases.ts';
+import { recordsFromLog } from '../indicators/from-log.ts';
 import { dashboardFromCases } from '../report/dashboard.ts';
-import { renderDashboardPage } from '../report/dashboard-html.ts';
+import { renderDashboardPage, renderIndicatorsPage } from '../report/dashboard-html.ts';
 import { indicatorSectionOf } from '../report/indicators-html.ts';
 import type { ReportData } from '../report/data.ts';
 import { reportData } from '../report/data.ts';
@@ -49,6 +50,9 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
       to: { type: 'string' },
       now: { type: 'string' },
       procedures: { type: 'string' },
+      log: { type: 'string' },
+      map: { type: 'string' },
+      procedure: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -57,12 +61,20 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
     throw new UsageError('usage', `--lang "${values.lang}" is not a language of the report; use vi or en.`, { path: ['--lang'] });
   }
   const lang: Lang = pickLang(values.lang, io.env);
+  if (values.db !== undefined && values.log !== undefined) throw new UsageError('usage', '--db and --log are two sources of cases: give one of them.', { path: ['--log'] });
+  for (const flag of ['map', 'procedure'] as const) {
+    if (values[flag] !== undefined && values.log === undefined) throw new UsageError('usage', `--${flag} applies to --log, the indicators of an event log.`, { path: [`--${flag}`] });
+  }
   if (values.db !== undefined) {
     if (positionals.length > 0) throw new UsageError('usage', `--db reports on the cases of a store; give it no scenario or JSON report ("${positionals[0]}").`);
     return dashboardOfStore(values.db, { ...values, lang }, io);
   }
+  if (values.log !== undefined) {
+    if (positionals.length > 0) throw new UsageError('usage', `--log reports on the cases of an event log; give it no scenario or JSON report ("${positionals[0]}").`);
+    return indicatorsOfLog(values.log, { ...values, lang }, io);
+  }
   for (const flag of ['from', 'to', 'now', 'procedures'] as const) {
-    if (values[flag] !== undefined) throw new UsageError('usage', `--${flag} applies to --db, the dashboard of a case store.`, { path: [`--${flag}`] });
+    if (values[flag] !== undefined) throw new UsageError('usage', `--${flag} applies to --db (the dashboard of a case store) and --log (the indicators of an event log).`, { path: [`--${flag}`] });
   }
   if (positionals.length > 1) throw new UsageError('usage', `report takes one scenario or JSON report. Run motcua report --help for the usage.`);
   const input = positionals[0] ?? DEFAULT_SCENARIO;
@@ -218,6 +230,65 @@ async function dashboardOfStore(
   const output = values.output ?? (values.json ? undefined : 'report.html');
   if (output !== undefined) await write(output, renderDashboardPage(dashboard, values.lang, titles, indicatorSectionOf(indicators, (a) => agencyNames.get(a) ?? a)));
   if (values.json) io.out(json({ ...dashboard, indicators: { decision766: indicators } }));
+  else if (output !== undefined) io.out(`${t(values.lang, 'report.written', { file: resolve(output) })}\n`);
+  return EXIT.ok;
+}
+
+/**
+ * `motcua report --log`: the Decision 766 indicators of an imported event log (CSV or XES), each
+ * trace replayed on its procedure's statutory clock (`recordsFromLog`). The period is the log's
+ * first to last day unless --from / --to say otherwise, as of just after its last event.
+ */
+async function indicatorsOfLog(
+  file: string,
+  values: {
+    readonly from?: string | undefined;
+    readonly to?: string | undefined;
+    readonly now?: string | undefined;
+    readonly procedures?: string | undefined;
+    readonly map?: string | undefined;
+    readonly procedure?: string | undefined;
+    readonly output?: string | undefined;
+    readonly json: boolean;
+    readonly lang: Lang;
+    readonly 'allow-code': boolean;
+  },
+  io: Io,
+): Promise<number> {
+  const { loadLog, loadMapping } = await import('./log-input.ts');
+  const mapping = await loadMapping(values.map);
+  const log = await loadLog(file, mapping);
+  const { procedures, errors } = values.procedures === undefined ? { procedures: await loadCatalogue(), errors: [] } : await loadProcedures([values.procedures], { allowCode: values['allow-code'] });
+  if (errors.length > 0) throw errors[0]!;
+  const specs = procedures.map((p) => p.spec);
+  if (values.procedure !== undefined && !specs.some((s) => s.id === values.procedure)) {
+    throw new UsageError('usage', `--procedure "${values.procedure}" is not a procedure of ${values.procedures ?? 'the catalogue'}; motcua list shows their ids.`, { path: ['--procedure'] });
+  }
+  const { records, skipped } = recordsFromLog(log, { procedures: specs, activities: mapping.activities, ...(values.procedure === undefined ? {} : { procedure: values.procedure }) });
+  if (records.length === 0) throw new UsageError('no-cases', `no trace of the log is a case of a procedure given${skipped[0] === undefined ? '' : ` (${skipped[0].trace}: ${skipped[0].reason})`}. Name the procedure with --procedure, or the folder of its file with --procedures.`, { file });
+  let first = Infinity;
+  let last = -Infinity;
+  for (const trace of log.traces) {
+    for (const e of trace.events) {
+      if (e.time < first) first = e.time;
+      if (e.time > last) last = e.time;
+    }
+  }
+  const now = values.now === undefined ? ((last + 1) as Instant) : parseInstant(values.now, ['--now']);
+  const from = values.from === undefined ? localDateOf(first as Instant) : parseLocalDate(values.from, ['--from']);
+  const to = values.to === undefined ? localDateOf(last as Instant) : parseLocalDate(values.to, ['--to']);
+  if (to < from) throw new UsageError('usage', `--to ${formatLocalDate(to)} is before --from ${formatLocalDate(from)}; the period runs from --from to --to, both included.`, { path: ['--to'] });
+  const indicators = decision766(records, { from: instantAt(from), to: instantAt((to + 1) as LocalDate), now });
+  const reasons = new Map<string, string[]>();
+  for (const s of skipped) reasons.set(s.reason, [...(reasons.get(s.reason) ?? []), s.trace]);
+  for (const [reason, traces] of reasons) {
+    io.err(`motcua: ${t(values.lang, 'warning', { text: `${traces.length} trace${traces.length === 1 ? '' : 's'} of ${file} left out: ${reason} (${traces.slice(0, 3).join(', ')}${traces.length > 3 ? ', …' : ''})` })}\n`);
+  }
+  const agencyNames = new Map(specs.flatMap((p) => Object.entries(p.agencies).map(([id, a]) => [id, a.name[values.lang]] as const)));
+  const output = values.output ?? (values.json ? undefined : 'report.html');
+  const note = values.lang === 'vi' ? `Từ nhật ký sự kiện ${file}: ${records.length} hồ sơ (${skipped.length} bỏ qua).` : `From the event log ${file}: ${records.length} cases (${skipped.length} left out).`;
+  if (output !== undefined) await write(output, renderIndicatorsPage(indicatorSectionOf(indicators, (a) => agencyNames.get(a) ?? a), values.lang, [note]));
+  if (values.json) io.out(json({ source: file, cases: records.length, skipped, indicators: { decision766: indicators } }));
   else if (output !== undefined) io.out(`${t(values.lang, 'report.written', { file: resolve(output) })}\n`);
   return EXIT.ok;
 }

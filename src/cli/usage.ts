@@ -45,6 +45,7 @@ export const LIST_USAGE = `motcua list [paths…] [--allow-code] [--json] [--lan
 
 export const REPORT_USAGE = `motcua report [scenario.yaml | report.json] [-o report.html] [--lang vi|en] [--compare] [--replications N] [--seed N] [--workers N] [--summary] [--allow-code] [--allow-outside] [--json]
 motcua report --db <cases.db> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now <instant>] [--procedures <dir>] [-o report.html] [--lang vi|en] [--json]
+motcua report --log <log.csv|log.xes> [--map map.yaml] [--procedure <id>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now <instant>] [--procedures <dir>] [-o report.html] [--lang vi|en] [--json]
   Writes one self-contained HTML page (for simulations/province-2016.yaml by default; report.html
   unless -o says otherwise): cycle-time histograms against the statutory limit, early / on time /
   late, p50/p90; utilisation and queue waits per station with the bottleneck; with --compare, each
@@ -54,7 +55,11 @@ motcua report --db <cases.db> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now <inst
   --summary also prints the terminal summary of motcua simulate.
   With --db, the one-stop dashboard of the cases in an engine's SQLite file (motcua case) for the
   days --from to --to (this month by default), as of --now (default: now), and the Decision 766
-  indicators of its dossiers, ratings and complaints (JSON: indicators.decision766).`;
+  indicators of its dossiers, ratings and complaints (JSON: indicators.decision766).
+  With --log, the Decision 766 indicators of an event log (pm4py CSV or XES; --map as for
+  calibrate), each trace replayed on its procedure's statutory clock (the version in force on its
+  day of receipt; --procedure for a log without case:procedure), for the log's first to last day
+  unless --from / --to say otherwise, as of its last event unless --now does.`;
 
 export const SIMULATE_USAGE = `motcua simulate [scenario.yaml] [--json] [--compare] [--events log.csv|log.xes] [--replications N] [--seed N] [--workers N] [--tui] [--allow-code] [--allow-outside] [--lang vi|en]
   Runs a scenario (simulations/province-2016.yaml by default): processing times, lateness and

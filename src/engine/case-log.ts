@@ -4,7 +4,7 @@ import type { CaseRecord, CaseStore } from './store.ts';
 /** A stored case as an event-log trace: its control slip in the log's activities (see `slipEvents`). */
 export function caseTrace(record: CaseRecord): LogTrace {
   const ctx = record.snapshot.context;
-  return { id: record.caseId, procedure: ctx.procedure.id, channel: ctx.channel, outcome: ctx.outcome?.kind ?? 'in-progress', events: slipEvents(ctx.timeline) };
+  return { id: record.caseId, procedure: ctx.procedure.id, channel: ctx.channel, outcome: ctx.outcome?.kind ?? 'in-progress', ...(ctx.rating === null ? {} : { rating: ctx.rating }), events: slipEvents(ctx.timeline) };
 }
 
 /** Every case of a store as a trace, one at a time, in the order the store lists them. */

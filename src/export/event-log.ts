@@ -33,6 +33,8 @@ export interface LogTrace {
   readonly outcome: string;
   /** The simulation replication the case belongs to; absent for real cases. */
   readonly replication?: number;
+  /** The applicant's rating (`very-satisfied`, `satisfied`, `not-satisfied`), when given: the `rating` event says when. */
+  readonly rating?: string;
   readonly events: readonly LogEvent[];
 }
 
@@ -205,6 +207,7 @@ export const CSV_COLUMNS = [
   'case:channel',
   'case:outcome',
   'case:replication',
+  'case:rating',
 ] as const;
 
 /**
@@ -224,7 +227,7 @@ export function csvLogWriter(): LogWriter {
         ? ''
         : stringify(
             t.events.map((e) =>
-              [t.id, e.activity, logTimestamp(e.at), e.lifecycle, e.resource ?? '', e.group ?? '', t.procedure, t.channel, t.outcome, t.replication === undefined ? '' : String(t.replication)].map(neutralise),
+              [t.id, e.activity, logTimestamp(e.at), e.lifecycle, e.resource ?? '', e.group ?? '', t.procedure, t.channel, t.outcome, t.replication === undefined ? '' : String(t.replication), t.rating ?? ''].map(neutralise),
             ),
           ),
     tail: () => '',

@@ -63,6 +63,7 @@ export function xesLogWriter(name = 'motcua'): LogWriter {
       attr('channel', t.channel);
       attr('outcome', t.outcome);
       if (t.replication !== undefined) attr('replication', String(t.replication), 'int');
+      if (t.rating !== undefined) attr('rating', t.rating);
       for (const e of t.events) {
         xml.ele('event');
         attr('concept:name', e.activity);

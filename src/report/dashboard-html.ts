@@ -4,6 +4,7 @@ import { formatCount, formatPercent } from './format.ts';
 import { LABELS, type Lang } from './labels.ts';
 import { type IndicatorSection, indicatorSectionHtml } from './indicators-html.ts';
 import { htmlPage } from './page.ts';
+import { INDICATOR_LABELS } from '../indicators/labels.ts';
 
 /**
  * The one-stop dashboard as an HTML table: a row per procedure and a total row, with the columns of
@@ -75,4 +76,22 @@ ${dashboardTable(d, lang, title)}
 ${indicators === undefined ? '' : indicatorSectionHtml(indicators, lang)}
 <footer>${esc(L.footer)}</footer>`;
   return htmlPage(lang, L.dashboardTitle, body);
+}
+
+/**
+ * A page holding only the Decision 766 indicators, for records that give no one-stop dashboard
+ * (an imported event log): the section with its formulas and ranking, and what the figures were
+ * counted from.
+ *
+ * @example
+ * writeFileSync('log.html', renderIndicatorsPage(indicatorSectionOf(decision766(records, period)), 'vi', ['From cases.xes: 1880 cases']));
+ */
+export function renderIndicatorsPage(indicators: IndicatorSection, lang: Lang, notes: readonly string[] = []): string {
+  const L = LABELS[lang];
+  const title = INDICATOR_LABELS.decision766[lang];
+  const body = `<header><h1>${esc(title)}</h1></header>
+${notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
+${indicatorSectionHtml(indicators, lang)}
+<footer>${esc(L.footer)}</footer>`;
+  return htmlPage(lang, title, body);
 }

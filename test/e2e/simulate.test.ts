@@ -30,7 +30,7 @@ describe('motcua simulate, as a user runs it', () => {
     const xes = `${dir}/events.xes`;
     for (const file of [csv, xes]) expect(motcua('simulate', 'simulations/replay-example.yaml', '--events', file, '--replications', '1').status).toBe(0);
     const rows: string[][] = parse(readFileSync(csv, 'utf8'));
-    expect(rows[0]).toEqual(['case:concept:name', 'concept:name', 'time:timestamp', 'lifecycle:transition', 'org:resource', 'org:group', 'case:procedure', 'case:channel', 'case:outcome', 'case:replication']);
+    expect(rows[0]).toEqual(['case:concept:name', 'concept:name', 'time:timestamp', 'lifecycle:transition', 'org:resource', 'org:group', 'case:procedure', 'case:channel', 'case:outcome', 'case:replication', 'case:rating']);
     expect(rows.length).toBeGreaterThan(5);
     expect(new Set(rows.slice(1).map((r) => r[3]))).toEqual(new Set(['start', 'complete']));
     expect(xesProblems(readFileSync(xes, 'utf8'))).toEqual([]);

@@ -18,6 +18,7 @@ const TRACE: LogTrace = {
   channel: 'in-person',
   outcome: 'returned',
   replication: 1,
+  rating: 'satisfied',
   events: [
     { activity: 'receipt', at: t('2025-03-03T08:00'), lifecycle: 'start', resource: 'desk#1', group: 'desk' },
     { activity: 'receipt', at: t('2025-03-03T08:20'), lifecycle: 'complete', resource: 'desk#1', group: 'desk' },
@@ -32,9 +33,9 @@ describe('the CSV event log', () => {
     const rows: string[][] = parse(write(csvLogWriter(), [TRACE]));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows.slice(1)).toEqual([
-      ['tiny-r1-7', 'receipt', '2025-03-03T08:00:00.000+07:00', 'start', 'desk#1', 'desk', 'tiny', 'in-person', 'returned', '1'],
-      ['tiny-r1-7', 'receipt', '2025-03-03T08:20:00.000+07:00', 'complete', 'desk#1', 'desk', 'tiny', 'in-person', 'returned', '1'],
-      ['tiny-r1-7', 'check, then "sign"', '2025-03-03T09:00:00.000+07:00', 'complete', '', `'=HYPERLINK("x")`, 'tiny', 'in-person', 'returned', '1'],
+      ['tiny-r1-7', 'receipt', '2025-03-03T08:00:00.000+07:00', 'start', 'desk#1', 'desk', 'tiny', 'in-person', 'returned', '1', 'satisfied'],
+      ['tiny-r1-7', 'receipt', '2025-03-03T08:20:00.000+07:00', 'complete', 'desk#1', 'desk', 'tiny', 'in-person', 'returned', '1', 'satisfied'],
+      ['tiny-r1-7', 'check, then "sign"', '2025-03-03T09:00:00.000+07:00', 'complete', '', `'=HYPERLINK("x")`, 'tiny', 'in-person', 'returned', '1', 'satisfied'],
     ]);
   });
 
@@ -75,7 +76,7 @@ describe('the XES event log', () => {
 
   it('has one trace per case with typed case attributes, and events with typed, escaped attributes', () => {
     const [first, second] = parseXes(xml).log[0]!.trace!;
-    expect(xesAttributes(first!)).toEqual({ 'concept:name': 'string:tiny-r1-7', procedure: 'string:tiny', channel: 'string:in-person', outcome: 'string:returned', replication: 'int:1' });
+    expect(xesAttributes(first!)).toEqual({ 'concept:name': 'string:tiny-r1-7', procedure: 'string:tiny', channel: 'string:in-person', outcome: 'string:returned', replication: 'int:1', rating: 'string:satisfied' });
     expect(first!.event!.map(xesAttributes)).toEqual([
       { 'concept:name': 'string:receipt', 'time:timestamp': 'date:2025-03-03T08:00:00.000+07:00', 'lifecycle:transition': 'string:start', 'org:resource': 'string:desk#1', 'org:group': 'string:desk' },
       { 'concept:name': 'string:receipt', 'time:timestamp': 'date:2025-03-03T08:20:00.000+07:00', 'lifecycle:transition': 'string:complete', 'org:resource': 'string:desk#1', 'org:group': 'string:desk' },
