@@ -59,7 +59,13 @@ export const ACTIVITY = {
 
 export type LogFormat = 'csv' | 'xes';
 
-/** The format of a log file from its name: `.csv` or `.xes`. */
+/**
+ * The format of a log file from its name: `.csv` or `.xes`.
+ *
+ * @example
+ * logFormatOf('cases.XES') // → 'xes'
+ * logFormatOf('cases.json') // throws UsageError: the event log's name must end in .csv or .xes
+ */
 export function logFormatOf(file: string, flag = '--events'): LogFormat {
   const lower = file.toLowerCase();
   if (lower.endsWith('.csv')) return 'csv';
@@ -144,6 +150,11 @@ export function slipEvents(timeline: readonly SlipEntry[]): LogEvent[] {
 /**
  * The log events of a machine event that no officer's job stands for (jobs give receipt, steps and
  * answers with their start and end): what a simulated case adds to its trace for each event.
+ *
+ * @example
+ * const rated = caseEventLog({ type: 'RATE', rating: 'satisfied', at: parseInstant('2026-03-02T10:00'), by: { kind: 'applicant' } }, 'desk');
+ * rated.map((e) => e.activity) // → [ 'rating' ]
+ * caseEventLog({ type: 'ACCEPT', at: parseInstant('2026-03-02T09:05'), by: { kind: 'agency', agency: 'desk' } }, 'desk') // → []
  */
 export function caseEventLog(event: CaseEvent, desk: string): LogEvent[] {
   const by = event.by.kind === 'agency' ? event.by.agency : event.by.kind;
@@ -196,6 +207,12 @@ export interface LogWriter {
   tail(): string;
 }
 
+/**
+ * The columns of {@link csvLogWriter}'s CSV, pm4py's names, in order.
+ *
+ * @example
+ * csvLogWriter().head() === CSV_COLUMNS.join(',') + '\n' // → true
+ */
 export const CSV_COLUMNS = [
   'case:concept:name',
   'concept:name',
@@ -218,7 +235,14 @@ export function neutralise(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-/** pm4py's CSV columns, one row per event, quoted by csv-stringify (RFC 4180). */
+/**
+ * pm4py's CSV columns, one row per event, quoted by csv-stringify (RFC 4180).
+ *
+ * @example
+ * const w = csvLogWriter();
+ * const row = w.trace({ id: 'birth-1', procedure: 'birth-registration', channel: 'online', outcome: 'returned', events: [{ activity: 'receipt', at: parseInstant('2026-03-02T09:00'), lifecycle: 'complete', resource: 'desk' }] });
+ * row // → 'birth-1,receipt,2026-03-02T09:00:00.000+07:00,complete,desk,,birth-registration,online,returned,\n'
+ */
 export function csvLogWriter(): LogWriter {
   return {
     head: () => stringify([CSV_COLUMNS as unknown as string[]]),

@@ -7,10 +7,22 @@ import { DEFAULT_COMPLAINT_DEADLINES } from './rules.ts';
 
 /** `feedback`: phản ánh (about how something was done); `petition`: kiến nghị (asking for a change). */
 export type ComplaintKind = 'feedback' | 'petition';
+/**
+ * Every kind of complaint, for forms and input checks.
+ *
+ * @example
+ * COMPLAINT_KINDS // → [ 'feedback', 'petition' ]
+ */
 export const COMPLAINT_KINDS: readonly ComplaintKind[] = ['feedback', 'petition'];
 
 /** `upheld`: the complaint was right and something was done; `dismissed`: it was answered and not upheld; `refused`: not accepted for handling (not competent, anonymous, duplicate…). */
 export type ComplaintOutcomeKind = 'upheld' | 'dismissed' | 'refused';
+/**
+ * Every outcome an answer may have.
+ *
+ * @example
+ * COMPLAINT_OUTCOMES // → [ 'upheld', 'dismissed', 'refused' ]
+ */
 export const COMPLAINT_OUTCOMES: readonly ComplaintOutcomeKind[] = ['upheld', 'dismissed', 'refused'];
 
 /**
@@ -18,6 +30,12 @@ export const COMPLAINT_OUTCOMES: readonly ComplaintOutcomeKind[] = ['upheld', 'd
  * the filer was asked for more information; `answered` / `refused`: closed.
  */
 export type ComplaintStatus = 'open' | 'acknowledged' | 'awaiting-information' | 'answered' | 'refused';
+/**
+ * Every status of a complaint, from filing to closing.
+ *
+ * @example
+ * COMPLAINT_STATUSES.includes('awaiting-information') // → true
+ */
 export const COMPLAINT_STATUSES: readonly ComplaintStatus[] = ['open', 'acknowledged', 'awaiting-information', 'answered', 'refused'];
 
 /**
@@ -91,6 +109,12 @@ export function openComplaint(input: ComplaintInput, calendar: BusinessCalendar)
  * The complaint answered (or refused) at `at`, optionally with the filer's feedback.
  *
  * @throws CaseError `complaint-closed` when it was already answered or refused; `bad-input` for an answer before the filing
+ *
+ * @example
+ * const c = openComplaint({ id: 'PAKN-20260302-0001', kind: 'feedback', text: 'Late', at: parseInstant('2026-03-02T09:00') }, new BusinessCalendar());
+ * const answered = answerComplaint(c, { at: parseInstant('2026-03-10T10:00'), outcome: 'upheld', text: 'We apologise', feedback: 'satisfied' });
+ * answered.status // → 'answered'
+ * answered.version // → 2
  */
 export function answerComplaint(c: Complaint, answer: { readonly at: Instant; readonly outcome: ComplaintOutcomeKind; readonly text: string; readonly feedback?: 'satisfied' | 'not-satisfied' }): Complaint {
   stillOpen(c);
@@ -108,6 +132,10 @@ export function answerComplaint(c: Complaint, answer: { readonly at: Instant; re
  * The complaint acknowledged (accepted for handling) at `at`; due by `deadlines.acknowledge`.
  *
  * @throws CaseError `complaint-closed` when it was answered or refused; `complaint-acknowledged` when it was acknowledged already; `bad-input` before the filing
+ *
+ * @example
+ * const c = openComplaint({ id: 'PAKN-20260302-0001', kind: 'feedback', text: 'Late', at: parseInstant('2026-03-02T09:00') }, new BusinessCalendar());
+ * acknowledgeComplaint(c, parseInstant('2026-03-03T10:00')).status // → 'acknowledged'
  */
 export function acknowledgeComplaint(c: Complaint, at: Instant): Complaint {
   stillOpen(c);
@@ -122,6 +150,12 @@ export function acknowledgeComplaint(c: Complaint, at: Instant): Complaint {
  * the wait for the filer is left out of it is not verified.
  *
  * @throws CaseError `complaint-closed` when it was answered or refused; `information-asked` when information was asked for already; `bad-input` without a text or before the filing
+ *
+ * @example
+ * const c = openComplaint({ id: 'PAKN-20260302-0001', kind: 'feedback', text: 'Late', at: parseInstant('2026-03-02T09:00') }, new BusinessCalendar());
+ * const asked = askComplaintInformation(c, { at: parseInstant('2026-03-03T10:00'), text: 'Which dossier?' });
+ * asked.status // → 'awaiting-information'
+ * asked.acknowledgedAt === asked.informationRequest?.at // → true
  */
 export function askComplaintInformation(c: Complaint, request: { readonly at: Instant; readonly text: string }): Complaint {
   stillOpen(c);
@@ -137,6 +171,11 @@ export type DeadlineState = 'kept' | 'missed' | 'pending' | 'overdue' | 'not-nee
 /**
  * How the complaint stands against each of its deadlines as of `now`. Acknowledging is also kept
  * by an answer or refusal in time; the request for information is optional.
+ *
+ * @example
+ * const c = openComplaint({ id: 'PAKN-20260302-0001', kind: 'feedback', text: 'Late', at: parseInstant('2026-03-02T09:00') }, new BusinessCalendar());
+ * formatInstant(c.deadlines.acknowledge) // → '2026-03-04T09:00+07:00'
+ * complaintDeadlines(c, parseInstant('2026-03-05T09:00')) // → { acknowledge: 'overdue', askInformation: 'pending', answer: 'pending' }
  */
 export function complaintDeadlines(c: Complaint, now: Instant): Readonly<Record<keyof Complaint['deadlines'], DeadlineState>> {
   const closedAt = c.outcome?.at ?? null;
@@ -152,6 +191,10 @@ export function complaintDeadlines(c: Complaint, now: Instant): Readonly<Record<
 /**
  * A stored complaint with the fields of later versions filled in (complaints written before
  * acknowledgement and requests for information existed have neither).
+ *
+ * @example
+ * const { acknowledgedAt, informationRequest, ...older } = openComplaint({ id: 'PAKN-1', kind: 'feedback', text: 'Late', at: parseInstant('2026-03-02T09:00') }, new BusinessCalendar());
+ * storedComplaint(older).acknowledgedAt // → null
  */
 export function storedComplaint(body: Omit<Complaint, 'acknowledgedAt' | 'informationRequest'> & Partial<Pick<Complaint, 'acknowledgedAt' | 'informationRequest'>>): Complaint {
   return { ...body, acknowledgedAt: body.acknowledgedAt ?? null, informationRequest: body.informationRequest ?? null };
@@ -165,12 +208,25 @@ function notBefore(c: Complaint, at: Instant, what: string): void {
   if (at < c.openedAt) throw new CaseError('bad-input', `${what} ${c.id} cannot come before it was filed.`, { path: ['at'] });
 }
 
-/** The indicator view of a complaint. */
+/**
+ * The indicator view of a complaint.
+ *
+ * @example
+ * const c = openComplaint({ id: 'PAKN-1', kind: 'feedback', text: 'Late', at: parseInstant('2026-03-02T09:00') }, new BusinessCalendar());
+ * complaintRecord(c).due === c.deadlines.answer // → true
+ * complaintRecord(c).closedAt // → null
+ */
 export function complaintRecord(c: Complaint): ComplaintRecord {
   return { id: c.id, agency: c.agency, dossier: c.dossier, openedAt: c.openedAt, due: c.deadlines.answer, closedAt: c.outcome?.at ?? null, feedback: c.feedback };
 }
 
-/** The filing instants of the complaints about each dossier, as `recordsFromCases` takes them. */
+/**
+ * The filing instants of the complaints about each dossier, as `recordsFromCases` takes them.
+ *
+ * @example
+ * const c = openComplaint({ id: 'PAKN-1', kind: 'feedback', dossier: 'birth-registration-20260302-0001', text: 'Late', at: parseInstant('2026-03-02T09:00') }, new BusinessCalendar());
+ * complaintsByDossier([c]).get('birth-registration-20260302-0001') // → [ 1772416800000 ]
+ */
 export function complaintsByDossier(complaints: readonly Complaint[]): Map<string, Instant[]> {
   const map = new Map<string, Instant[]>();
   for (const c of complaints) {

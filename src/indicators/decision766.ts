@@ -264,6 +264,10 @@ export function decision766(records: readonly DossierRecord[], options: Decision
  * Whether a dossier that ended did so past its due instant: motcua's own classification when it
  * has one (a resolution or refusal after receipt: the lateness policy and apology rules applied),
  * else the end instant against the due instant (a withdrawal, a stop).
+ *
+ * @example
+ * endedPastDue({ at: parseInstant('2026-03-03T09:00'), classification: null }, parseInstant('2026-03-02T17:00')) // → true
+ * endedPastDue({ at: parseInstant('2026-03-03T09:00'), classification: 'on-time' }, parseInstant('2026-03-02T17:00')) // → false
  */
 export function endedPastDue(end: { readonly at: Instant; readonly classification: Classification | null }, due: Instant | null): boolean {
   return end.classification !== null ? end.classification === 'late' : due !== null && end.at > due;
@@ -273,6 +277,10 @@ export function endedPastDue(end: { readonly at: Instant; readonly classificatio
  * Whether Decision 766 counts an ended dossier late: ended past its due instant (see
  * {@link endedPastDue}) or with more supplement requests than allowed. The simulator draws its
  * ratings and complaints by this, so that what applicants say follows what the indicators count.
+ *
+ * @example
+ * lateBy766({ at: parseInstant('2026-03-02T16:00'), classification: 'on-time' }, parseInstant('2026-03-02T17:00'), 1) // → false
+ * lateBy766({ at: parseInstant('2026-03-02T16:00'), classification: 'on-time' }, parseInstant('2026-03-02T17:00'), 2) // → true
  */
 export function lateBy766(end: Parameters<typeof endedPastDue>[0], due: Instant | null, supplementRequests: number, maxSupplementRequests = MAX_SUPPLEMENT_REQUESTS): boolean {
   return supplementRequests > maxSupplementRequests || endedPastDue(end, due);

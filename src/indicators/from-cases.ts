@@ -47,7 +47,13 @@ export interface ProcedureFacts {
   readonly level: Level | null;
 }
 
-/** The facts of a procedure from its spec. */
+/**
+ * The facts of a procedure from its spec.
+ *
+ * @example
+ * procedureFacts(birthRegistration) // → { agency: 'committee', level: 'commune' }
+ * procedureFacts(landUseRightFirst) // → { agency: 'issuer', level: 'district' }
+ */
 export function procedureFacts(spec: Pick<ProcedureSpec, 'flow' | 'receipt' | 'level'>): ProcedureFacts {
   return { agency: competentAgency(spec), level: spec.level };
 }
@@ -69,7 +75,14 @@ export function recordsFromCases(
   return cases.map((c) => recordOfCase(c, facts(c.procedure.id, c.procedure.version) ?? { agency: 'unknown', level: null }, complaints.get(c.code) ?? []));
 }
 
-/** The indicator record of one case. */
+/**
+ * The indicator record of one case.
+ *
+ * @example
+ * const proc = compileProcedure(birthRegistration);
+ * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
+ * recordOfCase(snapshot.context, procedureFacts(birthRegistration)).end // → null
+ */
 export function recordOfCase(c: CaseContext, facts: ProcedureFacts, complaints: readonly Instant[] = []): DossierRecord {
   const at = doneAt(c);
   const kind: DossierEnd | null = c.readyAt !== null ? 'resolved' : (c.outcome?.kind ?? null) === 'returned' ? 'resolved' : (c.outcome?.kind as DossierEnd | undefined) ?? null;

@@ -3,6 +3,9 @@ import type { Label } from '../legal.ts';
 /**
  * Every user-facing text of the indicators, in Vietnamese and English, in one place (the message
  * catalogue of issue 18 can take them from here).
+ *
+ * @example
+ * INDICATOR_LABELS.late // → { vi: 'Quá hạn', en: 'Late' }
  */
 export const INDICATOR_LABELS = {
   decision766: { vi: 'Chỉ số theo Quyết định 766/QĐ-TTg', en: 'Decision 766/QĐ-TTg indicators' },
@@ -24,7 +27,12 @@ export const INDICATOR_LABELS = {
   notComputable: { vi: 'Không tính được từ dữ liệu hồ sơ', en: 'Not computable from dossier data' },
 } as const satisfies Record<string, Label>;
 
-/** The formulas as the report prints them. */
+/**
+ * The formulas as the report prints them.
+ *
+ * @example
+ * console.log(`${INDICATOR_LABELS.onTimeRate.en} = ${INDICATOR_FORMULAS.onTimeRate.en}`);
+ */
 export const INDICATOR_FORMULAS = {
   onTimeRate: {
     vi: '(kết thúc đúng hạn + đang giải quyết còn hạn) / tổng hồ sơ đã và đang giải quyết trong kỳ; kết thúc gồm từ chối, dừng, đã giải quyết, trả lại, rút hồ sơ; thời gian bổ sung của người dân không tính; bổ sung quá 1 lần là quá hạn',
