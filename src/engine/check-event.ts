@@ -2,7 +2,13 @@ import { type CaseEvent, caseEventSchema } from '../compile/event-schema.ts';
 import { CaseError } from '../errors.ts';
 import { type OpenRequest, openRequestSchema } from './request-schema.ts';
 
-/** The largest event (or opening request) the engine stores, as UTF-8 JSON: 64 KiB by default. */
+/**
+ * The largest event (or opening request) the engine stores, as UTF-8 JSON: 64 KiB by default.
+ *
+ * @example
+ * DEFAULT_MAX_PAYLOAD_BYTES // → 65536
+ * createEngine({ procedures: [birthRegistration], store: memoryStore(), maxPayloadBytes: 16 * 1024 }); // a smaller limit
+ */
 export const DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
 
 /** The in-memory event schema (one definition: src/compile/event-schema.ts), for the server's OpenAPI. */
@@ -10,7 +16,12 @@ export const eventSchema = caseEventSchema;
 /** Who acts, in memory. */
 export { actorSchema } from '../compile/event-schema.ts';
 
-/** The size of a value as UTF-8 JSON. */
+/**
+ * The size of a value as UTF-8 JSON.
+ *
+ * @example
+ * payloadBytes({ note: 'ă' }) // → 13
+ */
 export function payloadBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
 }
@@ -21,6 +32,10 @@ export function payloadBytes(value: unknown): number {
  * the machine's business, not this function's.
  *
  * @throws CaseError `too-large` or `bad-event`, naming the path inside the event
+ *
+ * @example
+ * checkEvent({ type: 'ACCEPT', at: parseInstant('2026-03-02T09:05'), by: { kind: 'agency', agency: 'desk' } }).type // → 'ACCEPT'
+ * checkEvent({ type: 'ACCEPT', at: '2026-03-02T09:05', by: { kind: 'agency', agency: 'desk' } }) // throws CaseError bad-event: "at" expects a number
  */
 export function checkEvent(value: unknown, maxBytes = DEFAULT_MAX_PAYLOAD_BYTES): CaseEvent {
   const size = payloadBytes(value);
@@ -49,6 +64,11 @@ export const openSchema = openRequestSchema;
  * checked when the case starts).
  *
  * @throws CaseError `too-large` or `bad-input`, naming the path inside the request
+ *
+ * @example
+ * const by = { kind: 'agency', agency: 'desk' } as const;
+ * checkOpenRequest({ procedure: 'birth-registration', channel: 'in-person', receivedAt: parseInstant('2026-03-02T09:00'), by }).channel // → 'in-person'
+ * checkOpenRequest({ procedure: 'birth-registration', channel: 'fax', receivedAt: parseInstant('2026-03-02T09:00'), by }) // throws CaseError bad-input at channel
  */
 export function checkOpenRequest(value: unknown, maxBytes = DEFAULT_MAX_PAYLOAD_BYTES): OpenRequest {
   const size = payloadBytes(value);

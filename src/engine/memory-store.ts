@@ -154,7 +154,14 @@ export function memoryStore(): CaseStore {
   };
 }
 
-/** Whether a complaint passes every filter given; the SQLite store does the same in SQL. */
+/**
+ * Whether a complaint passes every filter given; the SQLite store does the same in SQL.
+ *
+ * @example
+ * const c = openComplaint({ id: 'PAKN-1', kind: 'feedback', agency: 'committee', text: 'Late', at: parseInstant('2026-03-02T09:00') }, new BusinessCalendar());
+ * complaintMatches(c, { agency: 'committee', status: 'open' }) // → true
+ * complaintMatches(c, { status: 'answered' }) // → false
+ */
 export function complaintMatches(c: Complaint, f: ComplaintFilter): boolean {
   return (f.dossier === undefined || c.dossier === f.dossier) && (f.agency === undefined || c.agency === f.agency) && (f.status === undefined || c.status === f.status);
 }

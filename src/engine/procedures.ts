@@ -9,6 +9,11 @@ import { CaseError } from '../errors.ts';
  * The procedures an engine runs, every version of each: a new case takes the version in force on
  * its day of receipt ({@link versionInForce}) and keeps it for life, so a
  * stored case names the exact version it needs. Compiled lazily, once per version.
+ *
+ * @example
+ * const registry = new ProcedureRegistry([birthRegistration], new BusinessCalendar());
+ * registry.inForce('birth-registration', '2026-03-02').spec.version // → '2016.1'
+ * registry.inForce('birth-registration', '2010-01-01') // throws CaseError not-in-force: versions: 2016.1 from 2016-01-01
  */
 export class ProcedureRegistry {
   private readonly byId = new Map<string, ProcedureSpec[]>();

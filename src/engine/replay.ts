@@ -10,6 +10,11 @@ import type { LogEntry } from './store.ts';
  * disagree with what was written.
  *
  * @throws CaseError `corrupt-log` when the line does not apply (a log that was not written by the engine)
+ *
+ * @example
+ * const proc = new ProcedureRegistry([birthRegistration], undefined).exact('birth-registration', '2016.1');
+ * let snapshot: CaseSnapshot | null = null;
+ * for (const { entry } of await store.log('birth-registration-20260302-0001')) snapshot = applyEntry(proc, snapshot, entry).snapshot;
  */
 export function applyEntry(proc: CompiledProcedure, snapshot: CaseSnapshot | null, entry: LogEntry): { readonly snapshot: CaseSnapshot; readonly effects: readonly Effect[] } {
   if (entry.kind === 'open') {

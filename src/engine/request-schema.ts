@@ -36,7 +36,14 @@ export const openRequestSchema = requestSchema(instantMsSchema, actorSchema);
 /** The JSON form of an opening request, read by the CLI and the HTTP API. */
 export const openRequestJsonSchema = requestSchema(instantTextSchema, actorJsonSchema);
 
-/** What opening a case needs: the dossier as the desk receives it. */
+/**
+ * What opening a case needs: the dossier as the desk receives it.
+ *
+ * @example
+ * const request: OpenRequest = { procedure: 'birth-registration', channel: 'online', receivedAt: parseInstant('2026-03-02T09:00'), dossier: { needsVerification: false }, by: { kind: 'agency', agency: 'desk' } };
+ * const engine = createEngine({ procedures: [birthRegistration], store: memoryStore() });
+ * (await engine.open(request)).code // → 'birth-registration-20260302-0001'
+ */
 export type OpenRequest = z.output<typeof openRequestSchema>;
 
 /** The JSON form of an opening request, as scripts write it. */

@@ -18,12 +18,23 @@ export interface AppointmentSlip {
   readonly explanation: readonly ExplanationLine[];
 }
 
-/** A due instant as people say it (kept under this name for the engine's API). */
+/**
+ * A due instant as people say it (kept under this name for the engine's API).
+ *
+ * @example
+ * dueText(parseInstant('2026-03-02T17:00')) // → { en: 'Monday 02/03/2026 17:00', vi: '17:00 Thứ hai 02/03/2026' }
+ */
 export const dueText = describeDue;
 
 /**
  * The slip of a case whose statutory clock has just started: its due instant explained by the
  * calendar (Civil Code counting in the date mode, office hours in the hours mode), with the law.
+ *
+ * @example
+ * const store = memoryStore(), proc = new ProcedureRegistry([birthRegistration], undefined).exact('birth-registration', '2016.1');
+ * const { caseId } = await createEngine({ procedures: [birthRegistration], store }).open({ procedure: 'birth-registration', channel: 'in-person', receivedAt: parseInstant('2026-03-02T09:00'), dossier: { needsVerification: false }, by: { kind: 'agency', agency: 'desk' } });
+ * const { context } = (await store.get(caseId))!.snapshot;
+ * appointmentSlip(proc, context.code, context.statutory!)?.dueText.en // → 'Monday 02/03/2026 17:00'
  */
 export function appointmentSlip(proc: CompiledProcedure, code: string, ledger: Ledger): AppointmentSlip | null {
   if (ledger.due === null) return null;

@@ -174,6 +174,11 @@ export type ComplaintWrite = { readonly ok: true } | { readonly ok: false; reado
  * idempotency table and a table of refused attempts. `memoryStore()` and `sqliteStore(file)`
  * implement it; docs/SCALING.md maps it onto PostgreSQL. Methods are async so that a networked
  * store fits the same interface.
+ *
+ * @example
+ * const store: CaseStore = memoryStore(); // or sqliteStore('cases.db') from motcua/sqlite, postgresStore(…) from motcua/postgres
+ * const engine = createEngine({ procedures: [birthRegistration], store });
+ * (await store.list()).length // → 0
  */
 export interface CaseStore {
   /**

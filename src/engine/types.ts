@@ -9,7 +9,13 @@ import type { Label } from '../legal.ts';
 import type { AppointmentSlip } from './slip.ts';
 import type { CaseFilter, CaseStore, CaseSummary, RefusedAttempt, StoredEntry } from './store.ts';
 
-/** Options of `createEngine`. */
+/**
+ * Options of `createEngine`.
+ *
+ * @example
+ * const options: EngineOptions = { procedures: CATALOGUE, store: memoryStore(), calendar: new BusinessCalendar(), now: () => Date.now() as Instant };
+ * const engine = createEngine(options);
+ */
 export interface EngineOptions {
   /** Every version of every procedure the engine may run; a case takes the version in force on its day of receipt. */
   readonly procedures: readonly ProcedureSpec[];
@@ -78,6 +84,12 @@ export interface SendOptions {
  * `refused`, `not-now`, `case-ended`, `in-future` (the machine or the clock refused: recorded as a refused attempt),
  * `system-only` (a TIMER or a `system` actor: deadlines fire only through `tick`),
  * `conflict`, `unknown-case`, `bad-event`, `too-large`, `idempotency-key-reused` (nothing written).
+ *
+ * @example
+ * const engine = createEngine({ procedures: [birthRegistration], store: memoryStore() });
+ * const { caseId, version } = await engine.open({ procedure: 'birth-registration', channel: 'in-person', receivedAt: parseInstant('2026-03-02T09:00'), dossier: { needsVerification: false }, by: { kind: 'agency', agency: 'desk' } });
+ * const result: SendResult = await engine.send(caseId, { type: 'RATE', rating: 'satisfied', at: parseInstant('2026-03-02T09:40'), by: { kind: 'applicant' } }, { expectedVersion: version });
+ * result.ok ? result.status : result.error.code // → 'not-now'
  */
 export type SendResult =
   | { readonly ok: true; readonly caseId: string; readonly version: number; readonly status: StatusCode; readonly effects: readonly Effect[] }
@@ -141,6 +153,12 @@ export type EngineListener = (notice: EngineNotice) => void;
 /**
  * The embedding runtime: cases opened, moved by events and timers, kept in a store. No wall clock
  * inside: every call that changes a case carries its instant.
+ *
+ * @example
+ * const engine: Engine = createEngine({ procedures: [birthRegistration], store: memoryStore() });
+ * const { caseId } = await engine.open({ procedure: 'birth-registration', channel: 'in-person', receivedAt: parseInstant('2026-03-02T09:00'), dossier: { needsVerification: false }, by: { kind: 'agency', agency: 'desk' } });
+ * (await engine.status(caseId)).status // → 4
+ * (await engine.tick(parseInstant('2026-03-03T09:00'))).map((n) => n.effect.kind) // → [ 'apology-due', 'overdue' ]
  */
 export interface Engine {
   /**
