@@ -127,7 +127,7 @@ function structuralProblem(issue: z.core.$ZodIssue, input: unknown, options: Val
   const parent = valueAt(input, at.slice(0, -1));
   const key = at[at.length - 1];
   if (issue.code === 'invalid_type' && typeof parent === 'object' && parent !== null && typeof key === 'string' && !Object.hasOwn(parent, key)) {
-    const message = `${issue.message}: "${key}" is missing. Add ${key}: ${expected(at) ?? 'a value'} to ${expected(at.slice(0, -1)) ?? 'this object'}.`;
+    const message = `"${key}" is missing. Add ${key}: ${expected(at) ?? 'a value'} to ${expected(at.slice(0, -1)) ?? 'this object'}.`;
     return problem('invalid', message, at, options);
   }
   // Enum, literal and tag messages already list the accepted values.

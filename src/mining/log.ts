@@ -45,7 +45,8 @@ export class LogBuilder {
   trace(caseId: string): Trace {
     let t = this.#traces.get(caseId);
     if (t === undefined) {
-      t = { id: caseId, attributes: {}, events: [] };
+      // No prototype: attribute names come from the log, and "__proto__" or "constructor" is just a name.
+      t = { id: caseId, attributes: Object.create(null) as Record<string, string>, events: [] };
       this.#traces.set(caseId, t);
     }
     return t;

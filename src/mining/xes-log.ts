@@ -26,7 +26,9 @@ export async function readXesLog(chunks: Chunks, file: string, mapping: LogMappi
   /** Open elements, innermost last; attributes count only as direct children of a trace or an event. */
   const stack: string[] = [];
   let traceId: string | undefined;
-  let traceAttributes: Record<string, string> = {};
+  // Keys come from the log: records without a prototype, so that "__proto__" is just a key.
+  const record = () => Object.create(null) as Record<string, string>;
+  let traceAttributes = record();
   let pending: LogEvent[] = [];
   let event: Record<string, string> | undefined;
   let eventAt = { line: 0, column: 0 };
@@ -43,18 +45,20 @@ export async function readXesLog(chunks: Chunks, file: string, mapping: LogMappi
     else if (stack.length === 1) fail('not-xes', `the root element is <${tag.name}>; an XES log starts with <log>.`);
     if (tag.name === 'trace' && parent === 'log') {
       traceId = undefined;
-      traceAttributes = {};
+      traceAttributes = record();
       pending = [];
       traceAt = { line: parser.line, column: parser.column + 1 };
     } else if (tag.name === 'event' && parent === 'trace') {
-      event = {};
+      event = record();
       eventAt = { line: parser.line, column: parser.column + 1 };
     } else if (ATTRIBUTE_TAGS.has(tag.name) && (parent === 'trace' || parent === 'event')) {
       const key = tag.attributes['key'];
       const value = tag.attributes['value'];
       if (typeof key !== 'string' || typeof value !== 'string') fail('bad-attribute', `<${tag.name}> needs key="…" and value="…".`);
-      if (parent === 'event') event![key as string] = value as string;
-      else if (key === 'concept:name') traceId = value as string;
+      // An event nested in an event (`event` is then closed) is not XES: its attributes are skipped.
+      if (parent === 'event') {
+        if (event !== undefined) event[key as string] = value as string;
+      } else if (key === 'concept:name') traceId = value as string;
       else traceAttributes[(key as string).replace(/^case:/, '')] = value as string;
     }
   });

@@ -70,7 +70,17 @@ type Handler = (ctx: { params: Record<string, string>; query: Record<string, unk
  */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const { engine, store, procedures, auth, now } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, routerOptions: { ignoreTrailingSlash: true } });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+    // Errors before routing (an address that is not valid percent-encoding) are problem details too.
+    frameworkErrors: (error, _request, reply) => {
+      const e = error as { code?: string; statusCode?: number; message: string };
+      if (e.code === 'FST_ERR_BAD_URL') return sendProblem(reply, problem('bad-url', `the address is not a valid URL: ${e.message}. Percent-encode every special character (% as %25).`));
+      return sendProblem(reply, problem('bad-request', e.message, [], typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 400));
+    },
+  });
   const context: MotcuaContext = { engine, store, procedures, auth, now, principal: (request) => authenticate(auth, request.headers.authorization) };
   app.decorate('motcua', context);
   await app.register(rateLimit, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MotcuaError } from '../errors.ts';
+import { MotcuaError, oneLine } from '../errors.ts';
 
 /** RFC 9457 problem details, with the engine's error code and the path of the offending input. */
 export const problemSchema = z
@@ -53,7 +53,8 @@ export function statusOf(code: string): number {
 }
 
 export function problem(code: string, detail: string, path: readonly (string | number)[] = [], status = statusOf(code)): Problem {
-  return { type: `urn:motcua:problem:${code}`, title: TITLES[status] ?? 'Error', status, detail, code, path: [...path] };
+  // Details quote what the caller sent (a URL, a framework's message): one line, whatever it held.
+  return { type: `urn:motcua:problem:${code}`, title: TITLES[status] ?? 'Error', status, detail: oneLine(detail), code, path: [...path] };
 }
 
 /** The problem of a project error (a user's mistake or a refusal: never a stack trace). */

@@ -84,7 +84,7 @@ describe('structural problems', () => {
       'a missing key',
       (s: Loose) => delete s.flow[3].answerWithin,
       ['flow', 3, 'answerWithin'],
-      'Invalid input: expected string, received undefined: "answerWithin" is missing. Add answerWithin: a string (A duration: 3wd, 0.5wd, 4wh, 10d, "3 working days", "10 days") to { kind: "consult", id, title, lead, consulted, answerWithin, deemedConsent, ref? }.',
+      '"answerWithin" is missing. Add answerWithin: a string (A duration: 3wd, 0.5wd, 4wh, 10d, "3 working days", "10 days") to { kind: "consult", id, title, lead, consulted, answerWithin, deemedConsent, ref? }.',
     ],
     [
       'a value of the wrong type',

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { MotcuaError } from '../../src/errors.ts';
+import { procedureResolver, replayReader } from '../../src/node/scenario-files.ts';
+import { runReplication } from '../../src/sim/engine.ts';
+import { parseScenario, stationLoad } from '../../src/sim/scenario.ts';
+import { editLines, extremeNumber, hostile, lineEdit, typedAsync } from './fuzz.ts';
+import { checkProperty } from './property.ts';
+
+/**
+ * Issue 19's fuzz suite for scenarios: `files` of simulations/ with lines edited, read with the
+ * real resolver and replay reader (paths relative to the scenario, catalogue ids, size limits).
+ * Valid results must have finite numbers and a finite load; one in ten is simulated for two days.
+ */
+export async function fuzzScenarios(name: string, files: readonly string[], numRuns: number): Promise<void> {
+  const FILE = 'simulations/fuzzed.yaml';
+  const resolve = procedureResolver(FILE);
+  const read = replayReader(FILE);
+  const bases = files.map((f) => readFileSync(`simulations/${f}`, 'utf8'));
+  const values = fc.oneof(
+    { weight: 2, arbitrary: extremeNumber.map(String) },
+    { weight: 2, arbitrary: fc.constantFrom('0', '-1', '1e7', '1.8e308', '.inf', '-.inf', '.nan', '0.5', '1000', '10000', '10001', '3660d', '3661d', '0d', '{ fixed: 1e300 }', '{ fixed: 10000 }', '{ uniform: [5, 1] }', '{ exponential: 1e-300 }') },
+    { weight: 1, arbitrary: fc.oneof(hostile.map((h) => JSON.stringify(h)), hostile, fc.constantFrom('yes', '[]', '{}', '', 'replay-example.csv', '../package.json', '/etc/passwd')) },
+  );
+  let valid = 0;
+  let simulated = 0;
+  await checkProperty(
+    name,
+    fc.asyncProperty(fc.nat(), fc.array(lineEdit(values), { minLength: 1, maxLength: 3 }), fc.nat(9), async (which, edits, simulate) => {
+      const text = editLines(bases[which % bases.length]!, edits);
+      const scenario = await typedAsync(() => parseScenario(text, FILE, resolve, read), FILE);
+      if (scenario instanceof MotcuaError) return;
+      valid++;
+      expect(JSON.stringify(scenario.baseline)).not.toMatch(/\bNaN\b|null/);
+      for (const load of stationLoad(scenario.baseline)) expect(Number.isFinite(load.utilisation) || load.capacityHoursPerDay === 0).toBe(true);
+      if (simulate === 0) {
+        simulated++;
+        const result = runReplication({ ...scenario.baseline, horizonDays: Math.min(2, scenario.baseline.horizonDays), warmupDays: 0, drain: false }, 0);
+        expect(JSON.stringify(result)).not.toMatch(/\bNaN\b/);
+      }
+    }),
+    { numRuns },
+  );
+  console.log(`[fuzz] ${name}: ${numRuns} cases, ${valid} valid, ${simulated} simulated for two days`);
+}
