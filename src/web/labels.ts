@@ -54,6 +54,7 @@ export interface WebLabels {
     readonly submit: string;
     readonly thanks: string;
     readonly complaintRecorded: (id: string) => string;
+    readonly complaintTooLong: (max: number) => string;
     readonly notYet: string;
     readonly back: string;
   };
@@ -243,6 +244,7 @@ const VI: WebLabels = {
     submit: 'Gửi đánh giá',
     thanks: 'Cảm ơn bạn đã đánh giá.',
     complaintRecorded: (id) => `Phản ánh của bạn đã được ghi nhận, số ${id}.`,
+    complaintTooLong: (max) => `Phản ánh dài quá ${max} ký tự: hãy viết ngắn lại.`,
     notYet: 'Chỉ đánh giá được sau khi nhận kết quả, trong thời hạn đánh giá.',
     back: 'Quay lại hồ sơ',
   },
@@ -467,6 +469,7 @@ const EN: WebLabels = {
     submit: 'Send',
     thanks: 'Thank you for your rating.',
     complaintRecorded: (id) => `Your complaint has been recorded as number ${id}.`,
+    complaintTooLong: (max) => `The complaint is longer than ${max} characters: please shorten it.`,
     notYet: 'A dossier can be rated only after its result is returned, within the rating window.',
     back: 'Back to the dossier',
   },

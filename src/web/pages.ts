@@ -20,7 +20,7 @@ import { renderLookupPage } from './lookup-page.ts';
 import { type WebPrincipal, agencyOf, dashboardPeriod, dashboardView, deskProcedures, dossierView, lookupView, principalLabel, queueView, specOf } from './model.ts';
 import { qrSvg } from './qr.ts';
 import { renderNewDossierPage, renderLoginPage, renderQueuePage } from './queue-page.ts';
-import { renderRatePage } from './rate-page.ts';
+import { MAX_COMPLAINT_CHARS, renderRatePage } from './rate-page.ts';
 import { renderSlipPage } from './slip-page.ts';
 import { WEB_STYLE } from './style.ts';
 
@@ -179,10 +179,12 @@ export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebR
     if (rating !== 'very-satisfied' && rating !== 'satisfied' && rating !== 'not-satisfied') {
       return html(400, renderRatePage(lang, here(req), code, secret, { kind: 'error', message: WEB_LABELS[lang].rate.legend }, true));
     }
+    const text = (req.form.get('complaint') ?? '').trim();
+    // The form says so too (maxlength): nothing is recorded, not even the rating, from a form that is refused.
+    if (text.length > MAX_COMPLAINT_CHARS) return html(400, renderRatePage(lang, here(req), code, secret, { kind: 'error', message: WEB_LABELS[lang].rate.complaintTooLong(MAX_COMPLAINT_CHARS) }, true));
     const at = options.now();
     const sent = await engine.send(record.caseId, { type: 'RATE', rating, at, by: { kind: 'applicant' } });
     if (!sent.ok) return html(409, renderRatePage(lang, here(req), code, secret, { kind: 'error', message: sent.error.message }, true));
-    const text = (req.form.get('complaint') ?? '').trim();
     const complaint = text === '' ? null : await complaints.open({ caseId: record.caseId, text, at });
     return html(200, renderRatePage(lang, here(req), code, secret, { kind: 'done', complaint }, true));
   };

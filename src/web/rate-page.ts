@@ -4,6 +4,9 @@ import type { Lang } from '../report/labels.ts';
 import { WEB_LABELS } from './labels.ts';
 import { langField, link, notice, webPage } from './layout.ts';
 
+/** The longest complaint the rating page takes (its textarea's maxlength, checked again on the server). */
+export const MAX_COMPLAINT_CHARS = 2000;
+
 /** What the rating page shows: the form, or the outcome of sending it. */
 export type RateState =
   | { readonly kind: 'form' }
@@ -34,7 +37,7 @@ export function renderRatePage(lang: Lang, here: string, code: string, secret: s
 ${langField(lang)}
 <input type="hidden" name="code" value="${esc(code)}"><input type="hidden" name="secret" value="${esc(secret)}">
 <fieldset><legend>${esc(L.legend)}</legend>${choices}</fieldset>
-${complaints ? `<div class="field"><label for="complaint">${esc(L.complaint)}</label><textarea id="complaint" name="complaint" maxlength="2000" aria-describedby="complaint-hint"></textarea><span class="hint" id="complaint-hint">${esc(L.complaintHint)}</span></div>` : ''}
+${complaints ? `<div class="field"><label for="complaint">${esc(L.complaint)}</label><textarea id="complaint" name="complaint" maxlength="${MAX_COMPLAINT_CHARS}" aria-describedby="complaint-hint"></textarea><span class="hint" id="complaint-hint">${esc(L.complaintHint)}</span></div>` : ''}
 <div><button type="submit">${esc(L.submit)}</button></div>
 </form>${back}`;
   }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { formatInstant } from '../../src/calendar/instant.ts';
 import { BusinessCalendar } from '../../src/calendar/business-calendar.ts';
 import { acknowledgeComplaint, answerComplaint, askComplaintInformation, complaintDeadlines, complaintRecord, openComplaint } from '../../src/indicators/complaint.ts';
-import { at } from './support.ts';
+import { join } from 'node:path';
+import { PG_URL, freshDatabase } from '../support/postgres.ts';
+import { runCli } from '../support/cli.ts';
+import { at, tempDir } from './support.ts';
 
 const calendar = new BusinessCalendar();
 
@@ -53,5 +56,44 @@ describe('complaints and petitions', () => {
     expect(complaintRecord(answered)).toEqual({ id: 'PAKN-2', agency: null, dossier: null, openedAt: at('2025-03-14T10:00'), due: at('2025-03-17T10:00'), closedAt: at('2025-03-18T09:00'), feedback: 'not-satisfied' });
     expect(() => answerComplaint(answered, { at: at('2025-03-19T09:00'), outcome: 'upheld', text: 'again' })).toThrow('complaint PAKN-2 is already answered; open a new one to raise the matter again.');
     expect(() => openComplaint({ id: 'PAKN-3', kind: 'feedback', text: ' ', at: at('2025-03-14T10:00') }, calendar)).toThrow('a complaint needs its text');
+  });
+});
+
+/** Where `motcua complaint --db` may point: a SQLite file, and PostgreSQL when the tests have a server. */
+const DATABASES: [string, () => Promise<{ db: string; drop: () => Promise<void> }>][] = [
+  ['a SQLite file', async () => ({ db: join(tempDir(), 'cases.db'), drop: async () => {} })],
+  ...(PG_URL === undefined
+    ? []
+    : [
+        [
+          'PostgreSQL',
+          async () => {
+            const d = await freshDatabase();
+            return { db: d.url, drop: d.drop };
+          },
+        ] as [string, () => Promise<{ db: string; drop: () => Promise<void> }>],
+      ]),
+];
+
+describe.each(DATABASES)('motcua complaint on %s', (_name, open) => {
+  it('opens, acknowledges, asks about, answers and lists a complaint', { timeout: 60_000 }, async () => {
+    const { db, drop } = await open();
+    try {
+      const cli = async (...args: string[]) => {
+        const r = await runCli(['complaint', ...args, '--db', db]);
+        expect(r.err).toBe('');
+        return JSON.parse(r.out);
+      };
+      const c = await cli('open', '--kind', 'petition', '--agency', 'police', '--text', 'Open on Saturdays', '--at', '2025-03-14T10:00');
+      expect([c.id, c.status, c.deadlines.answer]).toEqual(['PAKN-20250314-0001', 'open', '2025-04-04T10:00+07:00']);
+      await cli('acknowledge', c.id, '--at', '2025-03-17T09:00');
+      await cli('ask', c.id, '--text', 'Which Saturdays?', '--at', '2025-03-18T09:00');
+      const answered = await cli('answer', c.id, '--outcome', 'dismissed', '--text', 'Not planned', '--feedback', 'not-satisfied', '--at', '2025-03-20T09:00');
+      expect([answered.status, answered.version, answered.deadlinesKept]).toEqual(['answered', 4, { acknowledge: 'kept', askInformation: 'kept', answer: 'kept' }]);
+      expect((await cli('list', '--status', 'answered')).map((x: { id: string; informationRequest: unknown }) => [x.id, x.informationRequest])).toEqual([[c.id, { at: '2025-03-18T09:00+07:00', text: 'Which Saturdays?' }]]);
+      expect(await cli('list', '--status', 'open')).toEqual([]);
+    } finally {
+      await drop();
+    }
   });
 });

@@ -171,6 +171,11 @@ describe('officers’ actions', () => {
       expect(sent.ok, JSON.stringify(sent)).toBe(true);
     }
     p.clock.tick(60);
+    // A complaint longer than the form allows is refused whole: neither it nor the rating is recorded.
+    const long = await p.handle(request('POST', '/rate', { code, secret: secretOf(code), rating: 'not-satisfied', complaint: 'x'.repeat(2001) }));
+    expect(long!.status).toBe(400);
+    expect(long!.body).toContain('Phản ánh dài quá 2000 ký tự: hãy viết ngắn lại.');
+    expect([(await p.engine.timeline(code)).some((e) => e.action === 'rate'), await p.store.complaints()]).toEqual([false, []]);
     const ok = await p.handle(request('POST', '/rate', { code, secret: secretOf(code), rating: 'not-satisfied', complaint: 'Chậm' }));
     expect(ok!.status).toBe(200);
     expect(ok!.body).toContain('Cảm ơn bạn đã đánh giá.');
