@@ -43,7 +43,8 @@ const LC1994_2007: LegalRef = {
  * Official announcements in calendars/vn/ replace these days.
  *
  * @example
- * VN_TET_WEEKDAYS_PATTERN.weekdaysBefore[weekday(lunarNewYear(2025))] // → 2
+ * VN_TET_WEEKDAYS_PATTERN.kind // → 'weekdays'
+ * VN_TET_WEEKDAYS_PATTERN.kind === 'weekdays' && VN_TET_WEEKDAYS_PATTERN.weekdaysBefore[weekday(lunarNewYear(2025))] // → 2
  */
 export const VN_TET_WEEKDAYS_PATTERN: TetPattern = {
   kind: 'weekdays',

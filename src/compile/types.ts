@@ -140,8 +140,8 @@ export interface CaseInput {
  * Events raised by XState itself (done events, eventless transitions) carry no instant and no actor.
  *
  * @example
- * isCaseEvent({ type: 'ACCEPT', at: parseInstant('2026-03-02T09:05'), by: { kind: 'agency', agency: 'desk' } }) // → true
- * isCaseEvent({ type: 'xstate.done.actor.register' }) // → false
+ * const events: { type: string }[] = [{ type: 'ACCEPT' }, { type: 'xstate.done.actor.register' }];
+ * events.filter(isCaseEvent).map((e) => e.type) // → [ 'ACCEPT' ]
  */
 export function isCaseEvent(event: { readonly type: string }): event is CaseEvent {
   return !event.type.startsWith('xstate.');

@@ -241,7 +241,7 @@ export function neutralise(cell: string): string {
  * @example
  * const w = csvLogWriter();
  * const row = w.trace({ id: 'birth-1', procedure: 'birth-registration', channel: 'online', outcome: 'returned', events: [{ activity: 'receipt', at: parseInstant('2026-03-02T09:00'), lifecycle: 'complete', resource: 'desk' }] });
- * row // → 'birth-1,receipt,2026-03-02T09:00:00.000+07:00,complete,desk,,birth-registration,online,returned,\n'
+ * row // → 'birth-1,receipt,2026-03-02T09:00:00.000+07:00,complete,desk,,birth-registration,online,returned,,\n'
  */
 export function csvLogWriter(): LogWriter {
   return {

@@ -65,7 +65,7 @@ export function procedureFacts(spec: Pick<ProcedureSpec, 'flow' | 'receipt' | 'l
  * complaints about each dossier code.
  *
  * @example
- * const records = recordsFromCases(cases, (id) => facts[id], complaintsByDossier);
+ * const records = recordsFromCases(cases, (id) => facts[id], complaintsByDossier(complaints));
  */
 export function recordsFromCases(
   cases: readonly CaseContext[],
