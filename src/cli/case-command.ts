@@ -16,7 +16,7 @@ import { parseEvent } from './events.ts';
 import { readStreamLimited } from '../node/read-limited.ts';
 import { EXIT, type Io, json } from './io.ts';
 import { loadCatalogue, loadProcedures } from '../node/load-procedures.ts';
-import { openLogFile } from './log-file.ts';
+import { openLogFile } from '../node/log-file.ts';
 import { CASE_USAGE } from './usage.ts';
 
 /** What `case` reads besides the common streams: standard input, for `-`. */

@@ -17,16 +17,14 @@ import type { ReportData } from '../report/data.ts';
 import { reportData } from '../report/data.ts';
 import { renderReport } from '../report/html.ts';
 import { readReportJson } from '../report/read.ts';
-import type { SimConfig } from '../sim/config.ts';
-import { type Comparison, type SimReport, buildReport, compare } from '../sim/report.ts';
+import type { Comparison, SimReport } from '../sim/report.ts';
+import { overloadWarnings, runScenario } from '../node/run-scenario.ts';
 import { loadScenario } from '../node/scenario-files.ts';
-import { simulate } from '../node/simulate.ts';
-import { stationLoad } from '../sim/scenario.ts';
 import { SCENARIO_LIMITS } from '../sim/scenario-schema.ts';
 import { EXIT, type Io, type Lang, MAX_WORKERS, json, pickLang, wholeNumberFlag } from './io.ts';
 import { loadCatalogue, loadProcedures } from '../node/load-procedures.ts';
 import { t } from '../i18n/translate.ts';
-import { summary } from './sim-summary.ts';
+import { comparisonSummary, summary } from './sim-summary.ts';
 import { DEFAULT_SCENARIO } from './simulate-command.ts';
 import { REPORT_USAGE } from './usage.ts';
 
@@ -102,9 +100,7 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
 
   if (values.summary) {
     io.out(summary(report, lang));
-    const i = report.indicators?.decision766;
-    if (i !== undefined) io.out(`Decision 766: on time ${(i.onTimeRate.mean * 100).toFixed(1)}% ±${(i.onTimeRate.halfWidth * 100).toFixed(1)}, satisfaction ${(i.satisfactionRate.mean * 100).toFixed(1)}% ±${(i.satisfactionRate.halfWidth * 100).toFixed(1)}, ranking: ${i.byAgency.map((a) => `${a.rank}. ${a.agency}`).join(', ')}\n`);
-    for (const c of comparisons) io.out(comparisonSummary(c));
+    for (const c of comparisons) io.out(comparisonSummary(c, lang));
   }
   const output = values.output ?? (values.json ? undefined : 'report.html');
   if (output !== undefined) await write(output, renderReport(data, lang));
@@ -146,47 +142,17 @@ async function simulateScenario(
   const scenario = await loadScenario(file, { allowCode: values['allow-code'], allowOutside: values['allow-outside'] });
   const replications = values.replications === undefined ? undefined : wholeNumberFlag(values.replications, '--replications', 1, SCENARIO_LIMITS.replications);
   const seed = values.seed === undefined ? undefined : wholeNumberFlag(values.seed, '--seed');
-  const override = (c: SimConfig): SimConfig => ({ ...c, ...(replications === undefined ? {} : { replications }), ...(seed === undefined ? {} : { seed }) });
   const workers = values.workers === undefined ? undefined : wholeNumberFlag(values.workers, '--workers', 0, MAX_WORKERS);
-  const progress = io.isTty === true ? (label: string) => (done: number, total: number) => io.err(`\r\x1b[K${label}: ${done}/${total}`) : undefined;
-  // Always pass onReplication: simulate() counts finished replications inside `onReplication?.(++done, …)`,
-  // so without a callback the count never moves and a run on worker threads never ends.
-  const run = (config: SimConfig, label: string) => simulate(config, { ...(workers === undefined ? {} : { workers }), onReplication: progress?.(label) ?? (() => {}) });
-
-  const baseline = override(scenario.baseline);
-  const warnings = stationLoad(baseline)
-    .filter((l) => l.utilisation >= 1)
-    .map((l) => `station ${l.station} is offered ${l.offeredHoursPerDay.toFixed(1)} h of work a day for ${l.capacityHoursPerDay.toFixed(1)} h of capacity (utilisation ${l.utilisation.toFixed(2)} ≥ 1): its queue will grow without bound. Add officers or lower the demand.`);
-  const results = await run(baseline, 'baseline');
-  const report = buildReport(baseline, results);
-  const variants = [];
-  if (values.compare) {
-    for (const v of scenario.variants) {
-      const config = override(v.config);
-      const variantResults = await run(config, v.name);
-      variants.push({ name: v.name, config, report: buildReport(config, variantResults), comparison: compare(v.name, results, variantResults) });
-    }
-  }
-  if (progress !== undefined) io.err('\r\x1b[K');
-  return { data: reportData({ file: shown, config: baseline, report, variants, variantNames: scenario.variants.map((v) => v.name), warnings }) };
-}
-
-
-/** A variant against the baseline in a few lines, after the terminal summary. */
-function comparisonSummary(c: Comparison): string {
-  const d = (x: { mean: number; halfWidth: number }, scale: number, digits: number) => `${x.mean >= 0 ? '+' : ''}${(x.mean * scale).toFixed(digits)} ±${(x.halfWidth * scale).toFixed(digits)}`;
-  const lines = ['', `Variant "${c.variant}" against the baseline (paired replications, difference ±95% CI):`];
-  for (const p of c.procedures) {
-    lines.push(`  ${p.id}: mean cycle ${p.meanCycleWorkingDays.baseline.toFixed(1)} → ${p.meanCycleWorkingDays.variant.toFixed(1)} wd (${d(p.meanCycleWorkingDays.difference, 1, 1)}), on time ${(p.onTimeRate.baseline * 100).toFixed(1)}% → ${(p.onTimeRate.variant * 100).toFixed(1)}% (${d(p.onTimeRate.difference, 100, 1)} pts)`);
-  }
-  const i = c.indicators?.decision766;
-  if (i !== undefined) {
-    lines.push(`  Decision 766: on time ${(i.onTimeRate.baseline * 100).toFixed(1)}% → ${(i.onTimeRate.variant * 100).toFixed(1)}% (${d(i.onTimeRate.difference, 100, 1)} pts), satisfaction ${(i.satisfactionRate.baseline * 100).toFixed(1)}% → ${(i.satisfactionRate.variant * 100).toFixed(1)}% (${d(i.satisfactionRate.difference, 100, 1)} pts), points ${i.points.baseline.toFixed(1)} → ${i.points.variant.toFixed(1)} (${d(i.points.difference, 1, 1)})`);
-  }
-  for (const s of c.stations.filter((x) => Math.abs(x.utilisation.difference.mean) > 1e-9)) {
-    lines.push(`  station ${s.id}: utilisation ${(s.utilisation.baseline * 100).toFixed(1)}% → ${(s.utilisation.variant * 100).toFixed(1)}% (${d(s.utilisation.difference, 100, 1)} pts)`);
-  }
-  return `${lines.join('\n')}\n`;
+  const run = await runScenario(scenario, {
+    ...(replications === undefined ? {} : { replications }),
+    ...(seed === undefined ? {} : { seed }),
+    ...(workers === undefined ? {} : { workers }),
+    compare: values.compare,
+    ...(io.isTty === true ? { onProgress: (label: string, done: number, total: number) => io.err(`\r\x1b[K${label}: ${done}/${total}`) } : {}),
+  });
+  if (io.isTty === true) io.err('\r\x1b[K');
+  const variants = run.variants.map((v) => ({ name: v.name, config: v.config, report: v.report, comparison: v.comparison }));
+  return { data: reportData({ file: shown, config: run.baseline, report: run.report, variants, variantNames: scenario.variants.map((v) => v.name), warnings: overloadWarnings(run, 'en') }) };
 }
 
 /** `motcua report --db`: the one-stop dashboard of the cases in an engine's SQLite store. */

@@ -50,6 +50,11 @@ export function summary(report: SimReport, lang: Lang = 'en'): string {
   const littleWorst = Math.max(0, ...report.checks.little.map((l) => l.relativeError));
   const conserved = t(lang, report.checks.conservation.every((c) => c.holds) ? 'yes' : 'no');
   lines.push(t(lang, 'sim.checks', { conserved, gap: fixed(littleWorst * 100, 2, lang) }));
+  const d766 = report.indicators?.decision766;
+  if (d766 !== undefined) {
+    const ranking = d766.byAgency.map((a) => `${a.rank}. ${a.agency}`).join(', ');
+    lines.push(t(lang, 'sim.d766', { onTime: pct(d766.onTimeRate, lang), satisfaction: pct(d766.satisfactionRate, lang), ranking }));
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -71,6 +76,12 @@ export function comparisonSummary(c: Comparison, lang: Lang = 'en'): string {
     .filter((s) => Math.abs(s.utilisation.difference.mean) > 1e-9)
     .map((s) => [s.id, `${fixed(s.utilisation.baseline * 100, 1, lang)}% → ${fixed(s.utilisation.variant * 100, 1, lang)}%`, `${signed(s.utilisation.difference, 100, lang)} ${pts}`]);
   if (srows.length > 0) lines.push('', ...table([h('station'), h('utilisation'), h('difference')], srows));
+  const d766 = c.indicators?.decision766;
+  if (d766 !== undefined) {
+    const move = (f: { baseline: number; variant: number; difference: Estimate }, scale: number) =>
+      `${fixed(f.baseline * scale, 1, lang)} → ${fixed(f.variant * scale, 1, lang)} (${signed(f.difference, scale, lang)})`;
+    lines.push('', t(lang, 'sim.d766.compare', { onTime: move(d766.onTimeRate, 100), satisfaction: move(d766.satisfactionRate, 100), points: move(d766.points, 1) }));
+  }
   return `${lines.join('\n')}\n`;
 }
 

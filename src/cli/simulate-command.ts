@@ -1,19 +1,12 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
-import { packageFile } from '../node/package-root.ts';
-import type { SimConfig } from '../sim/config.ts';
 import { logFormatOf } from '../export/event-log.ts';
-import { caseLogHooks } from '../sim/case-log.ts';
-import type { ReplicationResult } from '../sim/engine.ts';
-import { runReplication } from '../sim/engine.ts';
-import { type Comparison, type SimReport, buildReport, compare } from '../sim/report.ts';
+import { packageFile } from '../node/package-root.ts';
+import { overloadWarnings, runScenario } from '../node/run-scenario.ts';
 import { loadScenario } from '../node/scenario-files.ts';
-import { simulate } from '../node/simulate.ts';
-import { stationLoad } from '../sim/scenario.ts';
 import { SCENARIO_LIMITS } from '../sim/scenario-schema.ts';
-import { type Lang, formatNumber, t } from '../i18n/translate.ts';
+import { t } from '../i18n/translate.ts';
 import { EXIT, type Io, MAX_WORKERS, json, pickLang, wholeNumberFlag } from './io.ts';
-import { openLogFile } from './log-file.ts';
 import { comparisonSummary, summary } from './sim-summary.ts';
 import { SIMULATE_USAGE } from './usage.ts';
 
@@ -44,40 +37,30 @@ export async function simulateCommand(args: readonly string[], io: Io, isTty: bo
   const scenario = await loadScenario(positionals[0] ?? DEFAULT_SCENARIO, { allowCode: values['allow-code'], allowOutside: values['allow-outside'] });
   const replications = values.replications === undefined ? undefined : wholeNumberFlag(values.replications, '--replications', 1, SCENARIO_LIMITS.replications);
   const seed = values.seed === undefined ? undefined : wholeNumberFlag(values.seed, '--seed');
-  // --seed and --replications override the scenario file, for the baseline and every variant alike.
-  const override = (c: SimConfig): SimConfig => ({ ...c, ...(replications === undefined ? {} : { replications }), ...(seed === undefined ? {} : { seed }) });
-  const baseline = override(scenario.baseline);
   const workers = values.workers === undefined ? undefined : wholeNumberFlag(values.workers, '--workers', 0, MAX_WORKERS);
+  // --seed and --replications override the scenario file, for the baseline and every variant alike.
+  const options = { ...(replications === undefined ? {} : { replications }), ...(seed === undefined ? {} : { seed }), ...(workers === undefined ? {} : { workers }) };
   if (values.tui) {
     if (!isTty) throw new UsageError('not-a-terminal', `simulate --tui needs an interactive terminal. Without one, run: motcua simulate ${positionals[0] ?? ''} (a text report) or add --json.`.replace('  ', ' '));
     const { showSimulation } = await import('./simulate-tui.tsx');
-    await showSimulation([{ name: 'baseline', config: baseline }, ...scenario.variants.map((v) => ({ name: v.name, config: override(v.config) }))], {
-      lang,
-      color: io.env['NO_COLOR'] === undefined,
-      ...(workers === undefined ? {} : { workers }),
-    });
+    await showSimulation(scenario, options, { lang, color: io.env['NO_COLOR'] === undefined });
     return EXIT.ok;
   }
 
-  const overloaded = stationLoad(baseline).filter((l) => l.utilisation >= 1);
-  const overload = (l: (typeof overloaded)[number], in_: Lang) =>
-    t(in_, 'sim.warn.overload', { station: l.station, offered: formatNumber(l.offeredHoursPerDay, in_, 1), capacity: formatNumber(l.capacityHoursPerDay, in_, 1), utilisation: formatNumber(l.utilisation, in_, 2) });
-  const warnings = overloaded.map((l) => overload(l, 'en'));
-  for (const l of overloaded) io.err(`motcua: ${t(lang, 'warning', { text: overload(l, lang) })}\n`);
-
   const progress = isTty && !values.json ? progressBar(io) : undefined;
-  const run = async (config: SimConfig, label: string): Promise<ReplicationResult[]> => {
-    progress?.(label, 0, config.replications);
-    if (values.events !== undefined && label === 'baseline') return runWithLog(config, values.events, (d) => progress?.(label, d, config.replications));
-    return simulate(config, { ...(workers === undefined ? {} : { workers }), onReplication: (d, n) => progress?.(label, d, n) });
-  };
-  const results = await run(baseline, 'baseline');
-  const report = buildReport(baseline, results);
-  const comparisons: Comparison[] = [];
-  if (values.compare) {
-    for (const v of scenario.variants) comparisons.push(compare(v.name, results, await run(override(v.config), v.name)));
-  }
+  const run = await runScenario(scenario, {
+    ...options,
+    compare: values.compare,
+    ...(values.events === undefined ? {} : { events: values.events }),
+    ...(progress === undefined ? {} : { onProgress: progress }),
+    onOverload: (overloaded) => {
+      for (const w of overloadWarnings({ overloaded }, lang)) io.err(`motcua: ${t(lang, 'warning', { text: w })}\n`);
+    },
+  });
   progress?.('', 0, 0);
+  const { report } = run;
+  const warnings = overloadWarnings(run, 'en');
+  const comparisons = run.variants.map((v) => v.comparison);
 
   if (values.json) {
     io.out(json({ ...report, warnings, ...(values.compare ? { comparisons } : {}) }));
@@ -88,23 +71,6 @@ export async function simulateCommand(args: readonly string[], io: Io, isTty: bo
   return EXIT.ok;
 }
 
-
-/** Runs on this thread, writing every case to an event log (CSV or XES, by the file's name) as it ends. */
-async function runWithLog(config: SimConfig, file: string, onReplication: (done: number) => void): Promise<ReplicationResult[]> {
-  const log = openLogFile(file, `motcua simulation ${config.name}`);
-  const results: ReplicationResult[] = [];
-  try {
-    for (let r = 0; r < config.replications; r++) {
-      const recorder = caseLogHooks(r, log.write);
-      results.push(runReplication(config, r, recorder.hooks));
-      recorder.flush();
-      onReplication(r + 1);
-    }
-  } finally {
-    log.close();
-  }
-  return results;
-}
 
 function progressBar(io: Io): (label: string, done: number, total: number) => void {
   const started = Date.now();

@@ -6,4 +6,5 @@ export { type LoadedProcedure, CATALOGUE_DIR, loadCatalogue, loadProcedures, res
 export { PACKAGE_ROOT, packageFile } from './package-root.ts';
 export { loadScenario, procedureResolver, replayReader } from './scenario-files.ts';
 export { type SimulateOptions, simulate } from './simulate.ts';
+export { type ScenarioRun, type ScenarioRunOptions, type VariantRun, overloadWarnings, runScenario, scenarioConfigs } from './run-scenario.ts';
 export { logWriter, xesLogWriter } from '../export/xes-log.ts';

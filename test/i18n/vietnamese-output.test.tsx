@@ -34,7 +34,7 @@ const ENGLISH = [...words([...Object.values(EN), ...texts(LABELS.en)].join(' '))
 
 /** Agency and station ids of the catalogue and the scenarios used here: data, not labels. */
 const { procedures } = await loadProcedures([CATALOGUE_DIR]);
-const IDS = new Set([...procedures.flatMap((p) => Object.keys(p.spec.agencies)), 'desk', 'server'].map((id) => id.toLowerCase()));
+const IDS = new Set([...procedures.flatMap((p) => Object.keys(p.spec.agencies)), 'desk', 'server', 'office' /* mmc-validation's agency */].map((id) => id.toLowerCase()));
 
 /** Names that are data, not labels: ids, paths, DSL durations, legal citations (kept as the law names them). */
 function labelsOnly(output: string): string {
