@@ -50,8 +50,8 @@ export interface PointsConstraints {
  * rate × maximum (linear): **not verified** (the decision may score bands); configurable.
  *
  * @example
- * decision766(records, { from, to, now, points: { onTime: 25 } }); // the other maxima as in DEFAULT_POINTS
  * DEFAULT_POINTS.onTime // → 20
+ * decision766(records, { from, to, now, points: { onTime: 25 } }); // the other maxima as in DEFAULT_POINTS
  */
 export const DEFAULT_POINTS: PointsConstraints = { onTime: 20, dossierSatisfaction: 6, complaintOnTime: 6, complaintSatisfaction: 6 };
 
