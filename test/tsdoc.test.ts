@@ -136,7 +136,7 @@ export function exampleCheck(where: string, lines: readonly string[]): string | 
     if (decl) return `${before} ${code}; __check(${at}, ${decl[1]!.startsWith('{') ? `(${decl[1]})` : decl[1]}, () => (${m[3]}));`;
     return `${before} __check(${at}, await (${code}), () => (${m[3]}));`;
   });
-  return `await (async () => {\ntry {\n${body.join('\n')}\n} catch (e) { __failures.push(${JSON.stringify(where)} + ': threw ' + (e as Error).message); }\n})();\n`;
+  return `// ${where}\nawait (async () => {\ntry {\n${body.join('\n')}\n} catch (e) { __failures.push(${JSON.stringify(where)} + ': threw ' + (e as Error).message); }\n})();\n`;
 }
 
 /** The entries' runtime exports and main types, each with the declaration that documents it. */
@@ -212,7 +212,8 @@ describe('TSDoc examples on the public entries', () => {
     );
     // Run from the artifacts folder: an example that writes a file (a SQLite store) writes it there.
     const result = spawnSync(`${ROOT}node_modules/.bin/tsx`, ['--tsconfig', `${ROOT}tsconfig.json`, file], { encoding: 'utf8', cwd: dir });
-    expect(result.stderr).toBe('');
+    // A syntax error points into the generated file, where a comment names the export above its example.
+    expect(result.stderr, `running ${relative(ROOT, file)}`).toBe('');
     const { checks, failures } = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { checks: number; failures: string[] };
     expect(failures).toEqual([]);
     expect(checks).toBeGreaterThan(150);

@@ -57,6 +57,8 @@ const announcementSchema = z.object({ year: z.number().int(), entries: z.array(e
  * @throws CalendarError with code `bad-announcement`, naming the file and the path inside it
  *
  * @example
+ * parseAnnouncement({ year: 2027, entries: [] }, 'calendars/vn/2027.json').entries // → []
+ * parseAnnouncement({ year: 2027 }, 'calendars/vn/2027.json') // throws CalendarError bad-announcement: entries: expected array
  * const a = parseAnnouncement(JSON.parse(readFileSync('calendars/vn/2025.json', 'utf8')), 'calendars/vn/2025.json');
  * const cal = vietnamDayCalendar([a]); // its entries win over the rules
  */

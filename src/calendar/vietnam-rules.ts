@@ -80,7 +80,8 @@ const NATIONAL_DAY_NAME = { vi: 'Quốc khánh', en: 'National Day' };
  *
  * @example
  * VN_RULESETS.map((r) => r.validFrom) // → [ '2008-01-01', '2013-05-01', '2021-01-01' ]
- * new DayCalendar({ id: 'vn', rulesets: VN_RULESETS, minYear: VN_MIN_YEAR, maxYear: VN_MAX_YEAR })
+ * const rulesOnly = new DayCalendar({ id: 'vn-rules', rulesets: VN_RULESETS, minYear: VN_MIN_YEAR, maxYear: VN_MAX_YEAR });
+ * rulesOnly.status(parseLocalDate('2025-01-29')).provisional?.en // → 'no official announcement for Tết 2025'
  */
 export const VN_RULESETS: readonly HolidayRuleset[] = [
   {

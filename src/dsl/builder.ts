@@ -118,7 +118,8 @@ interface Parts {
  * @example
  * const name = (en: string) => ({ vi: en, en });
  * const draft = procedure({ id: 'tiny', version: '1', effectiveFrom: '2024-01-01', title: name('Tiny'), level: 'commune', agencies: { desk: { name: name('Desk'), level: 'commune', desk: true } } });
- * const withReceipt = draft.receipt({ desk: 'desk', channels: ['in-person'] }); // a new builder: `draft` is unchanged
+ * const withReceipt = draft.receipt({ desk: 'desk', channels: ['in-person'] }); // a new builder
+ * withReceipt === draft // → false
  */
 export class ProcedureBuilder<A extends Record<string, AgencyDeclaration>, D extends Record<string, DossierField>, S extends string = never> {
   readonly #meta: ProcedureMeta<A, D>;

@@ -31,6 +31,7 @@ export const INDICATOR_LABELS = {
  * The formulas as the report prints them.
  *
  * @example
+ * INDICATOR_FORMULAS.onTimeRate.en.startsWith('(ended on time + pending within the limit) / all dossiers handled') // → true
  * console.log(`${INDICATOR_LABELS.onTimeRate.en} = ${INDICATOR_FORMULAS.onTimeRate.en}`);
  */
 export const INDICATOR_FORMULAS = {
