@@ -38,7 +38,7 @@ const NO_SHIFTS: readonly Shift[] = [];
  *
  * @example
  * const cal = new BusinessCalendar();
- * formatLocalDate(cal.addToDate(parseLocalDate('2025-01-24'), parseDuration('3wd'))) === '2025-02-05'
+ * formatLocalDate(cal.addToDate(parseLocalDate('2025-01-24'), parseDuration('3wd'))) // → '2025-02-05'
  */
 export class BusinessCalendar {
   readonly days: DayCalendar;

@@ -48,7 +48,8 @@ interface DayIndex {
  *
  * @example
  * const cal = vietnamDayCalendar();
- * cal.isWorkingDay(parseLocalDate('2025-01-29')) // false: Tết 2025
+ * // 29/01/2025: Tết 2025
+ * cal.isWorkingDay(parseLocalDate('2025-01-29')) // → false
  */
 export class DayCalendar {
   readonly id: string;

@@ -57,7 +57,8 @@ let shared: DayCalendar | undefined;
  * announcements shipped in `calendars/vn/` plus any `extra` ones (which win).
  *
  * @example
- * vietnamDayCalendar().isWorkingDay(parseLocalDate('2026-04-27')) // false: Hùng Kings day compensated
+ * // 27/04/2026: Hùng Kings day compensated
+ * vietnamDayCalendar().isWorkingDay(parseLocalDate('2026-04-27')) // → false
  */
 export function vietnamDayCalendar(extra: readonly OfficialAnnouncement[] = []): DayCalendar {
   shared ??= new DayCalendar({

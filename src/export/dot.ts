@@ -12,7 +12,7 @@ import { FlowWalker } from './flow-walker.ts';
  * keyword such as `node` are safe.
  *
  * @example
- * dotString('Ký "GCN"\nlần đầu'); // '"Ký \\"GCN\\"\\nlần đầu"'
+ * dotString('Ký "GCN"\nlần đầu') // → '"Ký \\"GCN\\"\\nlần đầu"'
  */
 export function dotString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/&/g, '&amp;').replace(/\r\n|\r|\n/g, '\\n')}"`;

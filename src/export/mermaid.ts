@@ -11,7 +11,7 @@ import { type ExportLang, type ExportOptions, atMostTimes, partyName, word } fro
  * Vietnamese letters pass through unchanged.
  *
  * @example
- * mermaidText('Nộp tiền: "lệ phí"'); // 'Nộp tiền#58; #34;lệ phí#34;'
+ * mermaidText('Nộp tiền: "lệ phí"') // → 'Nộp tiền#58; #34;lệ phí#34;'
  */
 export function mermaidText(text: string): string {
   return text
@@ -180,7 +180,7 @@ const LIFECYCLE = ['receiving', 'awaitingCompletion', 'transferring', 'processin
  *
  * @example
  * const text = toMermaid(landUseRightFirst, { lang: 'en' });
- * text.split('\n')[0]; // 'stateDiagram-v2'
+ * text.split('\n')[0] // → 'stateDiagram-v2'
  */
 export function toMermaid(spec: ProcedureSpec, options: ExportOptions = {}): string {
   const lang = options.lang ?? 'vi';
