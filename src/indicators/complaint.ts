@@ -209,7 +209,9 @@ function notBefore(c: Complaint, at: Instant, what: string): void {
 }
 
 /**
- * The indicator view of a complaint.
+ * The indicator view of a complaint. Its deadline is the answer's, except for a complaint refused
+ * (not accepted for handling): a refusal is due within the acknowledgement's 2 working days
+ * (shared/DOMAIN.md [src-2]: "2 working days to refuse"; not verified against the decision).
  *
  * @example
  * const c = openComplaint({ id: 'PAKN-1', kind: 'feedback', text: 'Late', at: parseInstant('2026-03-02T09:00') }, new BusinessCalendar());
@@ -217,7 +219,8 @@ function notBefore(c: Complaint, at: Instant, what: string): void {
  * complaintRecord(c).closedAt // → null
  */
 export function complaintRecord(c: Complaint): ComplaintRecord {
-  return { id: c.id, agency: c.agency, dossier: c.dossier, openedAt: c.openedAt, due: c.deadlines.answer, closedAt: c.outcome?.at ?? null, feedback: c.feedback };
+  const due = c.outcome?.kind === 'refused' ? c.deadlines.acknowledge : c.deadlines.answer;
+  return { id: c.id, agency: c.agency, dossier: c.dossier, openedAt: c.openedAt, due, closedAt: c.outcome?.at ?? null, feedback: c.feedback };
 }
 
 /**

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { PG_URL, freshDatabase } from '../support/postgres.ts';
 import { runCli } from '../support/cli.ts';
 import { at, tempDir } from './support.ts';
+import { decision766 } from '../../src/indicators/decision766.ts';
 
 const calendar = new BusinessCalendar();
 
@@ -43,6 +44,11 @@ describe('complaints and petitions', () => {
     const refused = answerComplaint(c, { at: at('2025-03-17T09:00'), outcome: 'refused', text: 'Not competent' });
     expect(refused.status).toBe('refused');
     expect(complaintDeadlines(refused, at('2025-05-01T00:00'))).toEqual({ acknowledge: 'kept', askInformation: 'not-needed', answer: 'kept' });
+    // A refusal is judged against the 2 working days to refuse: on time on Monday 17, late on Wednesday 19.
+    expect(complaintRecord(refused)).toMatchObject({ due: at('2025-03-18T10:00'), closedAt: at('2025-03-17T09:00') });
+    const lateRefusal = answerComplaint(c, { at: at('2025-03-19T09:00'), outcome: 'refused', text: 'Not competent' });
+    expect(complaintDeadlines(lateRefusal, at('2025-05-01T00:00'))).toEqual({ acknowledge: 'missed', askInformation: 'not-needed', answer: 'kept' });
+    expect(decision766([], { from: at('2025-03-01T00:00'), to: at('2025-04-01T00:00'), now: at('2025-04-01T00:00'), complaints: [complaintRecord(refused), complaintRecord(lateRefusal)] }).complaints).toMatchObject({ total: 2, answeredOnTime: 1, late: 1 });
     const asked = askComplaintInformation(c, { at: at('2025-03-17T09:00'), text: 'Your address?' });
     expect([asked.status, formatInstant(asked.acknowledgedAt!)]).toEqual(['awaiting-information', '2025-03-17T09:00+07:00']);
     expect(() => askComplaintInformation(c, { at: at('2025-03-13T09:00'), text: 'x' })).toThrow('the request for information about complaint PAKN-5 cannot come before it was filed.');
