@@ -55,6 +55,7 @@ export const ACTIVITY = {
   resultReady: 'result ready',
   resultReturned: 'result returned',
   rating: 'rating',
+  complaint: 'complaint',
 } as const;
 
 export type LogFormat = 'csv' | 'xes';

@@ -31,7 +31,7 @@ export interface SkippedTrace {
   readonly reason: string;
 }
 
-type Builtin = 'receipt' | 'completion' | 'supplement' | 'papers' | 'refusal' | 'withdrawal' | 'ready' | 'returned' | 'rating' | 'complaint' | 'stop' | 'apology' | 'transfer';
+type Builtin = 'receipt' | 'completion' | 'completion-papers' | 'supplement' | 'papers' | 'refusal' | 'withdrawal' | 'ready' | 'returned' | 'rating' | 'complaint' | 'stop' | 'apology' | 'transfer';
 
 /**
  * The built-in activities under the names motcua's logs give them (the writer's `ACTIVITY`, the
@@ -44,7 +44,7 @@ const BUILTINS: Readonly<Record<string, Builtin>> = {
   'supplement requested': 'supplement',
   'supplement request': 'supplement',
   'supplement papers received': 'papers',
-  'completion papers received': 'papers',
+  'completion papers received': 'completion-papers',
   'papers received': 'papers',
   refusal: 'refusal',
   withdrawal: 'withdrawal',
@@ -63,7 +63,7 @@ const normal = (name: string) => name.trim().toLowerCase().replace(/[-_\s]+/g, '
 /**
  * The indicator records of an imported event log (CSV or XES, as `readLog` gives it): each trace
  * replayed on its procedure's statutory clock — opened when the receipt completes (the dossier is
- * accepted), paused from a supplement request to the papers received (or restarted, as the
+ * accepted; after a completion request, the receipt once the missing papers arrived), paused from a supplement request to the papers received (or restarted, as the
  * procedure's clock policy says) and during its excluded intervals (start and complete of the
  * interval's id), with motcua's classification of the end against that due instant. The end is
  * the result ready (else returned), a refusal (before acceptance: refused at the desk), a
@@ -120,6 +120,7 @@ function recordOfTrace(trace: Trace, spec: ProcedureSpec, env: ProcedureEnv, rec
   const supplements: Instant[] = [];
   const pauses: string[] = [];
   let ratedAt: Instant | null = null;
+  let awaitingCompletion = false;
   const complained = [...complaints];
   for (const e of trace.events) {
     const at = e.time as Instant;
@@ -128,7 +129,13 @@ function recordOfTrace(trace: Trace, spec: ProcedureSpec, env: ProcedureEnv, rec
     if (builtin === 'rating') ratedAt ??= at;
     if (builtin === 'complaint') complained.push(at);
     if (end !== null) continue;
-    if (builtin === 'receipt' && e.lifecycle !== 'start' && ledger === null) ledger = openStatutory(env, at, []);
+    if (builtin === 'receipt' && e.lifecycle !== 'start' && ledger === null && !awaitingCompletion) ledger = openStatutory(env, at, []);
+    else if (builtin === 'completion' && supplements.length === 0) {
+      // The desk found the dossier incomplete: the receipt that came before did not accept it; the
+      // receipt after the missing papers arrive does.
+      ledger = null;
+      awaitingCompletion = true;
+    } else if ((builtin === 'completion-papers' || builtin === 'papers') && awaitingCompletion) awaitingCompletion = false;
     else if (builtin === 'supplement' && ledger !== null) {
       supplements.push(at);
       const reason = `supplement ${supplements.length}`;

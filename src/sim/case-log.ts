@@ -19,12 +19,13 @@ interface OpenTrace {
  */
 export function caseLogHooks(replication: number, onTrace: (trace: LogTrace) => void): { readonly hooks: RunHooks; flush(): void } {
   const open = new Map<number, OpenTrace>();
-  const done = (t: OpenTrace, outcome: string): LogTrace => ({
+  const done = (t: OpenTrace, outcome: string, rating?: string): LogTrace => ({
     id: t.id,
     procedure: t.procedure,
     channel: t.channel,
     outcome,
     replication,
+    ...(rating === undefined ? {} : { rating }),
     events: inTimeOrder(t.events),
   });
   const hooks: RunHooks = {
@@ -52,7 +53,10 @@ export function caseLogHooks(replication: number, onTrace: (trace: LogTrace) => 
       const t = open.get(caseId);
       if (t === undefined) return;
       open.delete(caseId);
-      onTrace(done(t, result.outcome));
+      // What the applicant said when the case ended (the scenario's feedback), as the engine's log has it.
+      if (result.rating !== null) t.events.push({ activity: ACTIVITY.rating, at: result.at, lifecycle: 'complete', group: 'applicant' });
+      if (result.complained) t.events.push({ activity: ACTIVITY.complaint, at: result.at, lifecycle: 'complete', group: 'applicant' });
+      onTrace(done(t, result.outcome, result.rating ?? undefined));
     },
   };
   return {

@@ -18,7 +18,7 @@ import {
   statutoryOpener,
 } from '../compile/policies.ts';
 import { actorOfStep } from '../compile/rules.ts';
-import type { Actor, CaseEvent, OutcomeKind } from '../compile/types.ts';
+import type { Actor, CaseEvent, OutcomeKind, Rating } from '../compile/types.ts';
 import type { Decision766 } from '../indicators/decision766.ts';
 import type { Channel } from '../dsl/spec.ts';
 import { ACTIVITY } from '../export/event-log.ts';
@@ -61,8 +61,14 @@ export interface RunHooks {
   readonly activity?: (record: ActivityRecord) => void;
   /** Called when a case enters a consultation (`to`: the agencies consulted) or an excluded interval (`to`: its party). */
   readonly entered?: (caseId: number, node: { readonly kind: 'consult' | 'interval'; readonly id: string; readonly to: readonly string[]; readonly at: Instant }) => void;
-  /** Called when a case ends (returned, refused, withdrawn), with what the simulator concluded. */
-  readonly ended?: (caseId: number, result: { readonly outcome: OutcomeKind; readonly at: Instant; readonly classification: Classification | null; readonly due: Instant | null; readonly apologies: number }) => void;
+  /**
+   * Called when a case ends (returned, refused, withdrawn), with what the simulator concluded and
+   * what the applicant said (the scenario's `feedback`, drawn for the cases counted after the warm-up).
+   */
+  readonly ended?: (
+    caseId: number,
+    result: { readonly outcome: OutcomeKind; readonly at: Instant; readonly classification: Classification | null; readonly due: Instant | null; readonly apologies: number; readonly rating: Rating | null; readonly complained: boolean },
+  ) => void;
   /** Called every few thousand events with the simulated instant, for progress bars. */
   readonly progress?: (at: Instant) => void;
 }
@@ -547,13 +553,13 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
 
   const finish = (c: SimCase, outcome: OutcomeKind) => {
     c.outcome = outcome;
-    hooks.ended?.(c.id, { outcome, at: now, classification: c.classification, due: c.statutory?.due ?? null, apologies: c.apologies });
+    const feedback = c.counted ? indicators.ended(c.p, c.id, { arrival: c.arrival, due: c.statutory?.due ?? null, outcome, at: now, classification: c.classification, supplements: supplementsOf(c) }) : null;
+    hooks.ended?.(c.id, { outcome, at: now, classification: c.classification, due: c.statutory?.due ?? null, apologies: c.apologies, rating: feedback?.rating ?? null, complained: feedback?.complained ?? false });
     c.version++;
     endedCount++;
     live--;
     sojourn += now - c.arrival;
     if (c.counted) {
-      indicators.ended(c.p, c.id, { arrival: c.arrival, due: c.statutory?.due ?? null, outcome, at: now, classification: c.classification, supplements: supplementsOf(c) });
       const s = procStats[c.p]!;
       if (outcome === 'returned') s.returned++;
       else if (outcome === 'refused') s.refused++;

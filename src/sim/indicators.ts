@@ -53,7 +53,8 @@ export class IndicatorCollector {
     this.feedback = config.feedback ?? NO_FEEDBACK;
   }
 
-  ended(p: number, id: number, c: { readonly arrival: Instant; readonly due: Instant | null; readonly outcome: OutcomeKind; readonly at: Instant; readonly classification: Classification | null; readonly supplements: number }): void {
+  /** Records a dossier that ended and returns what its applicant said (drawn here). */
+  ended(p: number, id: number, c: { readonly arrival: Instant; readonly due: Instant | null; readonly outcome: OutcomeKind; readonly at: Instant; readonly classification: Classification | null; readonly supplements: number }): { readonly rating: Rating | null; readonly complained: boolean } {
     const kind: DossierEnd = c.outcome === 'returned' ? 'resolved' : c.outcome;
     // "late" as Decision 766 counts it (past the due instant, or more than one supplement request),
     // so that the ratings drawn follow the lateness the satisfaction rate subtracts.
@@ -67,6 +68,7 @@ export class IndicatorCollector {
       rating: rating === null ? null : { value: rating, at: c.at },
       complaints: complained ? [c.at] : [],
     });
+    return { rating, complained };
   }
 
   open(p: number, id: number, c: { readonly arrival: Instant; readonly due: Instant | null; readonly supplements: number }): void {

@@ -11,6 +11,11 @@ import { recordsFromLog } from '../../src/indicators/from-log.ts';
 import { readLog } from '../../src/mining/read-log.ts';
 import { tempDir } from '../engine/support.ts';
 import { runCli } from '../support/cli.ts';
+import { MS_PER_DAY, instantAt } from '../../src/calendar/instant.ts';
+import type { LocalDate } from '../../src/calendar/date.ts';
+import { caseLogHooks } from '../../src/sim/case-log.ts';
+import { runReplication } from '../../src/sim/engine.ts';
+import { simOf } from '../support/sim.ts';
 import { complaintsOfWeek, handBuilt, other, tiny, week } from './cases.ts';
 
 const cases = handBuilt();
@@ -114,6 +119,31 @@ describe('Decision 766 indicators from an imported event log', () => {
     expect(c!.end).toEqual({ kind: 'resolved', at: parseInstant('2025-03-18T10:00'), classification: 'early' });
     const d = decision766([c!], { from: week.from, to: parseInstant('2025-03-24T00:00'), now: parseInstant('2025-03-24T00:00') });
     expect([d.handled, d.resolvedOnTime, d.late, d.onTimeRate]).toEqual([1, 1, 0, 1]);
+  });
+});
+
+describe("a simulation's event log", () => {
+  it('gives the indicators the simulation gave itself, ratings and complaints included', async () => {
+    const feedback = {
+      rating: { 'on-time': { 'very-satisfied': 0.3, satisfied: 0.3, 'not-satisfied': 0.1 }, late: { 'very-satisfied': 0, satisfied: 0.2, 'not-satisfied': 0.6 }, refused: { 'very-satisfied': 0, satisfied: 0, 'not-satisfied': 0.5 }, withdrawn: { 'very-satisfied': 0, satisfied: 0, 'not-satisfied': 0 } },
+      complaint: { 'on-time': 0.02, late: 0.2, refused: 0.3, withdrawn: 0 },
+    };
+    const config = { ...simOf(tiny, { seed: 5, perDay: 4, days: 30, officers: 3, supplement: 0.3, refusal: 0.05, incomplete: 0.1, withdrawal: 0.05, silence: 0, stepMean: 3 }), warmupDays: 0, feedback };
+    const traces: LogTrace[] = [];
+    const log = caseLogHooks(0, (t) => traces.push(t));
+    const run = runReplication(config, 0, log.hooks);
+    log.flush();
+    const w = csvLogWriter();
+    const { records, skipped } = recordsFromLog(await readLog([w.head(), ...traces.map(w.trace), w.tail()], 'sim.csv'), { procedures: [tiny] });
+    expect(skipped).toEqual([]);
+    const own = run.indicators!;
+    const from = instantAt(config.start as LocalDate);
+    const to = Math.max(...traces.flatMap((t) => t.events.map((e) => e.at))) + 1;
+    const d = decision766(records, { from, to: Math.max(to, from + MS_PER_DAY) as typeof from, now: Math.max(to, from + MS_PER_DAY) as typeof from });
+    const pick = (x: typeof d) => ({ handled: x.handled, resolvedOnTime: x.resolvedOnTime, withinLimit: x.withinLimit, late: x.late, ended: x.ended, ratings: x.ratings, withComplaint: x.withComplaint, satisfactionRate: x.satisfactionRate, oneStop: x.oneStop });
+    expect(pick(d)).toEqual(pick(own));
+    // Not a vacuous agreement: the run has ratings, complaints and late dossiers.
+    expect([own.ratings.notSatisfied > 0, own.withComplaint > 0, own.late > 0]).toEqual([true, true, true]);
   });
 });
 

@@ -52,7 +52,7 @@ function differential(specIndex: number, knobs: Parameters<typeof simOf>[1]): st
     const end = ends.get(id);
     const ctx = snapshot.context;
     const machine = ctx.outcome === null ? null : { outcome: ctx.outcome.kind, at: ctx.outcome.at, classification: ctx.outcome.classification === 'not-counted' ? null : ctx.outcome.classification, due: ctx.statutory?.due ?? null, apologies: ctx.apologies.length };
-    const sim = end === undefined ? null : { ...end, classification: end.outcome === 'withdrawn' || end.outcome === 'refused-at-receipt' ? null : end.classification };
+    const sim = end === undefined ? null : { outcome: end.outcome, at: end.at, classification: end.outcome === 'withdrawn' || end.outcome === 'refused-at-receipt' ? null : end.classification, due: end.due, apologies: end.apologies };
     if (JSON.stringify(machine) !== JSON.stringify(sim)) problems.push(`${log.join('\n')}\n  → machine ${JSON.stringify(machine)}\n    simulator ${JSON.stringify(sim)}`);
     // Every step the simulator completed was entered and finished at the same instants in the machine.
     for (const a of activities.get(id) ?? []) {
