@@ -15,6 +15,7 @@ import type { CaseFilter, CaseStore, CaseSummary, RefusedAttempt, StoredEntry } 
  * @example
  * const options: EngineOptions = { procedures: CATALOGUE, store: memoryStore(), calendar: new BusinessCalendar(), now: () => Date.now() as Instant };
  * const engine = createEngine(options);
+ * (await engine.list()).length // → 0
  */
 export interface EngineOptions {
   /** Every version of every procedure the engine may run; a case takes the version in force on its day of receipt. */
