@@ -33,6 +33,7 @@ export const PROCEDURE_PROBLEM_CODES = [
   'bad-time',
   'unknown-agency',
   'duplicate-id',
+  'reserved-id',
   'empty-flow',
   'parallel-branches',
   'unknown-field',
@@ -263,6 +264,8 @@ function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): Proced
     nodes.forEach((node, i) => {
       const at = [...path, i];
       const first = ids.get(node.id);
+      // Node ids name the states of the compiled machine, which are object keys.
+      if (node.id === '__proto__') add('reserved-id', 'id "__proto__" cannot name a node: it names the prototype of a JavaScript object. Rename the node.', [...at, 'id']);
       if (first === undefined) ids.set(node.id, at);
       else add('duplicate-id', `id "${node.id}" at ${at.join('.')} is already used at ${first.join('.')}. Give each node of the flow its own id.`, [...at, 'id']);
       switch (node.kind) {

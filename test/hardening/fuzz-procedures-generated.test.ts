@@ -1,19 +1,32 @@
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { checkProcedure } from '../../src/analysis/check.ts';
 import { writeProcedure } from '../../src/dsl/io.ts';
-import { FUZZ_TIMEOUT, runs } from '../support/fuzz.ts';
+import { MotcuaError } from '../../src/errors.ts';
+import { FUZZ_TIMEOUT, runs, typed } from '../support/fuzz.ts';
 import { generatedProcedure, readsOrRefuses } from '../support/procedure-fuzz.ts';
 import { checkProperty } from '../support/property.ts';
 
 /** Issue 19's fuzz suite: procedures generated from scratch (nested parallel blocks, branches, consultations). */
 describe('fuzz: generated procedure files', () => {
+  let checked = 0;
   it('read from JSON or YAML as a procedure that compiles and accepts a dossier, or are refused with a one-line ProcedureError naming the file', () => {
     checkProperty(
       'procedure files (generated)',
-      fc.property(generatedProcedure, fc.constantFrom('json' as const, 'yaml' as const), (spec, format) => {
-        readsOrRefuses(writeProcedure(spec, format), `generated.${format}`);
+      fc.property(generatedProcedure, fc.constantFrom('json' as const, 'yaml' as const), fc.nat(99), (spec, format, sample) => {
+        const read = readsOrRefuses(writeProcedure(spec, format), `generated.${format}`);
+        // One valid procedure in a hundred goes through `check` (budget, state graph, properties): it
+        // must finish (bounded), answer without NaN, and never call a state unreachable after
+        // cutting its traversal off.
+        if (read instanceof MotcuaError || sample !== 0) return;
+        checked++;
+        const report = typed(() => checkProcedure(read, { seed: 1, numRuns: 3, graphLimit: 2_000 }));
+        if (report instanceof MotcuaError) return;
+        expect(JSON.stringify(report)).not.toMatch(/\bNaN\b/);
+        if (report.warnings.some((w) => /truncat|cut off/i.test(w.message))) expect(report.problems.filter((p) => /unreachable/i.test(p.message))).toEqual([]);
       }),
-      { numRuns: runs(2000) },
+      { numRuns: runs(1_500) },
     );
+    console.log(`[fuzz] generated procedures: ${checked} valid ones checked`);
   }, FUZZ_TIMEOUT);
 });

@@ -2,13 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { Instant } from '../../src/calendar/instant.ts';
 import { createEngine } from '../../src/engine/engine.ts';
 import { memoryStore } from '../../src/engine/memory-store.ts';
+import { readProcedure, writeProcedure } from '../../src/dsl/io.ts';
 import { readLog } from '../../src/mining/read-log.ts';
 import { createServer } from '../../src/server/app.ts';
 import { RECEIVED } from '../support/fuzz.ts';
-import { tinySpec } from '../support/specs.ts';
+import { kitchenSinkSpec, tinySpec } from '../support/specs.ts';
 
 /** Bugs the fuzz suites of issue 19 found, each pinned where it was fixed. */
 describe('regressions found by the fuzz suite', () => {
+  it('refuses a flow node with the id "__proto__" (it broke the compiled machine with a TypeError)', () => {
+    const spec = kitchenSinkSpec();
+    const text = writeProcedure({ ...spec, flow: spec.flow.map((n) => (n.kind === 'excluded' ? { ...n, id: '__proto__' } : n)) }, 'json');
+    expect(() => readProcedure(text, 'proto.json')).toThrow('id "__proto__" cannot name a node: it names the prototype of a JavaScript object. Rename the node.');
+  });
+
   const xes = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1849-2016" xmlns="http://www.xes-standard.org/">${inner}</log>\n`;
   const event = (name: string) => `<event><string key="concept:name" value="${name}"/><date key="time:timestamp" value="2025-03-03T09:00:00.000+07:00"/></event>`;
 
