@@ -17,7 +17,7 @@ describe('fuzz: procedure files mutated from the catalogue', () => {
         const root = mutations.reduce<unknown>((r, m) => mutate(r, m), JSON.parse(texts[which % texts.length]!));
         readsOrRefuses(JSON.stringify(root), 'mutated.json');
       }),
-      { numRuns: runs(5_500) },
+      { numRuns: runs(6_000) },
     );
   }, FUZZ_TIMEOUT);
 
