@@ -155,13 +155,14 @@ async function simulateScenario(
   return { data: reportData({ file: shown, config: run.baseline, report: run.report, variants, variantNames: scenario.variants.map((v) => v.name), warnings: overloadWarnings(run, 'en') }) };
 }
 
-/** `motcua report --db`: the one-stop dashboard of the cases in an engine's SQLite store. */
+/** `motcua report --db`: the one-stop dashboard of the cases in an engine's store (a SQLite file or a PostgreSQL URL). */
 async function dashboardOfStore(
   file: string,
   values: { readonly from?: string | undefined; readonly to?: string | undefined; readonly now?: string | undefined; readonly procedures?: string | undefined; readonly output?: string | undefined; readonly json: boolean; readonly lang: Lang; readonly 'allow-code': boolean },
   io: Io,
 ): Promise<number> {
-  if (!existsSync(file)) throw new UsageError('not-found', 'no such case database. Give the SQLite file of motcua case (--db).', { file });
+  const url = /^postgres(ql)?:\/\//.test(file);
+  if (!url && !existsSync(file)) throw new UsageError('not-found', 'no such case database. Give the SQLite file of motcua case (--db), or a postgres:// URL.', { file });
   const now = values.now === undefined ? (io.now() as Instant) : parseInstant(values.now, ['--now']);
   const today = localDateOf(now);
   const { year, month } = toYmd(today);
@@ -170,9 +171,9 @@ async function dashboardOfStore(
   if (to < from) throw new UsageError('usage', `--to ${formatLocalDate(to)} is before --from ${formatLocalDate(from)}; the period runs from --from to --to, both included.`, { path: ['--to'] });
   const { procedures, errors } = values.procedures === undefined ? { procedures: await loadCatalogue(), errors: [] } : await loadProcedures([values.procedures], { allowCode: values['allow-code'] });
   if (errors.length > 0) throw errors[0]!;
-  // Loaded only for --db: a simulation report needs no SQLite.
-  const { sqliteStore } = await import('../engine/sqlite-store.ts');
-  const store = sqliteStore(file);
+  // Loaded only for --db: a simulation report needs no database driver.
+  const { openStore } = await import('../server/serve.ts');
+  const store = await openStore(file);
   const cases: CaseContext[] = [];
   let complaints: Complaint[];
   try {

@@ -44,7 +44,7 @@ export const LIST_USAGE = `motcua list [paths…] [--allow-code] [--json] [--lan
   A table of the catalogue (or of the given files): id, version, title, level, limit, agencies, legal basis.`;
 
 export const REPORT_USAGE = `motcua report [scenario.yaml | report.json] [-o report.html] [--lang vi|en] [--compare] [--replications N] [--seed N] [--workers N] [--summary] [--allow-code] [--allow-outside] [--json]
-motcua report --db <cases.db> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now <instant>] [--procedures <dir>] [-o report.html] [--lang vi|en] [--json]
+motcua report --db <cases.db | postgres://…> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now <instant>] [--procedures <dir>] [-o report.html] [--lang vi|en] [--json]
 motcua report --log <log.csv|log.xes> [--map map.yaml] [--procedure <id>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now <instant>] [--procedures <dir>] [-o report.html] [--lang vi|en] [--json]
   Writes one self-contained HTML page (for simulations/province-2016.yaml by default; report.html
   unless -o says otherwise): cycle-time histograms against the statutory limit, early / on time /
@@ -53,7 +53,7 @@ motcua report --log <log.csv|log.xes> [--map map.yaml] [--procedure <id>] [--fro
   scenario's parameters and the commands that reproduce it. A .json input is what motcua simulate
   --json or motcua report --json printed. --json prints the page's data (the HTML only with -o);
   --summary also prints the terminal summary of motcua simulate.
-  With --db, the one-stop dashboard of the cases in an engine's SQLite file (motcua case) for the
+  With --db, the one-stop dashboard of the cases in an engine's store (motcua case; SQLite or PostgreSQL) for the
   days --from to --to (this month by default), as of --now (default: now), and the Decision 766
   indicators of its dossiers, ratings and complaints (JSON: indicators.decision766).
   With --log, the Decision 766 indicators of an event log (pm4py CSV or XES; --map as for

@@ -82,7 +82,7 @@ const DATABASES: [string, () => Promise<{ db: string; drop: () => Promise<void> 
 ];
 
 describe.each(DATABASES)('motcua complaint on %s', (_name, open) => {
-  it('opens, acknowledges, asks about, answers and lists a complaint', { timeout: 60_000 }, async () => {
+  it('opens, acknowledges, asks about, answers and lists a complaint, which motcua report --db then counts', { timeout: 60_000 }, async () => {
     const { db, drop } = await open();
     try {
       const cli = async (...args: string[]) => {
@@ -98,6 +98,10 @@ describe.each(DATABASES)('motcua complaint on %s', (_name, open) => {
       expect([answered.status, answered.version, answered.deadlinesKept]).toEqual(['answered', 4, { acknowledge: 'kept', askInformation: 'kept', answer: 'kept' }]);
       expect((await cli('list', '--status', 'answered')).map((x: { id: string; informationRequest: unknown }) => [x.id, x.informationRequest])).toEqual([[c.id, { at: '2025-03-18T09:00+07:00', text: 'Which Saturdays?' }]]);
       expect(await cli('list', '--status', 'open')).toEqual([]);
+      // The indicators of the same store count it: answered on time, the filer not satisfied.
+      const report = await runCli(['report', '--db', db, '--from', '2025-03-01', '--to', '2025-03-31', '--now', '2025-04-01T00:00', '--json']);
+      expect(report.err).toBe('');
+      expect(JSON.parse(report.out).indicators.decision766.complaints).toMatchObject({ total: 1, answeredOnTime: 1, notSatisfied: 1, onTimeRate: 1, satisfactionRate: 0 });
     } finally {
       await drop();
     }

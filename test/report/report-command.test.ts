@@ -66,9 +66,9 @@ describe('motcua report --db: the dashboard of an engine’s case store', () => 
   });
 
   it('names a missing store, and flags that belong to scenarios or stores only', async () => {
-    expect(await runCli(['report', '--db', join(dir, 'none.db')])).toMatchObject({ code: 2, err: `motcua: ${join(dir, 'none.db')}: no such case database. Give the SQLite file of motcua case (--db).\n` });
+    expect(await runCli(['report', '--db', join(dir, 'none.db')])).toMatchObject({ code: 2, err: `motcua: ${join(dir, 'none.db')}: no such case database. Give the SQLite file of motcua case (--db), or a postgres:// URL.\n` });
     expect((await runCli(['report', 'simulations/mmc-validation.yaml', '--db', db])).err).toBe('motcua: --db reports on the cases of a store; give it no scenario or JSON report ("simulations/mmc-validation.yaml").\n');
-    expect((await runCli(['report', '--from', '2025-03-01'])).err).toBe('motcua: --from: --from applies to --db, the dashboard of a case store.\n');
+    expect((await runCli(['report', '--from', '2025-03-01'])).err).toBe('motcua: --from: --from applies to --db (the dashboard of a case store) and --log (the indicators of an event log).\n');
     expect((await runCli(['report', '--db', db, '--from', '2025-03-10', '--to', '2025-03-01'])).err).toBe(
       'motcua: --to: --to 2025-03-01 is before --from 2025-03-10; the period runs from --from to --to, both included.\n',
     );
