@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { caseEventJsonSchema } from './compile/event-schema.ts';
 import { procedureJsonSchema } from './dsl/json-schema.ts';
 import { openRequestJsonSchema } from './engine/request-schema.ts';
+import { simulateOutputSchema } from './sim/report-schema.ts';
 
 /**
  * The JSON Schemas shipped in `schema/`, each generated from the zod schema the code itself reads
@@ -18,6 +19,16 @@ export const JSON_SCHEMAS: readonly { readonly file: string; readonly schema: ()
   {
     file: 'schema/case-request.schema.json',
     schema: () => described(openRequestJsonSchema, 'urn:motcua:schema:case-request', 'motcua case request', 'A request to open a case (receive a dossier) in its JSON form.'),
+  },
+  {
+    file: 'schema/report.schema.json',
+    schema: () =>
+      described(
+        simulateOutputSchema,
+        'urn:motcua:schema:report',
+        'motcua simulation report',
+        'What motcua simulate --json prints (and motcua report reads back): per procedure and station, estimates over replications with their 95% intervals, the model checks, the Decision 766 indicators, and with --compare each variant against the baseline.',
+      ),
   },
 ];
 

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { smallReportData } from './report/fixture.ts';
 import { JSON_SCHEMAS, jsonSchemaText } from '../src/json-schemas.ts';
 
 const ROOT = new URL('../', import.meta.url);
@@ -28,4 +30,15 @@ describe('the JSON Schemas in schema/', () => {
     expect(request.properties.channel.enum).toEqual(['in-person', 'postal', 'online']);
     expect(request.additionalProperties).toBe(false);
   });
+
+  it('what motcua simulate --json prints validates against schema/report.schema.json; a report with a figure missing does not', async () => {
+    const data = await smallReportData();
+    const printed = JSON.parse(JSON.stringify({ ...data.report, warnings: [], comparisons: data.variants.map((v) => v.comparison) }));
+    expect(Object.keys(printed.indicators.decision766)).toContain('byAgency');
+    const validate = new Ajv2020({ strict: false }).compile(load('schema/report.schema.json'));
+    expect(validate(printed), JSON.stringify(validate.errors)).toBe(true);
+    delete printed.procedures[1].onTimeRate;
+    expect(validate(printed)).toBe(false);
+    expect(validate.errors?.[0]).toMatchObject({ instancePath: '/procedures/1', keyword: 'required', params: { missingProperty: 'onTimeRate' } });
+  }, 60_000);
 });

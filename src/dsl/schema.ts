@@ -38,7 +38,7 @@ const duration = z.string().describe('A duration: 3wd, 0.5wd, 4wh, 10d, "3 worki
 
 const labelSchema = z.object({ vi: text, en: text }).strict().meta({ id: 'Label', description: 'A label in Vietnamese and English.' });
 
-const legalRefSchema = z
+export const legalRefSchema = z
   .object({
     document: text,
     article: z.string().exactOptional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ProcedureSpec } from '../dsl/spec.ts';
 import { UsageError } from '../errors.ts';
 import type { Comparison, SimReport } from '../sim/report.ts';
+import { comparisonSchema, simReportSchema, simulateOutputSchema } from '../sim/report-schema.ts';
 import { dashboardFromReport } from './dashboard.ts';
 import { REPORT_DATA_FORMAT, type ReportData } from './data.ts';
 import { type ProcedureInfo, procedureInfo } from './procedure-info.ts';
@@ -9,90 +10,10 @@ import { type ProcedureInfo, procedureInfo } from './procedure-info.ts';
 /** Finds the spec of a procedure named in a JSON report, or says it is not known. */
 export type SpecLookup = (id: string, version: string) => Promise<ProcedureSpec | undefined>;
 
-const estimate = z.object({ mean: z.number(), halfWidth: z.number(), n: z.number() });
-const cycle = z.object({ mean: estimate, p50: estimate, p90: estimate, p95: estimate, max: estimate });
-const procedureReport = z.object({
-  id: z.string(),
-  version: z.string(),
-  started: estimate,
-  finished: estimate,
-  returned: estimate,
-  refused: estimate,
-  refusedAtReceipt: estimate,
-  withdrawn: estimate,
-  inProgress: estimate,
-  pendingOverdue: estimate,
-  early: estimate,
-  onTime: estimate,
-  late: estimate,
-  onTimeRate: estimate,
-  apologies: estimate,
-  supplementRequests: estimate,
-  completionRequests: estimate,
-  cycleWorkingDays: cycle,
-  cycleCalendarDays: cycle,
-  histogram: z.object({ width: z.number().positive(), counts: z.array(z.number().nonnegative()) }),
-});
-const stationReport = z.object({
-  id: z.string(),
-  officers: z.number(),
-  utilisation: estimate,
-  jobs: estimate,
-  queueWaitMean: estimate,
-  queueWaitP95: estimate,
-  longestQueue: estimate,
-  offHoursWaitMean: estimate,
-});
-// The Decision 766 block: the fields the page shows are checked, the rest kept as they are.
-const figureEstimates = { handled: estimate, resolvedOnTime: estimate, withinLimit: estimate, late: estimate, onTimeRate: estimate, satisfactionRate: estimate, points: estimate, oneStopOnTimeRate: estimate };
-const decision766Estimates = z.looseObject({
-  ...figureEstimates,
-  options: z.looseObject({ satisfaction: z.enum(['union', 'sum']) }),
-  definitions: z.looseObject({}),
-  ref: z.looseObject({ document: z.string() }),
-  period: z.literal('after-warm-up-to-end-of-run'),
-  complaints: z.object({ total: estimate, onTimeRate: estimate }),
-  pointsOf: z.number(),
-  byAgency: z.array(z.looseObject({ agency: z.string(), rank: z.number(), ...figureEstimates })),
-  notComputable: z.array(z.object({ group: z.string(), reason: z.string() })),
-});
-const pairedFigure = z.object({ baseline: z.number(), variant: z.number(), difference: estimate });
-const decision766Comparison = z.object({
-  onTimeRate: pairedFigure,
-  satisfactionRate: pairedFigure,
-  points: pairedFigure,
-  byAgency: z.array(z.object({ agency: z.string(), onTimeRate: pairedFigure, satisfactionRate: pairedFigure, points: pairedFigure })),
-});
-const simReport = z.object({
-  scenario: z.object({
-    name: z.string(),
-    seed: z.number(),
-    replications: z.number(),
-    start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    horizonDays: z.number(),
-    warmupDays: z.number(),
-    calendar: z.string(),
-    discipline: z.string(),
-  }),
-  procedures: z.array(procedureReport),
-  stations: z.array(stationReport),
-  bottleneck: z.object({ station: z.string(), utilisation: z.number() }).nullable(),
-  checks: z.object({
-    conservation: z.array(z.object({ arrived: z.number(), ended: z.number(), inProgress: z.number(), holds: z.boolean() })),
-    little: z.array(z.object({ L: z.number(), lambdaW: z.number(), relativeError: z.number() })),
-  }),
-  events: z.number(),
-  indicators: z.object({ decision766: decision766Estimates }).optional(),
-});
-const paired = z.object({ baseline: z.number(), variant: z.number(), difference: estimate });
-const comparison = z.object({
-  variant: z.string(),
-  procedures: z.array(z.object({ id: z.string(), meanCycleWorkingDays: paired, onTimeRate: paired })),
-  stations: z.array(z.object({ id: z.string(), utilisation: paired })),
-  indicators: z.object({ decision766: decision766Comparison }).optional(),
-});
-/** What `motcua simulate --json` prints. */
-const simulateOutput = simReport.extend({ warnings: z.array(z.string()).optional(), comparisons: z.array(comparison).optional() });
+// The simulation report is read with the schemas it is defined by (src/sim/report-schema.ts).
+const simReport = simReportSchema;
+const comparison = comparisonSchema;
+const simulateOutput = simulateOutputSchema;
 
 const label = z.object({ vi: z.string(), en: z.string() });
 const onAxis = z.object({ text: z.string(), workingDays: z.number(), approximate: z.boolean() });
@@ -186,7 +107,7 @@ export async function readReportJson(text: string, file: string, lookUp: SpecLoo
   const parsed = simulateOutput.safeParse(raw);
   if (!parsed.success) throw issueError(parsed.error, raw, file, 'the output of motcua simulate --json');
   const { warnings, comparisons, ...rest } = parsed.data;
-  const report = rest as unknown as SimReport;
+  const report: SimReport = rest;
   const procedures: ProcedureInfo[] = [];
   for (const p of report.procedures) {
     const spec = await lookUp(p.id, p.version);
@@ -195,7 +116,7 @@ export async function readReportJson(text: string, file: string, lookUp: SpecLoo
   return {
     format: REPORT_DATA_FORMAT,
     report,
-    variants: ((comparisons ?? []) as Comparison[]).map((c) => ({ name: c.variant, report: null, comparison: c })),
+    variants: (comparisons ?? []).map((c: Comparison) => ({ name: c.variant, report: null, comparison: c })),
     procedures,
     scenario: null,
     reproduce: [],

@@ -1,34 +1,8 @@
 import type { Decision766, Decision766Figures } from '../indicators/decision766.ts';
-import type { LegalRef } from '../legal.ts';
-import { type Estimate, estimate } from './stats.ts';
+import type { Decision766Comparison, Decision766Estimates, Decision766FigureEstimates, PairedFigure } from './report-schema.ts';
+import { estimate } from './stats.ts';
 
-/** The figures of a group over replications, each with its 95% interval. */
-export interface Decision766FigureEstimates {
-  readonly handled: Estimate;
-  readonly resolvedOnTime: Estimate;
-  readonly withinLimit: Estimate;
-  readonly late: Estimate;
-  /** Over the replications where something was handled. */
-  readonly onTimeRate: Estimate;
-  readonly satisfactionRate: Estimate;
-  readonly points: Estimate;
-  /** motcua's own (early + on time) / resolved, beside the 766 rate. */
-  readonly oneStopOnTimeRate: Estimate;
-}
-
-/** The Decision 766 block of a simulation report: the same indicators as from case records, as estimates over replications. */
-export interface Decision766Estimates extends Decision766FigureEstimates {
-  readonly definitions: Decision766['definitions'];
-  readonly ref: LegalRef;
-  /** Dossiers received after the warm-up, followed to the end of the run. */
-  readonly period: 'after-warm-up-to-end-of-run';
-  readonly options: Decision766['options'];
-  readonly pointsOf: number;
-  readonly complaints: { readonly total: Estimate; readonly onTimeRate: Estimate };
-  /** Ranked by mean points (equal means share a rank). */
-  readonly byAgency: readonly (Decision766FigureEstimates & { readonly agency: string; readonly rank: number })[];
-  readonly notComputable: Decision766['notComputable'];
-}
+export type { Decision766Comparison, Decision766Estimates, Decision766FigureEstimates, PairedFigure } from './report-schema.ts';
 
 const defined = (xs: readonly (number | null | undefined)[]) => xs.filter((x): x is number => x !== null && x !== undefined);
 
@@ -69,21 +43,6 @@ export function decision766Estimates(perReplication: readonly (Decision766 | und
     byAgency: byAgency.map((a) => ({ ...a, rank: 1 + byAgency.findIndex((b) => b.points.mean === a.points.mean) })),
     notComputable: first.notComputable,
   };
-}
-
-/** A figure of the baseline and of a variant over paired replications, and their difference. */
-export interface PairedFigure {
-  readonly baseline: number;
-  readonly variant: number;
-  readonly difference: Estimate;
-}
-
-/** What a variant does to the Decision 766 indicators, in total and per agency. */
-export interface Decision766Comparison {
-  readonly onTimeRate: PairedFigure;
-  readonly satisfactionRate: PairedFigure;
-  readonly points: PairedFigure;
-  readonly byAgency: readonly { readonly agency: string; readonly onTimeRate: PairedFigure; readonly satisfactionRate: PairedFigure; readonly points: PairedFigure }[];
 }
 
 /** Paired differences (common random numbers) of the indicators; null when either side has none. */

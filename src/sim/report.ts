@@ -1,80 +1,11 @@
 import { formatLocalDate } from '../calendar/date.ts';
 import type { SimConfig } from './config.ts';
 import type { ReplicationResult } from './engine.ts';
-import { type Decision766Comparison, type Decision766Estimates, compareDecision766, decision766Estimates } from './indicators-report.ts';
+import { compareDecision766, decision766Estimates } from './indicators-report.ts';
+import type { Comparison, CycleReport, ProcedureReport, SimReport, StationReport } from './report-schema.ts';
 import { type Estimate, estimate, round } from './stats.ts';
 
-export interface ProcedureReport {
-  readonly id: string;
-  readonly version: string;
-  readonly started: Estimate;
-  readonly finished: Estimate;
-  readonly returned: Estimate;
-  readonly refused: Estimate;
-  readonly refusedAtReceipt: Estimate;
-  readonly withdrawn: Estimate;
-  readonly inProgress: Estimate;
-  readonly pendingOverdue: Estimate;
-  readonly early: Estimate;
-  readonly onTime: Estimate;
-  readonly late: Estimate;
-  /** (early + on time) / resolved. */
-  readonly onTimeRate: Estimate;
-  readonly apologies: Estimate;
-  readonly supplementRequests: Estimate;
-  readonly completionRequests: Estimate;
-  readonly cycleWorkingDays: CycleReport;
-  readonly cycleCalendarDays: CycleReport;
-  /** Cases resolved per bin of `width` working days, over all replications (for charts). */
-  readonly histogram: { readonly width: number; readonly counts: readonly number[] };
-}
-
-export interface CycleReport {
-  readonly mean: Estimate;
-  readonly p50: Estimate;
-  readonly p90: Estimate;
-  readonly p95: Estimate;
-  readonly max: Estimate;
-}
-
-export interface StationReport {
-  readonly id: string;
-  readonly officers: number;
-  readonly utilisation: Estimate;
-  readonly jobs: Estimate;
-  /** Working hours waited for a free officer. */
-  readonly queueWaitMean: Estimate;
-  readonly queueWaitP95: Estimate;
-  readonly longestQueue: Estimate;
-  /** Hours waited while the office was closed. */
-  readonly offHoursWaitMean: Estimate;
-}
-
-/** Everything a simulation tells, identical for the same scenario and seed. */
-export interface SimReport {
-  readonly scenario: {
-    readonly name: string;
-    readonly seed: number;
-    readonly replications: number;
-    readonly start: string;
-    readonly horizonDays: number;
-    readonly warmupDays: number;
-    readonly calendar: string;
-    readonly discipline: string;
-  };
-  readonly procedures: readonly ProcedureReport[];
-  readonly stations: readonly StationReport[];
-  readonly bottleneck: { readonly station: string; readonly utilisation: number } | null;
-  readonly checks: {
-    /** Per replication: every case that arrived has ended or is still in progress. */
-    readonly conservation: readonly { readonly arrived: number; readonly ended: number; readonly inProgress: number; readonly holds: boolean }[];
-    /** Per replication: L against λW. */
-    readonly little: readonly { readonly L: number; readonly lambdaW: number; readonly relativeError: number }[];
-  };
-  readonly events: number;
-  /** The Decision 766 indicators, as estimates over replications (absent for results made by hand). */
-  readonly indicators?: { readonly decision766: Decision766Estimates };
-}
+export type { Comparison, CycleReport, ProcedureReport, SimReport, StationReport } from './report-schema.ts';
 
 const per = <T>(results: readonly ReplicationResult[], pick: (r: ReplicationResult) => T): T[] => results.map(pick);
 
@@ -161,18 +92,6 @@ export function buildReport(config: SimConfig, results: readonly ReplicationResu
 const withIndicators = <T>(decision766: T | null) => (decision766 === null ? {} : { indicators: { decision766 } });
 
 /** Differences of a variant from the baseline over paired replications (common random numbers). */
-export interface Comparison {
-  readonly variant: string;
-  readonly procedures: readonly {
-    readonly id: string;
-    readonly meanCycleWorkingDays: { readonly baseline: number; readonly variant: number; readonly difference: Estimate };
-    readonly onTimeRate: { readonly baseline: number; readonly variant: number; readonly difference: Estimate };
-  }[];
-  readonly stations: readonly { readonly id: string; readonly utilisation: { readonly baseline: number; readonly variant: number; readonly difference: Estimate } }[];
-  /** What the variant does to the Decision 766 indicators. */
-  readonly indicators?: { readonly decision766: Decision766Comparison };
-}
-
 export function compare(name: string, baseline: readonly ReplicationResult[], variant: readonly ReplicationResult[]): Comparison {
   const n = Math.min(baseline.length, variant.length);
   const paired = (f: (r: ReplicationResult) => number | undefined) => {

@@ -1,12 +1,9 @@
 /** Two-sided 95% Student t quantiles for 1–30 degrees of freedom; 1.96 beyond. */
 const T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
 
-/** A figure over replications: its mean and the half-width of its 95% confidence interval. */
-export interface Estimate {
-  readonly mean: number;
-  readonly halfWidth: number;
-  readonly n: number;
-}
+import type { Estimate } from './report-schema.ts';
+
+export type { Estimate };
 
 /** Rounds for reports: stable text, and no false precision. */
 export function round(x: number, digits = 6): number {
