@@ -125,7 +125,13 @@ function need(value: string | undefined, flag: string, what: string): string {
   return value;
 }
 
-/** A complaint as printed: instants local, and how it stands against each deadline as of `now`. */
+/**
+ * A complaint as printed: instants local, and how it stands against each deadline as of `now`.
+ *
+ * @example
+ * complaintView(openComplaint({ id: 'PAKN-1', kind: 'feedback', text: 'Late', at }, calendar), at).deadlinesKept
+ * // { acknowledge: 'pending', askInformation: 'pending', answer: 'pending' }
+ */
 export function complaintView(c: Complaint, now: Instant) {
   const t = (i: Instant) => formatInstant(i);
   return {

@@ -44,13 +44,23 @@ function agencyOf(specs: readonly ProcedureSpec[], id: string): { readonly agenc
  * The Decision 766 indicators of the live store: every case and complaint it holds, through
  * `recordsFromCases` (each dossier counts for its procedure's competent agency) and `decision766`
  * with its default options. What `webPages` uses unless given another source.
+ *
+ * @example
+ * const panel = liveDecision766(cases, await store.complaints(), { from, to, now }, CATALOGUE);
+ * panel.byAgency[0]?.rank // 1: the best agency of the period
  */
 export const liveDecision766: Decision766Source = (cases, complaints, period, specs) => {
   const records = recordsFromCases(cases, factsOf(specs), complaintsByDossier(complaints));
   return decision766Panel(decision766(records, { ...period, complaints: complaints.map(complaintRecord) }), specs);
 };
 
-/** The panel of computed indicators: names in both languages, each figure's formula. */
+/**
+ * The panel of computed indicators: names in both languages, each figure's formula.
+ *
+ * @example
+ * const panel = decision766Panel(decision766(records, { from, to, now }), CATALOGUE);
+ * panel.formulas[0]?.en // 'On-time rate = (ended on time + pending within the limit) / …'
+ */
 export function decision766Panel(d: Decision766, specs: readonly ProcedureSpec[]): Decision766Panel {
   const row = (f: Decision766Figures): Decision766Row => ({
     handled: f.handled,
@@ -90,6 +100,10 @@ export function decision766Panel(d: Decision766, specs: readonly ProcedureSpec[]
  * Where the rating page's complaints go: complaint records of the store (kind `feedback`, about
  * the dossier, counting for its procedure's competent agency), numbered and given their deadlines
  * on `calendar`. They feed the indicators like complaints filed with `motcua complaint`.
+ *
+ * @example
+ * const sink = storeComplaints(store, CATALOGUE, new BusinessCalendar());
+ * await sink.open({ caseId: 'birth-registration-20250303-0001', text: 'Chậm', at }) // 'PAKN-20250303-0001'
  */
 export function storeComplaints(store: CaseStore, specs: readonly ProcedureSpec[], calendar: BusinessCalendar): ComplaintSink {
   return {
