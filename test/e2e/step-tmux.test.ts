@@ -20,9 +20,22 @@ const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
 async function keys(...ks: string[]): Promise<string> {
   for (const k of ks) {
     tmux('send-keys', '-t', SESSION, k);
-    await sleep(350);
+    await settled();
   }
   return screen();
+}
+/** Waits until the screen has changed and then stayed the same for 400 ms (at most 8 s): a loaded machine redraws late. */
+async function settled(): Promise<void> {
+  const before = screen();
+  let last = before;
+  let still = 0;
+  for (let waited = 0; waited < 8000; waited += 100) {
+    await sleep(100);
+    const now = screen();
+    still = now === last ? still + 100 : 0;
+    last = now;
+    if (still >= 400 && (now !== before || waited >= 800)) return;
+  }
 }
 const row = (text: string, label: string) => text.split('\n').find((l) => l.includes(label)) ?? '';
 
