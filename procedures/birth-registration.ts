@@ -8,7 +8,7 @@ export const SAME_DAY_CIVIL_STATUS = {
   article: 'Art. 16, 18, 34',
   effectiveFrom: '2016-01-01',
   confidence: 'mem',
-  note: 'registered at once when the papers are complete; a dossier received after 15:00 that cannot be settled at once is due the next working day (shared/DOMAIN.md [src-2]; the text setting 15:00 was not found)',
+  note: 'registered at once when the papers are complete; a dossier received after 15:00 that cannot be settled at once is due the next working day (national portal practice, from a secondary source; the text setting 15:00 was not found)',
 } as const;
 
 /**

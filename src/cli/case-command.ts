@@ -15,7 +15,7 @@ import { CaseError, UsageError } from '../errors.ts';
 import { parseEvent } from './events.ts';
 import { readStreamLimited } from '../node/read-limited.ts';
 import { EXIT, type Io, json } from './io.ts';
-import { loadCatalogue, loadProcedures } from '../node/load-procedures.ts';
+import { loadCatalogue, loadProcedures, proceduresFor } from '../node/load-procedures.ts';
 import { openLogFile } from '../node/log-file.ts';
 import { CASE_USAGE } from './usage.ts';
 
@@ -33,6 +33,7 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
       'allow-code': { type: 'boolean', default: false },
       db: { type: 'string' },
       procedures: { type: 'string' },
+      only: { type: 'boolean', default: false },
       key: { type: 'string' },
       'expect-version': { type: 'string' },
       log: { type: 'boolean', default: false },
@@ -66,8 +67,7 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
     if (values.output === undefined) throw new UsageError('usage', 'case log needs -o <log.csv|log.xes>, the event log to write. Run motcua case --help for the usage.');
     logFormatOf(values.output, '-o');
   }
-  const { procedures, errors } = values.procedures === undefined ? { procedures: await loadCatalogue(), errors: [] } : await loadProcedures([values.procedures], { allowCode: values['allow-code'] });
-  if (errors.length > 0) throw errors[0]!;
+  const procedures = await proceduresFor(values.procedures === undefined ? undefined : [values.procedures], { allowCode: values['allow-code'], only: values.only });
   const store = sqliteStore(file);
   try {
     const engine = createEngine({ procedures: procedures.map((p) => p.spec), store, now: () => io.now() as Instant });

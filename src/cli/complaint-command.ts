@@ -20,7 +20,7 @@ import {
 import { fileComplaint } from '../engine/complaints.ts';
 import { competentAgency } from '../indicators/from-cases.ts';
 import { EXIT, type Io, json } from './io.ts';
-import { loadCatalogue, loadProcedures } from '../node/load-procedures.ts';
+import { proceduresFor } from '../node/load-procedures.ts';
 import { COMPLAINT_USAGE } from './usage.ts';
 
 /** `motcua complaint`. */
@@ -109,7 +109,7 @@ async function put(store: CaseStore, complaint: Complaint, file: string): Promis
 async function dossierAgency(store: CaseStore, code: string, proceduresDir: string | undefined, file: string): Promise<string | null> {
   const record = await store.get(code);
   if (record === null) throw new UsageError('unknown-case', `no dossier ${code} in this database; give the dossier code as motcua case list shows it, or leave --dossier out.`, { file, path: ['--dossier'] });
-  const { procedures } = proceduresDir === undefined ? { procedures: await loadCatalogue() } : await loadProcedures([proceduresDir]);
+  const procedures = await proceduresFor(proceduresDir === undefined ? undefined : [proceduresDir]);
   const spec = procedures.find((p) => p.spec.id === record.procedure.id && p.spec.version === record.procedure.version)?.spec;
   return spec === undefined ? null : competentAgency(spec);
 }

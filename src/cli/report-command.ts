@@ -22,7 +22,7 @@ import { overloadWarnings, runScenario } from '../node/run-scenario.ts';
 import { loadScenario } from '../node/scenario-files.ts';
 import { SCENARIO_LIMITS } from '../sim/scenario-schema.ts';
 import { EXIT, type Io, type Lang, MAX_WORKERS, json, pickLang, wholeNumberFlag } from './io.ts';
-import { loadCatalogue, loadProcedures } from '../node/load-procedures.ts';
+import { loadCatalogue, loadProcedures, proceduresFor } from '../node/load-procedures.ts';
 import { t } from '../i18n/translate.ts';
 import { comparisonSummary, summary } from './sim-summary.ts';
 import { DEFAULT_SCENARIO } from './simulate-command.ts';
@@ -48,6 +48,7 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
       to: { type: 'string' },
       now: { type: 'string' },
       procedures: { type: 'string' },
+      only: { type: 'boolean', default: false },
       log: { type: 'string' },
       map: { type: 'string' },
       procedure: { type: 'string' },
@@ -71,8 +72,8 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
     if (positionals.length > 0) throw new UsageError('usage', `--log reports on the cases of an event log; give it no scenario or JSON report ("${positionals[0]}").`);
     return indicatorsOfLog(values.log, { ...values, lang }, io);
   }
-  for (const flag of ['from', 'to', 'now', 'procedures'] as const) {
-    if (values[flag] !== undefined) throw new UsageError('usage', `--${flag} applies to --db (the dashboard of a case store) and --log (the indicators of an event log).`, { path: [`--${flag}`] });
+  for (const flag of ['from', 'to', 'now', 'procedures', 'only'] as const) {
+    if (values[flag] !== undefined && values[flag] !== false) throw new UsageError('usage', `--${flag} applies to --db (the dashboard of a case store) and --log (the indicators of an event log).`, { path: [`--${flag}`] });
   }
   if (positionals.length > 1) throw new UsageError('usage', `report takes one scenario or JSON report. Run motcua report --help for the usage.`);
   const input = positionals[0] ?? DEFAULT_SCENARIO;
@@ -158,7 +159,7 @@ async function simulateScenario(
 /** `motcua report --db`: the one-stop dashboard of the cases in an engine's store (a SQLite file or a PostgreSQL URL). */
 async function dashboardOfStore(
   file: string,
-  values: { readonly from?: string | undefined; readonly to?: string | undefined; readonly now?: string | undefined; readonly procedures?: string | undefined; readonly output?: string | undefined; readonly json: boolean; readonly lang: Lang; readonly 'allow-code': boolean },
+  values: { readonly from?: string | undefined; readonly to?: string | undefined; readonly now?: string | undefined; readonly procedures?: string | undefined; readonly output?: string | undefined; readonly json: boolean; readonly lang: Lang; readonly 'allow-code': boolean; readonly only: boolean },
   io: Io,
 ): Promise<number> {
   const url = /^postgres(ql)?:\/\//.test(file);
@@ -169,8 +170,7 @@ async function dashboardOfStore(
   const from = values.from === undefined ? localDate(year, month, 1) : parseLocalDate(values.from, ['--from']);
   const to = values.to === undefined ? today : parseLocalDate(values.to, ['--to']);
   if (to < from) throw new UsageError('usage', `--to ${formatLocalDate(to)} is before --from ${formatLocalDate(from)}; the period runs from --from to --to, both included.`, { path: ['--to'] });
-  const { procedures, errors } = values.procedures === undefined ? { procedures: await loadCatalogue(), errors: [] } : await loadProcedures([values.procedures], { allowCode: values['allow-code'] });
-  if (errors.length > 0) throw errors[0]!;
+  const procedures = await proceduresFor(values.procedures === undefined ? undefined : [values.procedures], { allowCode: values['allow-code'], only: values.only });
   // Loaded only for --db: a simulation report needs no database driver.
   const { openStore } = await import('../server/serve.ts');
   const store = await openStore(file);
@@ -219,14 +219,14 @@ async function indicatorsOfLog(
     readonly json: boolean;
     readonly lang: Lang;
     readonly 'allow-code': boolean;
+    readonly only: boolean;
   },
   io: Io,
 ): Promise<number> {
   const { loadLog, loadMapping } = await import('./log-input.ts');
   const mapping = await loadMapping(values.map);
   const log = await loadLog(file, mapping);
-  const { procedures, errors } = values.procedures === undefined ? { procedures: await loadCatalogue(), errors: [] } : await loadProcedures([values.procedures], { allowCode: values['allow-code'] });
-  if (errors.length > 0) throw errors[0]!;
+  const procedures = await proceduresFor(values.procedures === undefined ? undefined : [values.procedures], { allowCode: values['allow-code'], only: values.only });
   const specs = procedures.map((p) => p.spec);
   if (values.procedure !== undefined && !specs.some((s) => s.id === values.procedure)) {
     throw new UsageError('usage', `--procedure "${values.procedure}" is not a procedure of ${values.procedures ?? 'the catalogue'}; motcua list shows their ids.`, { path: ['--procedure'] });

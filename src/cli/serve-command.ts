@@ -2,14 +2,14 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
 import { hashToken, newToken } from '../server/auth.ts';
 import { EXIT, type Io } from './io.ts';
-import { loadCatalogue, loadProcedures } from '../node/load-procedures.ts';
+import { proceduresFor } from '../node/load-procedures.ts';
 
 
 /** `motcua serve`: runs until the process is told to stop. */
 export async function serveCommand(args: readonly string[], io: Io, stopped: Promise<void> = signalled()): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, auth: { type: 'string' }, procedures: { type: 'string' }, webhooks: { type: 'string' } },
+    options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, auth: { type: 'string' }, procedures: { type: 'string' }, only: { type: 'boolean', default: false }, webhooks: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
@@ -17,8 +17,7 @@ export async function serveCommand(args: readonly string[], io: Io, stopped: Pro
   if (values.db === undefined) throw new UsageError('usage', 'serve needs --db <file.db> (created when missing) or --db postgres://user@host/db.', { path: ['--db'] });
   const port = values.port === undefined ? 8080 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('usage', `--port must be a port number 0–65535 (0: any free port), not "${values.port}".`, { path: ['--port'] });
-  const { procedures, errors } = values.procedures === undefined ? { procedures: await loadCatalogue(), errors: [] } : await loadProcedures([values.procedures]);
-  if (errors.length > 0) throw errors[0]!;
+  const procedures = await proceduresFor(values.procedures === undefined ? undefined : [values.procedures], { only: values.only });
   const { serve } = await import('../server/serve.ts');
   const { webPlugin } = await import('../web/plugin.ts');
   const served = await serve({

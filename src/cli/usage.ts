@@ -15,7 +15,7 @@ motcua calendar add <start> <duration> [--json] [--lang vi|en]
   <start> YYYY-MM-DDTHH:MM (Vietnamese time) counts working time in office hours and prints the due instant.
   <duration>: ${DURATION_FORMS}.`;
 
-export const CASE_USAGE = `motcua case open|send|show|list|tick|log --db <file.db> [--procedures <dir> [--allow-code]] …
+export const CASE_USAGE = `motcua case open|send|show|list|tick|log --db <file.db> [--procedures <dir|file> [--only] [--allow-code]] …
   Runs real cases in a SQLite file (created by the first open). Output is JSON; instants are local (+07:00).
   open  <request|->                 '{"procedure":"birth-registration","receivedAt":"2025-01-24T09:00","channel":"in-person","by":"desk","dossier":{"needsVerification":false}}'
                                     (optional: "code", "accept": false to leave it at receipt) [--key <idempotency key>]
@@ -44,8 +44,8 @@ export const LIST_USAGE = `motcua list [paths…] [--allow-code] [--json] [--lan
   A table of the catalogue (or of the given files): id, version, title, level, limit, agencies, legal basis.`;
 
 export const REPORT_USAGE = `motcua report [scenario.yaml | report.json] [-o report.html] [--lang vi|en] [--compare] [--replications N] [--seed N] [--workers N] [--summary] [--allow-code] [--allow-outside] [--json]
-motcua report --db <cases.db | postgres://…> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now <instant>] [--procedures <dir>] [-o report.html] [--lang vi|en] [--json]
-motcua report --log <log.csv|log.xes> [--map map.yaml] [--procedure <id>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now <instant>] [--procedures <dir>] [-o report.html] [--lang vi|en] [--json]
+motcua report --db <cases.db | postgres://…> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now <instant>] [--procedures <dir|file> [--only]] [-o report.html] [--lang vi|en] [--json]
+motcua report --log <log.csv|log.xes> [--map map.yaml] [--procedure <id>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now <instant>] [--procedures <dir|file> [--only]] [-o report.html] [--lang vi|en] [--json]
   Writes one self-contained HTML page (for simulations/province-2016.yaml by default; report.html
   unless -o says otherwise): cycle-time histograms against the statutory limit, early / on time /
   late, p50/p90; utilisation and queue waits per station with the bottleneck; with --compare, each
@@ -71,7 +71,7 @@ export const SIMULATE_USAGE = `motcua simulate [scenario.yaml] [--json] [--compa
 export const STEP_USAGE = `motcua step <procedure> [--received <YYYY-MM-DDTHH:MM>] [--channel …] [--dossier file.json | '{"field":value}'] [--case saved.json] [--save file.json] [--allow-code] [--lang vi|en]
   A full-screen terminal UI to walk one dossier through a procedure (needs an interactive terminal).`;
 
-export const SERVE_USAGE = `motcua serve --db <file.db | postgres://…> [--port 8080] [--host 127.0.0.1] [--auth auth.yaml] [--procedures <dir>] [--webhooks webhooks.yaml]
+export const SERVE_USAGE = `motcua serve --db <file.db | postgres://…> [--port 8080] [--host 127.0.0.1] [--auth auth.yaml] [--procedures <dir|file> [--only]] [--webhooks webhooks.yaml]
   The HTTP API: procedures, cases, the public lookup and ratings; OpenAPI 3.1 at /openapi.json, the
   reference at /docs. Tokens of auth.yaml say who acts (see README). --port 0 takes a free port; the
   first line printed is the address. --webhooks: the outbox delivers every effect to these

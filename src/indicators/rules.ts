@@ -14,7 +14,7 @@ export const DECISION_766_REF: LegalRef = {
   effectiveFrom: '2022-06-23',
   confidence: 'src',
   url: 'https://www.lamdong.dcs.vn/tin-tuc-su-kien/thong-tin-tong-hop/task/148/type/detail/id/33503',
-  note: 'Satisfaction group (18 points) and its three rates seen in published summaries (lamdong.dcs.vn, vietjack.me); on-time rate per shared/DOMAIN.md [src-2].',
+  note: 'Satisfaction group (18 points) and its three rates seen in published summaries (lamdong.dcs.vn, vietjack.me); on-time rate per a published description of the formulas (secondary source).',
 };
 
 /**
@@ -84,5 +84,5 @@ export const COMPLAINT_DEADLINES_REF: LegalRef = {
   document: 'Decision 766/QĐ-TTg (23/6/2022)',
   article: 'Annex, satisfaction group (formula description)',
   confidence: 'uncertain',
-  note: '2 / 5 / 15 working days as cited by shared/DOMAIN.md [src-2]; not found in the sources searched.',
+  note: '2 / 5 / 15 working days as a secondary source cites them; not found in the sources searched.',
 };

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { versionInForce } from '../dsl/in-force.ts';
 import { readProcedure } from '../dsl/io.ts';
 import type { ProcedureSpec } from '../dsl/spec.ts';
@@ -86,10 +87,11 @@ function inCatalogue(file: string): boolean {
  * procedures: from the catalogue, or anywhere with `allowCode`). Every problem is collected with
  * its file, so one broken file does not hide the others.
  */
-export async function loadProcedures(paths: readonly string[], options: LoadOptions = {}): Promise<{ procedures: LoadedProcedure[]; errors: MotcuaError[] }> {
+export async function loadProcedures(paths: readonly string[], options: LoadOptions = {}): Promise<{ procedures: LoadedProcedure[]; errors: MotcuaError[]; skipped: string[] }> {
   const procedures: LoadedProcedure[] = [];
   const errors: MotcuaError[] = [];
-  for (const file of await expand(paths, errors)) {
+  const skipped: string[] = [];
+  for (const { file, inFolder } of await expand(paths, errors)) {
     const shown = relative(process.cwd(), file) || file;
     try {
       if (extname(file) === '.ts' && options.allowCode !== true && !inCatalogue(file)) {
@@ -106,18 +108,56 @@ export async function loadProcedures(paths: readonly string[], options: LoadOpti
         if (specs.length === 0) throw new ProcedureError('no-procedure', 'the module exports no procedure. Export the result of procedure(...).build().', { file: shown });
         for (const spec of specs) procedures.push({ spec: validateProcedure(spec, { file: shown }), file: shown });
       } else {
-        procedures.push({ spec: readProcedure(await readFileLimited(file, MAX_SPEC_BYTES, 'procedure file', shown), shown), file: shown });
+        const text = await readFileLimited(file, MAX_SPEC_BYTES, 'procedure file', shown);
+        // In a folder, JSON and YAML files that are plainly something else (an event list, a
+        // scenario) are passed over; a file named on its own is read as a procedure or refused.
+        if (inFolder && !looksLikeProcedureText(text)) {
+          skipped.push(shown);
+          continue;
+        }
+        procedures.push({ spec: readProcedure(text, shown), file: shown });
       }
     } catch (error) {
       if (error instanceof MotcuaError) errors.push(error.file === undefined ? new ProcedureError(error.code, error.message, { file: shown, path: error.path, cause: error }) : error);
       else errors.push(new ProcedureError('load', `cannot be loaded: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Fix the file so that it runs.`, { file: shown, cause: error }));
     }
   }
-  return { procedures, errors };
+  return { procedures, errors, skipped };
 }
 
-async function expand(paths: readonly string[], errors: MotcuaError[]): Promise<string[]> {
-  const files: string[] = [];
+/** Whether a JSON or YAML text is an object with a procedure's `id` and `flow` (or does not parse, so that the reader says why). */
+function looksLikeProcedureText(text: string): boolean {
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch {
+    return true;
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'id' in value && 'flow' in value;
+}
+
+/**
+ * The procedures a command works with: the catalogue and, with `--procedures <paths>`, the
+ * procedures found there added to it (one with the same id and version as a catalogue procedure
+ * replaces it); with `only`, the procedures of those paths alone.
+ *
+ * @throws the first problem of any file, with its file and path
+ * @example
+ * const procedures = await proceduresFor(['./my-procedures'], { only: false }); // the catalogue + mine
+ */
+export async function proceduresFor(paths: readonly string[] | undefined, options: LoadOptions & { readonly only?: boolean } = {}): Promise<LoadedProcedure[]> {
+  if (options.only === true && (paths === undefined || paths.length === 0)) throw new UsageError('usage', '--only needs --procedures <dir|file>: the procedures to use instead of the catalogue.', { path: ['--only'] });
+  const catalogue = options.only === true ? [] : await loadCatalogue();
+  if (paths === undefined || paths.length === 0) return catalogue;
+  const { procedures, errors } = await loadProcedures(paths, options);
+  if (errors.length > 0) throw errors[0]!;
+  const key = (p: LoadedProcedure) => `${p.spec.id}@${p.spec.version}`;
+  const added = new Set(procedures.map(key));
+  return [...catalogue.filter((p) => !added.has(key(p))), ...procedures];
+}
+
+async function expand(paths: readonly string[], errors: MotcuaError[]): Promise<{ file: string; inFolder: boolean }[]> {
+  const files: { file: string; inFolder: boolean }[] = [];
   for (const p of paths) {
     const full = resolve(p);
     const info = await stat(full).catch(() => undefined);
@@ -125,9 +165,9 @@ async function expand(paths: readonly string[], errors: MotcuaError[]): Promise<
       errors.push(new UsageError('not-found', `no such file or folder. Give a procedure file (.ts, .json, .yaml) or a folder of them.`, { file: p }));
     } else if (info.isDirectory()) {
       const names = (await readdir(full)).sort();
-      files.push(...names.filter((n) => EXTENSIONS.has(extname(n)) && n !== 'index.ts' && !n.endsWith('.d.ts')).map((n) => join(full, n)));
+      files.push(...names.filter((n) => EXTENSIONS.has(extname(n)) && n !== 'index.ts' && !n.endsWith('.d.ts')).map((n) => ({ file: join(full, n), inFolder: true })));
     } else if (EXTENSIONS.has(extname(full))) {
-      files.push(full);
+      files.push({ file: full, inFolder: false });
     } else {
       errors.push(new UsageError('bad-file', `is not a procedure file. Use .ts, .json, .yaml or .yml.`, { file: p }));
     }
