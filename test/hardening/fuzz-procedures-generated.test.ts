@@ -13,9 +13,9 @@ describe('fuzz: generated procedure files', () => {
   it('read from JSON or YAML as a procedure that compiles and accepts a dossier, or are refused with a one-line ProcedureError naming the file', () => {
     checkProperty(
       'procedure files (generated)',
-      fc.property(generatedProcedure, fc.constantFrom('json' as const, 'yaml' as const), fc.noBias(fc.nat(99)), (spec, format, sample) => {
+      fc.property(generatedProcedure, fc.constantFrom('json' as const, 'yaml' as const), fc.noBias(fc.nat(19)), (spec, format, sample) => {
         const read = readsOrRefuses(writeProcedure(spec, format), `generated.${format}`);
-        // One valid procedure in a hundred goes through `check` (budget, state graph, properties): it
+        // One valid procedure in twenty goes through `check` (budget, state graph, properties): it
         // must finish (bounded), answer without NaN, and never call a state unreachable after
         // cutting its traversal off.
         if (read instanceof MotcuaError || sample !== 0) return;

@@ -44,7 +44,7 @@ export const editChars = (text: string, edits: readonly CharEdit[]) => edits.red
 export async function readsOrRefuses(text: string, file: string, chunked: number): Promise<void> {
   // Fed in pieces as a stream would bring them: a piece boundary may cut a row or a tag.
   const chunks = chunked === 0 ? [text] : Array.from({ length: Math.ceil(text.length / chunked) }, (_, i) => text.slice(i * chunked, (i + 1) * chunked));
-  const log = await typedAsync(() => readLog(chunks, file), file);
+  const log = await typedAsync(() => readLog(chunks, file), file, text);
   if (log instanceof MotcuaError) {
     expect(log.name).toBe('LogError');
     return;

@@ -17,7 +17,7 @@ import { tinySpec } from './specs.ts';
  * one-line `ProcedureError` that names the file. Nothing else may happen.
  */
 export function readsOrRefuses(text: string, file: string): ProcedureSpec | MotcuaError {
-  const spec = typed(() => readProcedure(text, file), file);
+  const spec = typed(() => readProcedure(text, file), file, text);
   if (spec instanceof MotcuaError) {
     expect(spec.name).toBe('ProcedureError');
     return spec;
@@ -30,8 +30,8 @@ export function readsOrRefuses(text: string, file: string): ProcedureSpec | Motc
     if (accepted.ok) {
       const due = accepted.snapshot.context.statutory?.due ?? 0;
       expect(Number.isFinite(due)).toBe(true);
-    } else expectTyped(accepted.error);
-  });
+    } else expectTyped(accepted.error, undefined, text);
+  }, undefined, text);
   return spec;
 }
 

@@ -38,7 +38,7 @@ export async function fuzzScenarios(name: string, files: readonly string[], numR
     fc.asyncProperty(fc.nat(), fc.array(lineEdit(values), { minLength: 1, maxLength: 3 }), fc.array(scenarioMutation, { minLength: 1, maxLength: 2 }), fc.nat(9), async (which, edits, structural, simulate) => {
       const base = bases[which % bases.length]!;
       const text = how === 'lines' ? editLines(base, edits) : YAML.stringify(structural.reduce<unknown>((r, m) => mutate(r, m), YAML.parse(base)));
-      const scenario = await typedAsync(() => parseScenario(text, FILE, resolve, read), FILE);
+      const scenario = await typedAsync(() => parseScenario(text, FILE, resolve, read), FILE, text);
       if (scenario instanceof MotcuaError) return;
       valid++;
       expect(nonFinite(scenario.baseline)).toEqual([]);
