@@ -41,4 +41,18 @@ describe('the JSON Schemas in schema/', () => {
     expect(validate(printed)).toBe(false);
     expect(validate.errors?.[0]).toMatchObject({ instancePath: '/procedures/1', keyword: 'required', params: { missingProperty: 'onTimeRate' } });
   }, 60_000);
+
+  it('the README events table has one row per event type, in order, with exactly the fields of schema/event.schema.json', () => {
+    const readme = readFileSync(new URL('README.md', ROOT), 'utf8');
+    const table = /<!-- events-table -->\n([\s\S]*?)\n\n/.exec(readme)![1]!;
+    const rows = table.split('\n').slice(2).map((line) => line.split(' | '));
+    const members = load('schema/event.schema.json').oneOf as { properties: Record<string, { default?: unknown }>; required: string[] }[];
+    const shown = rows.map((cells) => [cells[0]!.replace(/^\| `|`$/g, ''), [...cells[1]!.matchAll(/`(\w+)(\?| = [^`]*)?`/g)].map((m) => `${m[1]}${m[2] === '?' ? '?' : ''}`).sort()]);
+    const expected = members.map((m) => {
+      const type = (m.properties['type'] as { const: string }).const;
+      const fields = Object.keys(m.properties).filter((f) => !['type', 'at', 'by'].includes(f));
+      return [type, fields.map((f) => (m.required.includes(f) || m.properties[f]!.default !== undefined ? f : `${f}?`)).sort()];
+    });
+    expect(shown).toEqual(expected);
+  });
 });

@@ -115,7 +115,7 @@ function holds(env: ProcedureEnv, event: CaseEvent, step: string): string | null
   if (by.kind === 'agency' && by.agency === agency) {
     // The procedure names who in the agency acts (the chairman signs): only that role may.
     if (role === undefined || by.role === role) return null;
-    return `only the ${role} of ${agencyName(env, agency)} can ${own(VERBS, event.type) ?? event.type} step "${step}"; ${by.role === undefined ? 'an actor with no role' : `the ${by.role}`} cannot. Send the event with "by": {"agency": "${agency}", "role": "${role}"} from that person.`;
+    return `only the ${role} of ${agencyName(env, agency)} can ${own(VERBS, event.type) ?? event.type} step "${step}"; ${by.role === undefined ? 'an actor with no role' : `the ${by.role}`} cannot. It must come from that person: "by": {"agency": "${agency}", "role": "${role}"} (over HTTP, a token with role ${role}).`;
   }
   return `only ${agencyName(env, agency)}, which holds step "${step}", can ${own(VERBS, event.type) ?? event.type}${event.type === 'COMPLETE' || event.type === 'REQUEST_SUPPLEMENT' ? ' it' : ''}; ${describeActor(env, by)} cannot.`;
 }

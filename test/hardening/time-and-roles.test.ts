@@ -66,7 +66,7 @@ describe('roles come from the procedure (issue 19 regressions)', () => {
     await engine.send(caseId, ev('TRANSFER', '2025-03-03T10:00', desk));
     expect((await engine.send(caseId, ev('COMPLETE', '2025-03-03T11:00', agency('justice'), { step: 'register' }))).ok).toBe(true);
     const clerk = await engine.send(caseId, { type: 'COMPLETE', at: at('2025-03-03T12:00'), by: { kind: 'agency', agency: 'justice', role: 'clerk' }, step: 'sign' });
-    expect(!clerk.ok && clerk.error.message).toBe('only the chairman of Justice officer (justice) can complete step "sign"; the clerk cannot. Send the event with "by": {"agency": "justice", "role": "chairman"} from that person.');
+    expect(!clerk.ok && clerk.error.message).toBe('only the chairman of Justice officer (justice) can complete step "sign"; the clerk cannot. It must come from that person: "by": {"agency": "justice", "role": "chairman"} (over HTTP, a token with role chairman).');
     const nobody = await engine.send(caseId, ev('COMPLETE', '2025-03-03T12:00', agency('justice'), { step: 'sign' }));
     expect(!nobody.ok && nobody.error.code).toBe('refused');
     const chairman = await engine.send(caseId, { type: 'COMPLETE', at: at('2025-03-03T12:30') as Instant, by: { kind: 'agency', agency: 'justice', role: 'chairman' }, step: 'sign' });
