@@ -4,30 +4,14 @@ import { procedureResolver } from '../../src/node/scenario-files.ts';
 import { parseScenario } from '../../src/sim/scenario.ts';
 import { SCENARIO_LIMITS } from '../../src/sim/scenario-schema.ts';
 import { runCli } from '../support/cli.ts';
+import { SMALL_SCENARIO, editScenario } from '../support/sim.ts';
 
 /** Issue 19: scenario numbers have upper bounds, and the error names the limit and where it was hit. */
 
 const FILE = 'simulations/limits.yaml';
 const resolver = procedureResolver(FILE);
-const BASE = `name: limits
-start: 2025-01-06
-horizon: 28d
-seed: 1
-stations:
-  desk: { officers: 1 }
-  committee: { officers: 2 }
-procedures:
-  - procedure: birth-registration
-    arrivals: { poisson: { perDay: 10 } }
-    dossier:
-      needsVerification: { "true": 0.25, "false": 0.75 }
-    steps:
-      default: { duration: { fixed: 1 } }
-`;
-const edit = (from: string, to: string) => {
-  if (!BASE.includes(from)) throw new Error(`"${from}" is not in the scenario`);
-  return BASE.replace(from, to);
-};
+const BASE = SMALL_SCENARIO;
+const edit = (from: string, to: string) => editScenario(from, to);
 
 async function problemOf(text: string): Promise<string> {
   try {

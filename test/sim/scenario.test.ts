@@ -8,6 +8,7 @@ import { ScenarioError } from '../../src/errors.ts';
 import type { SimConfig, SimProcedure } from '../../src/sim/config.ts';
 import { loadScenario, procedureResolver } from '../../src/node/scenario-files.ts';
 import { type ReplayReader, type Scenario, parseScenario, stationLoad } from '../../src/sim/scenario.ts';
+import { SMALL_SCENARIO as BASE, editScenario as edit } from '../support/sim.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FILE = 'simulations/inline.yaml';
@@ -21,29 +22,6 @@ const procedureOf = (config: SimConfig, id: string): SimProcedure => {
 };
 const utilisationOf = (config: SimConfig): Record<string, number> => Object.fromEntries(stationLoad(config).map((l) => [l.station, l.utilisation]));
 const online = (p: SimProcedure): number => p.channels.find((c) => c.value === 'online')?.p ?? 0;
-
-/** A small valid scenario; each error case changes one thing in it. */
-const BASE = `name: inline
-start: 2025-01-06
-horizon: 28d
-seed: 1
-stations:
-  desk: { officers: 1 }
-  committee: { officers: 2 }
-procedures:
-  - procedure: birth-registration
-    arrivals: { poisson: { perDay: 10 } }
-    dossier:
-      needsVerification: { "true": 0.25, "false": 0.75 }
-    steps:
-      default: { duration: { fixed: 1 } }
-`;
-
-/** BASE with `from` replaced by `to`; fails loudly when `from` is not there. */
-function edit(from: string, to: string, text = BASE): string {
-  if (!text.includes(from)) throw new Error(`"${from}" is not in the scenario`);
-  return text.replace(from, to);
-}
 
 async function parse(text: string, read?: ReplayReader): Promise<Scenario> {
   return parseScenario(text, FILE, resolver, read);

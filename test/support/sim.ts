@@ -78,3 +78,26 @@ export function simOf(spec: ProcedureSpec, k: SimKnobs, overrides: Partial<SimCo
     ...overrides,
   };
 }
+
+/** A small valid scenario; each error case changes one thing in it. */
+export const SMALL_SCENARIO = `name: inline
+start: 2025-01-06
+horizon: 28d
+seed: 1
+stations:
+  desk: { officers: 1 }
+  committee: { officers: 2 }
+procedures:
+  - procedure: birth-registration
+    arrivals: { poisson: { perDay: 10 } }
+    dossier:
+      needsVerification: { "true": 0.25, "false": 0.75 }
+    steps:
+      default: { duration: { fixed: 1 } }
+`;
+
+/** SMALL_SCENARIO with `from` replaced by `to`; fails loudly when `from` is not there. */
+export function editScenario(from: string, to: string, text = SMALL_SCENARIO): string {
+  if (!text.includes(from)) throw new Error(`"${from}" is not in the scenario`);
+  return text.replace(from, to);
+}
