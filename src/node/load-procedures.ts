@@ -119,7 +119,7 @@ export async function loadProcedures(paths: readonly string[], options: LoadOpti
       }
     } catch (error) {
       if (error instanceof MotcuaError) errors.push(error.file === undefined ? new ProcedureError(error.code, error.message, { file: shown, path: error.path, cause: error }) : error);
-      else errors.push(new ProcedureError('load', `cannot be loaded: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Fix the file so that it runs.`, { file: shown, cause: error }));
+      else errors.push(new ProcedureError('load', `cannot be loaded: ${(error instanceof Error ? error.message.split('\n')[0]! : String(error)).replace(/\.$/, '')}. Fix the file so that it runs.`, { file: shown, cause: error }));
     }
   }
   return { procedures, errors, skipped };
