@@ -91,7 +91,8 @@ function holidays([yearText]: string[], asJson: boolean, lang: Lang, io: Io): nu
   for (const s of days) {
     const status = s.working ? (lang === 'vi' ? 'làm việc' : 'working') : lang === 'vi' ? 'nghỉ' : 'off';
     const mark = s.provisional === undefined ? '' : ` (${lang === 'vi' ? 'tạm tính' : 'provisional'}: ${s.provisional[lang]})`;
-    io.out(`${formatLocalDate(s.date)}  ${weekdayName(s.date, lang).padEnd(9)} ${status.padEnd(8)} ${s.source.padEnd(8)} ${s.reason[lang]}${mark}\n`);
+    const source = lang === 'vi' ? SOURCE_VI[s.source] : s.source;
+    io.out(`${formatLocalDate(s.date)}  ${weekdayName(s.date, lang).padEnd(9)} ${status.padEnd(8)} ${source.padEnd(9)} ${s.reason[lang]}${mark}\n`);
   }
   return EXIT.ok;
 }
@@ -137,3 +138,6 @@ function add([startText, durationText]: string[], asJson: boolean, lang: Lang, i
   for (const line of lines) io.out(`  - ${line}\n`);
   return EXIT.ok;
 }
+
+/** Where a day's status comes from, in Vietnamese: the weekly pattern, the Labor Code's rules, an official announcement. */
+const SOURCE_VI: Readonly<Record<'weekly' | 'rule' | 'official', string>> = { weekly: 'hằng tuần', rule: 'luật', official: 'thông báo' };

@@ -24,7 +24,7 @@ describe('motcua calendar holidays', () => {
   });
 
   it('speaks Vietnamese with --lang vi or a Vietnamese locale', async () => {
-    expect((await runCli(['calendar', 'holidays', '2026', '--lang', 'vi'])).out).toContain('2026-04-30  Thứ năm   nghỉ     rule     Ngày Chiến thắng');
+    expect((await runCli(['calendar', 'holidays', '2026', '--lang', 'vi'])).out).toContain('2026-04-30  Thứ năm   nghỉ     luật      Ngày Chiến thắng');
     expect((await runCli(['calendar', 'holidays', '2026'], { LANG: 'vi_VN.UTF-8' })).out.split('\n')[0]).toBe('Ngày khác lịch tuần, 2026');
   });
 });
