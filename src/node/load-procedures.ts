@@ -39,24 +39,24 @@ export async function loadCatalogue(): Promise<LoadedProcedure[]> {
   return procedures;
 }
 
-let tsLoader: Promise<void> | undefined;
+let tsLoader: Promise<(url: string) => Promise<Record<string, unknown>>> | undefined;
 
 /**
- * Lets plain Node import a `.ts` procedure file: tsx's loader, registered on first use only (the
- * built package runs without it). tsx is an optional peer dependency; without it the error says how
+ * Imports a `.ts` procedure file from plain Node: through tsx's `tsImport`, loaded on first use
+ * only (the built package runs without it), which reads the file as an ES module wherever it lies
+ * (a folder with no package.json, or one of "type": "commonjs"). Under tsx itself (tests, the
+ * sources) a plain import does. tsx is an optional peer dependency; without it the error says how
  * to install it.
  */
-function loadTypeScript(): Promise<void> {
-  if (!BUILT) return Promise.resolve();
+function importTypeScript(url: string): Promise<Record<string, unknown>> {
+  if (!BUILT) return import(url) as Promise<Record<string, unknown>>;
   tsLoader ??= import('tsx/esm/api').then(
-    (tsx) => {
-      tsx.register();
-    },
+    (tsx) => (specifier: string) => tsx.tsImport(specifier, import.meta.url) as Promise<Record<string, unknown>>,
     (cause: unknown) => {
       throw new UsageError('needs-tsx', 'a .ts procedure needs the TypeScript loader tsx. Install it beside motcua (npm install tsx@4.23.15) or give the procedure as .json or .yaml.', { cause });
     },
   );
-  return tsLoader;
+  return tsLoader.then((load) => load(url));
 }
 
 const EXTENSIONS = new Set(['.ts', '.json', '.yaml', '.yml']);
@@ -102,8 +102,7 @@ export async function loadProcedures(paths: readonly string[], options: LoadOpti
         );
       }
       if (extname(file) === '.ts') {
-        await loadTypeScript();
-        const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+        const module = await importTypeScript(pathToFileURL(file).href);
         const specs = Object.values(module).filter(isSpecLike);
         if (specs.length === 0) throw new ProcedureError('no-procedure', 'the module exports no procedure. Export the result of procedure(...).build().', { file: shown });
         for (const spec of specs) procedures.push({ spec: validateProcedure(spec, { file: shown }), file: shown });
