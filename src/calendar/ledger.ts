@@ -98,6 +98,15 @@ export function consumedAt(cal: BusinessCalendar, l: Ledger, at: Instant): numbe
   return l.consumed + Math.max(0, position(cal, l.measure, at) - position(cal, l.measure, l.runningSince));
 }
 
+/**
+ * What the ledger charges if its clock stops at `at`: in the legal date mode the day in progress
+ * counts whole (a pause or a finish today uses today, Civil Code Art. 147), so this never jumps when
+ * the clock pauses; in the other modes it is {@link consumedAt}. A stopped ledger charges what it holds.
+ */
+export function chargedAt(cal: BusinessCalendar, l: Ledger, at: Instant): number {
+  return l.runningSince === null ? l.consumed : consumedAt(cal, l, snap(l, at));
+}
+
 /** Units left at `at` (negative when overdue). */
 export function remainingAt(cal: BusinessCalendar, l: Ledger, at: Instant): number {
   return l.budget - consumedAt(cal, l, at);
@@ -114,8 +123,7 @@ function snap(l: Ledger, at: Instant): Instant {
 
 /** Stops the clock at `at`; pauses nest (two agencies may each wait for papers). */
 export function pauseLedger(cal: BusinessCalendar, l: Ledger, at: Instant, reason: string): Ledger {
-  const consumed = l.runningSince === null ? l.consumed : consumedAt(cal, l, snap(l, at));
-  return { ...l, consumed, runningSince: null, pauses: [...l.pauses, { from: at, to: null, reason }], due: null };
+  return { ...l, consumed: chargedAt(cal, l, at), runningSince: null, pauses: [...l.pauses, { from: at, to: null, reason }], due: null };
 }
 
 /** Closes the open pause with this reason; the clock runs again from `at` once no pause is open. */

@@ -73,6 +73,14 @@ export function statutoryOpener(env: ProcedureEnv): (at: Instant, extensions: re
   };
 }
 
+/**
+ * When the engine stops counting the statutory limit: the instant the result was ready (the
+ * outcome's `used` is counted to it), or the instant the case ended before that; null while it counts.
+ */
+export function statutoryStopOf(ctx: { readonly readyAt: Instant | null; readonly outcome: { readonly at: Instant } | null }): Instant | null {
+  return ctx.readyAt ?? ctx.outcome?.at ?? null;
+}
+
 /** Why the statutory clock is paused, as ledgers record it. */
 export const pauseReason = {
   supplement: (step: string) => `supplement:${step}`,

@@ -8,7 +8,7 @@ import { FlowView } from './components/FlowView.tsx';
 import { Header } from './components/Header.tsx';
 import { TextPanel } from './components/TextPanel.tsx';
 import { type Action, type Session, actions, advanceClock, current, perform, redo, undo } from './session.ts';
-import { type Lang, clockFacts, flowLines, timelineLines } from './view-model.ts';
+import { type Lang, clockFacts, fitLabel, flowLines, textWidth, timelineLines } from './view-model.ts';
 
 export interface StepAppProps {
   readonly initial: Session;
@@ -18,9 +18,10 @@ export interface StepAppProps {
   readonly onSave: (session: Session) => string;
 }
 
+/** The keys, in under 80 columns; the clock's keys are in the clock panel's title. */
 const HELP = {
-  en: '↑↓/1-9 select · Enter act · h +1h · d +1 working day · n next deadline · u undo · r redo · w why · s save · q quit',
-  vi: '↑↓/1-9 chọn · Enter thực hiện · h +1 giờ · d +1 ngày làm việc · n mốc tới · u hoàn tác · r làm lại · w vì sao · s lưu · q thoát',
+  en: '↑↓/1-9 select · Enter act · u undo · r redo · w why · s save · q quit',
+  vi: '1-9 chọn · Enter thực hiện · u/r hoàn tác/làm lại · w vì sao · s lưu · q thoát',
 } as const;
 
 const FORM = {
@@ -90,6 +91,7 @@ export function StepApp({ initial, lang, color, onSave }: StepAppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const rows = Math.max(24, stdout.rows ?? 24);
+  const columns = Math.max(80, stdout.columns ?? 80);
   const [state, dispatch] = useReducer(
     (s: State, k: Key | { readonly saved: string }) => ('saved' in k ? { ...s, session: { ...s.session, message: k.saved } } : pressKey(s, k)),
     { session: initial, lang, selected: 0, why: false, form: null },
@@ -108,36 +110,89 @@ export function StepApp({ initial, lang, color, onSave }: StepAppProps) {
   const { snapshot, now } = current(session);
   const available = actions(session, lang);
   const proc = session.proc;
-  const body = rows - 5;
+  const body = rows - 4;
   const titles = TITLES[lang];
   const facts = clockFacts(proc, snapshot, now, lang);
+  const layout = stepLayout(columns, rows, available.length);
+  const flow = <FlowView title={titles.flow} lines={flowLines(proc, snapshot, lang)} color={color} height={layout.flow.height} />;
+  const slip = layout.slip.height > 0 ? <TextPanel title={titles.timeline} lines={timelineLines(snapshot, lang)} color={color} height={layout.slip.height} tail /> : null;
+  const clocks = <ClockView facts={facts} lang={lang} color={color} width={layout.clocks.width} />;
+  const list = <ActionList title={titles.actions} actions={available} selected={selected} color={color} height={layout.actions.height} width={layout.actions.width} />;
   return (
     <Box flexDirection="column" height={rows}>
       <Header title={proc.spec.title} id={`${proc.spec.id}@${proc.spec.version}`} level={t(lang, `level.${proc.spec.level}`)} limit={facts.limit} lang={lang} color={color} />
       {why ? (
         <TextPanel title={titles.why} lines={explainCase(proc, snapshot, lang)} color={color} height={body} />
-      ) : (
+      ) : layout.wide ? (
         <Box height={body}>
-          <Box flexDirection="column" width="50%">
-            <FlowView title={titles.flow} lines={flowLines(proc, snapshot, lang)} color={color} height={Math.ceil(body / 2)} />
-            <TextPanel title={titles.timeline} lines={timelineLines(snapshot, lang)} color={color} height={Math.floor(body / 2)} tail />
+          <Box flexDirection="column" width={layout.flow.width}>
+            {flow}
+            {slip}
           </Box>
-          <Box flexDirection="column" width="50%">
-            <ClockView facts={facts} lang={lang} color={color} />
-            <ActionList title={titles.actions} labels={available.map((a) => a.label)} selected={selected} color={color} height={Math.max(4, body - 11)} />
+          <Box flexDirection="column" width={layout.clocks.width}>
+            {clocks}
+            {list}
           </Box>
+        </Box>
+      ) : (
+        <Box flexDirection="column" height={body}>
+          <Box height={layout.flow.height}>
+            <Box flexDirection="column" width={layout.flow.width}>
+              {flow}
+            </Box>
+            {clocks}
+          </Box>
+          {list}
+          {slip}
         </Box>
       )}
       <Text wrap="truncate-end" {...(color ? { color: 'yellow' } : {})}>
-        {form === null
-          ? (session.message ?? ' ')
-          : form.confirming === true
-            ? FORM[lang].confirm(form.action.label, form.text)
-            : `${form.action.form!.prompt}: ${form.text}▏ ${form.missing === true ? `— ${FORM[lang].required} ` : ''}${FORM[lang].send}`}
+        {form === null ? (session.message ?? ' ') : formLine(form, lang, columns)}
       </Text>
       <Text dimColor wrap="truncate-end">
         {HELP[lang]}
       </Text>
     </Box>
   );
+}
+
+/** The form's line: the action's label shortened (agency ids) when the whole line would not fit, so the instructions stay readable. */
+function formLine(form: NonNullable<State['form']>, lang: Lang, columns: number): string {
+  const words = FORM[lang];
+  const line = (label: string) =>
+    form.confirming === true ? words.confirm(label, form.text) : `${form.action.form!.prompt}: ${form.text}▏ ${form.missing === true ? `— ${words.required} ` : ''}${words.send}`;
+  const full = line(form.action.label);
+  return textWidth(full) <= columns ? full : line(fitLabel(form.action, 0));
+}
+
+/** Heights and widths of the panels: its panels share the width of the terminal and never run over its height. */
+export interface StepLayout {
+  /** Two columns (flow and control slip | clocks and actions) from 100×28; below, the actions take the whole width under the flow and the clocks. */
+  readonly wide: boolean;
+  readonly flow: { readonly width: number; readonly height: number };
+  readonly clocks: { readonly width: number };
+  readonly actions: { readonly width: number; readonly height: number };
+  /** Zero when there is no room for the control slip (it is the first detail dropped). */
+  readonly slip: { readonly height: number };
+}
+
+/** The clock panel's height: nine facts, the title and two borders. */
+const CLOCK_ROWS = 12;
+
+/**
+ * Lays out the stepper in `columns` × `rows` (at least 80×24) with `actionCount` actions: the
+ * header and the two footer lines take four rows, the panels the rest.
+ */
+export function stepLayout(columns: number, rows: number, actionCount: number): StepLayout {
+  const body = rows - 4;
+  if (columns >= 100 && rows >= 28) {
+    const left = Math.floor(columns / 2);
+    return { wide: true, flow: { width: left, height: Math.ceil(body / 2) }, clocks: { width: columns - left }, actions: { width: columns - left, height: body - CLOCK_ROWS }, slip: { height: Math.floor(body / 2) } };
+  }
+  const clocks = Math.min(52, columns - 35);
+  const below = body - CLOCK_ROWS;
+  // The actions first (each one, or at least four), then the control slip if five rows remain.
+  const wanted = Math.max(4, actionCount) + 3;
+  const actions = below - wanted >= 5 ? wanted : below;
+  return { wide: false, flow: { width: columns - clocks, height: CLOCK_ROWS }, clocks: { width: clocks }, actions: { width: columns, height: actions }, slip: { height: below - actions } };
 }

@@ -21,6 +21,8 @@ export interface Session {
 export interface Action {
   readonly key: string;
   readonly label: string;
+  /** The label with agency ids instead of their names, for a terminal too narrow for the names. */
+  readonly short?: string;
   readonly by: Actor;
   /** A text the person may edit before the event is sent (a reason, the missing papers). */
   readonly form?: { readonly prompt: string; readonly initial: string };
@@ -140,12 +142,12 @@ export function actions(s: Session, lang: 'vi' | 'en' = 'en'): Action[] {
   const allowed = new Set(possibleEventTypes(proc, snapshot));
   for (const [step, record] of Object.entries(ctx.steps)) {
     const by = actorOfStep(proc.env, step);
-    if (record.status === 'active') {
-      out.push({ key: `complete:${step}`, label: say(L.complete, name(record.agency), step), by, build: (at) => ({ type: 'COMPLETE', at, by, step }) });
-      out.push({ key: `supplement:${step}`, label: say(L.supplement, name(record.agency), step), by, form: { prompt: L.missing, initial: 'land use history' }, build: (at, t) => ({ type: 'REQUEST_SUPPLEMENT', at, by, step, missing: list(t) }) });
-      out.push({ key: `refuse:${step}`, label: say(L.refuseStep, name(record.agency), step), by, destructive: true, form: { prompt: L.reasons, initial: '' }, build: (at, t) => ({ type: 'REFUSE', at, by, step, reasons: list(t) }) });
+    if (record.status === 'active' && allowed.has('COMPLETE')) {
+      out.push({ key: `complete:${step}`, label: say(L.complete, name(record.agency), step), short: say(L.complete, record.agency, step), by, build: (at) => ({ type: 'COMPLETE', at, by, step }) });
+      out.push({ key: `supplement:${step}`, label: say(L.supplement, name(record.agency), step), short: say(L.supplement, record.agency, step), by, form: { prompt: L.missing, initial: 'land use history' }, build: (at, t) => ({ type: 'REQUEST_SUPPLEMENT', at, by, step, missing: list(t) }) });
+      out.push({ key: `refuse:${step}`, label: say(L.refuseStep, name(record.agency), step), short: say(L.refuseStep, record.agency, step), by, destructive: true, form: { prompt: L.reasons, initial: '' }, build: (at, t) => ({ type: 'REFUSE', at, by, step, reasons: list(t) }) });
     }
-    if (record.status === 'supplement') out.push({ key: `supply:${step}`, label: say(L.supply, '', step), by: applicant, build: (at) => ({ type: 'SUPPLY', at, by: applicant, step }) });
+    if (record.status === 'supplement' && allowed.has('SUPPLY')) out.push({ key: `supply:${step}`, label: say(L.supply, '', step), by: applicant, build: (at) => ({ type: 'SUPPLY', at, by: applicant, step }) });
   }
   if (allowed.has('REFUSE') && snapshot.matches({ active: 'receiving' } as never)) {
     out.push({ key: 'refuse', label: L.refuse, by: desk, destructive: true, form: { prompt: L.reasons, initial: '' }, build: (at, t) => ({ type: 'REFUSE', at, by: desk, reasons: list(t) }) });
@@ -153,22 +155,22 @@ export function actions(s: Session, lang: 'vi' | 'en' = 'en'): Action[] {
   if (allowed.has('SUPPLY') && snapshot.matches({ active: 'awaitingCompletion' } as never)) {
     out.push({ key: 'supply', label: L.supplyReceipt, by: applicant, build: (at) => ({ type: 'SUPPLY', at, by: applicant }) });
   }
-  for (const [consult, answers] of Object.entries(ctx.answers)) {
+  for (const [consult, answers] of allowed.has('ANSWER') ? Object.entries(ctx.answers) : []) {
     const node = proc.env.nodes.get(consult);
     if (node?.kind !== 'consult') continue;
     for (const a of node.consulted) {
       if (answers[a] !== undefined) continue;
       const by = agency(a);
-      out.push({ key: `agree:${consult}:${a}`, label: say(L.agree, name(a), consult), by, build: (at) => ({ type: 'ANSWER', at, by, consult, agree: true }) });
-      out.push({ key: `disagree:${consult}:${a}`, label: say(L.disagree, name(a), consult), by, form: { prompt: L.note, initial: 'conditions' }, build: (at, t) => ({ type: 'ANSWER', at, by, consult, agree: false, note: t }) });
+      out.push({ key: `agree:${consult}:${a}`, label: say(L.agree, name(a), consult), short: say(L.agree, a, consult), by, build: (at) => ({ type: 'ANSWER', at, by, consult, agree: true }) });
+      out.push({ key: `disagree:${consult}:${a}`, label: say(L.disagree, name(a), consult), short: say(L.disagree, a, consult), by, form: { prompt: L.note, initial: 'conditions' }, build: (at, t) => ({ type: 'ANSWER', at, by, consult, agree: false, note: t }) });
     }
   }
   for (const node of proc.env.nodes.values()) {
     if (node.kind !== 'excluded' || node.lasts !== undefined) continue;
     const open = ctx.timeline.some((e) => e.action === 'interval-start' && e.step === node.id) && !ctx.timeline.some((e) => e.action === 'interval-end' && e.step === node.id);
-    if (!open) continue;
+    if (!open || !allowed.has('FINISH_INTERVAL')) continue;
     const by = node.party === 'applicant' ? applicant : agency(node.party);
-    out.push({ key: `finish:${node.id}`, label: `${say(L.finish, node.party === 'applicant' ? L.applicant : name(node.party), node.id)} (${node.reason})`, by, build: (at) => ({ type: 'FINISH_INTERVAL', at, by, interval: node.id }) });
+    out.push({ key: `finish:${node.id}`, label: `${say(L.finish, node.party === 'applicant' ? L.applicant : name(node.party), node.id)} (${node.reason})`, short: `${say(L.finish, node.party === 'applicant' ? L.applicant : node.party, node.id)} (${node.reason})`, by, build: (at) => ({ type: 'FINISH_INTERVAL', at, by, interval: node.id }) });
   }
   if (allowed.has('APOLOGIZE')) {
     const holders = Object.values(ctx.steps).filter((r) => r.status !== 'done').map((r) => r.agency);
@@ -176,6 +178,7 @@ export function actions(s: Session, lang: 'vi' | 'en' = 'en'): Action[] {
     out.push({
       key: 'apologize',
       label: say(L.apologize, name(holders[0] ?? proc.env.desk)),
+      short: say(L.apologize, holders[0] ?? proc.env.desk),
       by,
       form: { prompt: L.days, initial: '5' },
       build: (at, t) => {

@@ -1,9 +1,10 @@
 import { formatVnDate } from '../calendar/date.ts';
 import { type Instant, formatTimeOfDay, localDateOf, msOfLocalDay } from '../calendar/instant.ts';
-import { consumedAt } from '../calendar/ledger.ts';
+import { chargedAt } from '../calendar/ledger.ts';
 import type { LocalDate } from '../calendar/date.ts';
 import { type CaseSnapshot, STATUS_LABELS, nextDeadline, statusCode } from '../compile/case.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
+import { statutoryStopOf } from '../compile/policies.ts';
 import type { FlowNode } from '../dsl/spec.ts';
 import { parseDuration } from '../calendar/duration.ts';
 import { durationWords, t } from '../i18n/translate.ts';
@@ -45,7 +46,7 @@ export function flowLines(proc: CompiledProcedure, snapshot: CaseSnapshot, lang:
         case 'step': {
           const r = ctx.steps[node.id];
           const mark = r === undefined ? '·' : r.status === 'done' ? '✓' : r.status === 'supplement' ? '…' : '▶';
-          const due = r?.status === 'active' && r.ledger.due !== null ? ` due ${shortTime(r.ledger.due)}` : '';
+          const due = r?.status === 'active' && r.ledger.due !== null ? ` ${lang === 'vi' ? 'hạn' : 'due'} ${shortTime(r.ledger.due)}` : '';
           lines.push({ depth, mark, text: `${node.id} · ${agencyName(node.agency)} ${node.share}${due}` });
           break;
         }
@@ -64,7 +65,7 @@ export function flowLines(proc: CompiledProcedure, snapshot: CaseSnapshot, lang:
           const answers = ctx.answers[node.id];
           const mark = answers === undefined ? '·' : node.consulted.every((a) => answers[a] !== undefined) ? '✓' : '▶';
           const detail = answers === undefined ? node.consulted.join(', ') : node.consulted.map((a) => `${a}:${answers[a] ?? '…'}`).join(' ');
-          lines.push({ depth, mark, text: `${node.id} · ${node.lead} asks ${detail}` });
+          lines.push({ depth, mark, text: `${node.id} · ${node.lead} ${lang === 'vi' ? 'hỏi' : 'asks'} ${detail}` });
           break;
         }
         case 'excluded': {
@@ -101,8 +102,12 @@ export function clockFacts(proc: CompiledProcedure, snapshot: CaseSnapshot, now:
   const code = statusCode(snapshot);
   const unit = l === null ? '' : l.measure === 'working-time' ? 'wh' : l.measure === 'working-days' ? 'wd' : 'd';
   const scale = l === null ? 1 : l.measure === 'working-time' ? 3_600_000 : 86_400_000;
-  const used = l === null ? 0 : consumedAt(cal, l, now) / scale;
+  // The engine's own count: it stops when the result is ready or the case ends, and in the legal
+  // date mode it charges whole days (what a pause now would record), so "Used" never jumps.
+  const stop = statutoryStopOf(ctx);
+  const used = l === null ? 0 : chargedAt(cal, l, stop ?? now) / scale;
   const budget = l === null ? 0 : l.budget / scale;
+  const figure = (x: number) => (l?.dateMode === true ? String(Math.round(x)) : x.toFixed(1));
   const open = l?.pauses.filter((p) => p.to === null) ?? [];
   const active = Object.entries(ctx.steps).find(([, s]) => s.status === 'active');
   const timer = nextDeadline(snapshot);
@@ -122,9 +127,9 @@ export function clockFacts(proc: CompiledProcedure, snapshot: CaseSnapshot, now:
     received: `${shortTime(ctx.receivedAt)} (${t(lang, `channel.${ctx.channel}`)})`,
     status: `${code} ${STATUS_LABELS[code][lang]}`,
     due: due === null ? '—' : dueText(due, lang),
-    running: l === null ? '—' : open.length > 0 ? `${lang === 'vi' ? 'dừng' : 'paused'}: ${open.map((p) => p.reason).join(', ')}` : lang === 'vi' ? 'đang chạy' : 'running',
-    used: l === null ? '—' : `${used.toFixed(1)} / ${budget.toFixed(1)} ${unit}, ${lang === 'vi' ? 'còn' : 'left'} ${(budget - used).toFixed(1)}`,
-    step: active === undefined ? null : `${active[0]} ${active[1].ledger.due === null ? '' : dueText(active[1].ledger.due, lang)}`,
+    running: l === null ? '—' : stop !== null ? `${lang === 'vi' ? 'đã dừng lúc' : 'stopped at'} ${shortTime(stop)}` : open.length > 0 ? `${lang === 'vi' ? 'dừng' : 'paused'}: ${open.map((p) => p.reason).join(', ')}` : lang === 'vi' ? 'đang chạy' : 'running',
+    used: l === null ? '—' : `${figure(used)} / ${figure(budget)} ${unit}, ${lang === 'vi' ? 'còn' : 'left'} ${figure(budget - used)}`,
+    step: active === undefined ? null : `${active[0]} ${active[1].ledger.due === null ? '' : shortTime(active[1].ledger.due)}`,
     standing,
     nextDeadline: timer === null ? null : `${timer.kind} ${shortTime(timer.at)}`,
     limit: `${durationWords(parseDuration(proc.spec.limit.duration), lang)}, ${t(lang, `mode.${proc.spec.limit.mode}`)} — ${citeRef(proc.spec.limit.ref)}`,
@@ -138,4 +143,30 @@ export function timelineLines(snapshot: CaseSnapshot, lang: Lang = 'en'): string
     const who = `${party(e.from)}→${party(e.to)}`;
     return [shortTime(e.at), e.action, who === '→' ? '' : who, e.step ?? '', e.classification ?? ''].filter((x) => x !== '').join(' ');
   });
+}
+
+/** How many terminal columns a text takes (Vietnamese letters are one grapheme, one column). */
+export function textWidth(text: string): number {
+  let n = 0;
+  for (const _ of new Intl.Segmenter().segment(text)) n++;
+  return n;
+}
+
+/** An action's label for `room` columns: with the agencies' names when they fit, else with their ids (the end is cut only when even that does not fit). */
+export function fitLabel(action: { readonly label: string; readonly short?: string }, room: number): string {
+  return textWidth(action.label) <= room ? action.label : (action.short ?? action.label);
+}
+
+/**
+ * The flow lines that fit in `room` rows, around the first step being worked on: when some must be
+ * left out, the last row says how many (`⋮ +3`), so a small terminal drops lines instead of
+ * squeezing them into each other.
+ */
+export function visibleFlow(lines: readonly FlowLine[], room: number): { readonly shown: readonly FlowLine[]; readonly hidden: number } {
+  if (lines.length <= room) return { shown: lines, hidden: 0 };
+  const fit = Math.max(1, room - 1);
+  const active = lines.findIndex((l) => l.mark === '▶' || l.mark === '…' || l.mark === '~');
+  const focus = active >= 0 ? active : Math.max(0, lines.findIndex((l) => l.mark === '·'));
+  const first = Math.max(0, Math.min(focus - Math.floor(fit / 3), lines.length - fit));
+  return { shown: lines.slice(first, first + fit), hidden: lines.length - fit };
 }
