@@ -46,7 +46,19 @@ export interface ScenarioParameters extends ScenarioSummary {
     readonly incomplete: number;
     readonly withdrawal: number;
     readonly steps: readonly { readonly id: string; readonly duration: string; readonly supplement: number; readonly refusal: number }[];
+    /** The desk's work per dossier at receipt. */
+    readonly receipt: string;
+    /** The values of the dossier fields branches test, with their probabilities. */
+    readonly dossier: readonly { readonly field: string; readonly mix: readonly { readonly value: string | number | boolean; readonly p: number }[] }[];
+    /** Each consultation's answer time and the probability it stays silent. */
+    readonly answers: readonly { readonly consult: string; readonly duration: string; readonly silence: number }[];
+    /** Each excluded interval's length (tax payment, public posting). */
+    readonly intervals: readonly { readonly id: string; readonly duration: string }[];
   }[];
+  /** How long the applicant takes to bring supplement papers. */
+  readonly applicantResponse: string;
+  /** How long a dossier takes to reach the first agency, by channel. */
+  readonly transfer: readonly { readonly channel: Channel; readonly duration: string }[];
   readonly variants: readonly string[];
 }
 
@@ -120,7 +132,19 @@ export function scenarioParameters(file: string, config: SimConfig, variants: re
           const b = p.steps[id]!;
           return { id, duration: describeDistribution(b.duration), supplement: b.supplement, refusal: b.refusal };
         }),
+      receipt: describeDistribution(p.receipt),
+      dossier: Object.keys(p.dossier)
+        .sort()
+        .map((field) => ({ field, mix: p.dossier[field]!.map((c) => ({ value: c.value, p: c.p })) })),
+      answers: Object.keys(p.answers)
+        .sort()
+        .map((consult) => ({ consult, duration: describeDistribution(p.answers[consult]!.duration), silence: p.answers[consult]!.silence })),
+      intervals: Object.keys(p.intervals)
+        .sort()
+        .map((id) => ({ id, duration: describeDistribution(p.intervals[id]!) })),
     })),
+    applicantResponse: describeDistribution(config.applicantResponse),
+    transfer: (Object.keys(config.transfer) as Channel[]).map((channel) => ({ channel, duration: describeDistribution(config.transfer[channel]) })),
     variants,
   };
 }

@@ -318,6 +318,8 @@ function scenarioSection(ctx: Ctx): string {
     [P.discipline, sc.discipline],
     [P.drain, sc.drain ? P.yes : P.no],
     [P.apologyExtension, `${sc.apologyExtensionDays} ${L.figures.wd}`],
+    [P.applicantResponse, sc.applicantResponse],
+    [P.transfer, sc.transfer.map((t) => `${L.channel[t.channel]}: ${t.duration}`).join('; ')],
     [P.variants, sc.variants.length === 0 ? P.none : sc.variants.join('; ')],
   ];
   const stations = `<div class="scroll"><table><thead><tr><th>${esc(L.stationCol.station)}</th><th>${esc(L.stationCol.officers)}</th></tr></thead><tbody>${sc.stations.map((s) => `<tr><td>${esc(s.id)}</td><td class="num">${s.officers}</td></tr>`).join('')}</tbody></table></div>`;
@@ -328,10 +330,19 @@ function scenarioSection(ctx: Ctx): string {
       const arrivals = p.arrivals.kind === 'poisson' ? L.poisson(formatNumber(p.arrivals.perDay, Number.isInteger(p.arrivals.perDay) ? 0 : 1, lang)) : L.replay(String(p.arrivals.count));
       const channels = p.channels.map((c) => `${L.channel[c.channel]} ${pct(c.p)}`).join(', ');
       const steps = p.steps.map((s) => esc(L.stepText(s.id, s.duration, pct(s.supplement), pct(s.refusal)))).join('<br>');
-      return `<tr><td>${esc(procedureName(ctx, p.id, p.version))}<br><span class="muted">${esc(p.id)}@${esc(p.version)}</span></td><td>${esc(arrivals)}</td><td>${esc(channels)}</td><td class="num">${esc(pct(p.incomplete))}</td><td class="num">${esc(pct(p.withdrawal))}</td><td>${steps}</td></tr>`;
+      const M = L.moreText;
+      const more = [
+        M.receipt(p.receipt),
+        ...p.dossier.map((d) => M.dossier(d.field, d.mix.map((m) => `${String(m.value)} ${pct(m.p)}`).join(', '))),
+        ...p.answers.map((a) => M.answer(a.consult, a.duration, pct(a.silence))),
+        ...p.intervals.map((i) => M.interval(i.id, i.duration)),
+      ]
+        .map(esc)
+        .join('<br>');
+      return `<tr><td>${esc(procedureName(ctx, p.id, p.version))}<br><span class="muted">${esc(p.id)}@${esc(p.version)}</span></td><td>${esc(arrivals)}</td><td>${esc(channels)}</td><td class="num">${esc(pct(p.incomplete))}</td><td class="num">${esc(pct(p.withdrawal))}</td><td>${steps}</td><td>${more}</td></tr>`;
     })
     .join('\n');
-  const procedures = `<div class="scroll"><table><thead><tr>${[A.procedure, A.arrivals, A.channels, A.incomplete, A.withdrawal, A.steps].map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>\n${procRows}\n</tbody></table></div>`;
+  const procedures = `<div class="scroll"><table><thead><tr>${[A.procedure, A.arrivals, A.channels, A.incomplete, A.withdrawal, A.steps, A.more].map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>\n${procRows}\n</tbody></table></div>`;
   return `<section id="scenario"><h2>${esc(L.scenarioTitle)}</h2>${keyValues(rows)}${stations}${procedures}</section>`;
 }
 

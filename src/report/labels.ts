@@ -102,8 +102,11 @@ export interface ReportLabels {
     readonly yes: string;
     readonly no: string;
     readonly days: (n: string) => string;
+    readonly applicantResponse: string;
+    readonly transfer: string;
   };
-  readonly arrivalsCol: { readonly procedure: string; readonly arrivals: string; readonly channels: string; readonly incomplete: string; readonly withdrawal: string; readonly steps: string };
+  readonly arrivalsCol: { readonly procedure: string; readonly arrivals: string; readonly channels: string; readonly incomplete: string; readonly withdrawal: string; readonly steps: string; readonly more: string };
+  readonly moreText: { readonly receipt: (d: string) => string; readonly dossier: (field: string, mix: string) => string; readonly answer: (consult: string, d: string, silence: string) => string; readonly interval: (id: string, d: string) => string };
   readonly poisson: (perDay: string) => string;
   readonly replay: (count: string) => string;
   readonly stepText: (id: string, duration: string, supplement: string, refusal: string) => string;
@@ -215,8 +218,16 @@ export const LABELS: Readonly<Record<Lang, ReportLabels>> = {
       yes: 'có',
       no: 'không',
       days: (d) => `${d} ngày`,
+      applicantResponse: 'Người nộp bổ sung giấy tờ sau (ngày)',
+      transfer: 'Chuyển hồ sơ sau (giờ làm việc, theo kênh)',
     },
-    arrivalsCol: { procedure: 'Thủ tục', arrivals: 'Hồ sơ đến', channels: 'Kênh', incomplete: 'Thiếu giấy tờ', withdrawal: 'Rút hồ sơ', steps: 'Các bước (giờ làm việc; bổ sung; từ chối)' },
+    arrivalsCol: { procedure: 'Thủ tục', arrivals: 'Hồ sơ đến', channels: 'Kênh', incomplete: 'Thiếu giấy tờ', withdrawal: 'Rút hồ sơ', steps: 'Các bước (giờ làm việc; bổ sung; từ chối)', more: 'Tiếp nhận, thành phần hồ sơ, lấy ý kiến, thời gian không tính' },
+    moreText: {
+      receipt: (d) => `tiếp nhận: ${d} giờ làm việc`,
+      dossier: (f, m) => `hồ sơ ${f}: ${m}`,
+      answer: (c, d, s) => `lấy ý kiến ${c}: ${d} giờ làm việc; im lặng ${s}`,
+      interval: (i, d) => `không tính ${i}: ${d} ngày`,
+    },
     poisson: (d) => `Poisson, ${d} hồ sơ/ngày làm việc`,
     replay: (c) => `phát lại ${c} thời điểm tiếp nhận`,
     stepText: (id, d, s, r) => `${id}: ${d}; ${s}; ${r}`,
@@ -325,8 +336,16 @@ export const LABELS: Readonly<Record<Lang, ReportLabels>> = {
       yes: 'yes',
       no: 'no',
       days: (d) => `${d} calendar days`,
+      applicantResponse: 'Applicant brings supplement papers after (calendar days)',
+      transfer: 'Dossiers transferred after (working hours, by channel)',
     },
-    arrivalsCol: { procedure: 'Procedure', arrivals: 'Arrivals', channels: 'Channels', incomplete: 'Incomplete', withdrawal: 'Withdrawal', steps: 'Steps (working hours; supplement; refusal)' },
+    arrivalsCol: { procedure: 'Procedure', arrivals: 'Arrivals', channels: 'Channels', incomplete: 'Incomplete', withdrawal: 'Withdrawal', steps: 'Steps (working hours; supplement; refusal)', more: 'Receipt, dossier mix, consultations, excluded intervals' },
+    moreText: {
+      receipt: (d) => `receipt: ${d} working hours`,
+      dossier: (f, m) => `dossier ${f}: ${m}`,
+      answer: (c, d, s) => `consultation ${c}: ${d} working hours; silent ${s}`,
+      interval: (i, d) => `excluded ${i}: ${d} calendar days`,
+    },
     poisson: (d) => `Poisson, ${d} a working day`,
     replay: (c) => `replay of ${c} receipt instants`,
     stepText: (id, d, s, r) => `${id}: ${d}; ${s}; ${r}`,

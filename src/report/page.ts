@@ -41,9 +41,9 @@ pre { background: #f3f5f8; border: 1px solid var(--line); padding: 8px 10px; ove
 table { border-collapse: collapse; font-size: 12.5px; margin: 6px 0 10px; }
 th, td { border: 1px solid var(--line); padding: 3px 6px; vertical-align: top; }
 table.dashboard { font-size: 11.5px; width: 100%; }
-table.dashboard th, table.dashboard td { padding: 2px 3px; }
-table.dashboard th { font-weight: 600; hyphens: auto; }
-table.dashboard .name { min-width: 140px; text-align: left; }
+table.dashboard th, table.dashboard td { padding: 2px 2px; }
+table.dashboard th { font-weight: 600; font-size: 10.5px; hyphens: auto; overflow-wrap: anywhere; }
+table.dashboard .name { min-width: 110px; width: 11%; text-align: left; }
 th { background: #f3f5f8; font-weight: 600; text-align: center; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.total td { font-weight: 600; background: #f8f9fb; }

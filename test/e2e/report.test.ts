@@ -31,6 +31,13 @@ variants:
 interface Drawn {
   getBoundingClientRect(): { readonly width: number; readonly height: number };
 }
+/** The parts of a table element the overflow check reads (the tests compile without the DOM library). */
+interface Box {
+  getBoundingClientRect(): { right: number };
+  readonly parentElement: { readonly scrollWidth: number; readonly clientWidth: number } | null;
+  closest(selector: string): { readonly id: string } | null;
+  querySelector(selector: string): { readonly textContent: string | null } | null;
+}
 interface Svg extends Drawn {
   readonly dataset: Readonly<Record<string, string | undefined>>;
   querySelectorAll(selector: string): ArrayLike<Drawn>;
@@ -55,6 +62,8 @@ interface Rendered {
   }[];
   readonly requests: readonly string[];
   readonly errors: readonly string[];
+  /** Tables wider than the page at 1280 px (a table in a scrolling box counts when it has to scroll). */
+  readonly overflowing: readonly string[];
 }
 
 let browser: Browser;
@@ -111,9 +120,18 @@ async function open(file: string, screenshot: string): Promise<Rendered> {
       };
     }),
   );
+  const pageWidth = await page.evaluate('document.documentElement.clientWidth');
+  const overflowing = await page.$$eval(
+    'table',
+    (tables, width) =>
+      (tables as unknown as Box[])
+        .filter((t) => t.getBoundingClientRect().right > (width as number) + 0.5 || (t.parentElement !== null && t.parentElement.scrollWidth > t.parentElement.clientWidth + 0.5))
+        .map((t) => `${t.closest('section')?.id ?? '?'}: ${t.querySelector('th')?.textContent ?? ''}`),
+    pageWidth,
+  );
   await page.screenshot({ path: screenshot, fullPage: true });
   await page.close();
-  return { charts, requests, errors };
+  return { charts, requests, errors, overflowing };
 }
 
 describe('motcua report, opened in headless Chromium', () => {
@@ -125,6 +143,7 @@ describe('motcua report, opened in headless Chromium', () => {
 
     const page = await open(html, `${ARTIFACTS}/report.png`);
     expect(page.errors).toEqual([]);
+    expect(page.overflowing).toEqual([]);
     expect(page.requests).toEqual([pathToFileURL(html).href]);
     for (const chart of page.charts) {
       expect(chart.width, chart.kind).toBeGreaterThan(100);
@@ -192,7 +211,7 @@ describe('motcua report, as a user runs it', () => {
     expect(page).toContain('Variant “two officers at the committee”');
   }, 60_000);
 
-  it('reports on the default scenario, printing the terminal summary and the page’s path', () => {
+  it('reports on the default scenario, printing the terminal summary and the page’s path', async () => {
     const html = `${dir}/default.html`;
     const r = motcua('report', '--replications', '1', '--summary', '-o', html);
     expect(r.status, r.stderr).toBe(0);
@@ -206,5 +225,8 @@ describe('motcua report, as a user runs it', () => {
     expect(page).toContain('data-chart="ranking"');
     expect(page).toContain('(ended on time + pending within the limit) / all dossiers handled in the period');
     expect(r.stdout).toContain('Decision 766: on time');
-  }, 60_000);
+    // Fifteen procedures and every station: the tables still fit a 1280 px screen.
+    const shown = await open(html, `${dir}/default-1280.png`);
+    expect(shown.overflowing).toEqual([]);
+  }, 120_000);
 });

@@ -19,6 +19,16 @@ describe('the HTML report', () => {
     expect(renderReport(JSON.parse(JSON.stringify(data)) as ReportData, 'vi')).toBe(html);
   });
 
+  it('lists every parameter that shaped the run: receipt, dossier mix, consultations, excluded intervals, supplement and transfer times', () => {
+    const en = renderReport(data, 'en');
+    const scenario = en.slice(en.indexOf('<section id="scenario">'), en.indexOf('</section>', en.indexOf('<section id="scenario">')));
+    expect(scenario).toContain('<th style="text-align:left">Applicant brings supplement papers after (calendar days)</th><td>uniform(0.5, 5)</td>');
+    expect(scenario).toContain('<td>in person: triangular(0, 4, 12); postal: exponential(mean 8); online: fixed(0)</td>');
+    expect(scenario).toContain('<td>receipt: exponential(mean 0.2) working hours<br>dossier remote: true 50%, false 50%<br>consultation opinions: exponential(mean 8) working hours; silent 30%<br>excluded pay: uniform(0.5, 6) calendar days</td>');
+    const vi = renderReport(data, 'vi');
+    expect(vi).toContain('lấy ý kiến opinions: exponential(mean 8) giờ làm việc; im lặng 30%');
+  });
+
   it('needs nothing from outside the file: no script, stylesheet link, font, image or URL to fetch', () => {
     const html = renderReport(data, 'en');
     const withoutNamespaces = html.replaceAll('xmlns="http://www.w3.org/2000/svg"', '');
