@@ -91,7 +91,20 @@ export async function loadProcedures(paths: readonly string[], options: LoadOpti
   const procedures: LoadedProcedure[] = [];
   const errors: MotcuaError[] = [];
   const skipped: string[] = [];
-  for (const { file, inFolder } of await expand(paths, errors)) {
+  // A name that is no file but a catalogue id (`birth-registration`, `id@version`) means the catalogue's procedure.
+  const byId: string[] = [];
+  const files: string[] = [];
+  for (const p of paths) ((await stat(resolve(p)).catch(() => undefined)) === undefined && /^[a-z0-9][a-z0-9-]*(@[\w.-]+)?$/.test(p) ? byId : files).push(p);
+  if (byId.length > 0) {
+    const catalogue = await loadCatalogue();
+    for (const name of byId) {
+      const [id, version] = name.split('@');
+      const found = catalogue.filter((c) => c.spec.id === id && (version === undefined || c.spec.version === version));
+      if (found.length > 0) procedures.push(...found);
+      else files.push(name);
+    }
+  }
+  for (const { file, inFolder } of await expand(files, errors)) {
     const shown = relative(process.cwd(), file) || file;
     try {
       if (extname(file) === '.ts' && options.allowCode !== true && !inCatalogue(file)) {
@@ -161,7 +174,7 @@ async function expand(paths: readonly string[], errors: MotcuaError[]): Promise<
     const full = resolve(p);
     const info = await stat(full).catch(() => undefined);
     if (info === undefined) {
-      errors.push(new UsageError('not-found', `no such file or folder. Give a procedure file (.ts, .json, .yaml) or a folder of them.`, { file: p }));
+      errors.push(new UsageError('not-found', `no such file or folder, nor a procedure id of the catalogue. Give a procedure file (.ts, .json, .yaml), a folder of them, or an id that motcua list shows.`, { file: p }));
     } else if (info.isDirectory()) {
       const names = (await readdir(full)).sort();
       files.push(...names.filter((n) => EXTENSIONS.has(extname(n)) && n !== 'index.ts' && !n.endsWith('.d.ts')).map((n) => ({ file: join(full, n), inFolder: true })));

@@ -55,3 +55,17 @@ describe('--procedures adds to the catalogue; --only replaces it', () => {
     expect([r.code, r.err]).toEqual([2, 'motcua: --only: --only needs --procedures <dir|file>: the procedures to use instead of the catalogue.\n']);
   });
 });
+
+describe('commands that read procedure files also take a catalogue id', () => {
+  it('check and list take an id (every version) or id@version, and name what they cannot find', async () => {
+    const listed = JSON.parse((await runCli(['list', 'household-business-registration', '--json'])).out) as { procedures: { id: string; version: string }[] };
+    expect(listed.procedures.map((p) => `${p.id}@${p.version}`)).toEqual(['household-business-registration@2021.1', 'household-business-registration@2025.1']);
+    const one = JSON.parse((await runCli(['list', 'household-business-registration@2025.1', '--json'])).out) as { procedures: { version: string }[] };
+    expect(one.procedures.map((p) => p.version)).toEqual(['2025.1']);
+    const checked = await runCli(['check', 'birth-registration', '--seed', '1', '--runs', '3']);
+    expect(checked.code).toBe(0);
+    expect(checked.out).toMatch(/^✓ pass: birth-registration 2016\.1 \(procedures\/birth-registration\.ts\)\n/);
+    const missing = await runCli(['check', 'no-such-procedure']);
+    expect(missing.err).toBe('motcua: no-such-procedure: no such file or folder, nor a procedure id of the catalogue. Give a procedure file (.ts, .json, .yaml), a folder of them, or an id that motcua list shows.\n');
+  }, 120_000);
+});

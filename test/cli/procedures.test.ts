@@ -65,7 +65,7 @@ describe('motcua check', () => {
   it('reports a file it cannot read without stopping the others', async () => {
     const { code, err } = await runCli(['check', `${dir}/missing.yaml`]);
     expect(code).toBe(2);
-    expect(err).toBe(`motcua: ${dir}/missing.yaml: no such file or folder. Give a procedure file (.ts, .json, .yaml) or a folder of them.\n`);
+    expect(err).toBe(`motcua: ${dir}/missing.yaml: no such file or folder, nor a procedure id of the catalogue. Give a procedure file (.ts, .json, .yaml), a folder of them, or an id that motcua list shows.\n`);
   });
 });
 
