@@ -40,8 +40,9 @@ export const GRAPH_USAGE = `motcua graph <procedure> --format mermaid|dot|bpmn [
   The procedure as a Mermaid state diagram, a Graphviz graph (agencies as clusters) or BPMN 2.0 XML
   (one lane per agency, timers for deadlines, legal references as documentation).`;
 
-export const LIST_USAGE = `motcua list [paths…] [--allow-code] [--json] [--lang vi|en]
-  A table of the catalogue (or of the given files): id, version, title, level, limit, agencies, legal basis.`;
+export const LIST_USAGE = `motcua list [paths…] [--on YYYY-MM-DD] [--allow-code] [--json] [--lang vi|en]
+  A table of the catalogue (or of the given files): id, version, title, level, limit, agencies, legal basis.
+  --on: only what is in force that day, one line per procedure (the version a dossier received then runs on).`;
 
 export const REPORT_USAGE = `motcua report [scenario.yaml | report.json] [-o report.html] [--lang vi|en] [--compare] [--replications N] [--seed N] [--workers N] [--summary] [--allow-code] [--allow-outside] [--json]
 motcua report --db <cases.db | postgres://…> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--now <instant>] [--procedures <dir|file> [--only]] [-o report.html] [--lang vi|en] [--json]

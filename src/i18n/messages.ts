@@ -128,6 +128,7 @@ export const EN = {
   'list.col.title': 'title',
   'list.col.legal': 'legal basis',
   'list.summary': '{n} procedures, {linked} inter-agency (liên thông).',
+  'list.summaryOn': '{n} procedures in force on {on}, {linked} inter-agency (liên thông).',
 
   // motcua calendar
   'calendar.due': 'Due',
@@ -300,6 +301,7 @@ export const VI: { readonly [K in MessageKey]: string } = {
   'list.col.title': 'tên thủ tục',
   'list.col.legal': 'căn cứ pháp lý',
   'list.summary': '{n} thủ tục, {linked} thủ tục liên thông.',
+  'list.summaryOn': '{n} thủ tục có hiệu lực ngày {on}, {linked} thủ tục liên thông.',
 
   'calendar.due': 'Hạn',
   'calendar.differs': 'Ngày khác lịch tuần, năm {year}',
