@@ -42,6 +42,7 @@ export async function stepCommand(args: readonly string[], io: Io): Promise<numb
   const { spec } = await resolveProcedure(positionals[0]!, formatLocalDate(localDateOf(receivedAt)), { allowCode: values['allow-code'] });
   const proc = compileProcedure(spec);
   const savePath = values.save ?? values.case ?? 'motcua-case.json';
+  const lang = pickLang(values.lang, io.env);
   let session: Session;
   if (values.case !== undefined) {
     const path = values.case;
@@ -53,15 +54,14 @@ export async function stepCommand(args: readonly string[], io: Io): Promise<numb
     }
     session = loadSession(proc, json, path);
   } else {
-    const { dossier, note } = dossierFor(spec, values.dossier);
+    const { dossier, note } = dossierFor(spec, values.dossier, lang);
     const channel = (values.channel ?? spec.receipt.channels[0]) as Channel;
     session = { ...openSession(proc, { receivedAt, channel, dossier }), message: note };
   }
-  const lang = pickLang(values.lang, io.env);
   const color = io.env['NO_COLOR'] === undefined;
   const onSave = (s: Session) => {
     writeFileSync(savePath, `${JSON.stringify(saveSession(s), null, 2)}\n`);
-    return `Saved to ${savePath} (open it again with --case ${savePath}).`;
+    return lang === 'vi' ? `Đã lưu vào ${savePath} (mở lại bằng --case ${savePath}).` : `Saved to ${savePath} (open it again with --case ${savePath}).`;
   };
   const app = render(<StepApp initial={session} lang={lang} color={color} onSave={onSave} />);
   await app.waitUntilExit();
@@ -69,9 +69,10 @@ export async function stepCommand(args: readonly string[], io: Io): Promise<numb
 }
 
 /** The dossier from a JSON file, or defaults for the fields the branches test (and a note saying so). */
-function dossierFor(spec: ProcedureSpec, file: string | undefined): { dossier: DossierData; note: string | null } {
+function dossierFor(spec: ProcedureSpec, file: string | undefined, lang: 'vi' | 'en'): { dossier: DossierData; note: string | null } {
   if (file !== undefined) return { dossier: readDossierArg(file), note: null };
   const entries = Object.entries(spec.dossier).map(([name, field]) => [name, field.type === 'boolean' ? false : field.type === 'enum' ? field.values[0]! : field.type === 'number' ? 0 : ''] as const);
-  const note = entries.length === 0 ? null : `Dossier: ${entries.map(([k, v]) => `${k}=${String(v)}`).join(', ')} (give --dossier file.json or --dossier '{…}' to change).`;
+  const fields = entries.map(([k, v]) => `${k}=${String(v)}`).join(', ');
+  const note = entries.length === 0 ? null : lang === 'vi' ? `Hồ sơ: ${fields} (đổi bằng --dossier file.json hoặc --dossier '{…}').` : `Dossier: ${fields} (give --dossier file.json or --dossier '{…}' to change).`;
   return { dossier: Object.fromEntries(entries), note };
 }

@@ -58,7 +58,7 @@ export function pressKey(state: State, key: Key): State {
         if (form.text.trim() === '') return { ...state, form: { ...form, missing: true } };
         if (form.confirming !== true) return { ...state, form: { ...form, confirming: true } };
       }
-      return { ...state, session: perform(session, form.action, form.text), form: null, selected: 0 };
+      return { ...state, session: perform(session, form.action, form.text, lang), form: null, selected: 0 };
     }
     if (form.confirming === true) return state;
     if (key.backspace || key.delete) return { ...state, form: { ...form, text: form.text.slice(0, -1) } };
@@ -69,7 +69,7 @@ export function pressKey(state: State, key: Key): State {
   const act = (action: Action | undefined): State => {
     if (action === undefined) return state;
     if (action.form !== undefined) return { ...state, form: { action, text: action.form.initial } };
-    return { ...state, session: perform(session, action), selected: 0 };
+    return { ...state, session: perform(session, action, undefined, lang), selected: 0 };
   };
   const input = key.input;
   if (key.upArrow) return { ...state, selected: Math.max(0, selected - 1) };
@@ -77,11 +77,11 @@ export function pressKey(state: State, key: Key): State {
   if (key.return) return act(available[selected]);
   // A digit only selects: acting always takes Enter, so a stray key never refuses a dossier.
   if (/^[1-9]$/.test(input)) return Number(input) <= available.length ? { ...state, selected: Number(input) - 1 } : state;
-  if (input === 'h') return { ...state, session: advanceClock(session, 'hour') };
-  if (input === 'd') return { ...state, session: advanceClock(session, 'working-day') };
-  if (input === 'n') return { ...state, session: advanceClock(session, 'deadline') };
-  if (input === 'u') return { ...state, session: undo(session), selected: 0 };
-  if (input === 'r') return { ...state, session: redo(session), selected: 0 };
+  if (input === 'h') return { ...state, session: advanceClock(session, 'hour', lang) };
+  if (input === 'd') return { ...state, session: advanceClock(session, 'working-day', lang) };
+  if (input === 'n') return { ...state, session: advanceClock(session, 'deadline', lang) };
+  if (input === 'u') return { ...state, session: undo(session, lang), selected: 0 };
+  if (input === 'r') return { ...state, session: redo(session, lang), selected: 0 };
   if (input === 'w') return { ...state, why: !state.why };
   return state;
 }

@@ -5,6 +5,7 @@ import type { CompiledProcedure } from '../compile/compile.ts';
 import { actorOfStep } from '../compile/rules.ts';
 import type { Actor, CaseEvent, CaseInput } from '../compile/types.ts';
 import { CaseError } from '../errors.ts';
+import { kindText } from './view-model.ts';
 
 /**
  * A case being stepped through by a person: the snapshots so far (for undo and redo), the
@@ -193,18 +194,47 @@ export function actions(s: Session, lang: 'vi' | 'en' = 'en'): Action[] {
   return out.map((a, i) => ({ a, i })).sort((x, y) => rank(x.a) - rank(y.a) || x.i - y.i).map((x) => x.a);
 }
 
+/** What the session says, in both languages. */
+const SAYS = {
+  en: {
+    refused: 'Refused',
+    noDeadline: 'No deadline is armed.',
+    hour: '+1 hour',
+    workingDay: '+1 working day',
+    deadline: 'to the next deadline',
+    clock: 'Clock',
+    nothingToUndo: 'Nothing to undo.',
+    nothingToRedo: 'Nothing to redo.',
+    undid: 'Undid',
+    redid: 'Redid',
+  },
+  vi: {
+    refused: 'Bị từ chối',
+    noDeadline: 'Chưa có mốc thời hạn nào.',
+    hour: '+1 giờ',
+    workingDay: '+1 ngày làm việc',
+    deadline: 'đến mốc tới',
+    clock: 'Đồng hồ',
+    nothingToUndo: 'Không còn gì để hoàn tác.',
+    nothingToRedo: 'Không còn gì để làm lại.',
+    undid: 'Đã hoàn tác',
+    redid: 'Đã làm lại',
+  },
+} as const;
+
 /** Sends an action's event at the session's clock. A refusal leaves the case as it was and becomes the message. */
-export function perform(s: Session, action: Action, text = action.form?.initial ?? ''): Session {
+export function perform(s: Session, action: Action, text = action.form?.initial ?? '', lang: 'vi' | 'en' = 'en'): Session {
   const { snapshot, now } = current(s);
   const at = Math.max(now, snapshot.context.now) as Instant;
   const result = applyEvent(s.proc, snapshot, action.build(at, text));
-  if (!result.ok) return { ...s, message: `Refused: ${result.error.message}` };
-  const said = result.effects.map((e) => e.kind).join(', ');
+  if (!result.ok) return { ...s, message: `${SAYS[lang].refused}: ${result.error.message}` };
+  const said = result.effects.map((e) => kindText(e.kind, lang)).join(', ');
   return push(s, result.snapshot, at, action.label, said === '' ? action.label : `${action.label} → ${said}`);
 }
 
 /** Moves the clock by an hour, a working day, or to the next deadline, firing what falls due. */
-export function advanceClock(s: Session, by: 'hour' | 'working-day' | 'deadline'): Session {
+export function advanceClock(s: Session, by: 'hour' | 'working-day' | 'deadline', lang: 'vi' | 'en' = 'en'): Session {
+  const say = SAYS[lang];
   const { snapshot, now } = current(s);
   const cal = s.proc.env.calendar;
   let to: Instant;
@@ -212,21 +242,21 @@ export function advanceClock(s: Session, by: 'hour' | 'working-day' | 'deadline'
   else if (by === 'working-day') to = cal.addToInstant(now, workingHours(cal.hoursPerWorkingDay));
   else {
     const next = nextDeadline(snapshot);
-    if (next === null) return { ...s, message: 'No deadline is armed.' };
+    if (next === null) return { ...s, message: say.noDeadline };
     to = Math.max(next.at, now) as Instant;
   }
   const result = advance(s.proc, snapshot, to);
-  const said = result.effects.map((e) => e.kind).join(', ');
-  const label = by === 'hour' ? '+1 hour' : by === 'working-day' ? '+1 working day' : 'to the next deadline';
-  return push(s, result.snapshot, to, label, said === '' ? `Clock ${label}.` : `Clock ${label} → ${said}`);
+  const said = result.effects.map((e) => kindText(e.kind, lang)).join(', ');
+  const label = by === 'hour' ? say.hour : by === 'working-day' ? say.workingDay : say.deadline;
+  return push(s, result.snapshot, to, label, said === '' ? `${say.clock} ${label}.` : `${say.clock} ${label} → ${said}`);
 }
 
-export function undo(s: Session): Session {
-  return s.index === 0 ? { ...s, message: 'Nothing to undo.' } : { ...s, index: s.index - 1, message: `Undid: ${s.history[s.index]!.label}` };
+export function undo(s: Session, lang: 'vi' | 'en' = 'en'): Session {
+  return s.index === 0 ? { ...s, message: SAYS[lang].nothingToUndo } : { ...s, index: s.index - 1, message: `${SAYS[lang].undid}: ${s.history[s.index]!.label}` };
 }
 
-export function redo(s: Session): Session {
-  return s.index + 1 >= s.history.length ? { ...s, message: 'Nothing to redo.' } : { ...s, index: s.index + 1, message: `Redid: ${s.history[s.index + 1]!.label}` };
+export function redo(s: Session, lang: 'vi' | 'en' = 'en'): Session {
+  return s.index + 1 >= s.history.length ? { ...s, message: SAYS[lang].nothingToRedo } : { ...s, index: s.index + 1, message: `${SAYS[lang].redid}: ${s.history[s.index + 1]!.label}` };
 }
 
 /** A saved session: enough to restore the case and its clock. */

@@ -81,6 +81,30 @@ export function flowLines(proc: CompiledProcedure, snapshot: CaseSnapshot, lang:
   return lines;
 }
 
+/** Timer and effect kinds in Vietnamese; in English the stepper shows the kinds themselves. */
+const KINDS_VI: Readonly<Record<string, string>> = {
+  'apology-due': 'đến hạn xin lỗi',
+  'apology-issued': 'đã gửi phiếu xin lỗi',
+  'appointment-slip': 'giấy hẹn',
+  'case-closed': 'đóng hồ sơ',
+  'completion-requested': 'yêu cầu bổ sung hồ sơ',
+  'deemed-consent': 'coi như đồng ý',
+  'interval-end': 'hết thời gian không tính',
+  'notify-agency': 'báo cơ quan',
+  overdue: 'quá hạn',
+  'rating-window': 'hết hạn đánh giá',
+  refusal: 'từ chối',
+  'result-ready': 'có kết quả',
+  'result-returned': 'đã trả kết quả',
+  'supplement-requested': 'yêu cầu bổ sung',
+  withdrawn: 'rút hồ sơ',
+};
+
+/** A timer's or an effect's kind as the stepper shows it. */
+export function kindText(kind: string, lang: Lang): string {
+  return lang === 'vi' ? (KINDS_VI[kind] ?? kind) : kind;
+}
+
 /** The clock panel's facts. */
 export interface ClockFacts {
   readonly now: string;
@@ -100,7 +124,8 @@ export function clockFacts(proc: CompiledProcedure, snapshot: CaseSnapshot, now:
   const cal = proc.env.calendar;
   const l = ctx.statutory;
   const code = statusCode(snapshot);
-  const unit = l === null ? '' : l.measure === 'working-time' ? 'wh' : l.measure === 'working-days' ? 'wd' : 'd';
+  const units = lang === 'vi' ? { wh: 'giờ làm việc', wd: 'ngày làm việc', d: 'ngày' } : { wh: 'wh', wd: 'wd', d: 'd' };
+  const unit = l === null ? '' : l.measure === 'working-time' ? units.wh : l.measure === 'working-days' ? units.wd : units.d;
   const scale = l === null ? 1 : l.measure === 'working-time' ? 3_600_000 : 86_400_000;
   // The engine's own count: it stops when the result is ready or the case ends, and in the legal
   // date mode it charges whole days (what a pause now would record), so "Used" never jumps.
@@ -131,7 +156,7 @@ export function clockFacts(proc: CompiledProcedure, snapshot: CaseSnapshot, now:
     used: l === null ? '—' : `${figure(used)} / ${figure(budget)} ${unit}, ${lang === 'vi' ? 'còn' : 'left'} ${figure(budget - used)}`,
     step: active === undefined ? null : `${active[0]} ${active[1].ledger.due === null ? '' : shortTime(active[1].ledger.due)}`,
     standing,
-    nextDeadline: timer === null ? null : `${timer.kind} ${shortTime(timer.at)}`,
+    nextDeadline: timer === null ? null : `${kindText(timer.kind, lang)} ${shortTime(timer.at)}`,
     limit: `${durationWords(parseDuration(proc.spec.limit.duration), lang)}, ${t(lang, `mode.${proc.spec.limit.mode}`)} — ${citeRef(proc.spec.limit.ref)}`,
   };
 }

@@ -91,6 +91,16 @@ describe('with --lang vi no English label is printed', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const frame = r.lastFrame() ?? '';
     expect(englishIn(frame), frame).toEqual([]);
+    // And after acting, moving the clock and undoing: the messages and the clock's units too.
+    for (const key of ['1', '\r', '1', '\r', 'd', 'u', 'n']) {
+      r.stdin.write(key);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const now = r.lastFrame() ?? '';
+      expect(englishIn(now), `after ${JSON.stringify(key)}:\n${now}`).toEqual([]);
+    }
+    expect(r.lastFrame()).toContain('Đã dùng    19 / 20 ngày làm việc, còn 1');
+    expect(r.lastFrame()).toContain('Đồng hồ đến mốc tới → đến hạn xin lỗi');
+    expect(r.lastFrame()).toContain('Mốc tới    quá hạn 01/04 00:00');
     r.unmount();
   });
 });
