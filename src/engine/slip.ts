@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from '../calendar/business-calendar.ts';
 import type { LocalDate } from '../calendar/date.ts';
 import { type Duration, calendarDays, workingDays, workingHours } from '../calendar/duration.ts';
-import { type ExplanationLine, describeDue, explainDateDue, explainInstantDue, explainSameDayDue, explainSkipped } from '../calendar/explain.ts';
+import { type ExplanationLine, describeDue, explainDateDue, explainInstantDue, explainSameDayDue, explainSkipped, isProvisional } from '../calendar/explain.ts';
 import { type Instant, MS_PER_DAY, MS_PER_HOUR, instantAt, localDateOf } from '../calendar/instant.ts';
 import type { Ledger } from '../calendar/ledger.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
@@ -14,6 +14,12 @@ export interface AppointmentSlip {
   readonly due: Instant;
   /** "end of Thursday 06/02/2025" for a deadline at midnight, else the day and time. */
   readonly dueText: Label;
+  /**
+   * Present when the due date rests on days with no official announcement yet (a year or an
+   * occasion the government has not announced): the date may still move. The explanation line that
+   * skips those days says which announcement is missing.
+   */
+  readonly provisional?: true;
   /** The limit and the law that sets it, extensions, how counting starts, the days skipped, the end. */
   readonly explanation: readonly ExplanationLine[];
 }
@@ -50,7 +56,7 @@ export function appointmentSlip(proc: CompiledProcedure, code: string, ledger: L
     ...ledger.extensions.map((e): ExplanationLine => ({ kind: 'start', text: { en: `limit extended: ${e.reason}`, vi: `gia hạn: ${e.reason}` } })),
   ];
   lines.push(...(spec.limit.mode === 'same-day' ? explainSameDay(cal, ledger, env.sameDayCutoff) : explainLedger(cal, ledger)));
-  return { code, due: ledger.due, dueText: dueText(ledger.due), explanation: lines };
+  return { code, due: ledger.due, dueText: dueText(ledger.due), ...(isProvisional(lines) ? { provisional: true as const } : {}), explanation: lines };
 }
 
 const MODE_TEXT = {

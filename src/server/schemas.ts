@@ -39,6 +39,7 @@ export const slipSchema = z.object({
   code: z.string(),
   due: instant,
   dueText: label,
+  provisional: z.literal(true).optional().describe('present when the due date rests on days with no official announcement yet: it may still move'),
   explanation: z.array(z.looseObject({ kind: z.string(), text: label })),
 });
 
