@@ -8,7 +8,7 @@ import { FlowView } from './components/FlowView.tsx';
 import { Header } from './components/Header.tsx';
 import { TextPanel } from './components/TextPanel.tsx';
 import { type Action, type Session, actions, advanceClock, current, perform, redo, undo } from './session.ts';
-import { type Lang, clockFacts, fitLabel, flowLines, textWidth, timelineLines } from './view-model.ts';
+import { type Lang, clockFacts, fitLabel, fitMessage, flowLines, textWidth, timelineLines } from './view-model.ts';
 
 export interface StepAppProps {
   readonly initial: Session;
@@ -147,7 +147,7 @@ export function StepApp({ initial, lang, color, onSave }: StepAppProps) {
         </Box>
       )}
       <Text wrap="truncate-end" {...(color ? { color: 'yellow' } : {})}>
-        {form === null ? (session.message ?? ' ') : formLine(form, lang, columns)}
+        {form === null ? fitMessage(session.message ?? ' ', proc, lang, columns) : formLine(form, lang, columns)}
       </Text>
       <Text dimColor wrap="truncate-end">
         {HELP[lang]}

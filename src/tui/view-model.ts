@@ -154,7 +154,7 @@ export function clockFacts(proc: CompiledProcedure, snapshot: CaseSnapshot, now:
     due: due === null ? '—' : dueText(due, lang),
     running: l === null ? '—' : stop !== null ? `${lang === 'vi' ? 'đã dừng lúc' : 'stopped at'} ${shortTime(stop)}` : open.length > 0 ? `${lang === 'vi' ? 'dừng' : 'paused'}: ${open.map((p) => p.reason).join(', ')}` : lang === 'vi' ? 'đang chạy' : 'running',
     used: l === null ? '—' : `${figure(used)} / ${figure(budget)} ${unit}, ${lang === 'vi' ? 'còn' : 'left'} ${figure(budget - used)}`,
-    step: active === undefined ? null : `${active[0]} ${active[1].ledger.due === null ? '' : shortTime(active[1].ledger.due)}`,
+    step: active === undefined || stop !== null ? null : `${active[0]} ${active[1].ledger.due === null ? '' : shortTime(active[1].ledger.due)}`,
     standing,
     nextDeadline: timer === null ? null : `${kindText(timer.kind, lang)} ${shortTime(timer.at)}`,
     limit: `${durationWords(parseDuration(proc.spec.limit.duration), lang)}, ${t(lang, `mode.${proc.spec.limit.mode}`)} — ${citeRef(proc.spec.limit.ref)}`,
@@ -194,4 +194,10 @@ export function visibleFlow(lines: readonly FlowLine[], room: number): { readonl
   const focus = active >= 0 ? active : Math.max(0, lines.findIndex((l) => l.mark === '·'));
   const first = Math.max(0, Math.min(focus - Math.floor(fit / 3), lines.length - fit));
   return { shown: lines.slice(first, first + fit), hidden: lines.length - fit };
+}
+
+/** A message for `columns`: as it is when it fits, else with the agencies' names replaced by their ids. */
+export function fitMessage(text: string, proc: CompiledProcedure, lang: Lang, columns: number): string {
+  if (textWidth(text) <= columns) return text;
+  return Object.entries(proc.spec.agencies).reduce((out, [id, agency]) => out.split(agency.name[lang]).join(id), text);
 }

@@ -3,7 +3,8 @@ import { parseInstant } from '../../src/calendar/instant.ts';
 import { compileProcedure } from '../../src/compile/compile.ts';
 import { type Session, actions, advanceClock, current, openSession, perform } from '../../src/tui/session.ts';
 import { stepLayout } from '../../src/tui/StepApp.tsx';
-import { type FlowLine, clockFacts, fitLabel, flowLines, visibleFlow } from '../../src/tui/view-model.ts';
+import { type FlowLine, clockFacts, fitLabel, fitMessage, flowLines, visibleFlow } from '../../src/tui/view-model.ts';
+import { constructionPermitHouse } from '../../procedures/construction-permit-house.ts';
 import { birthRegistration } from '../../procedures/birth-registration.ts';
 import { landUseRightFirst } from '../../procedures/land-use-right-first.ts';
 
@@ -80,5 +81,12 @@ describe('the stepper’s layout', () => {
     expect(fitLabel(action, 80)).toBe(action.label);
     expect(fitLabel(action, 60)).toBe('landDivision completes check-permit');
     expect(fitLabel({ label: 'Desk accepts the complete dossier (receipt slip)' }, 30)).toBe('Desk accepts the complete dossier (receipt slip)');
+  });
+
+  it('shortens a message that does not fit by naming the agencies by their ids', () => {
+    const permit = compileProcedure(constructionPermitHouse);
+    const said = 'District Economic and Infrastructure (Urban Management) Division completes appraise → notify-agency, notify-agency';
+    expect(fitMessage(said, permit, 'en', 120)).toBe(said);
+    expect(fitMessage(said, permit, 'en', 80)).toBe('permitting completes appraise → notify-agency, notify-agency');
   });
 });
