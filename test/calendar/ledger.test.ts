@@ -13,7 +13,7 @@ import {
   workingDays,
   workingHours,
 } from '../../src/index.ts';
-import { openLedger, pauseLedger, restartLedger, resumeLedger } from '../../src/calendar/ledger.ts';
+import { chargedAt, consumedAt, openLedger, pauseLedger, restartLedger, resumeLedger } from '../../src/calendar/ledger.ts';
 import { checkProperty } from '../support/property.ts';
 
 const cal = new BusinessCalendar();
@@ -34,6 +34,20 @@ describe('ledgers: a deadline is a budget plus a ledger', () => {
     const paused = pauseLedger(cal, open, parseInstant('2025-03-04T10:00'), 'supplement');
     expect(paused.consumed).toBe(86_400_000);
     expect(due(resumeLedger(cal, paused, parseInstant('2025-03-06T15:00'), 'supplement'))).toBe('2025-03-13T00:00+07:00');
+  });
+
+  it('charges what a pause would record: in the date mode the day in progress counts whole, so the figure does not jump when the clock stops', () => {
+    const open = openLedger(cal, parseDuration('20wd'), 'date', parseInstant('2025-03-03T09:00'));
+    const tuesday = parseInstant('2025-03-04T09:00');
+    expect(consumedAt(cal, open, tuesday)).toBe(9 * 3_600_000);
+    expect(chargedAt(cal, open, tuesday)).toBe(86_400_000);
+    const paused = pauseLedger(cal, open, tuesday, 'supplement');
+    expect(chargedAt(cal, paused, tuesday)).toBe(86_400_000);
+    expect(chargedAt(cal, paused, parseInstant('2025-03-07T09:00'))).toBe(86_400_000);
+    // The day of receipt is not counted; in the hours mode nothing is rounded.
+    expect(chargedAt(cal, open, parseInstant('2025-03-03T16:00'))).toBe(0);
+    const hours = openLedger(cal, parseDuration('8wh'), 'hours', parseInstant('2025-03-03T09:00'));
+    expect(chargedAt(cal, hours, parseInstant('2025-03-03T10:30'))).toBe(consumedAt(cal, hours, parseInstant('2025-03-03T10:30')));
   });
 
   it('pauses nest: the clock runs again only when every pause is over', () => {
