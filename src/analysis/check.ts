@@ -1,5 +1,9 @@
+import { type LocalDate, formatLocalDate, parseLocalDate } from '../calendar/date.ts';
 import { parseDuration } from '../calendar/duration.ts';
-import { compileProcedure } from '../compile/compile.ts';
+import { describeDue, explainDateDue, explainInstantDue, explainSameDayDue, isProvisional } from '../calendar/explain.ts';
+import { type Instant, MS_PER_HOUR, instantAt, localDateOf } from '../calendar/instant.ts';
+import { type CompiledProcedure, compileProcedure } from '../compile/compile.ts';
+import { inForceOn } from '../dsl/in-force.ts';
 import { type Lang, durationWords, label, t } from '../i18n/translate.ts';
 import type { Label } from '../legal.ts';
 import type { CompileOptions } from '../compile/env.ts';
@@ -12,6 +16,11 @@ export interface CheckOptions extends CompileOptions {
   readonly seed: number;
   readonly numRuns?: number;
   readonly graphLimit?: number;
+  /**
+   * `YYYY-MM-DD`: warn when a dossier received that day (at 09:00) would be due on a count over
+   * days with no official announcement yet. The CLI gives today; absent, nothing is checked.
+   */
+  readonly receivedOn?: string;
 }
 
 /** A finding in both languages; `message` is its English text (the JSON form). */
@@ -93,6 +102,36 @@ export function checkProcedure(spec: ProcedureSpec, options: CheckOptions): Chec
   // How the graph was explored, not a finding about the procedure: it does not change the status.
   const notes: Finding[] = graph.sequential.length > 0 ? [finding('sequential', label('check.note.sequential', { blocks: graph.sequential.join(', '), limit }))] : [];
   if (graph.truncated) warnings.push(finding('truncated', label('check.warn.truncated', { limit, variants: graph.variants })));
+  const provisional = options.receivedOn === undefined ? null : provisionalHorizon(proc, options.receivedOn);
+  if (provisional !== null) warnings.push(finding('provisional-calendar', provisional));
   const status: CheckStatus = problems.length > 0 ? 'fail' : warnings.length > 0 ? 'warn' : 'pass';
   return { id: spec.id, version: spec.version, status, ok: status !== 'fail', problems, warnings, notes, budget, graph, properties };
+}
+
+/**
+ * The warning for a dossier received on `day` (09:00) whose statutory limit, counted the way the
+ * appointment slip counts it, rests on days with no official announcement ({@link isProvisional},
+ * the rule of `calendar add` and of the slip); null when the count is certain or the version is
+ * not in force that day. Extensions granted later are not counted.
+ */
+function provisionalHorizon(proc: CompiledProcedure, day: string): Label | null {
+  const date = parseLocalDate(day, ['receivedOn']);
+  if (!inForceOn(proc.spec, formatLocalDate(date))) return null;
+  const { calendar: cal, limit } = proc.env;
+  const receivedAt = instantAt(date, 9 * MS_PER_HOUR);
+  const explained = proc.spec.limit.mode === 'same-day'
+    ? explainSameDayDue(cal, receivedAt, proc.env.sameDayCutoff)
+    : proc.spec.limit.mode === 'hours'
+      ? explainInstantDue(cal, receivedAt, limit)
+      : (() => {
+          const r = explainDateDue(cal, localDateOf(receivedAt), limit);
+          return { due: instantAt((r.due + 1) as LocalDate, 0), explanation: r.explanation };
+        })();
+  if (!isProvisional(explained.explanation)) return null;
+  const due = describeDue(explained.due as Instant);
+  const lines = explained.explanation.filter((l) => l.provisional === true);
+  return {
+    en: t('en', 'check.warn.provisional', { received: day, due: due.en, days: lines.map((l) => l.text.en).join('; ') }),
+    vi: t('vi', 'check.warn.provisional', { received: day, due: due.vi, days: lines.map((l) => l.text.vi).join('; ') }),
+  };
 }

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { type CheckReport, type CheckStatus, checkProcedure } from '../analysis/check.ts';
 import type { PropertyResult } from '../analysis/properties.ts';
+import { formatLocalDate, parseLocalDate } from '../calendar/date.ts';
+import { type Instant, localDateOf } from '../calendar/instant.ts';
 import { t } from '../i18n/translate.ts';
 import { describePath } from '../analysis/budget.ts';
 import { UsageError } from '../errors.ts';
@@ -16,14 +18,16 @@ const PROPERTY_SYMBOL: Readonly<Record<PropertyResult['status'], string>> = { pa
 export async function checkCommand(args: readonly string[], io: Io, seedFromEdge: () => number): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { 'allow-code': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, seed: { type: 'string' }, runs: { type: 'string' }, lang: { type: 'string' } },
+    options: { 'allow-code': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, seed: { type: 'string' }, runs: { type: 'string' }, received: { type: 'string' }, lang: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
   const seed = values.seed === undefined ? seedFromEdge() : wholeNumber(values.seed, '--seed');
   const numRuns = values.runs === undefined ? 50 : wholeNumber(values.runs, '--runs');
   const { procedures, errors } = positionals.length === 0 ? { procedures: await loadCatalogue(), errors: [] } : await loadProcedures(positionals, { allowCode: values['allow-code'] });
-  const reports: (CheckReport & { file: string })[] = procedures.map((p) => ({ ...checkProcedure(p.spec, { seed, numRuns }), file: p.file }));
+  // The provisional-calendar warning looks at a dossier received on this day: today unless told.
+  const receivedOn = formatLocalDate(values.received === undefined ? localDateOf(io.now() as Instant) : parseLocalDate(values.received, ['--received']));
+  const reports: (CheckReport & { file: string })[] = procedures.map((p) => ({ ...checkProcedure(p.spec, { seed, numRuns, receivedOn }), file: p.file }));
 
   const lang = pickLang(values.lang, io.env);
   const overall: CheckStatus | 'unreadable' = errors.length > 0 ? 'unreadable' : reports.some((r) => r.status === 'fail') ? 'fail' : reports.some((r) => r.status === 'warn') ? 'warn' : 'pass';
@@ -32,6 +36,7 @@ export async function checkCommand(args: readonly string[], io: Io, seedFromEdge
     io.out(
       json({
         seed,
+        receivedOn,
         status: overall,
         ok: errors.length === 0 && reports.every((r) => r.ok),
         errors: errors.map((e) => ({ file: e.file, path: e.path, code: e.code, message: e.message })),

@@ -26,11 +26,13 @@ export const CASE_USAGE = `motcua case open|send|show|list|tick|log --db <file.d
   log   -o <log.csv|log.xes>        writes every case as an event log for process mining (pm4py CSV or IEEE XES)
   JSON comes as an argument or on stdin with -. Exit 1 when the event is refused or conflicts (the reason on stderr).`;
 
-export const CHECK_USAGE = `motcua check [paths…] [--allow-code] [--json] [--seed N] [--runs N] [--lang vi|en]
+export const CHECK_USAGE = `motcua check [paths…] [--allow-code] [--json] [--seed N] [--runs N] [--received YYYY-MM-DD] [--lang vi|en]
   Loads, validates, compiles and analyses procedures (the catalogue by default): shares within the
   statutory limit on every path, every state reachable and able to finish, outcomes, and property
   checks (never late when every agency meets its share; pauses; restarts). Each procedure passes,
-  passes with warnings (a holiday risk of a limit in calendar days, an approximate conversion) or fails.`;
+  passes with warnings (a holiday risk of a limit in calendar days, an approximate conversion, a
+  due date for a dossier received on --received, today by default, that rests on days with no official
+  announcement yet) or fails.`;
 
 export const EXPLAIN_USAGE = `motcua explain <procedure> --received <YYYY-MM-DDTHH:MM> [--events <file.json>] [--channel in-person|postal|online] [--dossier '{"field":value}' | file.json] [--allow-code] [--json] [--lang vi|en]
   Replays a case (events: a JSON array like [{"type":"ACCEPT","at":"2025-03-03T09:10","by":"desk"}])

@@ -168,7 +168,7 @@ console.log(code);
         'limit: { duration: 3wd, mode: date, ref: { document: Law on Residence 2020, article: Art. 28, confidence: mem } }',
       ].join('\n'),
     );
-    const check = sh(bin, ['check', 'residence.yaml', '--seed', '7', '--runs', '5'], elsewhere);
+    const check = sh(bin, ['check', 'residence.yaml', '--seed', '7', '--runs', '5', '--received', '2026-03-02'], elsewhere);
     expect(check.stderr).toBe('');
     expect(check.stdout).toMatch(/^✓ pass: temporary-residence-test 2026\.1 \(residence\.yaml\)/);
     expect(check.status).toBe(0);
