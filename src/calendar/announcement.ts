@@ -80,13 +80,23 @@ export function parseAnnouncement(json: unknown, file: string): OfficialAnnounce
       if ((single === undefined) === (e.from === undefined || e.to === undefined)) {
         throw new CalendarError('bad-announcement', 'give either "date" or both "from" and "to".', { file, path });
       }
-      const from = parseLocalDate(single ?? e.from!, [...path, single === undefined ? 'from' : 'date']);
-      const to = parseLocalDate(single ?? e.to!, [...path, single === undefined ? 'to' : 'date']);
+      const from = dateIn(file, single ?? e.from!, [...path, single === undefined ? 'from' : 'date']);
+      const to = dateIn(file, single ?? e.to!, [...path, single === undefined ? 'to' : 'date']);
       if (to < from) throw new CalendarError('bad-announcement', '"to" is before "from".', { file, path });
       const source = dropUndefined(e.source) as LegalRef;
       return { from, to, working: e.working, swap: e.swap, replaces: e.replaces, reason: e.reason, source };
     }),
   };
+}
+
+/** {@link parseLocalDate} for a date inside an announcement file: the error names the file too. */
+function dateIn(file: string, text: string, path: readonly (string | number)[]): LocalDate {
+  try {
+    return parseLocalDate(text, path);
+  } catch (e) {
+    if (e instanceof CalendarError) throw new CalendarError(e.code, e.message, { file, path: e.path, cause: e });
+    throw e;
+  }
 }
 
 function dropUndefined<T extends object>(o: T): T {
