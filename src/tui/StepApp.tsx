@@ -1,5 +1,5 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { useReducer, useRef } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { explainCase } from '../analysis/explain-case.ts';
 import { t } from '../i18n/translate.ts';
 import { ActionList } from './components/ActionList.tsx';
@@ -90,8 +90,17 @@ export function pressKey(state: State, key: Key): State {
 export function StepApp({ initial, lang, color, onSave }: StepAppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
-  const rows = Math.max(24, stdout.rows ?? 24);
-  const columns = Math.max(80, stdout.columns ?? 80);
+  // Laid out again when the terminal is resized (Ink redraws, but the sizes here are ours).
+  const [size, setSize] = useState({ columns: stdout.columns ?? 80, rows: stdout.rows ?? 24 });
+  useEffect(() => {
+    const resized = () => setSize({ columns: stdout.columns ?? 80, rows: stdout.rows ?? 24 });
+    stdout.on('resize', resized);
+    return () => {
+      stdout.off('resize', resized);
+    };
+  }, [stdout]);
+  const rows = Math.max(24, size.rows);
+  const columns = Math.max(80, size.columns);
   const [state, dispatch] = useReducer(
     (s: State, k: Key | { readonly saved: string }) => ('saved' in k ? { ...s, session: { ...s.session, message: k.saved } } : pressKey(s, k)),
     { session: initial, lang, selected: 0, why: false, form: null },

@@ -223,6 +223,18 @@ describe('motcua step in a real terminal (tmux)', () => {
     expect(s).toContain(inPanel('  2 landDivision disagrees (opinions)', 60));
     expect(s).toContain(inPanel('03/03 09:00 handoff desk→permitting appraise', 60));
     expect(framed(s, 2, 38, [0, 59, 60, 119])).toEqual([]);
+    // Made smaller while it runs: laid out again for 80×24, nothing left over from the wide screen.
+    tmux('resize-window', '-t', session, '-x', '80', '-y', '24');
+    await settled();
+    s = keep(screen(), 'step-120x40-3-resized-to-80x24');
+    rows = s.split('\n');
+    expect(rows[23]).toBe('↑↓/1-9 select · Enter act · u undo · r redo · w why · s save · q quit');
+    expect(rows[3]).toBe(`${inPanel('Flow', 35)}${inPanel('Clocks — h/d/n: +1h/+1wd/next deadline', 45)}`);
+    // Across the whole width the agency's name fits again.
+    expect(rows[16]).toBe(inPanel('❯ 1 District Natural Resources and Environment Division agrees (opinions)', 80));
+    expect(rows[22]).toBe('permitting completes appraise → notify-agency, notify-agency');
+    expect(framed(s, 2, 14, [0, 34, 35, 79])).toEqual([]);
+    expect(framed(s, 14, 22, [0, 79])).toEqual([]);
     await keys('q');
   }, 60_000);
 
