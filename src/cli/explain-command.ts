@@ -6,6 +6,7 @@ import { formatInstant, localDateOf, parseInstant } from '../calendar/instant.ts
 import { applyEvent, persistCase, startCase } from '../compile/case.ts';
 import { compileProcedure } from '../compile/compile.ts';
 import type { Channel } from '../dsl/spec.ts';
+import { appointmentSlip } from '../engine/slip.ts';
 import { CaseError, UsageError } from '../errors.ts';
 import { readDossierArg } from './dossier-arg.ts';
 import { parseEvent } from './events.ts';
@@ -58,7 +59,10 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
   }
   const lang = pickLang(values.lang, io.env);
   const lines = explainCase(proc, snapshot, lang);
-  if (values.json) io.out(json({ procedure: { id: spec.id, version: spec.version, file }, explanation: lines, case: persistCase(snapshot) }));
+  // The same rule as the appointment slip: the due date rests on days with no official announcement.
+  const ledger = snapshot.context.statutory;
+  const provisional = ledger !== null && appointmentSlip(proc, snapshot.context.code, ledger)?.provisional === true;
+  if (values.json) io.out(json({ procedure: { id: spec.id, version: spec.version, file }, ...(provisional ? { provisional: true } : {}), explanation: lines, case: persistCase(snapshot) }));
   else io.out(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }

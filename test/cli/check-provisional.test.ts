@@ -58,3 +58,25 @@ describe('motcua check and days with no official announcement', () => {
     expect(err).toBe('motcua: --received: "2026-13-01" is not a date: month 13 is not in 1–12. Write YYYY-MM-DD.\n');
   });
 });
+
+describe('motcua explain and days with no official announcement', () => {
+  const events = `${dir}/accept-2027.json`;
+  writeFileSync(events, JSON.stringify([{ type: 'ACCEPT', at: '2027-02-01T09:10', by: 'desk' }]));
+
+  it('marks the JSON provisional when the due date counts over Tết 2027, and says why in the lines', async () => {
+    const { code, out } = await runCli(['explain', file, '--received', '2027-02-01T09:00', '--events', events, '--json']);
+    expect(code).toBe(0);
+    const explained = JSON.parse(out) as { provisional?: boolean; explanation: string[] };
+    expect(explained.provisional).toBe(true);
+    expect(explained.explanation.filter((l) => l.includes('provisional'))).toEqual([
+      '    skipped 04/02/2027–10/02/2027: weekly rest; Tết (Lunar New Year), Labor Code 2019 (45/2019/QH14) Art. 112; provisional: no official announcement for Tết 2027',
+    ]);
+  });
+
+  it('leaves the flag out over the announced Tết 2026', async () => {
+    const accepted = `${dir}/accept-2026.json`;
+    writeFileSync(accepted, JSON.stringify([{ type: 'ACCEPT', at: '2026-02-13T09:10', by: 'desk' }]));
+    const { out } = await runCli(['explain', file, '--received', '2026-02-13T09:00', '--events', accepted, '--json']);
+    expect('provisional' in (JSON.parse(out) as object)).toBe(false);
+  });
+});
