@@ -157,7 +157,7 @@ describe('motcua report --log', () => {
     const stray: LogTrace = { id: 'stray', procedure: 'passport', channel: 'online', outcome: 'in-progress', events: [{ activity: 'receipt', at: parseInstant('2025-03-12T09:00'), lifecycle: 'complete' }] };
     const file = join(dir, 'week.csv');
     writeFileSync(file, [w.head(), ...Object.entries(cases).map(([id, c]) => w.trace(traceOf(id, c))), w.trace(stray), w.tail()].join(''));
-    const r = await runCli(['report', '--log', file, '--procedures', join(dir, 'procedures'), '--from', '2025-03-10', '--to', '2025-03-16', '--now', '2025-03-20T12:00', '--json']);
+    const r = await runCli(['report', '--log', file, '--procedures', join(dir, 'procedures'), '--only', '--from', '2025-03-10', '--to', '2025-03-16', '--now', '2025-03-20T12:00', '--json']);
     expect(r.err).toBe(`motcua: warning: 1 trace of ${file} left out: procedure "passport" is not among the procedures given (stray)\n`);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out);
@@ -172,7 +172,7 @@ describe('motcua report --log', () => {
     ]);
     expect(d.period).toEqual({ from: '2025-03-10T00:00+07:00', to: '2025-03-17T00:00+07:00' });
     const html = join(dir, 'week.html');
-    const page = await runCli(['report', '--log', file, '--procedures', join(dir, 'procedures'), '--from', '2025-03-10', '--to', '2025-03-16', '--now', '2025-03-20T12:00', '-o', html, '--lang', 'en']);
+    const page = await runCli(['report', '--log', file, '--procedures', join(dir, 'procedures'), '--only', '--from', '2025-03-10', '--to', '2025-03-16', '--now', '2025-03-20T12:00', '-o', html, '--lang', 'en']);
     expect(page.code).toBe(0);
     const text = readFileSync(html, 'utf8');
     expect(text).toContain('<h1>Decision 766/QĐ-TTg indicators</h1>');
