@@ -8,7 +8,7 @@ import { FlowView } from './components/FlowView.tsx';
 import { Header } from './components/Header.tsx';
 import { TextPanel } from './components/TextPanel.tsx';
 import { type Action, type Session, actions, advanceClock, current, perform, redo, undo } from './session.ts';
-import { type Lang, clockFacts, fitLabel, fitMessage, flowLines, textWidth, timelineLines } from './view-model.ts';
+import { type Lang, clockFacts, fitLabel, fitMessage, flowLines, textWidth, timelineLines, wrapLines } from './view-model.ts';
 
 export interface StepAppProps {
   readonly initial: Session;
@@ -131,7 +131,7 @@ export function StepApp({ initial, lang, color, onSave }: StepAppProps) {
     <Box flexDirection="column" height={rows}>
       <Header title={proc.spec.title} id={`${proc.spec.id}@${proc.spec.version}`} level={t(lang, `level.${proc.spec.level}`)} limit={facts.limit} lang={lang} color={color} />
       {why ? (
-        <TextPanel title={titles.why} lines={explainCase(proc, snapshot, lang)} color={color} height={body} />
+        <TextPanel title={titles.why} lines={wrapLines(explainCase(proc, snapshot, lang), columns - 4)} color={color} height={body} />
       ) : layout.wide ? (
         <Box height={body}>
           <Box flexDirection="column" width={layout.flow.width}>

@@ -201,3 +201,25 @@ export function fitMessage(text: string, proc: CompiledProcedure, lang: Lang, co
   if (textWidth(text) <= columns) return text;
   return Object.entries(proc.spec.agencies).reduce((out, [id, agency]) => out.split(agency.name[lang]).join(id), text);
 }
+
+/**
+ * Lines wrapped at word boundaries to `width` columns, continuation lines indented two more than
+ * their first, so a long explanation keeps its legal references instead of losing its end.
+ */
+export function wrapLines(lines: readonly string[], width: number): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const indent = /^ */.exec(line)![0];
+    let current = indent;
+    let empty = true;
+    for (const word of line.slice(indent.length).split(' ')) {
+      if (!empty && textWidth(`${current} ${word}`) > width) {
+        out.push(current);
+        current = `${indent}  ${word}`;
+      } else current = empty ? current + word : `${current} ${word}`;
+      empty = false;
+    }
+    out.push(current);
+  }
+  return out;
+}

@@ -128,9 +128,12 @@ describe('motcua step in a real terminal (tmux)', () => {
     expect(row(s, 'Status')).toContain('10 result returned');
     expect(row(s, 'So far')).toContain('late');
     // "Why this due date?" names the pauses and the law.
-    s = await keys('w');
+    s = keep(await keys('w'), 'step-100x30-why');
     expect(s).toContain('Why this due date?');
-    expect(s).toContain('Friday 21/03/2025 09:00: excluded from the limit: 15-day p');
+    // Wrapped at word boundaries: the long lines keep their ends (the law cited at the end).
+    expect(s).toContain('│   paused Thursday 06/03/2025 09:00 – Friday 21/03/2025 09:00: excluded from the limit: 15-day    │');
+    expect(s).toContain('│     public posting (public posting)   ');
+    expect(s).toContain('│       (45/2019/QH14) Art. 112   ');
     expect(s).toContain('skipped 05/04/2025–07/04/2025: weekly rest; Hùng Kings Commemoration Day');
     s = await keys('w', 's');
     expect(s).toContain(`Saved to ${saved}`);

@@ -3,7 +3,7 @@ import { parseInstant } from '../../src/calendar/instant.ts';
 import { compileProcedure } from '../../src/compile/compile.ts';
 import { type Session, actions, advanceClock, current, openSession, perform } from '../../src/tui/session.ts';
 import { stepLayout } from '../../src/tui/StepApp.tsx';
-import { type FlowLine, clockFacts, fitLabel, fitMessage, flowLines, visibleFlow } from '../../src/tui/view-model.ts';
+import { type FlowLine, clockFacts, fitLabel, fitMessage, flowLines, visibleFlow, wrapLines } from '../../src/tui/view-model.ts';
 import { constructionPermitHouse } from '../../procedures/construction-permit-house.ts';
 import { birthRegistration } from '../../procedures/birth-registration.ts';
 import { landUseRightFirst } from '../../procedures/land-use-right-first.ts';
@@ -88,5 +88,14 @@ describe('the stepper’s layout', () => {
     const said = 'District Economic and Infrastructure (Urban Management) Division completes appraise → notify-agency, notify-agency';
     expect(fitMessage(said, permit, 'en', 120)).toBe(said);
     expect(fitMessage(said, permit, 'en', 80)).toBe('permitting completes appraise → notify-agency, notify-agency');
+  });
+
+  it('wraps the explanation at word boundaries, continuation lines indented under their first', () => {
+    expect(wrapLines(['Accepted: Monday 03/03/2025 09:00; the day of receipt is not counted', '  due: end of Monday 31/03/2025'], 32)).toEqual([
+      'Accepted: Monday 03/03/2025',
+      '  09:00; the day of receipt is',
+      '  not counted',
+      '  due: end of Monday 31/03/2025',
+    ]);
   });
 });
