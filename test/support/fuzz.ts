@@ -143,3 +143,18 @@ export const openRequest = (procedure: string) =>
     },
     { requiredKeys: [] },
   );
+
+/**
+ * The paths of every number in `value` that is not finite (NaN, ±Infinity). Walks the values
+ * themselves rather than their JSON, where NaN becomes null and a scenario named "NaN" would look
+ * like one.
+ */
+export function nonFinite(value: unknown, path = '$', seen = new Set<unknown>()): string[] {
+  if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} = ${value}`];
+  if (typeof value !== 'object' || value === null || seen.has(value)) return [];
+  seen.add(value);
+  if (value instanceof Map) return [...value.entries()].flatMap(([k, v]) => nonFinite(v, `${path}.get(${String(k)})`, seen));
+  if (value instanceof Set) return [...value].flatMap((v, i) => nonFinite(v, `${path}[set ${i}]`, seen));
+  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>).flatMap((v, i) => nonFinite(v, `${path}[${i}]`, seen));
+  return Object.entries(value).flatMap(([k, v]) => nonFinite(v, `${path}.${k}`, seen));
+}

@@ -6,7 +6,7 @@ import { MotcuaError } from '../../src/errors.ts';
 import { procedureResolver, replayReader } from '../../src/node/scenario-files.ts';
 import { runReplication } from '../../src/sim/engine.ts';
 import { parseScenario, stationLoad } from '../../src/sim/scenario.ts';
-import { editLines, extremeNumber, hostile, lineEdit, mutation, typedAsync } from './fuzz.ts';
+import { editLines, extremeNumber, hostile, lineEdit, mutation, nonFinite, typedAsync } from './fuzz.ts';
 import { mutate } from './mutate.ts';
 import { checkProperty } from './property.ts';
 
@@ -55,17 +55,3 @@ export async function fuzzScenarios(name: string, files: readonly string[], numR
   console.log(`[fuzz] ${name}: ${numRuns} cases, ${valid} valid, ${simulated} simulated for two days`);
 }
 
-/**
- * The paths of every number in `value` that is not finite (NaN, ±Infinity). Walks the values
- * themselves rather than their JSON, where NaN becomes null and a scenario named "NaN" would look
- * like one.
- */
-function nonFinite(value: unknown, path = '$', seen = new Set<unknown>()): string[] {
-  if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} = ${value}`];
-  if (typeof value !== 'object' || value === null || seen.has(value)) return [];
-  seen.add(value);
-  if (value instanceof Map) return [...value.entries()].flatMap(([k, v]) => nonFinite(v, `${path}.get(${String(k)})`, seen));
-  if (value instanceof Set) return [...value].flatMap((v, i) => nonFinite(v, `${path}[set ${i}]`, seen));
-  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>).flatMap((v, i) => nonFinite(v, `${path}[${i}]`, seen));
-  return Object.entries(value).flatMap(([k, v]) => nonFinite(v, `${path}.${k}`, seen));
-}
