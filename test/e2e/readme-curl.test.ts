@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { hashToken } from '../../src/server/auth.ts';
-import { startServe } from '../support/server-process.ts';
+import { birthAuthFile, startServe } from '../support/server-process.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const README = readFileSync(`${ROOT}README.md`, 'utf8');
@@ -37,15 +36,7 @@ describe('the README curl session', () => {
   it('runs as written against motcua serve, each answer as shown', { timeout: 120_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motcua-curl-'));
     const tokens = { DESK: 'readme-desk-token-0000000000000000', OFFICER: 'readme-officer-token-000000000000', CHAIRMAN: 'readme-chairman-token-00000000000' };
-    writeFileSync(
-      join(dir, 'auth.yaml'),
-      `lookupKey: readme-lookup-key-0123456789abcdef0123
-tokens:
-  - { name: desk 1, hash: "${hashToken(tokens.DESK)}", desk: true }
-  - { name: civil-status officer, hash: "${hashToken(tokens.OFFICER)}", agency: committee, role: civil-status officer }
-  - { name: chairman, hash: "${hashToken(tokens.CHAIRMAN)}", agency: committee, role: chairman }
-`,
-    );
+    birthAuthFile(dir, { desk: tokens.DESK, officer: tokens.OFFICER, chairman: tokens.CHAIRMAN }, 'readme-lookup-key-0123456789abcdef0123');
     const server = await startServe(['--db', join(dir, 'cases.db'), '--auth', join(dir, 'auth.yaml')]);
     try {
       const steps = session();

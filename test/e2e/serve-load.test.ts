@@ -10,7 +10,7 @@ import { postgresStore } from '../../src/engine/postgres-store.ts';
 import { createServer as createApi } from '../../src/server/app.ts';
 import { hashToken, parseAuth } from '../../src/server/auth.ts';
 import { PG_URL, freshDatabase } from '../support/postgres.ts';
-import { call, startServe } from '../support/server-process.ts';
+import { birthAuthFile, call, serveStores, startServe } from '../support/server-process.ts';
 import { tinySpec } from '../support/specs.ts';
 
 const T = { desk: 'load-desk-token-aaaaaaaaaaaaaaaaaaaa', officer: 'load-officer-token-bbbbbbbbbbbbbbbb', chairman: 'load-chairman-token-cccccccccccccccc' };
@@ -38,21 +38,7 @@ async function receiver() {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, delivered: () => new Set(seen.values()) };
 }
 
-const STORES: [string, () => Promise<string>][] = [
-  ['SQLite', async () => join(mkdtempSync(join(tmpdir(), 'motcua-load-')), 'cases.db')],
-  ...(PG_URL === undefined
-    ? []
-    : ([
-        [
-          'PostgreSQL',
-          async () => {
-            const db = await freshDatabase();
-            cleanups.push(db.drop);
-            return db.url;
-          },
-        ],
-      ] as [string, () => Promise<string>][])),
-];
+const STORES = serveStores('motcua-load-', cleanups);
 
 /** The steps of a birth registration after its opening, with the token that takes each. */
 const STEPS: [string, object][] = [
@@ -66,15 +52,7 @@ describe.each(STORES)('motcua serve on %s, killed in the middle of a load', (_na
   it('loses no acknowledged event, and the outbox delivers every effect of them after the restart', { timeout: 240_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motcua-load-'));
     const hook = await receiver();
-    writeFileSync(
-      join(dir, 'auth.yaml'),
-      `lookupKey: load-lookup-key-0123456789abcdef01234
-tokens:
-  - { name: desk, hash: "${hashToken(T.desk)}", desk: true }
-  - { name: officer, hash: "${hashToken(T.officer)}", agency: committee, role: civil-status officer }
-  - { name: chairman, hash: "${hashToken(T.chairman)}", agency: committee, role: chairman }
-`,
-    );
+    birthAuthFile(dir, T, 'load-lookup-key-0123456789abcdef01234');
     writeFileSync(join(dir, 'webhooks.yaml'), `webhooks:\n  - { name: receiver, url: "${hook.url}", secret: ${SECRET} }\n`);
     const db = await makeDb();
     const args = ['--db', db, '--auth', join(dir, 'auth.yaml'), '--webhooks', join(dir, 'webhooks.yaml')];

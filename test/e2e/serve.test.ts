@@ -1,27 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashToken } from '../../src/server/auth.ts';
-import { PG_URL, freshDatabase } from '../support/postgres.ts';
-import { call, startServe } from '../support/server-process.ts';
+import { birthAuthFile, call, serveStores, startServe } from '../support/server-process.ts';
 
 const TOKENS = { desk: 'e2e-desk-token-aaaaaaaaaaaaaaaa', officer: 'e2e-officer-token-bbbbbbbbbbbbbbbb', chairman: 'e2e-chairman-token-cccccccccccccccc' };
 
-function authFile(dir: string): string {
-  const file = join(dir, 'auth.yaml');
-  writeFileSync(
-    file,
-    `lookupKey: e2e-lookup-key-0123456789abcdef0123
-tokens:
-  - { name: desk, hash: "${hashToken(TOKENS.desk)}", desk: true }
-  - { name: civil-status officer, hash: "${hashToken(TOKENS.officer)}", agency: committee, role: civil-status officer }
-  - { name: chairman, hash: "${hashToken(TOKENS.chairman)}", agency: committee, role: chairman }
-`,
-  );
-  return file;
-}
+const authFile = (dir: string) => birthAuthFile(dir, TOKENS);
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -29,21 +15,7 @@ afterAll(async () => {
 });
 
 /** The stores `motcua serve` is run on: a SQLite file, and PostgreSQL when the tests have a server. */
-const STORES: [string, () => Promise<string>][] = [
-  ['SQLite', async () => join(mkdtempSync(join(tmpdir(), 'motcua-serve-')), 'cases.db')],
-  ...(PG_URL === undefined
-    ? []
-    : ([
-        [
-          'PostgreSQL',
-          async () => {
-            const db = await freshDatabase();
-            cleanups.push(db.drop);
-            return db.url;
-          },
-        ],
-      ] as [string, () => Promise<string>][])),
-];
+const STORES = serveStores('motcua-serve-', cleanups);
 
 describe.each(STORES)('motcua serve on %s', (_name, makeDb) => {
   it('drives a birth registration from receipt to the returned result, refusing the wrong agency', { timeout: 120_000 }, async () => {

@@ -1,5 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashToken } from '../../src/server/auth.ts';
+import { PG_URL, freshDatabase } from './postgres.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -61,4 +66,48 @@ export async function call(url: string, init: { method?: string; token?: string;
   });
   const text = await response.text();
   return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
+}
+
+/** Tokens for a birth registration through the API: the desk, the civil-status officer and the chairman. */
+export interface BirthTokens {
+  readonly desk: string;
+  readonly officer: string;
+  readonly chairman: string;
+}
+
+/** Writes `auth.yaml` in `dir` with the three tokens of a birth registration (hashed) and a lookup key; returns its path. */
+export function birthAuthFile(dir: string, tokens: BirthTokens, lookupKey = 'e2e-lookup-key-0123456789abcdef0123'): string {
+  const file = join(dir, 'auth.yaml');
+  writeFileSync(
+    file,
+    `lookupKey: ${lookupKey}
+tokens:
+  - { name: desk, hash: "${hashToken(tokens.desk)}", desk: true }
+  - { name: civil-status officer, hash: "${hashToken(tokens.officer)}", agency: committee, role: civil-status officer }
+  - { name: chairman, hash: "${hashToken(tokens.chairman)}", agency: committee, role: chairman }
+`,
+  );
+  return file;
+}
+
+/**
+ * The stores `motcua serve` is tested on: a SQLite file, and PostgreSQL when the tests have a
+ * server (a fresh schema each, dropped by the `cleanups` the caller runs).
+ */
+export function serveStores(prefix: string, cleanups: (() => Promise<void>)[]): [string, () => Promise<string>][] {
+  return [
+    ['SQLite', async () => join(mkdtempSync(join(tmpdir(), prefix)), 'cases.db')],
+    ...(PG_URL === undefined
+      ? []
+      : ([
+          [
+            'PostgreSQL',
+            async () => {
+              const db = await freshDatabase();
+              cleanups.push(db.drop);
+              return db.url;
+            },
+          ],
+        ] as [string, () => Promise<string>][])),
+  ];
 }
