@@ -6,6 +6,7 @@ import { PG_SCHEMA_VERSION, migratePg } from './postgres-migrations.ts';
 import type { Effect } from '../compile/types.ts';
 import { type Complaint, storedComplaint } from '../indicators/complaint.ts';
 import type { CaseFilter, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, ComplaintFilter, ComplaintWrite, IdempotentResult, Outbox, OutboxItem, RefusedAttempt, StoredEntry } from './store.ts';
+import { SUMMARY_COLUMNS } from './store.ts';
 
 /** Options of {@link postgresStore}. */
 export interface PostgresStoreOptions {
@@ -36,7 +37,6 @@ interface CaseRow {
   snapshot?: CaseRecord['snapshot'];
 }
 
-const SUMMARY_COLUMNS = 'case_id, code, procedure_id, procedure_version, version, status, received_at, due, next_deadline, in_progress, ended, holders';
 
 /** bigint columns (instants, sequence values) as numbers: every value fits in 2^53. */
 const types = {

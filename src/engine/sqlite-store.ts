@@ -6,6 +6,7 @@ import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './migrations.ts';
 import type { Effect } from '../compile/types.ts';
 import { type Complaint, storedComplaint } from '../indicators/complaint.ts';
 import type { CaseFilter, CaseIndex, CaseRecord, CaseStore, CaseSummary, Commit, CommitResult, ComplaintFilter, ComplaintWrite, IdempotentResult, Outbox, OutboxItem, RefusedAttempt, StoredEntry } from './store.ts';
+import { SUMMARY_COLUMNS } from './store.ts';
 
 /** Options of {@link sqliteStore}. */
 export interface SqliteStoreOptions {
@@ -52,7 +53,6 @@ interface CaseRow {
   snapshot?: string;
 }
 
-const SUMMARY_COLUMNS = 'case_id, code, procedure_id, procedure_version, version, status, received_at, due, next_deadline, in_progress, ended, holders';
 
 /**
  * The embedded default store: one SQLite file (better-sqlite3) in WAL mode, opened with the schema

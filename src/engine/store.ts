@@ -221,3 +221,6 @@ export interface CaseStore {
   complaints(filter?: ComplaintFilter): Promise<Complaint[]>;
   close(): Promise<void>;
 }
+
+/** The columns of the `cases` table a case summary is read from, the same in every SQL store. */
+export const SUMMARY_COLUMNS = 'case_id, code, procedure_id, procedure_version, version, status, received_at, due, next_deadline, in_progress, ended, holders';

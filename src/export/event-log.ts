@@ -60,6 +60,12 @@ export const ACTIVITY = {
 
 export type LogFormat = 'csv' | 'xes';
 
+/** The format an event-log file's name says (`.csv` or `.xes`, any case), if it says one: the one rule for writing and reading logs. */
+export function logFormatOfName(file: string): LogFormat | undefined {
+  const lower = file.toLowerCase();
+  return lower.endsWith('.csv') ? 'csv' : lower.endsWith('.xes') ? 'xes' : undefined;
+}
+
 /**
  * The format of a log file from its name: `.csv` or `.xes`.
  *
@@ -68,9 +74,8 @@ export type LogFormat = 'csv' | 'xes';
  * logFormatOf('cases.json') // throws UsageError: the event log's name must end in .csv or .xes
  */
 export function logFormatOf(file: string, flag = '--events'): LogFormat {
-  const lower = file.toLowerCase();
-  if (lower.endsWith('.csv')) return 'csv';
-  if (lower.endsWith('.xes')) return 'xes';
+  const format = logFormatOfName(file);
+  if (format !== undefined) return format;
   throw new UsageError('usage', `"${file}": the event log's name must end in .csv (pm4py columns) or .xes (IEEE 1849 XES).`, { path: [flag] });
 }
 

@@ -1,16 +1,16 @@
 import { LogError } from '../errors.ts';
+import { type LogFormat, logFormatOfName } from '../export/event-log.ts';
 import { type Chunks, readCsvLog } from './csv-log.ts';
 import type { EventLog } from './log.ts';
 import { DEFAULT_MAPPING, type LogMapping } from './mapping.ts';
 import { readXesLog } from './xes-log.ts';
 
-export type LogFormat = 'csv' | 'xes';
+export type { LogFormat } from '../export/event-log.ts';
 
 /** The format a file name says: `.csv` or `.xes`. */
 export function logFormatOf(file: string): LogFormat {
-  const lower = file.toLowerCase();
-  if (lower.endsWith('.csv')) return 'csv';
-  if (lower.endsWith('.xes')) return 'xes';
+  const format = logFormatOfName(file);
+  if (format !== undefined) return format;
   throw new LogError('unknown-format', `cannot tell the format of "${file}": name a CSV log *.csv or an XES log *.xes.`, { file });
 }
 
