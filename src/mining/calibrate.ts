@@ -5,6 +5,7 @@ import { VN_DEFAULT_OFFICE_HOURS } from '../calendar/office-hours.ts';
 import { vietnamDayCalendar } from '../calendar/vietnam.ts';
 import type { FlowNode, ProcedureSpec } from '../dsl/spec.ts';
 import { LogError } from '../errors.ts';
+import { ACTIVITY } from '../export/event-log.ts';
 import type { Distribution } from '../sim/config.ts';
 import { FIT_CRITERION, type Fit, fit } from './fit.ts';
 import { type Instance, instancesOf } from './instances.ts';
@@ -46,8 +47,15 @@ export interface Calibration {
   readonly defaults: readonly string[];
 }
 
-const BUILT_IN = ['receipt', 'transfer', 'completion-request', 'supplement-request', 'papers-received', 'refusal', 'withdrawal', 'result-returned', 'result-ready', 'apology', 'rating'] as const;
+const BUILT_IN = ['receipt', 'transfer', 'completion-request', 'supplement-request', 'papers-received', 'refusal', 'withdrawal', 'result-returned', 'result-ready', 'apology', 'rating', 'complaint'] as const;
 const normal = (name: string) => name.trim().toLowerCase().replace(/[\s_]+/g, '-');
+/** The names the project's writer gives built-in activities (`ACTIVITY`), as this module names them. */
+const WRITER_NAMES: Readonly<Record<string, (typeof BUILT_IN)[number]>> = {
+  [normal(ACTIVITY.completionRequested)]: 'completion-request',
+  [normal(ACTIVITY.completionReceived)]: 'papers-received',
+  [normal(ACTIVITY.supplementRequested)]: 'supplement-request',
+  [normal(ACTIVITY.supplementReceived)]: 'papers-received',
+};
 const PAPER = new Set(['in-person', 'postal']);
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 const rate = (k: number, n: number): Rate => ({ p: n === 0 ? 0 : k / n, of: n });
@@ -97,9 +105,13 @@ export function calibrate(log: EventLog, options: CalibrateOptions): Calibration
         names.set(normal(n.title.vi), n.id);
       }
     }
-    if (n.kind === 'consult') names.set(normal(`${n.id}:answer`), `${n.id}:answer`);
+    if (n.kind === 'consult') {
+      names.set(normal(`${n.id}:answer`), `${n.id}:answer`);
+      names.set(normal(ACTIVITY.answer(n.id)), `${n.id}:answer`);
+    }
   }
   for (const b of BUILT_IN) names.set(b, b);
+  for (const [alias, b] of Object.entries(WRITER_NAMES)) names.set(alias, b);
   const mapped = new Map(Object.entries(options.activities ?? {}).map(([k, v]) => [k, v]));
   const cache = new Map<string, string>();
   const rename = (a: string) => {

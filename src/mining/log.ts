@@ -1,3 +1,5 @@
+import type { LogTrace } from '../export/event-log.ts';
+
 /**
  * An event log as process-mining tools see it: traces (one per case) of events, each naming an
  * activity, an instant, a lifecycle transition and who did it. The readers (CSV, XES, the engine's
@@ -55,6 +57,20 @@ export class LogBuilder {
   add(caseId: string, event: LogEvent): void {
     this.trace(caseId).events.push(event);
     this.#events++;
+  }
+
+  /**
+   * Adds a trace as the project's writer hands it over (a simulated case, a case of the engine's
+   * store): what reading its CSV or XES back would give, without the text in between.
+   */
+  addTrace(t: LogTrace): void {
+    const trace = this.trace(t.id);
+    trace.attributes['procedure'] = t.procedure;
+    trace.attributes['channel'] = t.channel;
+    trace.attributes['outcome'] = t.outcome;
+    if (t.replication !== undefined) trace.attributes['replication'] = String(t.replication);
+    if (t.rating !== undefined) trace.attributes['rating'] = t.rating;
+    for (const e of t.events) this.add(t.id, { activity: e.activity, time: e.at, lifecycle: e.lifecycle, resource: e.resource, group: e.group });
   }
 
   build(): EventLog {

@@ -51,8 +51,8 @@ export interface Validation {
   readonly rules: typeof VERDICT_RULES;
 }
 
-/** Activities that are not part of the case's cycle (a rating comes after the result). */
-const AFTER_THE_END = new Set(['rating', 'rate', 'đánh giá']);
+/** Activities that are not part of the case's cycle (a rating or a complaint comes after the result). */
+const AFTER_THE_END = new Set(['rating', 'rate', 'đánh giá', 'complaint']);
 
 interface Figures {
   readonly cycles: number[];

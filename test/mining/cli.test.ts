@@ -1,11 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { simulatedLog } from '../../src/mining/simulator.ts';
-import { loadScenario, procedureResolver } from '../../src/node/scenario-files.ts';
+import { procedureResolver } from '../../src/node/scenario-files.ts';
 import { parseScenario } from '../../src/sim/scenario.ts';
 import { runCli } from '../support/cli.ts';
-import { toCsv, toXes } from './write-log.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIR = `${ROOT}test-artifacts/mining-cli`;
@@ -14,10 +12,10 @@ const TRUTH = fileURLToPath(new URL('./fixtures/judicial-truth.yaml', import.met
 describe('motcua calibrate', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     mkdirSync(DIR, { recursive: true });
-    const truth = await loadScenario(TRUTH);
-    const { log } = simulatedLog({ ...truth.baseline, horizonDays: 15 });
-    writeFileSync(`${DIR}/judicial.csv`, toCsv(log));
-    writeFileSync(`${DIR}/judicial.xes`, toXes(log));
+    // A fortnight of the truth scenario, written by the project's own writer.
+    const fortnight = readFileSync(TRUTH, 'utf8').replace(/^horizon: .*$/m, 'horizon: 15d');
+    writeFileSync(`${DIR}/truth.yaml`, fortnight);
+    for (const f of ['judicial.csv', 'judicial.xes']) expect((await runCli(['simulate', `${DIR}/truth.yaml`, '--events', `${DIR}/${f}`, '--json'])).code).toBe(0);
   }, 120_000);
 
   it('writes a scenario that loads, with the count of observations beside each figure', async () => {

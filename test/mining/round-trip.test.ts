@@ -1,19 +1,21 @@
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLog } from '../../src/cli/log-input.ts';
+import { DEFAULT_MAPPING } from '../../src/mining/mapping.ts';
 import { resolveProcedure } from '../../src/node/load-procedures.ts';
 import type { ProcedureSpec } from '../../src/dsl/spec.ts';
 import { type Calibration, calibrate } from '../../src/mining/calibrate.ts';
-import { readCsvLog } from '../../src/mining/csv-log.ts';
 import type { EventLog } from '../../src/mining/log.ts';
 import { simulatedLog } from '../../src/mining/simulator.ts';
-import { readXesLog } from '../../src/mining/xes-log.ts';
 import { meanOf } from '../../src/sim/distributions.ts';
 import { loadScenario, procedureResolver } from '../../src/node/scenario-files.ts';
 import { parseScenario } from '../../src/sim/scenario.ts';
 import { validate } from '../../src/mining/validate.ts';
-import { toCsv, toXes } from './write-log.ts';
+import { runCli } from '../support/cli.ts';
 
 const TRUTH = fileURLToPath(new URL('./fixtures/judicial-truth.yaml', import.meta.url));
+const DIR = fileURLToPath(new URL('../../test-artifacts/mining-round-trip', import.meta.url));
 
 /** A rate is close when within 5% of the truth, or within two standard errors of a binomial rate on n observations when that is wider. */
 function expectRate(estimate: { p: number; of: number }, truth: number): void {
@@ -29,17 +31,23 @@ describe('calibrating a simulated log back to the scenario that made it', () => 
 
   beforeAll(async () => {
     truth = await loadScenario(TRUTH);
-    log = simulatedLog(truth.baseline).log;
     spec = (await resolveProcedure('judicial-record')).spec;
-    const csv = await readCsvLog([toCsv(log)], 'judicial.csv');
-    const xes = await readXesLog([toXes(log)], 'judicial.xes');
+    // The logs come from the project's own writer, as an agency would export them: motcua simulate --events.
+    mkdirSync(DIR, { recursive: true });
+    for (const f of ['judicial.csv', 'judicial.xes']) expect((await runCli(['simulate', TRUTH, '--events', `${DIR}/${f}`, '--json'])).code).toBe(0);
+    const csv = await loadLog(`${DIR}/judicial.csv`, DEFAULT_MAPPING);
+    const xes = await loadLog(`${DIR}/judicial.xes`, DEFAULT_MAPPING);
+    log = csv;
     calibrations.csv = calibrate(csv, { spec, procedure: 'judicial-record' });
     calibrations.xes = calibrate(xes, { spec, procedure: 'judicial-record' });
   }, 120_000);
 
-  it('reads the same cases and events from the CSV and the XES log', () => {
+  it('reads the same cases and events from the CSV and the XES log, and the same as the simulation recorded', () => {
     expect(calibrations.csv.yaml).toBe(calibrations.xes.yaml);
     expect(calibrations.csv.cases).toBe(log.traces.length);
+    const recorded = simulatedLog(truth.baseline).log;
+    expect(log.events).toBe(recorded.events);
+    expect(log.traces.map((t) => t.events.map((e) => `${e.activity}@${e.time}`).join())).toEqual(recorded.traces.map((t) => t.events.map((e) => `${e.activity}@${e.time}`).join()));
   });
 
   it('finds the arrival rate, channel mix, branch and receipt rates within 5% (or two standard errors)', () => {
