@@ -24,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   { name: 'serve', load: async () => (await import('./serve-command.ts')).serveCommand },
   { name: 'token', load: async () => (await import('./serve-command.ts')).tokenCommand },
   { name: 'complaint', load: async () => (await import('./complaint-command.ts')).complaintCommand },
+  { name: 'discover', load: async () => (await import('./discover-command.ts')).discoverCommand },
   { name: 'calibrate', load: async () => (await import('./calibrate-command.ts')).calibrateCommand },
   { name: 'validate', load: async () => (await import('./validate-command.ts')).validateCommand },
   { name: 'staff', load: async () => (await import('./staff-command.ts')).staffCommand },

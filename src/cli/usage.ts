@@ -82,6 +82,14 @@ export const SERVE_USAGE = `motcua serve --db <file.db | postgres://…> [--port
 motcua token [<token>]
   A new random bearer token and the "sha256:…" hash to put in auth.yaml (or the hash of the token given).`;
 
+export const DISCOVER_USAGE = `motcua discover <log.csv|log.xes> -o <folder> [--min-frequency F] [--procedure NAME] [--map map.yaml] [--json]
+  A draft procedure (procedure.yaml, valid for motcua check) and its scenario (scenario.yaml) from
+  a log whose activities are not known in advance: the main flow (sequence, exclusive branches with
+  their shares of cases, parallel parts; a repeated activity is rework) from the directly-follows
+  relation of the finished cases, leaving out activities and edges in fewer than F of the cases
+  (default 0.05); one agency and station per org:group; shares from working time and waits; then
+  the scenario as calibrate fits it. Says what was left out (rare activities, cases that do not fit).`;
+
 export const CALIBRATE_USAGE = `motcua calibrate <log.csv|log.xes> --procedure <id|file> [--map map.yaml] [-o scenario.yaml] [--json]
   A simulation scenario for a known procedure fitted to an event log: step durations (exponential,
   lognormal, gamma or empirical, by AIC among the fits a KS test accepts), branch, supplement,

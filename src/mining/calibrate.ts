@@ -6,6 +6,7 @@ import { vietnamDayCalendar } from '../calendar/vietnam.ts';
 import type { FlowNode, ProcedureSpec } from '../dsl/spec.ts';
 import { LogError } from '../errors.ts';
 import { ACTIVITY } from '../export/event-log.ts';
+import { BUILT_IN, WRITER_NAMES, normalName } from './built-in.ts';
 import type { Distribution } from '../sim/config.ts';
 import { FIT_CRITERION, type Fit, fit } from './fit.ts';
 import { type Instance, instancesOf } from './instances.ts';
@@ -47,15 +48,7 @@ export interface Calibration {
   readonly defaults: readonly string[];
 }
 
-const BUILT_IN = ['receipt', 'transfer', 'completion-request', 'supplement-request', 'papers-received', 'refusal', 'withdrawal', 'result-returned', 'result-ready', 'apology', 'rating', 'complaint'] as const;
-const normal = (name: string) => name.trim().toLowerCase().replace(/[\s_]+/g, '-');
-/** The names the project's writer gives built-in activities (`ACTIVITY`), as this module names them. */
-const WRITER_NAMES: Readonly<Record<string, (typeof BUILT_IN)[number]>> = {
-  [normal(ACTIVITY.completionRequested)]: 'completion-request',
-  [normal(ACTIVITY.completionReceived)]: 'papers-received',
-  [normal(ACTIVITY.supplementRequested)]: 'supplement-request',
-  [normal(ACTIVITY.supplementReceived)]: 'papers-received',
-};
+const normal = normalName;
 const PAPER = new Set(['in-person', 'postal']);
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 const rate = (k: number, n: number): Rate => ({ p: n === 0 ? 0 : k / n, of: n });

@@ -1,0 +1,312 @@
+import { BusinessCalendar } from '../calendar/business-calendar.ts';
+import { formatLocalDate } from '../calendar/date.ts';
+import { type Instant, MS_PER_HOUR, localDateOf } from '../calendar/instant.ts';
+import { VN_DEFAULT_OFFICE_HOURS } from '../calendar/office-hours.ts';
+import { vietnamDayCalendar } from '../calendar/vietnam.ts';
+import { writeProcedure } from '../dsl/io.ts';
+import { CHANNELS, type Channel, type DossierField, type FlowNode, type ProcedureSpec } from '../dsl/spec.ts';
+import { validateProcedure } from '../dsl/validate.ts';
+import { LogError } from '../errors.ts';
+import { builtInOf, isConsultation } from './built-in.ts';
+import { type Calibration, calibrate } from './calibrate.ts';
+import { instancesOf } from './instances.ts';
+import type { EventLog, Trace } from './log.ts';
+import { type ProcessTree, accepts, activitiesOf, mineTree } from './process-tree.ts';
+
+export interface DiscoverOptions {
+  /** Activities in fewer than this share of the cases, and directly-follows edges in fewer than this share of a part's cases, are left out. */
+  readonly minFrequency?: number;
+  /** Which `case:procedure` to discover when the log holds several (the most frequent by default). */
+  readonly procedure?: string;
+  /** How the scenario names the procedure file it is written beside. */
+  readonly procedureFile?: string;
+  readonly seed?: number;
+}
+
+/** What discovery learnt of one activity taken as a step. */
+export interface DiscoveredStep {
+  readonly activity: string;
+  readonly step: string;
+  readonly agency: string;
+  /** Cases (of those used for the flow) in which it happened. */
+  readonly cases: number;
+  /** Cases in which it happened more than once: rework, written as the step's supplement requests. */
+  readonly reworkCases: number;
+  /** Mean working hours from its start to its completion (start events needed), and waited before its start. */
+  readonly workHours: number | undefined;
+  readonly waitHours: number | undefined;
+  readonly share: string;
+}
+
+export interface Discovery {
+  readonly spec: ProcedureSpec;
+  /** The draft procedure, YAML, valid for `motcua check`. */
+  readonly procedureYaml: string;
+  /** The scenario fitted to the log for the draft (`calibrate`). */
+  readonly scenario: Calibration;
+  readonly tree: ProcessTree;
+  readonly steps: readonly DiscoveredStep[];
+  readonly minFrequency: number;
+  readonly cases: {
+    readonly inLog: number;
+    readonly ofProcedure: number;
+    /** Finished cases whose activities made the flow. */
+    readonly used: number;
+    /** Ended by a refusal or a withdrawal, or still in progress: counted in rates, not in the flow. */
+    readonly endedEarly: number;
+    /** Used cases the discovered flow cannot replay (after rare activities are left out). */
+    readonly notFitting: number;
+  };
+  /** What is not in the draft, in sentences. */
+  readonly leftOut: readonly string[];
+}
+
+const EARLY_END = new Set(['refusal', 'withdrawal']);
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+/** An id from a log name: ASCII, lower case, words joined by hyphens (`Thẩm định hồ sơ` → `tham-dinh-ho-so`). */
+export function slugOf(name: string): string {
+  const s = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s === '' ? 'activity' : s;
+}
+
+/**
+ * A draft procedure and its scenario from an event log whose activities are not known in advance:
+ * the main flow as a process tree of the log's finished cases (`mineTree`: sequence, exclusive
+ * branches with the share of cases on each, parallel parts), an activity repeated in a case taken
+ * as rework (the step's supplement requests), one agency and station per `org:group`, the desk
+ * where receipts happen; each step's share of the limit from the working time it took with its wait,
+ * the limit their sum on the longest path (not a legal limit: the draft says so); then `calibrate`
+ * fits durations, rates, arrivals by weekday and hour and the channel mix to the draft. What was
+ * left out (rare activities, consultations, cases that end early or do not fit) is listed.
+ *
+ * @throws LogError `no-cases` when the log has no case with an activity
+ */
+export function discover(log: EventLog, options: DiscoverOptions = {}): Discovery {
+  const minFrequency = options.minFrequency ?? 0.05;
+  const leftOut: string[] = [];
+  const procedures = new Map<string, number>();
+  for (const t of log.traces) {
+    const p = t.attributes['procedure'];
+    if (p !== undefined) procedures.set(p, (procedures.get(p) ?? 0) + 1);
+  }
+  const chosen = options.procedure ?? [...procedures].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (options.procedure !== undefined && !procedures.has(options.procedure)) {
+    throw new LogError('no-cases', `no case of "${options.procedure}" in the log (case:procedure names ${[...procedures.keys()].slice(0, 5).join(', ') || 'nothing'}). Name one of those, or leave --procedure out.`, { file: log.source });
+  }
+  const traces = log.traces.filter((t) => t.events.length > 0 && (chosen === undefined || t.attributes['procedure'] === undefined || t.attributes['procedure'] === chosen));
+  if (traces.length === 0) throw new LogError('no-cases', 'the log has no case with an activity: there is nothing to discover.', { file: log.source });
+  for (const [p, n] of procedures) if (p !== chosen) leftOut.push(`${n} cases of another procedure (${p}); run again with --procedure ${p}`);
+
+  const isStep = (activity: string) => builtInOf(activity) === undefined && !isConsultation(activity);
+  const consultations = new Set(traces.flatMap((t) => t.events.filter((e) => isConsultation(e.activity)).map((e) => e.activity)));
+  if (consultations.size > 0) leftOut.push(`consultations (${[...consultations].slice(0, 4).join(', ')}): a draft has no consultation node; add one by hand`);
+
+  // Cases that ran to their end give the flow; the others still count in the scenario's rates.
+  const finished = traces.filter((t) => !t.events.some((e) => EARLY_END.has(builtInOf(e.activity) ?? '')) && (t.attributes['outcome'] === undefined || t.attributes['outcome'] === 'returned'));
+  if (finished.length === 0) throw new LogError('no-cases', 'no case of the log ran to its end (every one was refused, withdrawn or is in progress): the flow cannot be discovered.', { file: log.source });
+
+  const days = vietnamDayCalendar();
+  const calendar = new BusinessCalendar({ days, hours: VN_DEFAULT_OFFICE_HOURS });
+  const hoursBetween = (a: number, b: number) => calendar.workingTimeBetween(a as Instant, b as Instant) / MS_PER_HOUR;
+
+  // Per case: its steps in order of start, each once; repeats are rework.
+  interface Seen {
+    cases: number;
+    rework: number;
+    groups: Map<string, number>;
+    work: number[];
+    wait: number[];
+  }
+  const seen = new Map<string, Seen>();
+  const overlaps = new Map<string, number>();
+  const sequences: string[][] = [];
+  let receiptGroups = new Map<string, number>();
+  for (const t of finished) {
+    const instances = instancesOf(t).filter((i) => isStep(i.activity)).sort((a, b) => a.start - b.start || a.end - b.end);
+    const order: string[] = [];
+    const count = new Map<string, number>();
+    let previousEnd = t.events[0]!.time;
+    for (const i of instances) {
+      const s = seen.get(i.activity) ?? seen.set(i.activity, { cases: 0, rework: 0, groups: new Map(), work: [], wait: [] }).get(i.activity)!;
+      const k = count.get(i.activity) ?? 0;
+      count.set(i.activity, k + 1);
+      if (k === 0) {
+        order.push(i.activity);
+        s.cases++;
+        if (i.started) s.work.push(hoursBetween(i.start, i.end));
+        s.wait.push(hoursBetween(Math.min(previousEnd, i.start), i.start));
+      } else if (k === 1) s.rework++;
+      if (i.group !== undefined) s.groups.set(i.group, (s.groups.get(i.group) ?? 0) + 1);
+      previousEnd = Math.max(previousEnd, i.end);
+    }
+    for (let a = 0; a < instances.length; a++) {
+      for (let b = a + 1; b < instances.length && instances[b]!.start < instances[a]!.end; b++) {
+        const x = instances[a]!;
+        const y = instances[b]!;
+        if (x.started && y.started && x.activity !== y.activity) {
+          const key = [x.activity, y.activity].sort().join('\u0000');
+          overlaps.set(key, (overlaps.get(key) ?? 0) + 1);
+        }
+      }
+    }
+    for (const i of instancesOf(t)) if (builtInOf(i.activity) === 'receipt' && i.group !== undefined) receiptGroups.set(i.group, (receiptGroups.get(i.group) ?? 0) + 1);
+    sequences.push(order);
+  }
+
+  // Rare activities are left out of the flow.
+  const rare = [...seen].filter(([, s]) => s.cases < minFrequency * finished.length);
+  for (const [a, s] of rare) leftOut.push(`activity "${a}": in ${s.cases} of ${finished.length} finished cases (${r2((100 * s.cases) / finished.length)}%), under --min-frequency ${minFrequency}`);
+  const kept = new Set([...seen.keys()].filter((a) => !rare.some(([r]) => r === a)));
+  const flowTraces = sequences.map((s) => s.filter((a) => kept.has(a)));
+  const concurrent = new Set<string>();
+  for (const [key, n] of overlaps) {
+    const [a, b] = key.split('\u0000') as [string, string];
+    if (kept.has(a) && kept.has(b) && n >= minFrequency * Math.min(seen.get(a)!.cases, seen.get(b)!.cases)) concurrent.add(key);
+  }
+  const { tree, fellThrough } = mineTree(flowTraces, minFrequency, concurrent);
+  for (const f of fellThrough) leftOut.push(`no sequence, branch or parallel part explains the order of ${f.join(', ')}: put in sequence by their mean position`);
+  const notFitting = flowTraces.filter((t) => !accepts(tree, t)).length;
+  if (notFitting > 0) leftOut.push(`${notFitting} of ${finished.length} finished cases do not fit the discovered flow (a rare order or a skipped activity)`);
+
+  // Agencies: one per org:group; the desk where receipts happen (else where cases start).
+  const ids = new Map<string, string>();
+  const taken = new Set<string>();
+  /** Ids are unique among agencies and among steps (`prefix` says which). */
+  const idOf = (name: string, prefix: 'group:' | 'step:') => {
+    let id = ids.get(prefix + name);
+    if (id === undefined) {
+      const base = slugOf(name);
+      id = base;
+      for (let k = 2; taken.has(prefix + id); k++) id = `${base}-${k}`;
+      taken.add(prefix + id);
+      ids.set(prefix + name, id);
+    }
+    return id;
+  };
+  if (receiptGroups.size === 0) {
+    receiptGroups = new Map();
+    for (const t of traces) {
+      const g = t.events[0]!.group;
+      if (g !== undefined) receiptGroups.set(g, (receiptGroups.get(g) ?? 0) + 1);
+    }
+  }
+  const top = (m: ReadonlyMap<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  const deskGroup = top(receiptGroups);
+  const agencyOf = new Map<string, string>();
+  const label = (text: string) => ({ vi: text, en: text });
+  const agencies: Record<string, { name: { vi: string; en: string }; level: 'province'; desk?: true }> = {};
+  const desk = idOf(deskGroup ?? 'desk', 'group:');
+  agencies[desk] = { name: label(deskGroup ?? 'One-stop desk'), level: 'province', desk: true };
+  for (const a of kept) {
+    const g = top(seen.get(a)!.groups);
+    const agency = g === undefined ? idOf('office', 'group:') : idOf(g, 'group:');
+    agencies[agency] ??= { name: label(g ?? 'Processing office'), level: 'province' };
+    agencyOf.set(a, agency);
+  }
+  if (deskGroup === undefined) leftOut.push('org:group: the log names no group, so the desk and one office are assumed');
+
+  // Steps, with their shares of the limit: working time with the wait before, to the half day above.
+  const mean = (xs: readonly number[]) => (xs.length === 0 ? undefined : xs.reduce((s, x) => s + x, 0) / xs.length);
+  const stepIds = new Map<string, string>();
+  const steps: DiscoveredStep[] = [...activitiesOf(tree), ...[...kept].filter((k) => !activitiesOf(tree).includes(k)).sort()].map((a) => {
+    const s = seen.get(a)!;
+    const step = idOf(a, 'step:');
+    stepIds.set(a, step);
+    const work = mean(s.work);
+    const wait = mean(s.wait);
+    const days = Math.max(0.5, Math.ceil((((work ?? 0) + (wait ?? 0)) / 8) * 2) / 2);
+    return { activity: a, step, agency: agencyOf.get(a)!, cases: s.cases, reworkCases: s.rework, workHours: work === undefined ? undefined : r2(work), waitHours: wait === undefined ? undefined : r2(wait), share: `${days}wd` };
+  });
+  const shareOf = new Map(steps.map((s) => [s.activity, Number(s.share.slice(0, -2))]));
+
+  const dossier: Record<string, DossierField> = {};
+  let branches = 0;
+  let parallels = 0;
+  const toFlow = (t: ProcessTree): FlowNode[] => {
+    switch (t.kind) {
+      case 'skip':
+        return [];
+      case 'activity': {
+        const a = t.activity;
+        return [{ kind: 'step', id: stepIds.get(a)!, agency: agencyOf.get(a)!, title: label(a), share: `${shareOf.get(a)}wd` }];
+      }
+      case 'sequence':
+        return t.children.flatMap(toFlow);
+      case 'parallel':
+        parallels++;
+        return [{ kind: 'parallel', id: `parallel-${parallels}`, title: label(`Parallel part ${parallels} (discovered)`), branches: t.children.map(toFlow) }];
+      case 'exclusive': {
+        branches++;
+        const ways = t.children.map((c) => ({ flow: toFlow(c), name: c.kind === 'skip' ? 'skip' : stepIds.get(activitiesOf(c)[0]!)! }));
+        const skip = ways.findIndex((w) => w.flow.length === 0);
+        const field = ways.length === 2 && skip >= 0 ? `${ways[1 - skip]!.name}-needed` : `branch-${branches}`;
+        const share = t.cases.map((n) => `${r2((100 * n) / t.cases.reduce((s, x) => s + x, 0))}%`);
+        const what = ways.map((w, i) => `${w.name} ${share[i]}`).join(', ');
+        if (ways.length === 2 && skip >= 0) {
+          dossier[field] = { type: 'boolean', label: { vi: `Cần ${ways[1 - skip]!.name} (phát hiện từ nhật ký: ${what})`, en: `Needs ${ways[1 - skip]!.name} (discovered from the log: ${what})` } };
+          return [{ kind: 'branch', id: `choose-${branches}`, field, cases: [{ when: true, flow: ways[1 - skip]!.flow }], otherwise: { flow: [] } }];
+        }
+        dossier[field] = { type: 'enum', values: ways.map((w) => w.name), label: { vi: `Nhánh phát hiện từ nhật ký (${what})`, en: `Branch discovered from the log (${what})` } };
+        const last = ways[ways.length - 1]!;
+        return [{ kind: 'branch', id: `choose-${branches}`, field, cases: ways.slice(0, -1).map((w) => ({ when: w.name, flow: w.flow })), otherwise: { flow: last.flow } }];
+      }
+    }
+  };
+  const flow = toFlow(tree);
+  const longest = (t: ProcessTree): number =>
+    t.kind === 'activity' ? shareOf.get(t.activity)! : t.kind === 'skip' ? 0 : t.kind === 'sequence' ? t.children.reduce((s, c) => s + longest(c), 0) : Math.max(0, ...t.children.map(longest));
+
+  const channels = [...new Set(traces.map((t) => t.attributes['channel']).filter((c): c is Channel => CHANNELS.includes(c as Channel)))].sort((a, b) => CHANNELS.indexOf(a) - CHANNELS.indexOf(b));
+  const transfers = traces.some((t) => t.events.some((e) => builtInOf(e.activity) === 'transfer'));
+  const paper = channels.length === 0 || channels.some((c) => c !== 'online');
+  const limitDays = Math.max(1, Math.ceil(longest(tree) + (transfers && paper ? 0.5 : 0)));
+  const first = Math.min(...traces.map((t) => t.events[0]!.time));
+  const source = log.source.split(/[\\/]/).pop()!;
+  const name = chosen ?? slugOf(source.replace(/\.(csv|xes)$/i, ''));
+  const draft = {
+    id: slugOf(name),
+    version: 'discovered',
+    effectiveFrom: formatLocalDate(localDateOf(first as Instant)),
+    title: { vi: `${name} (bản nháp phát hiện từ nhật ký ${source})`, en: `${name} (draft discovered from the log ${source})` },
+    level: 'province',
+    legal: [],
+    agencies,
+    dossier,
+    receipt: { desk, channels: channels.length === 0 ? ['in-person'] : channels, handover: transfers ? 'transfer' : 'immediate' },
+    flow,
+    limit: {
+      duration: `${limitDays}wd`,
+      mode: 'date',
+      ref: { document: 'Not a legal limit: the sum of the discovered shares on the longest path. Replace it with the statutory limit and its reference.', confidence: 'uncertain' },
+    },
+  };
+  const spec = validateProcedure(draft, { file: 'procedure.yaml' });
+  leftOut.push('the statutory limit, legal references and administrative level: not in a log (the draft says so)');
+  if (channels.length === 0) leftOut.push('case:channel: not in the log, in person assumed');
+
+  // The scenario: calibrate the draft on the cases of this procedure (their procedure attribute
+  // dropped, since the draft's id is ours).
+  const own: Trace[] = traces.map((t) => {
+    const { procedure: _, ...attributes } = t.attributes;
+    return { id: t.id, attributes, events: t.events };
+  });
+  const scenario = calibrate({ source: log.source, traces: own, events: own.reduce((s, t) => s + t.events.length, 0) }, { spec, procedure: options.procedureFile ?? 'procedure.yaml', ...(options.seed === undefined ? {} : { seed: options.seed }) });
+  const used = finished.length;
+  return {
+    spec,
+    procedureYaml: writeProcedure(spec, 'yaml'),
+    scenario,
+    tree,
+    steps,
+    minFrequency,
+    cases: { inLog: log.traces.length, ofProcedure: traces.length, used, endedEarly: traces.length - used, notFitting },
+    leftOut,
+  };
+}
