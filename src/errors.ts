@@ -10,25 +10,37 @@ export class MotcuaError extends Error {
   readonly code: string;
   readonly path: readonly (string | number)[];
   readonly file: string | undefined;
+  /**
+   * The message in both languages when it was written from the message catalogue (`label(key, …)`);
+   * `message` is then its English text. Absent for messages that exist in English only.
+   */
+  readonly messages: { readonly vi: string; readonly en: string } | undefined;
 
   constructor(
     code: string,
-    message: string,
+    message: string | { readonly vi: string; readonly en: string },
     options: { readonly path?: readonly (string | number)[]; readonly file?: string; readonly cause?: unknown } = {},
   ) {
     // Messages quote what the user gave; a line break or a terminal escape in it must not make a
     // second line (or move the cursor): control characters are shown as escapes.
-    super(oneLine(message), options.cause === undefined ? undefined : { cause: options.cause });
+    super(oneLine(typeof message === 'string' ? message : message.en), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
     this.path = options.path ?? [];
     this.file = options.file;
+    this.messages = typeof message === 'string' ? undefined : { vi: oneLine(message.vi), en: oneLine(message.en) };
   }
 
-  /** `file: path.inside: message`, the one-line form printed by the CLI. */
-  describe(): string {
+  /** The message in `lang`: the catalogue's translation when there is one, else the English text. */
+  messageIn(lang: 'vi' | 'en'): string {
+    return this.messages?.[lang] ?? this.message;
+  }
+
+  /** `file: path.inside: message`, the one-line form printed by the CLI, in `lang` (English by default). */
+  describe(lang: 'vi' | 'en' = 'en'): string {
     const where = [this.file, this.path.length > 0 ? this.path.join('.') : undefined].filter((x) => x !== undefined).map(oneLine);
-    return where.length > 0 ? `${where.join(': ')}: ${this.message}` : this.message;
+    const message = this.messageIn(lang);
+    return where.length > 0 ? `${where.join(': ')}: ${message}` : message;
   }
 }
 
@@ -108,7 +120,7 @@ export class LogError extends MotcuaError {
 
   constructor(
     code: string,
-    message: string,
+    message: string | { readonly vi: string; readonly en: string },
     options: { readonly file?: string; readonly line?: number; readonly column?: number; readonly path?: readonly (string | number)[]; readonly cause?: unknown } = {},
   ) {
     super(code, message, options);
@@ -117,9 +129,9 @@ export class LogError extends MotcuaError {
   }
 
   /** `file:line:column: message`, the position as compilers print it. */
-  override describe(): string {
-    if (this.line === undefined) return super.describe();
+  override describe(lang: 'vi' | 'en' = 'en'): string {
+    if (this.line === undefined) return super.describe(lang);
     const at = [this.file ?? '(log)', this.line, this.column].filter((x) => x !== undefined).join(':');
-    return `${at}: ${this.message}`;
+    return `${at}: ${this.messageIn(lang)}`;
   }
 }

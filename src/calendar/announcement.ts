@@ -94,7 +94,7 @@ function dateIn(file: string, text: string, path: readonly (string | number)[]):
   try {
     return parseLocalDate(text, path);
   } catch (e) {
-    if (e instanceof CalendarError) throw new CalendarError(e.code, e.message, { file, path: e.path, cause: e });
+    if (e instanceof CalendarError) throw new CalendarError(e.code, e.messages ?? e.message, { file, path: e.path, cause: e });
     throw e;
   }
 }

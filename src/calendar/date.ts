@@ -1,4 +1,5 @@
 import { CalendarError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 
 /**
  * A civil date in Vietnam, as the number of days since 1970-01-01. Branded so that a day count or
@@ -118,17 +119,17 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function parseLocalDate(text: string, path: readonly (string | number)[] = []): LocalDate {
   const m = DATE_RE.exec(text.trim());
   if (m === null) {
-    throw new CalendarError('bad-date', `"${text}" is not a date. Write it as YYYY-MM-DD, e.g. 2025-01-24.`, { path });
+    throw new CalendarError('bad-date', label('error.date.syntax', { text }), { path });
   }
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (month < 1 || month > 12) {
-    throw new CalendarError('bad-date', `"${text}" is not a date: month ${month} is not in 1–12. Write YYYY-MM-DD.`, { path });
+    throw new CalendarError('bad-date', label('error.date.month', { text, month }), { path });
   }
   const last = daysInMonth(year, month);
   if (day < 1 || day > last) {
-    throw new CalendarError('bad-date', `"${text}" is not a date: ${year}-${String(month).padStart(2, '0')} has ${last} days. Write YYYY-MM-DD.`, { path });
+    throw new CalendarError('bad-date', label('error.date.day', { text, month: `${year}-${String(month).padStart(2, '0')}`, last }), { path });
   }
   return localDate(year, month, day);
 }

@@ -1,4 +1,5 @@
 import { CalendarError } from '../errors.ts';
+import { durationWords, label, labelBy } from '../i18n/translate.ts';
 
 /** Working days: days on which the one-stop desk and agencies work. */
 export type WorkingDays = number & { readonly __unit: 'wd' };
@@ -98,19 +99,12 @@ export function parseDuration(text: string, path: readonly (string | number)[] =
   const word = m === null ? undefined : m[2]!.trim().replace(/\s+/g, ' ');
   const unit = word === undefined || !Object.hasOwn(UNIT_WORDS, word) ? undefined : UNIT_WORDS[word];
   if (m === null || unit === undefined) {
-    throw new CalendarError(
-      'bad-duration',
-      `"${text}" is not a duration. Write a non-negative number and a unit: ${DURATION_FORMS}.`,
-      { path },
-    );
+    throw new CalendarError('bad-duration', label('error.duration.syntax', { text, forms: DURATION_FORMS }), { path });
   }
   const amount = Number(m[1]);
   if (!(amount <= MAX_DURATION_AMOUNT)) {
-    throw new CalendarError(
-      'bad-duration',
-      `"${text}" is more than ${MAX_DURATION_AMOUNT} ${unit === 'wd' ? 'working days' : unit === 'wh' ? 'working hours' : 'days'}, longer than any legal time limit and than the years the calendar covers. Give a shorter duration.`,
-      { path },
-    );
+    const max = unit === 'wd' ? workingDays(MAX_DURATION_AMOUNT) : unit === 'wh' ? workingHours(MAX_DURATION_AMOUNT) : calendarDays(MAX_DURATION_AMOUNT);
+    throw new CalendarError('bad-duration', labelBy('error.duration.too-long', (lang) => ({ text, max: durationWords(max, lang) })), { path });
   }
   return unit === 'wd' ? workingDays(amount) : unit === 'wh' ? workingHours(amount) : calendarDays(amount);
 }

@@ -1,4 +1,5 @@
 import { CalendarError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 import { type LocalDate, daysInMonth, formatLocalDate, localDate } from './date.ts';
 
 /**
@@ -112,25 +113,21 @@ export function looksLikeInstant(text: string): boolean {
  */
 export function parseInstant(text: string, path: readonly (string | number)[] = []): Instant {
   const m = INSTANT_RE.exec(text.trim());
-  const fail = (why: string): never => {
-    throw new CalendarError(
-      'bad-instant',
-      `"${text}" is not a local date-time${why}. Write YYYY-MM-DDTHH:MM (Vietnamese time, UTC+7), e.g. 2025-01-24T14:30, or add Z or an offset like +07:00.`,
-      { path },
-    );
+  const fail = (message: { readonly vi: string; readonly en: string }): never => {
+    throw new CalendarError('bad-instant', message, { path });
   };
-  if (m === null) return fail('');
+  if (m === null) return fail(label('error.instant.syntax', { text }));
   const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((i) => Number(m[i])) as [number, number, number, number, number];
   const second = m[6] === undefined ? 0 : Number(m[6]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return fail(': that day does not exist');
-  if (hour > 23 || minute > 59 || second > 59) return fail(': that time of day does not exist');
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return fail(label('error.instant.day', { text }));
+  if (hour > 23 || minute > 59 || second > 59) return fail(label('error.instant.time', { text }));
   const zone = m[7];
   let offset = VN_OFFSET_MS;
   if (zone === 'Z') offset = 0;
   else if (zone !== undefined) {
     const sign = zone.startsWith('-') ? -1 : 1;
     const [hours, minutes] = [Number(zone.slice(1, 3)), Number(zone.slice(4, 6))];
-    if (hours > 14 || minutes > 59 || (hours === 14 && minutes > 0)) return fail(`: the offset ${zone} does not exist (offsets run from -14:00 to +14:00)`);
+    if (hours > 14 || minutes > 59 || (hours === 14 && minutes > 0)) return fail(label('error.instant.offset', { text, zone }));
     offset = sign * (Number(zone.slice(1, 3)) * MS_PER_HOUR + Number(zone.slice(4, 6)) * MS_PER_MINUTE);
   }
   const date = localDate(year, month, day);

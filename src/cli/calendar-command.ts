@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { label, labelBy, t } from '../i18n/translate.ts';
 import {
   BusinessCalendar,
   DURATION_FORMS,
@@ -48,16 +49,14 @@ export function calendarCommand(args: readonly string[], io: Io): number {
     case 'add':
       return add(expectArgs(rest, ['<start>', '<duration>'], 'add'), values.json, lang, io);
     default:
-      throw new UsageError('usage', `${sub === undefined ? 'missing subcommand' : `unknown subcommand "${sub}"`}: use holidays, lunar, solar or add. Run motcua calendar --help for the usage.`);
+      throw new UsageError('usage', sub === undefined ? label('error.calendar.sub.missing') : label('error.calendar.sub.unknown', { sub }));
   }
 }
 
 function expectArgs(rest: readonly string[], names: readonly string[], sub: string): string[] {
   if (rest.length !== names.length) {
-    throw new UsageError(
-      'usage',
-      `calendar ${sub} takes ${names.join(' ')}; got ${rest.length === 0 ? 'nothing' : rest.map((r) => `"${r}"`).join(' ')}. Example: motcua calendar ${sub} ${EXAMPLES[sub]}`,
-    );
+    const got = (lang: Lang) => (rest.length === 0 ? t(lang, 'error.calendar.args.nothing') : rest.map((r) => `"${r}"`).join(' '));
+    throw new UsageError('usage', labelBy('error.calendar.args', (lang) => ({ sub, names: names.join(' '), got: got(lang), example: `motcua calendar ${sub} ${EXAMPLES[sub]}` })));
   }
   return [...rest];
 }
@@ -67,7 +66,7 @@ const EXAMPLES: Readonly<Record<string, string>> = { holidays: '2026', lunar: '2
 function holidays([yearText]: string[], asJson: boolean, lang: Lang, io: Io): number {
   const year = Number(yearText);
   if (!/^\d{4}$/.test(yearText!) || year < VN_MIN_YEAR || year > VN_MAX_YEAR) {
-    throw new UsageError('bad-year', `"${yearText}" is not a supported year. Give a year from ${VN_MIN_YEAR} to ${VN_MAX_YEAR}, e.g. 2026.`, { path: ['<year>'] });
+    throw new UsageError('bad-year', label('error.calendar.year', { year: yearText ?? '', min: VN_MIN_YEAR, max: VN_MAX_YEAR }), { path: ['<year>'] });
   }
   const days = new BusinessCalendar().days.exceptions(year);
   if (asJson) {
@@ -107,7 +106,7 @@ function lunar([text]: string[], asJson: boolean, io: Io): number {
 
 function solar([text]: string[], leap: boolean, asJson: boolean, io: Io): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text!);
-  if (m === null) throw new UsageError('bad-date', `"${text}" is not a lunar date. Write YYYY-MM-DD (lunar year, month 1–12, day 1–30), add --leap for a leap month.`, { path: ['<YYYY-MM-DD>'] });
+  if (m === null) throw new UsageError('bad-date', label('error.calendar.lunar-date', { text: text ?? '' }), { path: ['<YYYY-MM-DD>'] });
   const l = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), leap };
   const date: LocalDate = lunarToSolar(l);
   if (asJson) io.out(json({ lunar: l, solar: formatLocalDate(date) }));

@@ -87,7 +87,7 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
     }
   } catch (error) {
     // "No such case" is about the database given, so the message names it.
-    if (error instanceof CaseError && error.code === 'unknown-case') throw new CaseError(error.code, error.message, { file, cause: error });
+    if (error instanceof CaseError && error.code === 'unknown-case') throw new CaseError(error.code, error.messages ?? error.message, { file, cause: error });
     throw error;
   } finally {
     await store.close();
@@ -101,7 +101,7 @@ async function openCase(engine: Engine, input: { value: unknown; where: string }
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CaseError && REFUSALS.has(error.code)) return refused(io, error);
-    if (error instanceof CaseError && error.file === undefined) throw new CaseError(error.code, error.message, { file: input.where, path: error.path, cause: error });
+    if (error instanceof CaseError && error.file === undefined) throw new CaseError(error.code, error.messages ?? error.message, { file: input.where, path: error.path, cause: error });
     throw error;
   }
 }

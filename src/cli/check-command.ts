@@ -3,7 +3,7 @@ import { type CheckReport, type CheckStatus, checkProcedure } from '../analysis/
 import type { PropertyResult } from '../analysis/properties.ts';
 import { formatLocalDate, parseLocalDate } from '../calendar/date.ts';
 import { type Instant, localDateOf } from '../calendar/instant.ts';
-import { t } from '../i18n/translate.ts';
+import { label, t } from '../i18n/translate.ts';
 import { describePath } from '../analysis/budget.ts';
 import { UsageError } from '../errors.ts';
 import { EXIT, type Io, json, pickLang } from './io.ts';
@@ -56,7 +56,7 @@ export async function checkCommand(args: readonly string[], io: Io, seedFromEdge
       }),
     );
   } else {
-    for (const e of errors) io.err(`motcua: ${e.describe()}\n`);
+    for (const e of errors) io.err(`motcua: ${e.describe(lang)}\n`);
     for (const r of reports) {
       io.out(`${SYMBOL[r.status]} ${t(lang, `check.status.${r.status}`)}: ${r.id} ${r.version} (${r.file})\n`);
       io.out(`  ${t(lang, 'check.budget', { path: describePath(r.budget.worst, r.budget.unit, 8, lang) })}\n`);
@@ -80,6 +80,6 @@ export async function checkCommand(args: readonly string[], io: Io, seedFromEdge
 
 function wholeNumber(text: string, flag: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError('usage', `${flag} "${text}" must be a whole number ≥ 0.`);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError('usage', label('error.whole-number.min', { flag, text, min: 0 }), { path: [flag] });
   return n;
 }

@@ -12,13 +12,13 @@ import {
 } from '../calendar/index.ts';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
-import { durationWords, t } from '../i18n/translate.ts';
+import { durationWords, label, t } from '../i18n/translate.ts';
 import { EXIT, type Io, pickLang } from './io.ts';
 
 /** Worked examples of the calendar, fixed so that the output is the same on every run. */
 export function demoCommand(args: readonly string[], io: Io): number {
   const { values } = parseArgs({ args: [...args], options: { json: { type: 'boolean', default: false }, lang: { type: 'string' } }, allowPositionals: false, strict: true });
-  if (values.json) throw new UsageError('usage', 'demo prints worked examples to read and has no JSON form. For JSON, run: motcua calendar add 2025-01-24 3wd --json', { path: ['--json'] });
+  if (values.json) throw new UsageError('usage', label('error.demo.json', { command: 'motcua calendar add 2025-01-24 3wd --json' }), { path: ['--json'] });
   const lang = pickLang(values.lang, io.env);
   const cal = new BusinessCalendar();
   io.out(`${t(lang, 'demo.title')}\n\n`);

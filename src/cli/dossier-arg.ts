@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { label } from '../i18n/translate.ts';
 import type { DossierData } from '../compile/types.ts';
 import { UsageError } from '../errors.ts';
 
@@ -6,6 +7,8 @@ import { UsageError } from '../errors.ts';
  * The dossier of `--dossier`: inline JSON (`'{"remoteCommune":true}'`) or the path of a JSON file
  * holding the same object. Every command that takes a dossier reads it here.
  */
+const EXAMPLE = '{"remoteCommune":true}';
+
 export function readDossierArg(text: string): DossierData {
   const inline = text.trimStart().startsWith('{');
   let source = text;
@@ -13,7 +16,7 @@ export function readDossierArg(text: string): DossierData {
     try {
       source = readFileSync(text, 'utf8');
     } catch {
-      throw new UsageError('not-found', `is neither a JSON object nor a readable file. Give --dossier '{"field":value}' or --dossier dossier.json.`, { file: text, path: ['--dossier'] });
+      throw new UsageError('not-found', label('error.dossier.unreadable', { inline: `'{"field":value}'` }), { file: text, path: ['--dossier'] });
     }
   }
   let value: unknown;
@@ -21,10 +24,10 @@ export function readDossierArg(text: string): DossierData {
     value = JSON.parse(source);
   } catch (error) {
     const where = inline ? { path: ['--dossier'] } : { file: text };
-    throw new UsageError('bad-dossier', `is not JSON (${(error as Error).message}). Write an object of dossier fields such as {"remoteCommune":true}.`, where);
+    throw new UsageError('bad-dossier', label('error.dossier.not-json', { why: (error as Error).message, example: EXAMPLE }), where);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UsageError('bad-dossier', 'must be a JSON object of dossier fields such as {"remoteCommune":true}.', inline ? { path: ['--dossier'] } : { file: text });
+    throw new UsageError('bad-dossier', label('error.dossier.not-object', { example: EXAMPLE }), inline ? { path: ['--dossier'] } : { file: text });
   }
   return value as DossierData;
 }

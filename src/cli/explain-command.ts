@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { label, labelBy } from '../i18n/translate.ts';
 import { parseArgs } from 'node:util';
 import { explainCase } from '../analysis/explain-case.ts';
 import { formatLocalDate } from '../calendar/date.ts';
@@ -30,8 +31,8 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length !== 1) throw new UsageError('usage', `explain takes one procedure (a file or a catalogue id). Run motcua explain --help for the usage.`);
-  if (values.received === undefined) throw new UsageError('usage', `explain needs --received <YYYY-MM-DDTHH:MM>, the instant the desk received the dossier.`);
+  if (positionals.length !== 1) throw new UsageError('usage', label('error.takes-one-procedure', { command: 'explain' }));
+  if (values.received === undefined) throw new UsageError('usage', label('error.explain.received'), { path: ['--received'] });
   const receivedAt = parseInstant(values.received, ['--received']);
   const { spec, file } = await resolveProcedure(positionals[0]!, formatLocalDate(localDateOf(receivedAt)), { allowCode: values['allow-code'] });
   const proc = compileProcedure(spec);
@@ -41,19 +42,19 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
   if (values.events !== undefined) {
     const path = values.events;
     const text = await readFile(path, 'utf8').catch(() => {
-      throw new UsageError('not-found', 'cannot read the events file. Give a JSON file with an array of events.', { file: path });
+      throw new UsageError('not-found', label('error.events.unreadable'), { file: path });
     });
     let list: unknown;
     try {
       list = JSON.parse(text);
     } catch (error) {
-      throw new CaseError('bad-events', `is not JSON (${(error as Error).message}). Write an array of events.`, { file: path });
+      throw new CaseError('bad-events', label('error.events.not-json', { why: (error as Error).message }), { file: path });
     }
-    if (!Array.isArray(list)) throw new CaseError('bad-events', 'must hold a JSON array of events.', { file: path });
+    if (!Array.isArray(list)) throw new CaseError('bad-events', label('error.events.not-array'), { file: path });
     for (const [i, raw] of list.entries()) {
       const event = parseEvent(raw, [i], path);
       const result = applyEvent(proc, snapshot, event);
-      if (!result.ok) throw new CaseError(result.error.code, `event ${i} (${event.type} at ${formatInstant(event.at)}) is refused: ${result.error.message}`, { file: path, path: [i] });
+      if (!result.ok) throw new CaseError(result.error.code, labelBy('error.events.refused', (lang) => ({ i, type: event.type, at: formatInstant(event.at), why: result.error.messageIn(lang) })), { file: path, path: [i] });
       snapshot = result.snapshot;
     }
   }

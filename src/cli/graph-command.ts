@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { label } from '../i18n/translate.ts';
 import { toBpmn, toDot, toMermaid } from '../export/index.ts';
 import { UsageError } from '../errors.ts';
 import { EXIT, type Io, pickLang } from './io.ts';
@@ -8,7 +9,7 @@ import { GRAPH_USAGE } from './usage.ts';
 /** `motcua graph`. */
 export async function graphCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...args], options: { 'allow-code': { type: 'boolean', default: false }, format: { type: 'string' }, lang: { type: 'string' } }, allowPositionals: true, strict: true });
-  if (positionals.length !== 1) throw new UsageError('usage', `graph takes one procedure (a file or a catalogue id). Run motcua graph --help for the usage.`);
+  if (positionals.length !== 1) throw new UsageError('usage', label('error.takes-one-procedure', { command: 'graph' }));
   const { spec } = await resolveProcedure(positionals[0]!, undefined, { allowCode: values['allow-code'] });
   const lang = pickLang(values.lang, io.env);
   switch (values.format) {
@@ -22,6 +23,6 @@ export async function graphCommand(args: readonly string[], io: Io): Promise<num
       io.out(await toBpmn(spec, { lang }));
       return EXIT.ok;
     default:
-      throw new UsageError('usage', `${values.format === undefined ? 'missing --format' : `unknown format "${values.format}"`}; use --format mermaid, dot or bpmn.`, { path: ['--format'] });
+      throw new UsageError('usage', values.format === undefined ? label('error.graph.format.missing') : label('error.graph.format.unknown', { format: values.format }), { path: ['--format'] });
   }
 }

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.ts';
-import type { Lang } from '../i18n/translate.ts';
+import { label, type Lang } from '../i18n/translate.ts';
 
 /** Where a command writes; the real process streams, or strings in tests. */
 export interface Io {
@@ -29,7 +29,7 @@ export function pickLang(flag: string | undefined, env: Io['env']): Lang {
   const chosen = flag ?? env[LANG_ENV];
   if (chosen !== undefined) {
     if (chosen === 'vi' || chosen === 'en') return chosen;
-    throw new UsageError('usage', `"${chosen}" is not a language of motcua. Use --lang vi or --lang en.`, { path: ['--lang'] });
+    throw new UsageError('usage', label('error.lang.unknown', { lang: chosen }), { path: ['--lang'] });
   }
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return locale.toLowerCase().startsWith('vi') ? 'vi' : 'en';
@@ -46,7 +46,7 @@ export function globalOptions(argv: readonly string[], env: Io['env']): { argv: 
     const arg = argv[i]!;
     if (arg === '--lang') {
       lang = argv[i + 1];
-      if (lang === undefined) throw new UsageError('usage', 'needs a value. Use --lang vi or --lang en.', { path: ['--lang'] });
+      if (lang === undefined) throw new UsageError('usage', label('error.lang.missing'), { path: ['--lang'] });
       i += 2;
     } else if (arg.startsWith('--lang=')) {
       lang = arg.slice('--lang='.length);
@@ -56,6 +56,23 @@ export function globalOptions(argv: readonly string[], env: Io['env']): { argv: 
   if (lang === undefined) return { argv, env };
   pickLang(lang, env);
   return { argv: argv.slice(i), env: { ...env, [LANG_ENV]: lang } };
+}
+
+/**
+ * The language to print an error in, read from anywhere on the command line (`--lang vi` before or
+ * after the command) or the locale; never throws, since it is used while reporting another error.
+ */
+export function errorLang(argv: readonly string[], env: Io['env']): Lang {
+  for (let i = argv.length - 1; i >= 0; i--) {
+    const arg = argv[i]!;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value === 'vi' || value === 'en') return value;
+  }
+  try {
+    return pickLang(undefined, env);
+  } catch {
+    return 'en';
+  }
 }
 
 /** Pretty JSON with a trailing newline, the form of every `--json` output. */
@@ -74,8 +91,8 @@ export const MAX_WORKERS = 64;
 export function wholeNumberFlag(text: string, flag: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(text);
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
-    throw new UsageError('usage', `${flag} "${text}" must be a whole number ${range}.`, { path: [flag] });
+    const message = max === Number.MAX_SAFE_INTEGER ? label('error.whole-number.min', { flag, text, min }) : label('error.whole-number.range', { flag, text, min, max });
+    throw new UsageError('usage', message, { path: [flag] });
   }
   return n;
 }

@@ -15,7 +15,7 @@ export async function listCommand(args: readonly string[], io: Io): Promise<numb
   const on = values.on === undefined ? undefined : formatLocalDate(parseLocalDate(values.on, ['--on']));
   const loaded = positionals.length === 0 ? { procedures: await loadCatalogue(), errors: [] } : await loadProcedures(positionals, { allowCode: values['allow-code'] });
   const { errors } = loaded;
-  for (const e of errors) io.err(`motcua: ${e.describe()}\n`);
+  for (const e of errors) io.err(`motcua: ${e.describe(lang)}\n`);
   const procedures = on === undefined ? loaded.procedures : inForce(loaded.procedures, on);
   const rows = procedures.map(({ spec, file }) => ({
     id: spec.id,

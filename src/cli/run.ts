@@ -1,7 +1,8 @@
 import { MotcuaError, UsageError } from '../errors.ts';
 import type { CaseIo } from './case-command.ts';
 import { findCommand } from './commands.ts';
-import { EXIT, globalOptions } from './io.ts';
+import { label, labelBy, t } from '../i18n/translate.ts';
+import { EXIT, errorLang, globalOptions } from './io.ts';
 import {
   CALENDAR_USAGE,
   CALIBRATE_USAGE,
@@ -83,22 +84,36 @@ export async function run(commandLine: readonly string[], ioAtStart: CaseIo): Pr
       return command === undefined ? EXIT.badInput : EXIT.ok;
     }
     const found = findCommand(command);
-    if (found === undefined) throw new UsageError('usage', `unknown command "${command}". Run motcua --help for the list of commands.`);
+    if (found === undefined) throw new UsageError('usage', label('error.unknown-command', { command }));
     return await (await found.load())(rest, io);
   } catch (thrown) {
     const error = missingPeer(thrown) ?? thrown;
+    const lang = errorLang(commandLine, io.env);
     if (error instanceof MotcuaError) {
-      io.err(`motcua: ${error.describe()}\n`);
+      io.err(`motcua: ${error.describe(lang)}\n`);
       return EXIT.badInput;
     }
     if (isParseArgsError(error)) {
-      // Node's messages run to several sentences; the first one names the problem.
-      const first = error.message.split(/(?<=')\. /)[0]!.replace(/^Unknown/, 'unknown').replace(/\.$/, '');
-      io.err(`motcua: ${first}. Run motcua --help for the accepted options.\n`);
+      io.err(`motcua: ${parseArgsMessage(error, lang)}\n`);
       return EXIT.badInput;
     }
     throw error;
   }
+}
+
+/**
+ * Node's `parseArgs` errors in the user's language. Its messages run to several sentences; the
+ * option or argument they name is what the user needs, so the known kinds are said from the
+ * catalogue and any other keeps node's first sentence.
+ */
+function parseArgsMessage(error: Error, lang: 'vi' | 'en'): string {
+  const code = (error as Error & { code?: string }).code;
+  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t(lang, 'error.args.unknown-option', { option: quoted });
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return t(lang, 'error.args.unexpected', { argument: quoted });
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return t(lang, 'error.args.value', { option: quoted.replace(/ <value>$/, '') });
+  const first = error.message.split(/(?<=')\. /)[0]!.replace(/\.$/, '');
+  return t(lang, 'error.args.other', { message: first });
 }
 
 function isParseArgsError(error: unknown): error is Error {
@@ -107,10 +122,10 @@ function isParseArgsError(error: unknown): error is Error {
 }
 
 /** The optional peer dependencies some commands need: what to call them, and the line that installs them. */
-const PEERS: Readonly<Record<string, { readonly what: string; readonly install: string }>> = {
-  ink: { what: 'packages ink and react, which are not installed. Install them', install: 'npm install ink@6.8.0 react@19.2.9' },
-  react: { what: 'packages ink and react, which are not installed. Install them', install: 'npm install ink@6.8.0 react@19.2.9' },
-  'better-sqlite3': { what: 'package better-sqlite3, which is not installed. Install it', install: 'npm install better-sqlite3@12.6.2' },
+const PEERS: Readonly<Record<string, { readonly packages: readonly string[]; readonly install: string }>> = {
+  ink: { packages: ['ink', 'react'], install: 'npm install ink@6.8.0 react@19.2.9' },
+  react: { packages: ['ink', 'react'], install: 'npm install ink@6.8.0 react@19.2.9' },
+  'better-sqlite3': { packages: ['better-sqlite3'], install: 'npm install better-sqlite3@12.6.2' },
 };
 
 /** A command whose optional peer dependency is not installed says which and how to install it. */
@@ -120,5 +135,10 @@ function missingPeer(error: unknown): UsageError | undefined {
   const name = /Cannot find (?:package|module) '([^'/]+)/.exec((error as Error).message)?.[1];
   if (name === undefined || !Object.hasOwn(PEERS, name)) return undefined;
   const peer = PEERS[name]!;
-  return new UsageError('missing-dependency', `this command needs the optional ${peer.what} beside motcua: ${peer.install}.`, { cause: error });
+  const [a, b] = peer.packages;
+  const message =
+    b === undefined
+      ? label('error.missing-peer.one', { packages: a!, install: peer.install })
+      : labelBy('error.missing-peer.many', (lang) => ({ packages: t(lang, 'error.and', { a: a!, b }), install: peer.install }));
+  return new UsageError('missing-dependency', message, { cause: error });
 }

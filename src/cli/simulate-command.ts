@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { label } from '../i18n/translate.ts';
 import { UsageError } from '../errors.ts';
 import { logFormatOf } from '../export/event-log.ts';
 import { packageFile } from '../node/package-root.ts';
@@ -32,7 +33,7 @@ export async function simulateCommand(args: readonly string[], io: Io, isTty: bo
     strict: true,
   });
   const lang = pickLang(values.lang, io.env);
-  if (positionals.length > 1) throw new UsageError('usage', `simulate takes one scenario file. Run motcua simulate --help for the usage.`);
+  if (positionals.length > 1) throw new UsageError('usage', label('error.takes-one-scenario', { command: 'simulate' }));
   if (values.events !== undefined) logFormatOf(values.events);
   const scenario = await loadScenario(positionals[0] ?? DEFAULT_SCENARIO, { allowCode: values['allow-code'], allowOutside: values['allow-outside'] });
   const replications = values.replications === undefined ? undefined : wholeNumberFlag(values.replications, '--replications', 1, SCENARIO_LIMITS.replications);
@@ -41,7 +42,7 @@ export async function simulateCommand(args: readonly string[], io: Io, isTty: bo
   // --seed and --replications override the scenario file, for the baseline and every variant alike.
   const options = { ...(replications === undefined ? {} : { replications }), ...(seed === undefined ? {} : { seed }), ...(workers === undefined ? {} : { workers }) };
   if (values.tui) {
-    if (!isTty) throw new UsageError('not-a-terminal', `simulate --tui needs an interactive terminal. Without one, run: motcua simulate ${positionals[0] ?? ''} (a text report) or add --json.`.replace('  ', ' '));
+    if (!isTty) throw new UsageError('not-a-terminal', label('error.not-a-terminal.simulate', { command: `motcua simulate ${positionals[0] ?? ''}`.trimEnd() }));
     const { showSimulation } = await import('./simulate-tui.tsx');
     await showSimulation(scenario, options, { lang, color: io.env['NO_COLOR'] === undefined });
     return EXIT.ok;

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { label } from '../i18n/translate.ts';
 import { parseArgs } from 'node:util';
 import { render } from 'ink';
 import { formatLocalDate } from '../calendar/date.ts';
@@ -30,13 +31,10 @@ export async function stepCommand(args: readonly string[], io: Io): Promise<numb
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length !== 1) throw new UsageError('usage', `step takes one procedure (a file or a catalogue id). Run motcua step --help for the usage.`);
+  if (positionals.length !== 1) throw new UsageError('usage', label('error.takes-one-procedure', { command: 'step' }));
   const receivedText = values.received ?? '2025-03-03T09:00';
   if (io.isTty !== true) {
-    throw new UsageError(
-      'not-a-terminal',
-      `motcua step needs an interactive terminal. Without one, replay events with: motcua explain ${positionals[0]} --received ${receivedText} --events events.json`,
-    );
+    throw new UsageError('not-a-terminal', label('error.not-a-terminal.step', { command: `motcua explain ${positionals[0]} --received ${receivedText} --events events.json` }));
   }
   const receivedAt = parseInstant(receivedText, ['--received']);
   const { spec } = await resolveProcedure(positionals[0]!, formatLocalDate(localDateOf(receivedAt)), { allowCode: values['allow-code'] });
@@ -50,7 +48,7 @@ export async function stepCommand(args: readonly string[], io: Io): Promise<numb
     try {
       json = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
-      throw new UsageError('bad-case-file', `cannot be read as JSON (${(error as Error).message}). Give a file saved with the s key.`, { file: path });
+      throw new UsageError('bad-case-file', label('error.case-file.not-json', { why: (error as Error).message }), { file: path });
     }
     session = loadSession(proc, json, path);
   } else {

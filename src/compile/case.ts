@@ -1,4 +1,5 @@
 import { type SnapshotFrom, getNextTransitions, initialTransition, transition } from 'xstate';
+import { type Lang, label, labelBy, t } from '../i18n/translate.ts';
 import { formatInstant, type Instant, localDateOf } from '../calendar/instant.ts';
 import { formatLocalDate } from '../calendar/date.ts';
 import { describeVersions, inForceOn } from '../dsl/in-force.ts';
@@ -41,18 +42,18 @@ function checkInput(proc: CompiledProcedure, input: CaseInput): void {
   proc.env.calendar.days.checkInRange(localDateOf(input.receivedAt), 'receipt');
   const day = formatLocalDate(localDateOf(input.receivedAt));
   if (!inForceOn(spec, day)) {
-    throw new CaseError('not-in-force', `${spec.id} version ${describeVersions([spec])} is not in force on ${day}, the day of receipt. Use the version in force that day.`, { path: ['receivedAt'] });
+    throw new CaseError('not-in-force', labelBy('error.case.not-in-force', (lang) => ({ id: spec.id, versions: describeVersions([spec], lang), day })), { path: ['receivedAt'] });
   }
   const dossier: DossierData = input.dossier ?? {};
   for (const [name, field] of Object.entries(spec.dossier)) {
     const value = own(dossier, name);
     const path = ['dossier', name];
-    if (value === undefined) throw new CaseError('bad-input', `the dossier needs "${name}" (${field.label.en}).`, { path });
+    if (value === undefined) throw new CaseError('bad-input', labelBy('error.case.field-missing', (lang) => ({ name, label: field.label[lang] })), { path });
     const ok =
       field.type === 'enum' ? typeof value === 'string' && field.values.includes(value) : typeof value === field.type;
     if (!ok) {
-      const expected = field.type === 'enum' ? `one of ${field.values.map((v) => `"${v}"`).join(', ')}` : `a ${field.type}`;
-      throw new CaseError('bad-input', `"${name}" must be ${expected}; got ${JSON.stringify(value)}.`, { path });
+      const expected = (lang: Lang) => (field.type === 'enum' ? t(lang, 'error.case.field-one-of', { values: field.values.map((v) => `"${v}"`).join(', ') }) : t(lang, 'error.case.field-a', { type: field.type }));
+      throw new CaseError('bad-input', labelBy('error.case.field-type', (lang) => ({ name, expected: expected(lang), got: JSON.stringify(value) })), { path });
     }
   }
   for (const name of Object.keys(dossier)) {
@@ -78,14 +79,14 @@ export function applyEvent(proc: CompiledProcedure, snapshot: CaseSnapshot, even
   if (outside !== null) return { ok: false, error: outside };
   const current = event.type === 'TIMER' || !Number.isFinite(event.at) ? snapshot : advance(proc, snapshot, event.at, { inclusive: false }).snapshot;
   const early = precheck(current, event);
-  if (early !== null) return { ok: false, error: new CaseError(early.code, early.message) };
+  if (early !== null) return { ok: false, error: new CaseError(early.code, early.messages ?? early.message) };
   // One transition: XState returns the very same snapshot when no transition is enabled, and only
   // then is the reason worked out (every transition of the machine assigns, so an accepted event
   // always yields a new snapshot).
   const [next] = transition(proc.machine, current, event);
   if (next === current) {
-    const reason = whyNot(proc, current, event) ?? { code: 'refused', message: `${event.type} is not allowed now.` };
-    return { ok: false, error: new CaseError(reason.code, reason.message) };
+    const reason: Refusal = whyNot(proc, current, event) ?? { code: 'refused', message: `${event.type} is not allowed now.` };
+    return { ok: false, error: new CaseError(reason.code, reason.messages ?? reason.message) };
   }
   return { ok: true, snapshot: next, effects: next.context.effects.slice(snapshot.context.effects.length) };
 }
@@ -114,15 +115,27 @@ function outOfRange(proc: CompiledProcedure, event: CaseEvent): CaseError | null
  * whyNot(proc, snapshot, { type: 'ACCEPT', at: parseInstant('2026-03-02T09:05'), by: { kind: 'agency', agency: 'desk' } }) // → null
  * whyNot(proc, snapshot, { type: 'RATE', rating: 'satisfied', at: parseInstant('2026-03-02T09:05'), by: { kind: 'applicant' } })?.code // → 'not-now'
  */
-export function whyNot(proc: CompiledProcedure, snapshot: CaseSnapshot, event: CaseEvent): { code: string; message: string } | null {
+export function whyNot(proc: CompiledProcedure, snapshot: CaseSnapshot, event: CaseEvent): Refusal | null {
   const early = precheck(snapshot, event);
   if (early !== null) return early;
   if (snapshot.can(event)) return null;
   return explainRefusal(proc, snapshot, event);
 }
 
+/** Why an event is refused: a code, the English message and, when the catalogue has it, both languages. */
+export interface Refusal {
+  readonly code: string;
+  readonly message: string;
+  readonly messages?: { readonly vi: string; readonly en: string };
+}
+
+/** A refusal said from the message catalogue. */
+function said(code: string, messages: { readonly vi: string; readonly en: string }): Refusal {
+  return { code, message: messages.en, messages };
+}
+
 /** Refusals that need no transition: the case has ended, or the event is malformed. */
-function precheck(snapshot: CaseSnapshot, event: CaseEvent): { code: string; message: string } | null {
+function precheck(snapshot: CaseSnapshot, event: CaseEvent): Refusal | null {
   if (snapshot.status !== 'active') {
     return { code: 'case-ended', message: `the case has ended (${snapshot.context.outcome?.kind ?? snapshot.status}); no event can change it.` };
   }
@@ -134,18 +147,18 @@ function precheck(snapshot: CaseSnapshot, event: CaseEvent): { code: string; mes
 }
 
 /** Why an event that no transition accepts is refused: not possible now, or which rule it breaks. */
-function explainRefusal(proc: CompiledProcedure, snapshot: CaseSnapshot, event: CaseEvent): { code: string; message: string } {
+function explainRefusal(proc: CompiledProcedure, snapshot: CaseSnapshot, event: CaseEvent): Refusal {
   const candidates = getNextTransitions(snapshot).filter((t) => t.eventType === event.type);
   if (candidates.length === 0) {
     const possible = possibleEventTypes(proc, snapshot).join(', ');
-    return { code: 'not-now', message: `${event.type} is not possible now (${describeState(snapshot)}); possible now: ${possible || 'nothing but waiting'}.` };
+    return said('not-now', labelBy('error.case.not-now', (lang) => ({ event: event.type, state: describeState(snapshot, lang), possible: possible || t(lang, 'error.case.nothing-possible') })));
   }
   const rules = candidates.map((t) => (t.guard as { params?: Rule } | undefined)?.params).filter((r): r is Rule => r !== undefined);
   const named = 'step' in event ? event.step : 'consult' in event ? event.consult : 'interval' in event ? event.interval : undefined;
   const relevant = rules.filter((r) => named === undefined || !('step' in r || 'consult' in r || 'interval' in r) || Object.values(r).includes(named));
   if (relevant.length === 0 && named !== undefined) {
     const open = rules.map((r) => ('step' in r ? r.step : 'consult' in r ? r.consult : 'interval' in r ? r.interval : '')).filter((x) => x !== '');
-    return { code: 'not-now', message: `"${named}" is not open now; open: ${[...new Set(open)].join(', ')}.` };
+    return said('not-now', label('error.case.not-open', { name: named, open: [...new Set(open)].join(', ') }));
   }
   const message = relevant.map((r) => refusal(proc.env, snapshot.context, event, r)).find((m) => m !== null);
   return { code: 'refused', message: message ?? `${event.type} is not allowed now.` };
@@ -170,11 +183,12 @@ export function possibleEventTypes(proc: CompiledProcedure, snapshot: CaseSnapsh
   return CASE_EVENT_TYPES.filter((t) => types.has(t));
 }
 
-function describeState(snapshot: CaseSnapshot): string {
+function describeState(snapshot: CaseSnapshot, lang: Lang): string {
   const active = Object.entries(snapshot.context.steps)
     .filter(([, s]) => s.status !== 'done')
-    .map(([id, s]) => `${id} at ${s.agency}${s.status === 'supplement' ? ', waiting for papers' : ''}`);
-  return active.length > 0 ? `active steps: ${active.join('; ')}` : `status ${statusCode(snapshot)} ${STATUS_LABELS[statusCode(snapshot)].en}`;
+    .map(([id, s]) => t(lang, s.status === 'supplement' ? 'error.case.state.step.supplement' : 'error.case.state.step', { id, agency: s.agency }));
+  const code = statusCode(snapshot);
+  return active.length > 0 ? t(lang, 'error.case.state.steps', { steps: active.join('; ') }) : t(lang, 'error.case.state.status', { code, label: STATUS_LABELS[code][lang] });
 }
 
 /**

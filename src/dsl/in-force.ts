@@ -1,4 +1,5 @@
 import { ProcedureError } from '../errors.ts';
+import { type Lang, labelBy, t } from '../i18n/translate.ts';
 
 /** What {@link versionInForce} reads of a version: its id, name and the days it applies. */
 export interface Dated {
@@ -15,9 +16,11 @@ export function inForceOn(v: Pick<Dated, 'effectiveFrom' | 'effectiveTo'>, date:
   return v.effectiveFrom <= date && (v.effectiveTo === undefined || date <= v.effectiveTo);
 }
 
-/** `2016.1 from 2016-01-01 to 2025-06-30, 2025.1 from 2025-07-01`. */
-export function describeVersions(versions: readonly Dated[]): string {
-  return versions.map((v) => `${v.version} from ${v.effectiveFrom}${v.effectiveTo === undefined ? '' : ` to ${v.effectiveTo}`}`).join(', ');
+/** `2016.1 from 2016-01-01 to 2025-06-30, 2025.1 from 2025-07-01` (in English; `lang` for Vietnamese). */
+export function describeVersions(versions: readonly Dated[], lang: Lang = 'en'): string {
+  return versions
+    .map((v) => (v.effectiveTo === undefined ? t(lang, 'versions.item', { version: v.version, from: v.effectiveFrom }) : t(lang, 'versions.item.to', { version: v.version, from: v.effectiveFrom, to: v.effectiveTo })))
+    .join(', ');
 }
 
 /**
@@ -35,9 +38,5 @@ export function versionInForce<T extends Dated>(versions: readonly T[], date: st
   for (const v of versions) if (inForceOn(v, date) && (found === undefined || v.effectiveFrom > found.effectiveFrom)) found = v;
   if (found !== undefined) return found;
   const id = versions[0]?.id ?? 'the procedure';
-  throw new ProcedureError(
-    'not-in-force',
-    `no version of ${id} is in force on ${date} (versions: ${describeVersions(versions) || 'none'}). Give a date of receipt inside one of them, or add a version for that date.`,
-    { path },
-  );
+  throw new ProcedureError('not-in-force', labelBy('error.not-in-force', (lang) => ({ id, date, versions: describeVersions(versions, lang) || t(lang, 'error.not-in-force.none') })), { path });
 }

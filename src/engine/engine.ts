@@ -329,7 +329,7 @@ async function newCode(store: CaseStore, procedure: string, receivedAt: Instant,
  */
 function asCaseError(error: unknown): unknown {
   if (error instanceof CaseError || error instanceof StoreError || !(error instanceof MotcuaError)) return error;
-  return new CaseError(error.code, error.message, { path: error.path, ...(error.file === undefined ? {} : { file: error.file }), cause: error });
+  return new CaseError(error.code, error.messages ?? error.message, { path: error.path, ...(error.file === undefined ? {} : { file: error.file }), cause: error });
 }
 
 /** `fn` with its errors passed through {@link asCaseError}. */

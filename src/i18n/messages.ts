@@ -9,6 +9,8 @@
  * one of them, on different placeholders, or on a Vietnamese text left equal to the English one
  * (unless listed in {@link SAME_IN_BOTH}).
  */
+import { ERROR_EN, ERROR_VI } from './error-messages.ts';
+
 export const EN = {
   // Units: words that say what they count.
   'unit.wd': '{n} working days',
@@ -180,6 +182,9 @@ export const EN = {
   // motcua report and the other commands that write files
   'report.written': 'HTML report: {file}',
   'warning': 'warning: {text}',
+
+  // Errors (error-messages.ts).
+  ...ERROR_EN,
 } as const;
 
 /** A key of the catalogue. */
@@ -350,4 +355,6 @@ export const VI: { readonly [K in MessageKey]: string } = {
 
   'report.written': 'Báo cáo HTML: {file}',
   'warning': 'cảnh báo: {text}',
+
+  ...ERROR_VI,
 };

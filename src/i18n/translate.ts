@@ -35,6 +35,15 @@ export function label<K extends MessageKey>(key: K, ...args: MessageArgs<K>): { 
   return { vi: t('vi', key, ...args), en: t('en', key, ...args) };
 }
 
+/**
+ * Both languages of a message whose parameters are themselves said differently in each language
+ * (a list of versions, a date range).
+ */
+export function labelBy<K extends MessageKey>(key: K, params: (lang: Lang) => MessageArgs<K>[0]): { readonly vi: string; readonly en: string } {
+  const say = (lang: Lang) => t(lang, key, ...([params(lang)] as unknown as MessageArgs<K>));
+  return { vi: say('vi'), en: say('en') };
+}
+
 /** A number as the language writes it: `0.5` in English, `0,5` in Vietnamese. */
 export function formatNumber(n: number, lang: Lang, digits?: number): string {
   const text = digits === undefined ? String(n) : n.toFixed(digits);

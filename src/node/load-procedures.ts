@@ -1,4 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
+import { label } from '../i18n/translate.ts';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -53,7 +54,7 @@ function importTypeScript(url: string): Promise<Record<string, unknown>> {
   tsLoader ??= import('tsx/esm/api').then(
     (tsx) => (specifier: string) => tsx.tsImport(specifier, import.meta.url) as Promise<Record<string, unknown>>,
     (cause: unknown) => {
-      throw new UsageError('needs-tsx', 'a .ts procedure needs the TypeScript loader tsx. Install it beside motcua (npm install tsx@4.23.15) or give the procedure as .json or .yaml.', { cause });
+      throw new UsageError('needs-tsx', label('error.procedures.needs-tsx', { install: 'npm install tsx@4.23.15' }), { cause });
     },
   );
   return tsLoader.then((load) => load(url));
@@ -108,16 +109,12 @@ export async function loadProcedures(paths: readonly string[], options: LoadOpti
     const shown = relative(process.cwd(), file) || file;
     try {
       if (extname(file) === '.ts' && options.allowCode !== true && !inCatalogue(file)) {
-        throw new ProcedureError(
-          'code-not-allowed',
-          'is TypeScript code, and motcua runs procedure code only from its catalogue: importing it would run whatever it contains. Read it, then run again with --allow-code to load it, or give the procedure as .json or .yaml.',
-          { file: shown },
-        );
+        throw new ProcedureError('code-not-allowed', label('error.procedures.code-not-allowed'), { file: shown });
       }
       if (extname(file) === '.ts') {
         const module = await importTypeScript(pathToFileURL(file).href);
         const specs = Object.values(module).filter(isSpecLike);
-        if (specs.length === 0) throw new ProcedureError('no-procedure', 'the module exports no procedure. Export the result of procedure(...).build().', { file: shown });
+        if (specs.length === 0) throw new ProcedureError('no-procedure', label('error.procedures.no-procedure'), { file: shown });
         for (const spec of specs) procedures.push({ spec: validateProcedure(spec, { file: shown }), file: shown });
       } else {
         const text = await readFileLimited(file, MAX_SPEC_BYTES, 'procedure file', shown);
@@ -130,8 +127,8 @@ export async function loadProcedures(paths: readonly string[], options: LoadOpti
         procedures.push({ spec: readProcedure(text, shown), file: shown });
       }
     } catch (error) {
-      if (error instanceof MotcuaError) errors.push(error.file === undefined ? new ProcedureError(error.code, error.message, { file: shown, path: error.path, cause: error }) : error);
-      else errors.push(new ProcedureError('load', `cannot be loaded: ${(error instanceof Error ? error.message.split('\n')[0]! : String(error)).replace(/\.$/, '')}. Fix the file so that it runs.`, { file: shown, cause: error }));
+      if (error instanceof MotcuaError) errors.push(error.file === undefined ? new ProcedureError(error.code, error.messages ?? error.message, { file: shown, path: error.path, cause: error }) : error);
+      else errors.push(new ProcedureError('load', label('error.procedures.load', { why: (error instanceof Error ? error.message.split('\n')[0]! : String(error)).replace(/\.$/, '') }), { file: shown, cause: error }));
     }
   }
   return { procedures, errors, skipped };
@@ -158,7 +155,7 @@ function looksLikeProcedureText(text: string): boolean {
  * const procedures = await proceduresFor(['./my-procedures'], { only: false }); // the catalogue + mine
  */
 export async function proceduresFor(paths: readonly string[] | undefined, options: LoadOptions & { readonly only?: boolean } = {}): Promise<LoadedProcedure[]> {
-  if (options.only === true && (paths === undefined || paths.length === 0)) throw new UsageError('usage', '--only needs --procedures <dir|file>: the procedures to use instead of the catalogue.', { path: ['--only'] });
+  if (options.only === true && (paths === undefined || paths.length === 0)) throw new UsageError('usage', label('error.procedures.only'), { path: ['--only'] });
   const catalogue = options.only === true ? [] : await loadCatalogue();
   if (paths === undefined || paths.length === 0) return catalogue;
   const { procedures, errors } = await loadProcedures(paths, options);
@@ -174,14 +171,14 @@ async function expand(paths: readonly string[], errors: MotcuaError[]): Promise<
     const full = resolve(p);
     const info = await stat(full).catch(() => undefined);
     if (info === undefined) {
-      errors.push(new UsageError('not-found', `no such file or folder, nor a procedure id of the catalogue. Give a procedure file (.ts, .json, .yaml), a folder of them, or an id that motcua list shows.`, { file: p }));
+      errors.push(new UsageError('not-found', label('error.procedures.not-found'), { file: p }));
     } else if (info.isDirectory()) {
       const names = (await readdir(full)).sort();
       files.push(...names.filter((n) => EXTENSIONS.has(extname(n)) && n !== 'index.ts' && !n.endsWith('.d.ts')).map((n) => ({ file: join(full, n), inFolder: true })));
     } else if (EXTENSIONS.has(extname(full))) {
       files.push({ file: full, inFolder: false });
     } else {
-      errors.push(new UsageError('bad-file', `is not a procedure file. Use .ts, .json, .yaml or .yml.`, { file: p }));
+      errors.push(new UsageError('bad-file', label('error.procedures.bad-file'), { file: p }));
     }
   }
   return files;
@@ -197,7 +194,7 @@ export async function resolveProcedure(name: string, on?: string, options: LoadO
   if (asFile !== undefined) {
     const { procedures, errors } = await loadProcedures([name], options);
     if (errors.length > 0) throw errors[0]!;
-    if (procedures.length !== 1) throw new UsageError('ambiguous', `holds ${procedures.length} procedures; name one by its id instead.`, { file: name });
+    if (procedures.length !== 1) throw new UsageError('ambiguous', label('error.procedures.ambiguous', { n: procedures.length }), { file: name });
     return procedures[0]!;
   }
   const [id, version] = name.split('@');
@@ -205,7 +202,7 @@ export async function resolveProcedure(name: string, on?: string, options: LoadO
   const matching = procedures.filter((p) => p.spec.id === id && (version === undefined || p.spec.version === version));
   if (matching.length === 0) {
     const ids = [...new Set(procedures.map((p) => p.spec.id))].sort().join(', ');
-    throw new UsageError('unknown-procedure', `"${name}" is neither a file nor a procedure of the catalogue. Known ids: ${ids}.`);
+    throw new UsageError('unknown-procedure', label('error.procedures.unknown', { name, ids }));
   }
   if (on === undefined) return matching.reduce((a, b) => (b.spec.effectiveFrom > a.spec.effectiveFrom ? b : a));
   const spec = versionInForce(matching.map((p) => p.spec), on, ['--received']);

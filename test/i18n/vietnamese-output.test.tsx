@@ -27,7 +27,8 @@ function texts(value: unknown): string[] {
   return [];
 }
 
-const words = (text: string) => new Set([...text.replace(/\{\w+\}/g, ' ').toLowerCase().matchAll(/\p{L}{4,}/gu)].map((m) => m[0]));
+/** The words of a text, leaving out placeholders, options (`--runs`) and argument names (`<start>`): what the user types is not a label. */
+const words = (text: string) => new Set([...text.replace(/\{\w+\}|--[\w-]+|<[\w-]+>/g, ' ').toLowerCase().matchAll(/\p{L}{4,}/gu)].map((m) => m[0]));
 const viWords = words([...Object.values(VI), ...texts(LABELS.vi)].join(' '));
 /** The English catalogue's words that Vietnamese never uses: their presence means an untranslated label. */
 const ENGLISH = [...words([...Object.values(EN), ...texts(LABELS.en)].join(' '))].filter((w) => !viWords.has(w));
@@ -102,5 +103,43 @@ describe('with --lang vi no English label is printed', () => {
     expect(r.lastFrame()).toContain('Đồng hồ đến mốc tới → đến hạn xin lỗi');
     expect(r.lastFrame()).toContain('Mốc tới    quá hạn 01/04 00:00');
     r.unmount();
+  });
+});
+
+describe('with --lang vi a mistake is told in Vietnamese, on one line, with exit code 2', () => {
+  const birth = `${ROOT}procedures/birth-registration.ts`;
+  const mistakes: readonly [string, readonly string[], string][] = [
+    ['an unknown command', ['--lang', 'vi', 'nope'], 'motcua: không có lệnh "nope". Chạy motcua --help để xem danh sách lệnh.'],
+    ['an unknown option', ['calendar', 'holidays', '2026', '--colour', '--lang', 'vi'], "motcua: không có tùy chọn '--colour'. Chạy motcua --help để xem các tùy chọn được chấp nhận."],
+    ['an option without its value', ['--lang', 'vi', 'simulate', 'x.yaml', '--seed'], "motcua: tùy chọn '--seed' cần một giá trị. Chạy motcua --help để xem cách dùng."],
+    ['a date that does not exist', ['--lang', 'vi', 'calendar', 'add', '2025-02-30', '3wd'], 'motcua: <start>: "2025-02-30" không phải ngày: 2025-02 có 28 ngày. Viết YYYY-MM-DD.'],
+    ['a count that is not a number', ['--lang', 'vi', 'check', birth, '--runs', 'many'], 'motcua: --runs: --runs "many" phải là số nguyên ≥ 0.'],
+    ['a missing --received', ['--lang', 'vi', 'explain', 'birth-registration'], 'motcua: --received: explain cần --received <YYYY-MM-DDTHH:MM>, thời điểm Bộ phận Một cửa tiếp nhận hồ sơ.'],
+    ['a procedure that is not there', ['--lang', 'vi', 'explain', 'birth', '--received', '2026-03-02T09:00'], 'motcua: "birth" không phải tệp, cũng không phải thủ tục trong danh mục. Các mã có:'],
+    ['a dossier without a field the procedure needs', ['--lang', 'vi', 'explain', 'land-use-right-first', '--received', '2025-03-03T09:00'], 'motcua: dossier.remoteCommune: hồ sơ cần trường "remoteCommune" (Xã miền núi, hải đảo, vùng khó khăn).'],
+    ['a date of receipt outside every version', ['--lang', 'vi', 'explain', 'land-use-right-first', '--received', '2024-07-01T09:00'], 'motcua: --received: không có phiên bản nào của land-use-right-first có hiệu lực vào ngày 2024-07-01 (các phiên bản: 2024.1 từ 2024-08-01)'],
+    ['a graph without a format', ['--lang', 'vi', 'graph', 'birth-registration'], 'motcua: --format: thiếu --format; dùng --format mermaid, dot hoặc bpmn.'],
+  ];
+  it.each(mistakes)('%s', async (_what, argv, start) => {
+    const { code, out, err } = await runCli(argv);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.startsWith(start), err).toBe(true);
+    expect(err.split('\n')).toHaveLength(2);
+    expect(englishIn(err)).toEqual([]);
+  });
+
+  it('an event the case refuses, with the state and what is possible in Vietnamese', async () => {
+    const events = `${dir}/refused-events.json`;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(events, JSON.stringify([{ type: 'COMPLETE', at: '2025-03-03T10:00', step: 'register', by: 'desk' }]));
+    const { code, err } = await runCli(['--lang', 'vi', 'explain', 'land-use-right-first', '--received', '2025-03-03T09:00', '--dossier', '{"remoteCommune":false}', '--events', events]);
+    expect(code).toBe(2);
+    expect(err).toBe(`motcua: ${events}: 0: sự kiện 0 (COMPLETE lúc 2025-03-03T10:00+07:00) bị từ chối: lúc này không thể COMPLETE (trạng thái 1 Mới nộp); có thể: ACCEPT, REQUEST_COMPLETION, REFUSE, WITHDRAW.\n`);
+  });
+
+  it('the same mistakes keep their English without --lang vi', async () => {
+    const { err } = await runCli(['--lang', 'en', 'explain', 'land-use-right-first', '--received', '2024-07-01T09:00']);
+    expect(err).toBe('motcua: --received: no version of land-use-right-first is in force on 2024-07-01 (versions: 2024.1 from 2024-08-01). Give a date of receipt inside one of them, or add a version for that date.\n');
   });
 });
