@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { type Instant, formatInstant, parseInstant } from '../calendar/instant.ts';
 import type { StatusCode } from '../compile/case.ts';
 import { DEFAULT_MAX_PAYLOAD_BYTES } from '../engine/check-event.ts';
+import { checkUnit } from '../engine/dossier-code.ts';
 import { createEngine } from '../engine/engine.ts';
 import { sqliteStore } from '../engine/sqlite-store.ts';
 import { storeTraces } from '../engine/case-log.ts';
@@ -45,6 +46,7 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
       now: { type: 'string' },
       output: { type: 'string', short: 'o' },
       lang: { type: 'string' },
+      unit: { type: 'string' },
       json: { type: 'boolean', default: true },
     },
     allowPositionals: true,
@@ -70,7 +72,7 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
   const procedures = await proceduresFor(values.procedures === undefined ? undefined : [values.procedures], { allowCode: values['allow-code'], only: values.only });
   const store = sqliteStore(file);
   try {
-    const engine = createEngine({ procedures: procedures.map((p) => p.spec), store, now: () => io.now() as Instant });
+    const engine = createEngine({ procedures: procedures.map((p) => p.spec), store, now: () => io.now() as Instant, ...(values.unit === undefined ? {} : { receivingUnit: checkUnit(values.unit, ['--unit']) }) });
     switch (sub) {
       case 'open':
         return await openCase(engine, await readJson(rest[0]!, 'request', io), values.key, io);

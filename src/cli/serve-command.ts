@@ -9,7 +9,7 @@ import { proceduresFor } from '../node/load-procedures.ts';
 export async function serveCommand(args: readonly string[], io: Io, stopped: Promise<void> = signalled()): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, auth: { type: 'string' }, procedures: { type: 'string' }, only: { type: 'boolean', default: false }, webhooks: { type: 'string' } },
+    options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, auth: { type: 'string' }, procedures: { type: 'string' }, only: { type: 'boolean', default: false }, webhooks: { type: 'string' }, unit: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
@@ -27,6 +27,7 @@ export async function serveCommand(args: readonly string[], io: Io, stopped: Pro
     procedures: procedures.map((p) => p.spec),
     ...(values.auth === undefined ? {} : { authFile: values.auth }),
     ...(values.webhooks === undefined ? {} : { webhooksFile: values.webhooks }),
+    ...(values.unit === undefined ? {} : { receivingUnit: values.unit }),
     plugins: [webPlugin()],
   });
   io.out(`motcua: serving ${served.url} (cases in ${values.db.replace(/\/\/[^@/]*@/, '//…@')}; API reference at ${served.url}/docs; pages at ${served.url}/lookup)\n`);

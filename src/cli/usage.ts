@@ -17,8 +17,10 @@ motcua calendar add <start> <duration> [--json] [--lang vi|en]
 
 export const CASE_USAGE = `motcua case open|send|show|list|tick|log --db <file.db> [--procedures <dir|file> [--only] [--allow-code]] …
   Runs real cases in a SQLite file (created by the first open). Output is JSON; instants are local (+07:00).
+  Dossier codes are <unit>-YYMMDD-XXXX, numbered per receiving unit and day (Circular 01/2018/TT-VPCP Art. 19):
+  the request's "unit", else --unit <id> (e.g. 000.00.12.H33), else the placeholder MOTCUA.
   open  <request|->                 '{"procedure":"birth-registration","receivedAt":"2025-01-24T09:00","channel":"in-person","by":"desk","dossier":{"needsVerification":false}}'
-                                    (optional: "code", "accept": false to leave it at receipt) [--key <idempotency key>]
+                                    (optional: "unit", "code", "accept": false to leave it at receipt) [--key <idempotency key>] [--unit <id>]
   send  <caseId> <event|->          '{"type":"TRANSFER","at":"2025-01-24T10:00","by":"desk"}' [--key <k>] [--expect-version <n>]
   show  <caseId> [--log]            status, due dates with reasons, control slip, refused attempts (and the log)
   list  [--agency a] [--status 4,5] [--due-before <instant>] [--overdue <instant>] [--procedure id]
@@ -74,11 +76,12 @@ export const SIMULATE_USAGE = `motcua simulate [scenario.yaml] [--json] [--compa
 export const STEP_USAGE = `motcua step <procedure> [--received <YYYY-MM-DDTHH:MM>] [--channel …] [--dossier file.json | '{"field":value}'] [--case saved.json] [--save file.json] [--allow-code] [--lang vi|en]
   A full-screen terminal UI to walk one dossier through a procedure (needs an interactive terminal).`;
 
-export const SERVE_USAGE = `motcua serve --db <file.db | postgres://…> [--port 8080] [--host 127.0.0.1] [--auth auth.yaml] [--procedures <dir|file> [--only]] [--webhooks webhooks.yaml]
+export const SERVE_USAGE = `motcua serve --db <file.db | postgres://…> [--port 8080] [--host 127.0.0.1] [--auth auth.yaml] [--procedures <dir|file> [--only]] [--webhooks webhooks.yaml] [--unit <id>]
   The HTTP API: procedures, cases, the public lookup and ratings; OpenAPI 3.1 at /openapi.json, the
   reference at /docs. Tokens of auth.yaml say who acts (see README). --port 0 takes a free port; the
   first line printed is the address. --webhooks: the outbox delivers every effect to these
-  endpoints, signed, at least once, across restarts. Stops on SIGINT or SIGTERM.
+  endpoints, signed, at least once, across restarts. --unit: the receiving unit dossier codes start with
+  when the desk token has no "unit" of its own (placeholder MOTCUA). Stops on SIGINT or SIGTERM.
 motcua token [<token>]
   A new random bearer token and the "sha256:…" hash to put in auth.yaml (or the hash of the token given).`;
 

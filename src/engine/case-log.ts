@@ -8,7 +8,7 @@ import type { CaseRecord, CaseStore } from './store.ts';
  * const store = memoryStore(), engine = createEngine({ procedures: [birthRegistration], store });
  * const { caseId } = await engine.open({ procedure: 'birth-registration', channel: 'in-person', receivedAt: parseInstant('2026-03-02T09:00'), dossier: { needsVerification: false }, by: { kind: 'agency', agency: 'desk' } });
  * const trace = caseTrace((await store.get(caseId))!);
- * [trace.id, trace.outcome] // → [ 'birth-registration-20260302-0001', 'in-progress' ]
+ * [trace.id, trace.outcome] // → [ 'MOTCUA-260302-0001', 'in-progress' ]
  */
 export function caseTrace(record: CaseRecord): LogTrace {
   const ctx = record.snapshot.context;

@@ -7,6 +7,7 @@ import type { CompiledProcedure } from '../compile/compile.ts';
 import type { CaseEvent, Effect } from '../compile/types.ts';
 import { CaseError, MotcuaError, StoreError } from '../errors.ts';
 import { indexCase } from './case-index.ts';
+import { PLACEHOLDER_UNIT, checkUnit, dossierCode, dossierCounter } from './dossier-code.ts';
 import { canonicalJson, errorJson, replayOpened, replaySent } from './idempotency.ts';
 import { DEFAULT_MAX_PAYLOAD_BYTES, checkEvent, checkOpenRequest } from './check-event.ts';
 import { ProcedureRegistry } from './procedures.ts';
@@ -40,6 +41,7 @@ export function createEngine(options: EngineOptions): Engine {
   const recent = new RecentCases(options.recentCases ?? 256);
   /** The last number this engine gave per counter: opens running at once take consecutive numbers instead of all peeking the same one. */
   const taken = new Map<string, number>();
+  const defaultUnit = checkUnit(options.receivingUnit ?? PLACEHOLDER_UNIT, ['receivingUnit']);
   const tolerance = options.futureToleranceMs ?? 5 * 60_000;
   /** Why `at` cannot be accepted now by the host's clock, or null. */
   const inFuture = (at: Instant, what: string, perCall: Instant | undefined, path: string): CaseError | null => {
@@ -112,6 +114,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (stored !== null) return replayOpened(stored, fingerprint);
     }
     const proc = registry.inForce(request.procedure, formatLocalDate(localDateOf(request.receivedAt)));
+    const unit = request.unit === undefined ? defaultUnit : checkUnit(request.unit, ['unit']);
     const procedure = { id: proc.spec.id, version: proc.spec.version };
     const accept = request.accept ?? true;
     const entriesFor = (code: string): LogEntry[] => {
@@ -133,7 +136,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
     }
     for (let attempt = 0; ; attempt++) {
-      const numbered = request.code === undefined ? await newCode(store, proc.spec.id, request.receivedAt, taken) : undefined;
+      const numbered = request.code === undefined ? await newCode(store, unit, request.receivedAt, taken) : undefined;
       const code = request.code ?? numbered!.code;
       const { snapshot, lines } = run(proc, null, entriesFor(code));
       const ledger = snapshot.context.statutory;
@@ -165,7 +168,7 @@ export function createEngine(options: EngineOptions): Engine {
         throw new CaseError('duplicate-code', `a case with dossier code "${code}" already exists. Give another code, or leave it out to get one.`, { path: ['code'] });
       }
       // A generated code taken by a code given by hand: take the next number.
-      if (attempt >= RETRIES) throw new CaseError('duplicate-code', `could not find a free dossier code for ${proc.spec.id} (last tried "${code}").`);
+      if (attempt >= RETRIES) throw new CaseError('duplicate-code', `could not find a free dossier code at unit ${unit} (last tried "${code}").`);
     }
   };
 
@@ -312,14 +315,17 @@ export function createEngine(options: EngineOptions): Engine {
   };
 }
 
-/** `birth-registration-20250124-0001`: the procedure, the day of receipt, a number per procedure and day. */
-async function newCode(store: CaseStore, procedure: string, receivedAt: Instant, taken: Map<string, number>): Promise<{ code: string; sequence: { name: string; value: number } }> {
-  const day = formatLocalDate(localDateOf(receivedAt)).replaceAll('-', '');
-  const name = `${procedure}-${day}`;
+/**
+ * The next free code of a unit's day (Circular 01/2018/TT-VPCP Art. 19): the store's counter, or
+ * past the last number this engine gave, when opens run at once.
+ */
+async function newCode(store: CaseStore, unit: string, receivedAt: Instant, taken: Map<string, number>): Promise<{ code: string; sequence: { name: string; value: number } }> {
+  const name = dossierCounter(unit, receivedAt);
   const n = Math.max(await store.nextSequence(name), (taken.get(name) ?? 0) + 1);
+  const code = dossierCode(name, n);
   taken.set(name, n);
   if (taken.size > 1024) taken.delete(taken.keys().next().value!);
-  return { code: `${procedure}-${day}-${String(n).padStart(4, '0')}`, sequence: { name, value: n } };
+  return { code, sequence: { name, value: n } };
 }
 
 /**

@@ -2,6 +2,7 @@ export { caseTrace, storeTraces } from './case-log.ts';
 export { fileComplaint } from './complaints.ts';
 export { indexCase } from './case-index.ts';
 export { DEFAULT_MAX_PAYLOAD_BYTES, checkEvent, checkOpenRequest, payloadBytes } from './check-event.ts';
+export { DOSSIER_CODE_REF, PLACEHOLDER_UNIT, checkUnit, dossierCode, dossierCounter } from './dossier-code.ts';
 export { createEngine } from './engine.ts';
 export { complaintMatches, memoryStore } from './memory-store.ts';
 export { ProcedureRegistry } from './procedures.ts';

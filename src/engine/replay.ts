@@ -14,7 +14,7 @@ import type { LogEntry } from './store.ts';
  * @example
  * const proc = new ProcedureRegistry([birthRegistration], undefined).exact('birth-registration', '2016.1');
  * let snapshot: CaseSnapshot | null = null;
- * for (const { entry } of await store.log('birth-registration-20260302-0001')) snapshot = applyEntry(proc, snapshot, entry).snapshot;
+ * for (const { entry } of await store.log('MOTCUA-260302-0001')) snapshot = applyEntry(proc, snapshot, entry).snapshot;
  */
 export function applyEntry(proc: CompiledProcedure, snapshot: CaseSnapshot | null, entry: LogEntry): { readonly snapshot: CaseSnapshot; readonly effects: readonly Effect[] } {
   if (entry.kind === 'open') {

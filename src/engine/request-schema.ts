@@ -20,6 +20,12 @@ function requestSchema<I extends z.ZodType, A extends z.ZodType>(instant: I, act
       channel: z.enum(CHANNELS as [Channel, ...Channel[]]).describe('how the dossier came: in-person, postal or online'),
       receivedAt: instant.describe('when the desk received the dossier'),
       by: actor.describe('who records the receipt: the desk, or the applicant submitting online (then with accept: false)'),
+      unit: z
+        .string()
+        .min(1)
+        .max(40)
+        .optional()
+        .describe('the identifier of the unit receiving the dossier (QCVN 102:2016/BTTTT, e.g. 000.00.12.H33); the generated code is <unit>-YYMMDD-XXXX, numbered per unit per day (Circular 01/2018/TT-VPCP Art. 19); the engine’s receivingUnit when absent'),
       code: z.string().min(1).max(200).optional().describe('the dossier code (mã hồ sơ) when another system assigns it'),
       accept: z
         .boolean()
@@ -42,7 +48,7 @@ export const openRequestJsonSchema = requestSchema(instantTextSchema, actorJsonS
  * @example
  * const request: OpenRequest = { procedure: 'birth-registration', channel: 'online', receivedAt: parseInstant('2026-03-02T09:00'), dossier: { needsVerification: false }, by: { kind: 'agency', agency: 'desk' } };
  * const engine = createEngine({ procedures: [birthRegistration], store: memoryStore() });
- * (await engine.open(request)).code // → 'birth-registration-20260302-0001'
+ * (await engine.open(request)).code // → 'MOTCUA-260302-0001'
  */
 export type OpenRequest = z.output<typeof openRequestSchema>;
 

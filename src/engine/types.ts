@@ -23,6 +23,13 @@ export interface EngineOptions {
   /** The desk's business calendar; Vietnam with standard office hours by default. */
   readonly calendar?: BusinessCalendar;
   readonly store: CaseStore;
+  /**
+   * The identifier of the receiving unit (mã đơn vị, QCVN 102:2016/BTTTT, e.g. `000.00.12.H33`)
+   * that generated dossier codes start with, for receipts that name no `unit` of their own:
+   * `<unit>-YYMMDD-XXXX`, numbered per unit per day (Circular 01/2018/TT-VPCP Art. 19). `MOTCUA`
+   * (no official identifier) when absent.
+   */
+  readonly receivingUnit?: string;
   /** The largest event or opening request accepted, in bytes of UTF-8 JSON; 64 KiB by default. */
   readonly maxPayloadBytes?: number;
   /**

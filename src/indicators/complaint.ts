@@ -81,7 +81,7 @@ export interface ComplaintInput {
  * A new complaint, its deadlines counted in working days on `calendar` from the filing instant.
  *
  * @example
- * const c = openComplaint({ id: 'PAKN-20250314-0001', kind: 'feedback', dossier: 'tiny-20250310-0001', text: 'Late', at }, calendar);
+ * const c = openComplaint({ id: 'PAKN-20250314-0001', kind: 'feedback', dossier: 'MOTCUA-250310-0001', text: 'Late', at }, calendar);
  * c.deadlines.answer // 15 working days later
  */
 export function openComplaint(input: ComplaintInput, calendar: BusinessCalendar): Complaint {
@@ -227,8 +227,8 @@ export function complaintRecord(c: Complaint): ComplaintRecord {
  * The filing instants of the complaints about each dossier, as `recordsFromCases` takes them.
  *
  * @example
- * const c = openComplaint({ id: 'PAKN-1', kind: 'feedback', dossier: 'birth-registration-20260302-0001', text: 'Late', at: parseInstant('2026-03-02T09:00') }, new BusinessCalendar());
- * complaintsByDossier([c]).get('birth-registration-20260302-0001') // → [ 1772416800000 ]
+ * const c = openComplaint({ id: 'PAKN-1', kind: 'feedback', dossier: 'MOTCUA-260302-0001', text: 'Late', at: parseInstant('2026-03-02T09:00') }, new BusinessCalendar());
+ * complaintsByDossier([c]).get('MOTCUA-260302-0001') // → [ 1772416800000 ]
  */
 export function complaintsByDossier(complaints: readonly Complaint[]): Map<string, Instant[]> {
   const map = new Map<string, Instant[]>();

@@ -244,12 +244,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       const principal = staff(request);
       if (principal.kind !== 'desk') throw new AuthError('forbidden', `only desk tokens open cases; "${principal.name}" is ${principal.kind === 'agency' ? `an agency token of ${principal.agency}` : 'the operator'}.`);
       const fields = objectBody(body, 'request');
-      forbidStamps(fields, ['receivedAt', 'by', 'idempotencyKey'], 'bad-input');
+      forbidStamps(fields, ['receivedAt', 'by', 'idempotencyKey', 'unit'], 'bad-input');
       const procedureId = typeof fields['procedure'] === 'string' ? fields['procedure'] : '';
       const receivedAt = now();
       const desk = procedureId === '' ? 'desk' : inForce(procedureId, formatLocalDate(localDateOf(receivedAt))).receipt.desk;
       const key = headerOf(request, 'idempotency-key');
-      const opened = await engine.open({ ...(fields as object), receivedAt, by: actorOf(principal, desk), ...(key === undefined ? {} : { idempotencyKey: key }) } as Parameters<Engine['open']>[0]);
+      const unit = principal.unit === undefined ? {} : { unit: principal.unit };
+      const opened = await engine.open({ ...(fields as object), receivedAt, by: actorOf(principal, desk), ...unit, ...(key === undefined ? {} : { idempotencyKey: key }) } as Parameters<Engine['open']>[0]);
       return { ...opened, lookupSecret: auth?.lookupKey == null ? null : lookupSecret(auth.lookupKey, opened.code) };
     },
   );
@@ -469,7 +470,7 @@ function objectBody(body: unknown, what: string): Record<string, unknown> {
 function forbidStamps(body: Record<string, unknown>, fields: readonly string[], code: string): void {
   for (const field of fields) {
     if (field in body) {
-      const why = field === 'by' ? 'the actor comes from the bearer token' : field === 'idempotencyKey' ? 'send it as the Idempotency-Key header' : 'the server stamps the time with its own clock';
+      const why = field === 'by' ? 'the actor comes from the bearer token' : field === 'unit' ? 'the receiving unit comes from the desk token (its unit in auth.yaml) or the server (serve --unit)' : field === 'idempotencyKey' ? 'send it as the Idempotency-Key header' : 'the server stamps the time with its own clock';
       throw new CaseError(code, `leave "${field}" out of the body: ${why}.`, { path: [field] });
     }
   }

@@ -13,7 +13,8 @@ export class AuthError extends MotcuaError {}
  * `operator`: runs `tick` (time passing) and reads, but is no party to any case.
  */
 export type Principal =
-  | { readonly kind: 'desk'; readonly name: string }
+  /** `unit`: the receiving unit's identifier the desk's dossier codes start with (Circular 01/2018/TT-VPCP Art. 19). */
+  | { readonly kind: 'desk'; readonly name: string; readonly unit?: string }
   | { readonly kind: 'agency'; readonly name: string; readonly agency: string; readonly role?: string }
   | { readonly kind: 'operator'; readonly name: string };
 
@@ -32,13 +33,19 @@ const tokenSchema = z
     name: z.string().min(1),
     hash: z.string().regex(HASH, 'must be "sha256:" and 64 hex digits (print one with motcua token)'),
     desk: z.literal(true).optional(),
+    unit: z
+      .string()
+      .regex(/^[0-9A-Z]+(\.[0-9A-Z]+)*$/, 'must be a unit identifier: upper-case letters and digits in groups separated by dots, as 000.00.12.H33')
+      .max(40)
+      .optional(),
     agency: z.string().min(1).optional(),
     role: z.string().min(1).optional(),
     operator: z.literal(true).optional(),
   })
   .strict()
   .refine((t) => [t.desk, t.agency, t.operator].filter((x) => x !== undefined).length === 1, { message: 'needs exactly one of desk: true, agency: <id>, operator: true' })
-  .refine((t) => t.role === undefined || t.agency !== undefined, { message: 'role is only for agency tokens', path: ['role'] });
+  .refine((t) => t.role === undefined || t.agency !== undefined, { message: 'role is only for agency tokens', path: ['role'] })
+  .refine((t) => t.unit === undefined || t.desk === true, { message: 'unit is only for desk tokens (the unit receiving their dossiers)', path: ['unit'] });
 
 /** The schema of auth.yaml. */
 export const authFileSchema = z
@@ -73,7 +80,7 @@ export function parseAuth(text: string, file: string): AuthConfig {
     const hash = t.hash.slice('sha256:'.length);
     if (tokens.has(hash)) throw new AuthError('bad-auth', 'the same token hash is given twice. Give every token its own value.', { file, path: ['tokens', i, 'hash'] });
     const principal: Principal =
-      t.desk === true ? { kind: 'desk', name: t.name } : t.operator === true ? { kind: 'operator', name: t.name } : { kind: 'agency', name: t.name, agency: t.agency!, ...(t.role === undefined ? {} : { role: t.role }) };
+      t.desk === true ? { kind: 'desk', name: t.name, ...(t.unit === undefined ? {} : { unit: t.unit }) } : t.operator === true ? { kind: 'operator', name: t.name } : { kind: 'agency', name: t.name, agency: t.agency!, ...(t.role === undefined ? {} : { role: t.role }) };
     tokens.set(hash, principal);
   });
   return { tokens, lookupKey: parsed.data.lookupKey === undefined ? null : Buffer.from(parsed.data.lookupKey, 'utf8') };

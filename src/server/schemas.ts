@@ -29,7 +29,7 @@ export const applicantEventSchema = z.discriminatedUnion(
 );
 
 /** Opening a case: the engine's request without `receivedAt`, `by` and `idempotencyKey` (a header). */
-export const openBodySchema = openSchema.omit({ receivedAt: true, by: true, idempotencyKey: true });
+export const openBodySchema = openSchema.omit({ receivedAt: true, by: true, idempotencyKey: true, unit: true });
 
 export const ratingBodySchema = z.object({ rating: z.enum(['very-satisfied', 'satisfied', 'not-satisfied']) }).strict();
 

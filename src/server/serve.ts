@@ -22,6 +22,8 @@ export interface ServeOptions {
   readonly now?: () => Instant;
   readonly publicRateLimit?: number;
   readonly plugins?: readonly FastifyPluginAsync[];
+  /** The receiving unit's identifier for dossier codes when the desk token names none (see `EngineOptions.receivingUnit`). */
+  readonly receivingUnit?: string;
   /** Path of webhooks.yaml: where the outbox delivers effects. */
   readonly webhooksFile?: string;
   /** How often the dispatcher looks at the outbox, in ms; 500 by default. */
@@ -65,7 +67,7 @@ export async function serve(options: ServeOptions): Promise<Served> {
   const store = await openStore(options.db);
   try {
     const now = options.now ?? (() => Date.now() as Instant);
-    const engine = createEngine({ procedures: options.procedures, store, now });
+    const engine = createEngine({ procedures: options.procedures, store, now, ...(options.receivingUnit === undefined ? {} : { receivingUnit: options.receivingUnit }) });
     const app = await createServer({
       engine,
       store,

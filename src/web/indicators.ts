@@ -103,7 +103,7 @@ export function decision766Panel(d: Decision766, specs: readonly ProcedureSpec[]
  *
  * @example
  * const sink = storeComplaints(store, CATALOGUE, new BusinessCalendar());
- * await sink.open({ caseId: 'birth-registration-20250303-0001', text: 'Chậm', at }) // 'PAKN-20250303-0001'
+ * await sink.open({ caseId: 'MOTCUA-250303-0001', text: 'Chậm', at }) // 'PAKN-20250303-0001'
  */
 export function storeComplaints(store: CaseStore, specs: readonly ProcedureSpec[], calendar: BusinessCalendar): ComplaintSink {
   return {

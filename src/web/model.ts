@@ -21,7 +21,7 @@ import type { DeskProcedure, QueueRow, QueueView } from './queue-page.ts';
  * HTTP API's): the desk of every procedure, one agency (and role), or an operator who only reads.
  */
 export type WebPrincipal =
-  | { readonly kind: 'desk'; readonly name: string }
+  | { readonly kind: 'desk'; readonly name: string; readonly unit?: string }
   | { readonly kind: 'agency'; readonly name: string; readonly agency: string; readonly role?: string }
   | { readonly kind: 'operator'; readonly name: string };
 

@@ -246,6 +246,7 @@ export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebR
         dossier: dossier as DossierData,
         receivedAt: options.now(),
         by: { kind: 'agency', agency: spec.receipt.desk },
+        ...(p.kind === 'desk' && p.unit !== undefined ? { unit: p.unit } : {}),
         accept: req.form.get('accept') !== 'false',
       });
       return redirect(link(`/queue/${encodeURIComponent(opened.code)}/slip`, lang));

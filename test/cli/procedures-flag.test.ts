@@ -41,10 +41,11 @@ describe('--procedures adds to the catalogue; --only replaces it', () => {
     const request = (procedure: string, dossier: object = {}) => JSON.stringify({ procedure, receivedAt: '2025-03-03T09:00', channel: 'in-person', by: 'desk', dossier });
     const mine = await runCli(['case', 'open', '--db', db, '--procedures', dir, request('tiny')]);
     expect(mine.err).toBe('');
-    expect(JSON.parse(mine.out)).toMatchObject({ caseId: 'tiny-20250303-0001' });
+    expect(JSON.parse(mine.out)).toMatchObject({ caseId: 'MOTCUA-250303-0001' });
     const catalogue = await runCli(['case', 'open', '--db', db, '--procedures', dir, request('marriage-registration', { needsVerification: false })]);
     expect(catalogue.err).toBe('');
-    expect(JSON.parse(catalogue.out)).toMatchObject({ caseId: 'marriage-registration-20250303-0001' });
+    // One unit (the placeholder) received both: the second dossier of its day.
+    expect(JSON.parse(catalogue.out)).toMatchObject({ caseId: 'MOTCUA-250303-0002' });
     const only = await runCli(['case', 'open', '--db', db, '--procedures', dir, '--only', request('marriage-registration')]);
     expect(only.code).toBe(2);
     expect(only.err).toMatch(/^motcua: .*marriage-registration.*\n$/);

@@ -36,7 +36,7 @@ describe('the README curl session', () => {
   it('runs as written against motcua serve, each answer as shown', { timeout: 120_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motcua-curl-'));
     const tokens = { DESK: 'readme-desk-token-0000000000000000', OFFICER: 'readme-officer-token-000000000000', CHAIRMAN: 'readme-chairman-token-00000000000' };
-    birthAuthFile(dir, { desk: tokens.DESK, officer: tokens.OFFICER, chairman: tokens.CHAIRMAN }, 'readme-lookup-key-0123456789abcdef0123');
+    birthAuthFile(dir, { desk: tokens.DESK, officer: tokens.OFFICER, chairman: tokens.CHAIRMAN, unit: '000.00.12.H33' }, 'readme-lookup-key-0123456789abcdef0123');
     const server = await startServe(['--db', join(dir, 'cases.db'), '--auth', join(dir, 'auth.yaml')]);
     try {
       const steps = session();

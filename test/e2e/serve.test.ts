@@ -27,7 +27,7 @@ describe.each(STORES)('motcua serve on %s', (_name, makeDb) => {
       const opened = await api('/api/cases', { token: TOKENS.desk, body: { procedure: 'birth-registration', channel: 'in-person', dossier: { needsVerification: false } } });
       expect(opened.status).toBe(201);
       const code: string = opened.body.code;
-      expect(code).toMatch(/^birth-registration-\d{8}-0001$/);
+      expect(code).toMatch(/^MOTCUA-\d{6}-0001$/);
       const send = (token: string, body: object) => api(`/api/cases/${code}/events`, { token, body });
       // Birth registration is a same-day procedure: the civil-status officer takes the dossier at once (no TRANSFER).
       const v: number = opened.body.version;

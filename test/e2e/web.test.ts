@@ -90,7 +90,7 @@ describe('the web pages, in headless Chromium', () => {
     await check(page, 'slip');
     code = (await page.locator('.slip dd strong').first().textContent()) ?? '';
     secret = (await page.locator('[data-secret]').textContent()) ?? '';
-    expect(code).toBe('birth-residence-insurance-20250303-0001');
+    expect(code).toBe('MOTCUA-250303-0001');
     expect(secret).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     // Received Monday 03/03/2025 09:00; 5 working days, the receipt day not counted.
     await expect(page.locator('.slip').textContent()).resolves.toContain('hết ngày Thứ hai 10/03/2025');

@@ -31,7 +31,7 @@ async function motcua(args: readonly string[], stdin = ''): Promise<{ code: numb
 
 const caseArgs = (sub: string, ...rest: string[]) => [sub, '--db', db, '--procedures', procedures, ...rest];
 const OPEN = '{"procedure":"tiny","receivedAt":"2025-03-03T09:00","channel":"in-person","by":"desk"}';
-const CASE = 'tiny-20250303-0001';
+const CASE = 'MOTCUA-250303-0001';
 
 /** Row counts of every table: "nothing written" means none of them moved. */
 function counts(): Record<string, number> {
@@ -52,6 +52,17 @@ describe('motcua case, for scripts', () => {
     expect(opened.slip.due).toBe('2025-03-07T00:00+07:00');
     expect(opened.slip.dueText.en).toBe('end of Thursday 06/03/2025');
     expect(opened.effects).toEqual([{ kind: 'appointment-slip', at: '2025-03-03T09:00+07:00', code: CASE, due: '2025-03-07T00:00+07:00' }]);
+  });
+
+  it('numbers dossiers at the unit of the request, else of --unit, and refuses a --unit that is no identifier (exit 2)', async () => {
+    const withUnit = (unit: string) => OPEN.replace('}', `,"unit":"${unit}"}`);
+    const codes = [];
+    for (const args of [caseArgs('open', OPEN, '--unit', '000.00.12.H33'), caseArgs('open', withUnit('000.00.35.X01'), '--unit', '000.00.12.H33'), caseArgs('open', OPEN, '--unit', '000.00.12.H33')]) {
+      codes.push(JSON.parse((await motcua(args)).out).code);
+    }
+    expect(codes).toEqual(['000.00.12.H33-250303-0001', '000.00.35.X01-250303-0001', '000.00.12.H33-250303-0002']);
+    const bad = await motcua(caseArgs('open', OPEN, '--unit', 'h33'));
+    expect([bad.code, bad.err]).toEqual([2, 'motcua: --unit: "h33" is not a receiving unit identifier: give upper-case letters and digits in groups separated by dots, as in 000.00.12.H33 (the unit code under QCVN 102:2016/BTTTT), at most 40 characters.\n']);
   });
 
   it('writes the stored cases as an event log, CSV or XES by the name given with -o', async () => {
@@ -118,7 +129,7 @@ describe('motcua case, for scripts', () => {
       [caseArgs('send', CASE, '{"type":"TRANSFER",'), `motcua: <event>: is not JSON (Expected double-quoted property name in JSON at position 19). Write the event as JSON, e.g. {"type":"TRANSFER","at":"2025-01-24T10:00","by":"desk"}.\n`],
       [caseArgs('send', CASE, '{"type":"FLY","at":"2025-03-03T10:00","by":"desk"}'), 'motcua: <event>: type: unknown event type "FLY"; use one of ACCEPT, REQUEST_COMPLETION, REFUSE, TRANSFER, COMPLETE, REQUEST_SUPPLEMENT, SUPPLY, ANSWER, FINISH_INTERVAL, APOLOGIZE, WITHDRAW, RETURN_RESULT, RATE, TIMER. An event looks like {"type":"COMPLETE","at":"2025-03-03T10:00","by":"justice","step":"register"}.\n'],
       [caseArgs('send', CASE, '{"type":"COMPLETE","at":"2025-03-03T10:00","by":"justice"}'), 'motcua: <event>: step: COMPLETE needs "step".\n'],
-      [caseArgs('send', 'tiny-20990101-0001', '{"type":"TRANSFER","at":"2025-03-03T10:00","by":"desk"}'), `motcua: ${db}: no case "tiny-20990101-0001" in the store. Check the id (list the cases to see them).\n`],
+      [caseArgs('send', 'MOTCUA-990101-0001', '{"type":"TRANSFER","at":"2025-03-03T10:00","by":"desk"}'), `motcua: ${db}: no case "MOTCUA-990101-0001" in the store. Check the id (list the cases to see them).\n`],
       [caseArgs('send', CASE, '-'), 'motcua: <stdin>: the event is 70072 bytes, more than the 65536 allowed. Keep documents out of it: store them elsewhere and refer to them.\n', JSON.stringify({ type: 'WITHDRAW', at: '2025-03-03T10:00', by: 'applicant', reason: 'x'.repeat(70_000) })],
       [caseArgs('send', CASE, '{"type":"TRANSFER","at":"2025-03-03T10:00","by":"desk"}', '--expect-version', 'two'), 'motcua: --expect-version: --expect-version must be a whole number (the version shown by the last answer), not "two".\n'],
       [caseArgs('open', '{"procedure":"tiny","receivedAt":"2025-03-03T09:00","channel":"fax","by":"desk"}'), 'motcua: <request>: channel: Invalid option: expected one of "in-person"|"postal"|"online". A request looks like {"procedure":"birth-registration","receivedAt":"2025-01-24T09:00","channel":"in-person","by":"desk"}.\n'],

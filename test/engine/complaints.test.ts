@@ -13,7 +13,7 @@ const calendar = new BusinessCalendar();
 describe('complaints and petitions', () => {
   it('get their deadlines in working days from filing, over the weekend', () => {
     // Filed on Friday 14 March 2025 at 10:00: 2, 5 and 15 working days later.
-    const c = openComplaint({ id: 'PAKN-1', kind: 'feedback', dossier: 'tiny-20250310-0001', agency: 'police', text: 'Result late', at: at('2025-03-14T10:00') }, calendar);
+    const c = openComplaint({ id: 'PAKN-1', kind: 'feedback', dossier: 'MOTCUA-250310-0001', agency: 'police', text: 'Result late', at: at('2025-03-14T10:00') }, calendar);
     expect([c.deadlines.acknowledge, c.deadlines.askInformation, c.deadlines.answer].map(formatInstant)).toEqual(['2025-03-18T10:00+07:00', '2025-03-21T10:00+07:00', '2025-04-04T10:00+07:00']);
     expect([c.status, c.version, c.acknowledgedAt, c.informationRequest]).toEqual(['open', 1, null, null]);
   });

@@ -35,11 +35,11 @@ describe.each(Object.entries(STORES))('the engine on the %s store', { timeout: 6
       await store.close();
     });
 
-    it('gives a dossier code per procedure and day, and an appointment slip that says why', async () => {
+    it('gives a dossier code per unit and day, and an appointment slip that says why', async () => {
       const { store, engine } = setup();
       const first = await engine.open(openTiny('2025-03-04T09:00'));
       const second = await engine.open(openTiny('2025-03-04T09:30'));
-      expect([first.caseId, first.code, second.code]).toEqual(['tiny-20250304-0001', 'tiny-20250304-0001', 'tiny-20250304-0002']);
+      expect([first.caseId, first.code, second.code]).toEqual(['MOTCUA-250304-0001', 'MOTCUA-250304-0001', 'MOTCUA-250304-0002']);
       expect(first.version).toBe(2);
       expect(first.status).toBe(2);
       expect(first.slip?.dueText).toEqual({ en: 'end of Friday 07/03/2025', vi: 'hết ngày Thứ sáu 07/03/2025' });
@@ -86,7 +86,7 @@ describe.each(Object.entries(STORES))('the engine on the %s store', { timeout: 6
       await expect(engine.open({ ...openTiny(), by: justice })).rejects.toThrow('only the one-stop desk, One-stop desk (desk), can accept the dossier; Justice officer (justice) cannot.');
       expect(await engine.list()).toEqual([]);
       expect(await engine.refusals()).toMatchObject([{ caseId: null, caseVersion: 0, code: 'refused', event: { type: 'ACCEPT' } }]);
-      expect((await engine.open(openTiny())).code).toBe('tiny-20250303-0001');
+      expect((await engine.open(openTiny())).code).toBe('MOTCUA-250303-0001');
       await store.close();
     });
 

@@ -169,8 +169,8 @@ describe.each(Object.entries(STORES))('the store contract on the %s store', { ti
     withStore(async (store) => {
       const engine = createEngine({ procedures: [tinySpec()], store });
       const opened = await Promise.all(Array.from({ length: 8 }, () => engine.open({ procedure: 'tiny', channel: 'in-person', receivedAt: at('2025-03-03T09:00'), by: desk })));
-      expect(opened.map((o) => o.code).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `tiny-20250303-000${i + 1}`));
-      expect(await store.nextSequence('tiny-20250303')).toBe(9);
+      expect(opened.map((o) => o.code).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `MOTCUA-250303-000${i + 1}`));
+      expect(await store.nextSequence('MOTCUA-250303')).toBe(9);
     }));
 
   it('writes complaints whole with a version check and lists them by dossier, agency and status', () =>

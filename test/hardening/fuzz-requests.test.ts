@@ -33,7 +33,7 @@ describe('fuzz: case requests', () => {
         const opened = await typedAsync(() => engine.open(value as never));
         if (opened instanceof MotcuaError) expect(opened.name).toBe('CaseError');
         else if ((value as { code?: unknown }).code === undefined) {
-          const [, day, n] = /^tiny-(\d{8})-(\d{4})$/.exec(opened.code)!;
+          const [, day, n] = /^MOTCUA-(\d{6})-(\d{4})$/.exec(opened.code)!;
           numbered.set(day!, [...(numbered.get(day!) ?? []), Number(n)]);
         }
       }),

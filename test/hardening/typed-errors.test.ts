@@ -77,14 +77,14 @@ describe('storage faults are StoreErrors that say what to do (issue 19 regressio
     const file = join(mkdtempSync(join(tmpdir(), 'motcua-ro-')), 'cases.db');
     const store = sqliteStore(file);
     const engine = createEngine({ procedures: [tinySpec()], store });
-    expect((await engine.open(openTiny())).code).toBe('tiny-20250303-0001');
+    expect((await engine.open(openTiny())).code).toBe('MOTCUA-250303-0001');
     // As root a chmod does not stop writes; SQLite's query_only refuses them with SQLITE_READONLY like a read-only file.
     store.db.pragma('query_only = ON');
     const error = await engine.open(openTiny()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).describe()).toBe(`${file}: the case database cannot be written (the file or its folder is read-only). Give motcua write permission on both, or use another file. Nothing was written.`);
     store.db.pragma('query_only = OFF');
-    expect((await engine.open(openTiny())).code).toBe('tiny-20250303-0002');
+    expect((await engine.open(openTiny())).code).toBe('MOTCUA-250303-0002');
     await store.close();
   });
 
@@ -98,7 +98,7 @@ describe('storage faults are StoreErrors that say what to do (issue 19 regressio
     const engine = createEngine({ procedures: [tinySpec()], store: flaky });
     await expect(engine.open(openTiny())).rejects.toBeInstanceOf(StoreError);
     fail = false;
-    expect((await engine.open(openTiny())).code).toBe('tiny-20250303-0001');
+    expect((await engine.open(openTiny())).code).toBe('MOTCUA-250303-0001');
   });
 });
 

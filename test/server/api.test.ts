@@ -1,7 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { memoryStore } from '../../src/engine/memory-store.ts';
-import { lookupSecret } from '../../src/server/auth.ts';
+import { lookupSecret, parseAuth } from '../../src/server/auth.ts';
 import { tinySpec } from '../support/specs.ts';
 import { at } from '../engine/support.ts';
 import { LOOKUP_KEY, TOKENS, bearer, testClock, testServer } from './support.ts';
@@ -16,12 +16,37 @@ async function setup() {
 }
 
 describe('the HTTP API', { timeout: 60_000 }, () => {
+  it('takes a unit in auth.yaml on desk tokens only, and only an identifier', () => {
+    const yaml = (token: string) => `tokens:\n  - ${token}\n`;
+    expect(() => parseAuth(yaml('{ name: a, hash: "sha256:' + '0'.repeat(64) + '", agency: justice, unit: H33 }'), 'auth.yaml')).toThrow(
+      expect.objectContaining({ code: 'bad-auth', path: ['tokens', 0, 'unit'], message: 'unit is only for desk tokens (the unit receiving their dossiers). See README, "auth.yaml".' }),
+    );
+    expect(() => parseAuth(yaml('{ name: a, hash: "sha256:' + '0'.repeat(64) + '", desk: true, unit: h33 }'), 'auth.yaml')).toThrow(
+      expect.objectContaining({ code: 'bad-auth', path: ['tokens', 0, 'unit'] }),
+    );
+  });
+
+  it('numbers dossiers per receiving unit: the desk token’s unit in auth.yaml, never one named in the body', async () => {
+    const { app } = await setup();
+    const open = (token: string, payload: object = { procedure: 'tiny', channel: 'in-person' }) => app.inject({ method: 'POST', url: '/api/cases', headers: bearer(token), payload });
+    const codes = [];
+    for (const token of [TOKENS.communeDesk, TOKENS.desk, TOKENS.communeDesk]) codes.push((await open(token)).json().code);
+    expect(codes).toEqual(['000.00.35.X01-250303-0001', 'MOTCUA-250303-0001', '000.00.35.X01-250303-0002']);
+    const named = await open(TOKENS.desk, { procedure: 'tiny', channel: 'in-person', unit: '000.00.35.X01' });
+    expect([named.statusCode, named.json().code, named.json().path, named.json().detail]).toEqual([
+      400,
+      'bad-input',
+      ['unit'],
+      'leave "unit" out of the body: the receiving unit comes from the desk token (its unit in auth.yaml) or the server (serve --unit).',
+    ]);
+  });
+
   it('drives a dossier from receipt to rating with desk, agency and applicant credentials', async () => {
     const { app, clock, store } = await setup();
     const opened = await app.inject({ method: 'POST', url: '/api/cases', headers: bearer(TOKENS.desk), payload: { procedure: 'tiny', channel: 'in-person' } });
     expect(opened.statusCode).toBe(201);
     const o = opened.json();
-    expect([o.code, o.version, o.status, o.slip.dueText.en]).toEqual(['tiny-20250303-0001', 2, 2, 'end of Thursday 06/03/2025']);
+    expect([o.code, o.version, o.status, o.slip.dueText.en]).toEqual(['MOTCUA-250303-0001', 2, 2, 'end of Thursday 06/03/2025']);
     expect(o.lookupSecret).toBe(lookupSecret(Buffer.from(LOOKUP_KEY), o.code));
     expect(o.lookupSecret).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 

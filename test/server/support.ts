@@ -11,6 +11,7 @@ import { at } from '../engine/support.ts';
 /** Tokens of the test auth.yaml, by who they speak for. */
 export const TOKENS = {
   desk: 'desk-token-0123456789abcdef',
+  communeDesk: 'commune-desk-token-0123456789abcdef',
   justice: 'justice-token-0123456789abcdef',
   police: 'police-token-0123456789abcdef',
   operator: 'operator-token-0123456789abcdef',
@@ -23,6 +24,7 @@ export function authYaml(): string {
   return `lookupKey: ${LOOKUP_KEY}
 tokens:
   - { name: desk officer, hash: "${hashToken(TOKENS.desk)}", desk: true }
+  - { name: commune desk, hash: "${hashToken(TOKENS.communeDesk)}", desk: true, unit: "000.00.35.X01" }
   - { name: justice officer, hash: "${hashToken(TOKENS.justice)}", agency: justice }
   - { name: police officer, hash: "${hashToken(TOKENS.police)}", agency: police }
   - { name: operations, hash: "${hashToken(TOKENS.operator)}", operator: true }

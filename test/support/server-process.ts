@@ -73,6 +73,8 @@ export interface BirthTokens {
   readonly desk: string;
   readonly officer: string;
   readonly chairman: string;
+  /** The receiving unit of the desk token (auth.yaml `unit`). */
+  readonly unit?: string;
 }
 
 /** Writes `auth.yaml` in `dir` with the three tokens of a birth registration (hashed) and a lookup key; returns its path. */
@@ -82,7 +84,7 @@ export function birthAuthFile(dir: string, tokens: BirthTokens, lookupKey = 'e2e
     file,
     `lookupKey: ${lookupKey}
 tokens:
-  - { name: desk, hash: "${hashToken(tokens.desk)}", desk: true }
+  - { name: desk, hash: "${hashToken(tokens.desk)}", desk: true${tokens.unit === undefined ? '' : `, unit: "${tokens.unit}"`} }
   - { name: civil-status officer, hash: "${hashToken(tokens.officer)}", agency: committee, role: civil-status officer }
   - { name: chairman, hash: "${hashToken(tokens.chairman)}", agency: committee, role: chairman }
 `,

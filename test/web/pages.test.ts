@@ -68,7 +68,7 @@ describe('page helpers', () => {
 
 describe('the lookup page', () => {
   const view: LookupView = {
-    code: 'birth-residence-insurance-20250303-0001',
+    code: 'MOTCUA-250303-0001',
     procedure: { vi: 'Liên thông <khai sinh>', en: 'Linked <birth>' },
     status: { code: 5, label: { vi: 'Yêu cầu bổ sung', en: 'supplement requested' } },
     receivedAt: at('2025-03-03T09:00'),
@@ -123,7 +123,7 @@ describe('officers’ actions', () => {
     const desk = await p.signIn('desk-token');
     const opened = await p.handle(request('POST', '/queue/new', { procedure: 'birth-residence-insurance', channel: 'in-person', accept: 'true' }, desk));
     expect(opened!.status).toBe(303);
-    const code = 'birth-residence-insurance-20250303-0001';
+    const code = 'MOTCUA-250303-0001';
     expect(opened!.headers['location']).toBe(`/queue/${code}/slip`);
     expect(opened!.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     const slipPage = await p.handle(request('GET', `/queue/${code}/slip`, {}, desk));
