@@ -6,22 +6,22 @@ import { UsageError } from '../errors.ts';
 import { calibrate } from '../mining/calibrate.ts';
 import { EXIT, type Io, json } from './io.ts';
 import { resolveProcedure } from '../node/load-procedures.ts';
-import { loadLog, loadMapping } from './log-input.ts';
+import { loadLogOrStore, loadMapping } from './log-input.ts';
 import { CALIBRATE_USAGE } from './usage.ts';
 
 /** `motcua calibrate`. */
 export async function calibrateCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { procedure: { type: 'string' }, map: { type: 'string' }, output: { type: 'string', short: 'o' }, json: { type: 'boolean', default: false }, seed: { type: 'string' } },
+    options: { procedure: { type: 'string' }, db: { type: 'string' }, map: { type: 'string' }, output: { type: 'string', short: 'o' }, json: { type: 'boolean', default: false }, seed: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length !== 1) throw new UsageError('usage', `calibrate takes one log file. Usage:\n${CALIBRATE_USAGE}`);
+  if (positionals.length > 1) throw new UsageError('usage', `calibrate takes one log file. Usage:\n${CALIBRATE_USAGE}`);
   if (values.procedure === undefined) throw new UsageError('usage', `calibrate needs --procedure <catalogue id or file>. Usage:\n${CALIBRATE_USAGE}`, { path: ['--procedure'] });
   const mapping = await loadMapping(values.map);
   const loaded = await resolveProcedure(values.procedure);
-  const log = await loadLog(positionals[0]!, mapping);
+  const log = await loadLogOrStore(positionals[0], values.db, mapping, CALIBRATE_USAGE);
   // The scenario names a catalogue procedure by id, a file by its path from where the scenario is written.
   const inCatalogue = !existsSync(resolve(values.procedure));
   const outDir = values.output === undefined ? process.cwd() : dirname(resolve(values.output));

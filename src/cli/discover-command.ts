@@ -5,24 +5,24 @@ import { UsageError } from '../errors.ts';
 import { type Discovery, discover } from '../mining/discover.ts';
 import type { ProcessTree } from '../mining/process-tree.ts';
 import { EXIT, type Io, json } from './io.ts';
-import { loadLog, loadMapping } from './log-input.ts';
+import { loadLogOrStore, loadMapping } from './log-input.ts';
 import { DISCOVER_USAGE } from './usage.ts';
 
 /** `motcua discover`: a draft procedure and its scenario from an event log. */
 export async function discoverCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { output: { type: 'string', short: 'o' }, 'min-frequency': { type: 'string' }, procedure: { type: 'string' }, map: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: { output: { type: 'string', short: 'o' }, db: { type: 'string' }, 'min-frequency': { type: 'string' }, procedure: { type: 'string' }, map: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean', default: false } },
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length !== 1) throw new UsageError('usage', `discover takes one log file. Usage:\n${DISCOVER_USAGE}`);
+  if (positionals.length > 1) throw new UsageError('usage', `discover takes one log file. Usage:\n${DISCOVER_USAGE}`);
   if (values.output === undefined) throw new UsageError('usage', `discover needs -o <folder> for procedure.yaml and scenario.yaml. Usage:\n${DISCOVER_USAGE}`, { path: ['-o'] });
   const minFrequency = values['min-frequency'] === undefined ? undefined : Number(values['min-frequency']);
   if (minFrequency !== undefined && !(minFrequency >= 0 && minFrequency < 1)) throw new UsageError('usage', `--min-frequency "${values['min-frequency']}" must be a share of the cases, at least 0 and below 1 (e.g. 0.05).`, { path: ['--min-frequency'] });
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('usage', `--seed "${values.seed}" must be a whole number.`, { path: ['--seed'] });
-  const log = await loadLog(positionals[0]!, await loadMapping(values.map));
+  const log = await loadLogOrStore(positionals[0], values.db, await loadMapping(values.map), DISCOVER_USAGE);
   const d = discover(log, { ...(minFrequency === undefined ? {} : { minFrequency }), ...(values.procedure === undefined ? {} : { procedure: values.procedure }), ...(seed === undefined ? {} : { seed }), procedureFile: 'procedure.yaml' });
   await mkdir(values.output, { recursive: true });
   const procedureFile = join(values.output, 'procedure.yaml');

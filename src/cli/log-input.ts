@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { UsageError } from '../errors.ts';
-import type { EventLog } from '../mining/log.ts';
+import { type EventLog, LogBuilder } from '../mining/log.ts';
 import { DEFAULT_MAPPING, type LogMapping, parseMapping } from '../mining/mapping.ts';
 import { logFormatOf, readLog } from '../mining/read-log.ts';
 
@@ -20,4 +20,34 @@ export async function loadLog(file: string, mapping: LogMapping): Promise<EventL
   const info = await stat(file).catch(() => undefined);
   if (info === undefined || !info.isFile()) throw new UsageError('bad-file', 'no such log file. Give a CSV (*.csv) or XES (*.xes) event log.', { file });
   return readLog(createReadStream(file, { highWaterMark: 1 << 20 }), file, mapping, format);
+}
+
+/**
+ * The cases of an engine's store (`motcua case`'s SQLite file, or a postgres:// URL) as an event
+ * log: the traces `motcua case log` writes (`storeTraces`), without the file in between.
+ * @throws UsageError `not-found` for a SQLite file that does not exist (a store is never created here)
+ */
+export async function loadStoreLog(db: string): Promise<EventLog> {
+  if (!/^postgres(ql)?:\/\//.test(db) && !existsSync(db)) throw new UsageError('not-found', 'no such case database. Give the SQLite file of motcua case (--db), or a postgres:// URL.', { file: db });
+  // Loaded only for --db: reading a log file needs no database driver.
+  const [{ openStore }, { storeTraces }] = await Promise.all([import('../server/serve.ts'), import('../engine/case-log.ts')]);
+  const store = await openStore(db);
+  const builder = new LogBuilder(db);
+  try {
+    for await (const trace of storeTraces(store)) builder.addTrace(trace);
+  } finally {
+    await store.close();
+  }
+  return builder.build();
+}
+
+/**
+ * The log a command reads: a file (CSV or XES, read with the mapping) or, with `--db`, the cases
+ * of an engine's store; exactly one of them.
+ */
+export async function loadLogOrStore(file: string | undefined, db: string | undefined, mapping: LogMapping, usage: string, flag = '<log>'): Promise<EventLog> {
+  if (file !== undefined && db !== undefined) throw new UsageError('usage', `${flag} and --db are two sources of cases: give one of them.`, { path: ['--db'] });
+  if (db !== undefined) return loadStoreLog(db);
+  if (file === undefined) throw new UsageError('usage', `give a log file (${flag}) or an engine's store (--db cases.db). Usage:\n${usage}`);
+  return loadLog(file, mapping);
 }

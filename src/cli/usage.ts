@@ -85,26 +85,28 @@ export const SERVE_USAGE = `motcua serve --db <file.db | postgres://…> [--port
 motcua token [<token>]
   A new random bearer token and the "sha256:…" hash to put in auth.yaml (or the hash of the token given).`;
 
-export const DISCOVER_USAGE = `motcua discover <log.csv|log.xes> -o <folder> [--min-frequency F] [--procedure NAME] [--map map.yaml] [--json]
+export const DISCOVER_USAGE = `motcua discover <log.csv|log.xes> | --db <cases.db|postgres://…> -o <folder> [--min-frequency F] [--procedure NAME] [--map map.yaml] [--json]
   A draft procedure (procedure.yaml, valid for motcua check) and its scenario (scenario.yaml) from
   a log whose activities are not known in advance: the main flow (sequence, exclusive branches with
   their shares of cases, parallel parts; a repeated activity is rework) from the directly-follows
   relation of the finished cases, leaving out activities and edges in fewer than F of the cases
   (default 0.05); one agency and station per org:group; shares from working time and waits; then
-  the scenario as calibrate fits it. Says what was left out (rare activities, cases that do not fit).`;
+  the scenario as calibrate fits it. Says what was left out (rare activities, cases that do not fit).
+  --db reads the cases of an engine's store (motcua case, motcua serve) instead of a log file.`;
 
-export const CALIBRATE_USAGE = `motcua calibrate <log.csv|log.xes> --procedure <id|file> [--map map.yaml] [-o scenario.yaml] [--json]
+export const CALIBRATE_USAGE = `motcua calibrate <log.csv|log.xes> | --db <cases.db|postgres://…> --procedure <id|file> [--map map.yaml] [-o scenario.yaml] [--json]
   A simulation scenario for a known procedure fitted to an event log: step durations (exponential,
   lognormal, gamma or empirical, by AIC among the fits a KS test accepts), branch, supplement,
   refusal and withdrawal rates, applicant response and transfer times, arrivals by weekday and
   hour, channels, officers per station and office hours; each figure says from how many
-  observations. --map names the log's columns and maps its activities to steps.`;
+  observations. --map names the log's columns and maps its activities to steps; --db reads the
+  cases of an engine's store (motcua case, motcua serve) instead of a log file.`;
 
-export const VALIDATE_USAGE = `motcua validate <scenario.yaml> --log <log.csv|log.xes> [--map map.yaml] [--replications N] [--json]
+export const VALIDATE_USAGE = `motcua validate <scenario.yaml> --log <log.csv|log.xes> | --db <cases.db|postgres://…> [--map map.yaml] [--replications N] [--json]
   Simulates the scenario and compares it with the log: cycle times (two-sample KS, earth mover's
   distance in days, p50 and p90 ratios), arrivals per working day, completions per case of every
   activity, timed work against waiting; a verdict per figure (good / fair / poor); exit 1 when a
-  figure is poor.`;
+  figure is poor. --db compares with the cases of an engine's store instead of a log file.`;
 
 export const STAFF_USAGE = `motcua staff <scenario.yaml> --target "onTimeRate>=0.95"|"meanCycleDays<=5" [--max-officers N] [--max-evaluations N] [--replications N] [--horizon D] [--workers N] [--html staff.html] [--json] [--lang vi|en]
   The least officers per station meeting the target with 95% confidence (the whole interval on the

@@ -4,23 +4,22 @@ import { simulatedLog } from '../mining/simulator.ts';
 import { type Validation, validate } from '../mining/validate.ts';
 import { loadScenario } from '../node/scenario-files.ts';
 import { EXIT, type Io, json } from './io.ts';
-import { loadLog, loadMapping } from './log-input.ts';
+import { loadLogOrStore, loadMapping } from './log-input.ts';
 import { VALIDATE_USAGE } from './usage.ts';
 
 /** `motcua validate`. */
 export async function validateCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { log: { type: 'string' }, map: { type: 'string' }, replications: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: { log: { type: 'string' }, db: { type: 'string' }, map: { type: 'string' }, replications: { type: 'string' }, json: { type: 'boolean', default: false } },
     allowPositionals: true,
     strict: true,
   });
   if (positionals.length !== 1) throw new UsageError('usage', `validate takes one scenario file. Usage:\n${VALIDATE_USAGE}`);
-  if (values.log === undefined) throw new UsageError('usage', `validate needs --log <log.csv|log.xes>. Usage:\n${VALIDATE_USAGE}`, { path: ['--log'] });
   const scenario = await loadScenario(positionals[0]!);
   const replications = values.replications === undefined ? scenario.baseline.replications : Number(values.replications);
   if (!Number.isInteger(replications) || replications < 1) throw new UsageError('usage', `--replications "${values.replications}" must be a whole number ≥ 1.`, { path: ['--replications'] });
-  const log = await loadLog(values.log, await loadMapping(values.map));
+  const log = await loadLogOrStore(values.log, values.db, await loadMapping(values.map), VALIDATE_USAGE, '--log');
   const simulated = simulatedLog({ ...scenario.baseline, replications }).log;
   const v = validate(log, simulated, { procedures: scenario.baseline.procedures.map((p) => p.spec.id) });
   io.out(values.json ? json(v) : text(v));

@@ -229,6 +229,18 @@ export function calibrate(log: EventLog, options: CalibrateOptions): Calibration
         if (i.activity === `${c.id}:answer`) (answers.get(c.id) ?? answers.set(c.id, []).get(c.id)!).push(workHours(i, i.group ?? stationOf[c.consulted[0]!]!));
       }
     }
+    // A step refused or sent back for papers while in progress (the engine's own log: no COMPLETE
+    // then) has a start and no completion: a run too, which the request that follows ends.
+    const unmatched = new Map<string, number[]>();
+    for (const e of events) if (e.life === 'start' && stepAgency.has(e.a)) (unmatched.get(e.a) ?? unmatched.set(e.a, []).get(e.a)!).push(e.t);
+    for (const [step, starts] of unmatched) {
+      for (const start of starts.slice(inst.filter((i) => i.activity === step).length)) {
+        const agency = stepAgency.get(step)!;
+        if ((askedBy.get(agency) ?? 0) < spec.clock.maxSupplementsPerAgency) stepRuns.set(step, (stepRuns.get(step) ?? 0) + 1);
+        allRuns.set(step, (allRuns.get(step) ?? 0) + 1);
+        stepEnds.push({ step, end: start });
+      }
+    }
     const lastStepBefore = (time: number) => {
       let best: { step: string; end: number } | undefined;
       for (const s of stepEnds) if (s.end <= time && (best === undefined || s.end >= best.end)) best = s;
