@@ -233,23 +233,30 @@ export function advance(
   return { snapshot: current, effects };
 }
 
-/** One-stop status codes used by provincial systems (shared/DOMAIN.md). */
+/**
+ * The status codes of dossiers exchanged with the national public service portal (Cổng Dịch vụ
+ * công quốc gia), as one-stop systems synchronise them (shared/DOMAIN.md).
+ */
 export type StatusCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
 
 /**
- * Vietnamese and English names of the one-stop status codes.
+ * The official Vietnamese label of each status code, as the one-stop systems synchronising with the
+ * national portal show them, and an English rendering. 3 is a refusal at receipt only; 5 covers the
+ * desk's completion request at receipt as well as an agency's supplement request; 7 is the
+ * applicant's request to withdraw.
  *
  * @example
  * STATUS_LABELS[4] // → { vi: 'Đang xử lý', en: 'processing' }
+ * STATUS_LABELS[7].vi // → 'Công dân yêu cầu rút hồ sơ'
  */
 export const STATUS_LABELS: Readonly<Record<StatusCode, { readonly vi: string; readonly en: string }>> = {
-  1: { vi: 'Mới nộp', en: 'submitted' },
-  2: { vi: 'Đã tiếp nhận', en: 'received' },
-  3: { vi: 'Không tiếp nhận', en: 'not received' },
+  1: { vi: 'Mới đăng ký', en: 'submitted' },
+  2: { vi: 'Được tiếp nhận', en: 'received' },
+  3: { vi: 'Không được tiếp nhận', en: 'not received' },
   4: { vi: 'Đang xử lý', en: 'processing' },
-  5: { vi: 'Yêu cầu bổ sung', en: 'supplement requested' },
-  6: { vi: 'Chờ thực hiện nghĩa vụ tài chính', en: 'awaiting financial obligation' },
-  7: { vi: 'Rút hồ sơ', en: 'withdrawn' },
+  5: { vi: 'Yêu cầu bổ sung giấy tờ', en: 'supplement requested' },
+  6: { vi: 'Yêu cầu thực hiện nghĩa vụ tài chính', en: 'awaiting financial obligation' },
+  7: { vi: 'Công dân yêu cầu rút hồ sơ', en: 'withdrawal requested by the applicant' },
   8: { vi: 'Dừng xử lý', en: 'processing stopped' },
   9: { vi: 'Đã xử lý xong', en: 'processed, result ready' },
   10: { vi: 'Đã trả kết quả', en: 'result returned' },
@@ -273,7 +280,8 @@ export function statusCode(snapshot: CaseSnapshot): StatusCode {
   if (is('resultReady')) return 9;
   if (is('returned') || is('rated') || is('closed')) return 10;
   if (is({ active: 'receiving' })) return 1;
-  if (is({ active: 'awaitingCompletion' })) return 3;
+  // The desk asked for missing papers before receipt: a request for papers, not a refusal (3).
+  if (is({ active: 'awaitingCompletion' })) return 5;
   if (is({ active: 'transferring' })) return 2;
   if (snapshot.hasTag('supplement' as never)) return 5;
   if (snapshot.hasTag('interval:payment' as never)) return 6;

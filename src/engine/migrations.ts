@@ -151,6 +151,14 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    name: 'status 5, not 3, for dossiers awaiting the papers the desk asked for at receipt (3 is a refusal at receipt only)',
+    up: (db) => {
+      // The snapshot and the log are unchanged: only the status column derived from them is.
+      db.exec(`UPDATE cases SET status = 5 WHERE status = 3 AND json_extract(snapshot, '$.value.active') = 'awaitingCompletion'`);
+    },
+  },
 ];
 
 /** The schema version this code writes. */

@@ -184,6 +184,14 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE TABLE outbox_cursors (endpoint text PRIMARY KEY, from_txid xid8 NOT NULL);
     `,
   },
+  {
+    version: 5,
+    name: 'status 5, not 3, for dossiers awaiting the papers the desk asked for at receipt (3 is a refusal at receipt only)',
+    sql: `
+      -- The snapshot and the log are unchanged: only the status column derived from them is.
+      UPDATE cases SET status = 5 WHERE status = 3 AND snapshot->'value'->>'active' = 'awaitingCompletion';
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

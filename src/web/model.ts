@@ -80,7 +80,7 @@ export function lookupView(spec: ProcedureSpec | undefined, record: CaseRecord, 
   let details: LookupDetails | null = null;
   if (withDetails) {
     let supplement: LookupDetails['supplement'] = null;
-    if (status === 5 || (status === 3 && ctx.outcome === null)) {
+    if (status === 5) {
       const last = [...ctx.effects].reverse().find((e) => e.kind === 'supplement-requested' || e.kind === 'completion-requested');
       if (last?.kind === 'supplement-requested') supplement = { agency: agencyName(spec, last.agency), at: last.at, missing: last.missing };
       if (last?.kind === 'completion-requested') supplement = { agency: null, at: last.at, missing: last.missing };

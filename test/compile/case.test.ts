@@ -62,7 +62,8 @@ describe('receipt at the desk', () => {
     const c = new Driver(tinySpec(), { receivedAt: '2025-03-03T09:00', channel: 'in-person' }).send('REQUEST_COMPLETION', '2025-03-03T09:05', desk, {
       missing: ['birth certificate', 'ID card copy'],
     });
-    expect(c.status).toBe(3);
+    // 5, Yêu cầu bổ sung giấy tờ: 3 is a refusal at receipt.
+    expect(c.status).toBe(5);
     expect(c.ctx.statutory).toBeNull();
     c.send('SUPPLY', '2025-03-04T08:30', applicant);
     expect(c.refusal('REQUEST_COMPLETION', '2025-03-04T08:40', desk, { missing: ['photo'] })).toBe(

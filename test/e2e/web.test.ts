@@ -99,7 +99,7 @@ describe('the web pages, in headless Chromium', () => {
     expect(href).toBe(`${server.url}/lookup?code=${code}&secret=${secret}`);
 
     await page.goto(`${server.url}/queue`);
-    await expect(page.locator(`tr[data-code="${code}"]`).textContent()).resolves.toContain('Đã tiếp nhận');
+    await expect(page.locator(`tr[data-code="${code}"]`).textContent()).resolves.toContain('Được tiếp nhận');
     await check(page, 'queue-desk');
     await page.getByRole('link', { name: code }).click();
     await check(page, 'dossier-desk');
@@ -149,7 +149,7 @@ describe('the web pages, in headless Chromium', () => {
     await page.getByLabel('Mã tra cứu (không bắt buộc)').fill(secret);
     await page.getByLabel('Mã tra cứu (không bắt buộc)').press('Enter');
     await page.waitForURL(/code=/);
-    await expect(page.locator('.status').textContent()).resolves.toBe('Yêu cầu bổ sung');
+    await expect(page.locator('.status').textContent()).resolves.toBe('Yêu cầu bổ sung giấy tờ');
     await expect(page.locator('ul.missing').textContent()).resolves.toBe('Bản sao giấy chứng sinhẢnh của trẻ');
     await check(page, 'lookup-supplement-360');
     const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);

@@ -135,7 +135,7 @@ describe('with --lang vi a mistake is told in Vietnamese, on one line, with exit
     writeFileSync(events, JSON.stringify([{ type: 'COMPLETE', at: '2025-03-03T10:00', step: 'register', by: 'desk' }]));
     const { code, err } = await runCli(['--lang', 'vi', 'explain', 'land-use-right-first', '--received', '2025-03-03T09:00', '--dossier', '{"remoteCommune":false}', '--events', events]);
     expect(code).toBe(2);
-    expect(err).toBe(`motcua: ${events}: 0: sự kiện 0 (COMPLETE lúc 2025-03-03T10:00+07:00) bị từ chối: lúc này không thể COMPLETE (trạng thái 1 Mới nộp); có thể: ACCEPT, REQUEST_COMPLETION, REFUSE, WITHDRAW.\n`);
+    expect(err).toBe(`motcua: ${events}: 0: sự kiện 0 (COMPLETE lúc 2025-03-03T10:00+07:00) bị từ chối: lúc này không thể COMPLETE (trạng thái 1 Mới đăng ký); có thể: ACCEPT, REQUEST_COMPLETION, REFUSE, WITHDRAW.\n`);
   });
 
   it('the same mistakes keep their English without --lang vi', async () => {
