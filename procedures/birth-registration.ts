@@ -15,7 +15,7 @@ export const SAME_DAY_CIVIL_STATUS = {
  * Same-day procedures cannot give the one-stop rules' one working day of notice before an apology;
  * one working hour is a modelling choice [?].
  */
-export const SAME_DAY_APOLOGY = { noticeBefore: '1wh', max: 1, ref: { document: 'modelling choice for same-day limits', confidence: 'uncertain' } } as const;
+export const SAME_DAY_APOLOGY = { noticeBefore: '1wh', max: 1, ref: { document: 'modelling choice for same-day limits', documentVi: 'lựa chọn của mô hình cho thời hạn trong ngày', confidence: 'uncertain' } } as const;
 
 /**
  * Birth registration at the commune (đăng ký khai sinh). The civil-status officer records the birth

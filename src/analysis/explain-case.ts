@@ -61,7 +61,7 @@ export function explainCase(proc: CompiledProcedure, snapshot: CaseSnapshot, lan
     t(lang, 'explain.limit', {
       duration: durationWords(parseDuration(spec.limit.duration), lang),
       counting: spec.limit.mode === 'same-day' ? t(lang, 'explain.counting.same-day', { cutoff: formatTimeOfDay(env.sameDayCutoff) }) : t(lang, spec.limit.mode === 'date' ? 'explain.counting.date' : 'explain.counting.hours'),
-      ref: citeRef(spec.limit.ref),
+      ref: citeRef(spec.limit.ref, lang),
       confidence: t(lang, `confidence.${spec.limit.ref.confidence}`),
     }),
   );

@@ -79,7 +79,7 @@ export function explainSkipped(cal: BusinessCalendar, from: LocalDate, to: Local
     const reasons = unique([...weekly, ...special.map((s) => s.reason)]);
     const official = special.some((s) => s.source === 'official');
     const ref = special[0]!.ref;
-    const by = official ? { en: 'official', vi: 'theo thông báo chính thức' } : { en: citeRef(ref), vi: citeRef(ref) };
+    const by = official ? { en: 'official', vi: 'theo thông báo chính thức' } : { en: citeRef(ref), vi: citeRef(ref, 'vi') };
     const provisional = unique(special.flatMap((s) => (s.provisional === undefined ? [] : [s.provisional])));
     const note = provisional.length === 0
       ? { en: '', vi: '' }

@@ -27,7 +27,7 @@ export async function listCommand(args: readonly string[], io: Io): Promise<numb
     limit: `${spec.limit.duration} (${spec.limit.mode})`,
     agencies: Object.keys(spec.agencies).filter((a) => spec.agencies[a]?.desk !== true),
     linked: Object.values(spec.agencies).filter((a) => a.desk !== true).length > 1,
-    legal: [spec.limit.ref, ...spec.legal].map(citeRef).filter((x, i, all) => all.indexOf(x) === i),
+    legal: [spec.limit.ref, ...spec.legal].map((r) => citeRef(r)).filter((x, i, all) => all.indexOf(x) === i),
     file,
   }));
   if (values.json) {
@@ -39,7 +39,7 @@ export async function listCommand(args: readonly string[], io: Io): Promise<numb
       ...procedures.map(({ spec }, i) => {
         const r = rows[i]!;
         const limit = `${durationWords(parseDuration(spec.limit.duration), lang)}, ${t(lang, `mode.${spec.limit.mode}`)}`;
-        return [r.id, r.version, t(lang, `level.${spec.level}`), limit, r.agencies.join(', '), r.title, r.legal[0] ?? ''];
+        return [r.id, r.version, t(lang, `level.${spec.level}`), limit, r.agencies.join(', '), r.title, citeRef(spec.limit.ref, lang)];
       }),
     ];
     const widths = table[0]!.map((_, c) => Math.min(c >= 5 ? 60 : 40, Math.max(...table.map((row) => row[c]!.length))));

@@ -41,6 +41,7 @@ const labelSchema = z.object({ vi: text, en: text }).strict().meta({ id: 'Label'
 export const legalRefSchema = z
   .object({
     document: text,
+    documentVi: z.string().exactOptional().describe('The document as cited in Vietnamese, for a citation motcua cannot translate (one that is not a numbered legal text).'),
     article: z.string().exactOptional(),
     url: z.string().exactOptional(),
     effectiveFrom: z.string().exactOptional().describe('YYYY-MM-DD from which the rule applies.'),

@@ -1,6 +1,7 @@
 import type { BusinessCalendar } from '../calendar/business-calendar.ts';
 import type { LocalDate } from '../calendar/date.ts';
-import { type Duration, calendarDays, workingDays, workingHours } from '../calendar/duration.ts';
+import { type Duration, calendarDays, parseDuration, workingDays, workingHours } from '../calendar/duration.ts';
+import { durationWords } from '../i18n/translate.ts';
 import { type ExplanationLine, describeDue, explainDateDue, explainInstantDue, explainSameDayDue, explainSkipped, isProvisional } from '../calendar/explain.ts';
 import { type Instant, MS_PER_DAY, MS_PER_HOUR, instantAt, localDateOf } from '../calendar/instant.ts';
 import type { Ledger } from '../calendar/ledger.ts';
@@ -50,7 +51,7 @@ export function appointmentSlip(proc: CompiledProcedure, code: string, ledger: L
   const lines: ExplanationLine[] = [
     {
       kind: 'start',
-      text: { en: `limit ${spec.limit.duration}, ${mode.en}: ${citeRef(spec.limit.ref)}`, vi: `thời hạn ${spec.limit.duration}, ${mode.vi}: ${citeRef(spec.limit.ref)}` },
+      text: { en: `limit ${durationWords(parseDuration(spec.limit.duration), 'en')}, ${mode.en}: ${citeRef(spec.limit.ref)}`, vi: `thời hạn ${durationWords(parseDuration(spec.limit.duration), 'vi')}, ${mode.vi}: ${citeRef(spec.limit.ref, 'vi')}` },
       ref: spec.limit.ref,
     },
     ...ledger.extensions.map((e): ExplanationLine => ({ kind: 'start', text: { en: `limit extended: ${e.reason}`, vi: `gia hạn: ${e.reason}` } })),

@@ -164,6 +164,6 @@ export function toDot(spec: ProcedureSpec, options: ExportOptions = {}): string 
   const ends = w.sequence(spec.flow, [{ from: receipt }]);
   const returned = w.node(desk, 'desk:return', word('returnResult', lang), DESK);
   w.connect(ends, returned);
-  const limit = `${word('limit', lang)} ${describeDuration(spec.limit.duration, lang)} · ${citeRef(spec.limit.ref)}`;
+  const limit = `${word('limit', lang)} ${describeDuration(spec.limit.duration, lang)} · ${citeRef(spec.limit.ref, lang)}`;
   return w.render(`${spec.title[lang]}\n${limit}`);
 }

@@ -284,7 +284,7 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
     limit: {
       duration: `${limitDays}wd`,
       mode: 'date',
-      ref: { document: 'Not a legal limit: the sum of the discovered shares on the longest path. Replace it with the statutory limit and its reference.', confidence: 'uncertain' },
+      ref: { document: 'Not a legal limit: the sum of the discovered shares on the longest path. Replace it with the statutory limit and its reference.', documentVi: 'Không phải thời hạn luật định: tổng thời gian các bước trên đường dài nhất tìm được từ nhật ký. Thay bằng thời hạn luật định và căn cứ của nó.', confidence: 'uncertain' },
     },
   };
   const spec = validateProcedure(draft, { file: 'procedure.yaml' });

@@ -157,7 +157,7 @@ export function clockFacts(proc: CompiledProcedure, snapshot: CaseSnapshot, now:
     step: active === undefined || stop !== null ? null : `${active[0]} ${active[1].ledger.due === null ? '' : shortTime(active[1].ledger.due)}`,
     standing,
     nextDeadline: timer === null ? null : `${kindText(timer.kind, lang)} ${shortTime(timer.at)}`,
-    limit: `${durationWords(parseDuration(proc.spec.limit.duration), lang)}, ${t(lang, `mode.${proc.spec.limit.mode}`)} — ${citeRef(proc.spec.limit.ref)}`,
+    limit: `${durationWords(parseDuration(proc.spec.limit.duration), lang)}, ${t(lang, `mode.${proc.spec.limit.mode}`)} — ${citeRef(proc.spec.limit.ref, lang)}`,
   };
 }
 

@@ -18,7 +18,7 @@ export function renderCataloguePage(lang: Lang, here: string, date: string, spec
   const rows = specs
     .map(
       (s) =>
-        `<tr><td><a href="${esc(link(`/catalogue/${encodeURIComponent(s.id)}?date=${date}`, lang))}">${esc(s.title[lang])}</a></td><td>${esc(W.level[s.level])}</td><td>${esc(s.limit.duration)}</td><td>${esc(s.version)}</td><td>${s.legal.map((r) => esc(citeRef(r) + mark(r.confidence))).join('<br>')}</td></tr>`,
+        `<tr><td><a href="${esc(link(`/catalogue/${encodeURIComponent(s.id)}?date=${date}`, lang))}">${esc(s.title[lang])}</a></td><td>${esc(W.level[s.level])}</td><td>${esc(s.limit.duration)}</td><td>${esc(s.version)}</td><td>${s.legal.map((r) => esc(citeRef(r, lang) + mark(r.confidence))).join('<br>')}</td></tr>`,
     )
     .join('');
   return webPage(
@@ -63,7 +63,7 @@ export function renderProcedurePage(lang: Lang, here: string, date: string, spec
   const W = WEB_LABELS[lang];
   const L = W.catalogue;
   const facts = [
-    [L.limit, `${esc(spec.limit.duration)} — ${esc(L.mode[spec.limit.mode])}; ${esc(citeRef(spec.limit.ref) + mark(spec.limit.ref.confidence))}`],
+    [L.limit, `${esc(spec.limit.duration)} — ${esc(L.mode[spec.limit.mode])}; ${esc(citeRef(spec.limit.ref, lang) + mark(spec.limit.ref.confidence))}`],
     [W.catalogue.col.level, esc(W.level[spec.level])],
     [W.catalogue.col.version, esc(spec.version)],
     [L.effective, esc(spec.effectiveFrom)],
@@ -71,7 +71,7 @@ export function renderProcedurePage(lang: Lang, here: string, date: string, spec
   ]
     .map(([k, d]) => `<dt>${esc(k!)}</dt><dd>${d!}</dd>`)
     .join('');
-  const legal = `<ul>${spec.legal.map((r) => `<li>${esc(citeRef(r) + mark(r.confidence))}${r.note === undefined ? '' : ` — ${esc(r.note)}`}</li>`).join('')}</ul>`;
+  const legal = `<ul>${spec.legal.map((r) => `<li>${esc(citeRef(r, lang) + mark(r.confidence))}${r.note === undefined ? '' : ` — ${esc(r.note)}`}</li>`).join('')}</ul>`;
   const figure = diagram === null ? notice('info', L.noDiagram) : `<figure class="diagram"><div class="scroll" tabindex="0" role="region" aria-label="${esc(L.diagramLabel(spec.title[lang]))}">${diagram}</div></figure>`;
   return webPage(
     { lang, title: spec.title[lang], here, current: 'catalogue', ...(officer === undefined ? {} : { officer }) },

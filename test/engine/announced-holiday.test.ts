@@ -41,7 +41,7 @@ describe('a statutory day off added as dated data', () => {
     expect(opened.slip?.dueText.en).toBe('end of Thursday 26/11/2026');
     expect(opened.slip !== null && 'provisional' in opened.slip).toBe(false);
     expect(opened.slip?.explanation.map((l) => l.text.en)).toEqual([
-      'limit 3wd, counted in whole days: Test procedure',
+      'limit 3 working days, counted in whole days: Test procedure',
       'start day Friday 20/11/2026 is not counted',
       'skipped Saturday–Sunday 21/11/2026–22/11/2026 (weekly rest)',
       'skipped 24/11/2026: Vietnamese Culture Day 2026, official',

@@ -44,7 +44,7 @@ describe.each(Object.entries(STORES))('the engine on the %s store', { timeout: 6
       expect(first.status).toBe(2);
       expect(first.slip?.dueText).toEqual({ en: 'end of Friday 07/03/2025', vi: 'hết ngày Thứ sáu 07/03/2025' });
       expect(first.slip?.explanation.map((l) => l.text.en)).toEqual([
-        'limit 3wd, counted in whole days: Test procedure',
+        'limit 3 working days, counted in whole days: Test procedure',
         'start day Tuesday 04/03/2025 is not counted',
         '3 working days end on Friday 07/03/2025, at the end of the day',
       ]);
@@ -56,7 +56,7 @@ describe.each(Object.entries(STORES))('the engine on the %s store', { timeout: 6
       const { store, engine } = setup();
       const opened = await engine.open(openTiny('2025-01-24T09:00'));
       expect(opened.slip?.explanation.map((l) => l.text.en)).toEqual([
-        'limit 3wd, counted in whole days: Test procedure',
+        'limit 3 working days, counted in whole days: Test procedure',
         'start day Friday 24/01/2025 is not counted',
         'skipped 25/01/2025–02/02/2025: Tết holiday 2025 (Ất Tỵ), official',
         '3 working days end on Wednesday 05/02/2025, at the end of the day',

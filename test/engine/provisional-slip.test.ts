@@ -19,7 +19,7 @@ describe('the appointment slip of a due date that rests on days not yet announce
     expect(opened.slip?.dueText.en).toBe('end of Monday 15/02/2027');
     expect(opened.slip?.provisional).toBe(true);
     expect(opened.slip?.explanation.filter((l) => l.provisional === true).map((l) => l.text.en)).toEqual([TET_2027]);
-    expect(opened.slip?.explanation.find((l) => l.provisional === true)?.text.vi).toBe('bỏ qua 04/02/2027–10/02/2027: nghỉ hằng tuần; Tết Âm lịch, Labor Code 2019 (45/2019/QH14) Art. 112; tạm tính: chưa có thông báo chính thức về Tết Âm lịch 2027');
+    expect(opened.slip?.explanation.find((l) => l.provisional === true)?.text.vi).toBe('bỏ qua 04/02/2027–10/02/2027: nghỉ hằng tuần; Tết Âm lịch, Bộ luật Lao động 2019 (45/2019/QH14) Điều 112; tạm tính: chưa có thông báo chính thức về Tết Âm lịch 2027');
     await store.close();
   });
 

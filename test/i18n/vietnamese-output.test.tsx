@@ -31,21 +31,22 @@ function texts(value: unknown): string[] {
 const words = (text: string) => new Set([...text.replace(/\{\w+\}|--[\w-]+|<[\w-]+>/g, ' ').toLowerCase().matchAll(/\p{L}{4,}/gu)].map((m) => m[0]));
 const viWords = words([...Object.values(VI), ...texts(LABELS.vi)].join(' '));
 /** The English catalogue's words that Vietnamese never uses: their presence means an untranslated label. */
-const ENGLISH = [...words([...Object.values(EN), ...texts(LABELS.en)].join(' '))].filter((w) => !viWords.has(w));
+/** And the words of legal citations in English, which Vietnamese cites as Nghị định, Thông tư, Điều…  */
+const CITATION_WORDS = ['decree', 'circular', 'decision', 'letter', 'notice', 'annex', 'amended', 'guiding', 'replacing'];
+const ENGLISH = [...new Set([...words([...Object.values(EN), ...texts(LABELS.en)].join(' ')), ...CITATION_WORDS])].filter((w) => !viWords.has(w));
 
 /** Agency and station ids of the catalogue and the scenarios used here: data, not labels. */
 const { procedures } = await loadProcedures([CATALOGUE_DIR]);
 const IDS = new Set([...procedures.flatMap((p) => Object.keys(p.spec.agencies)), 'desk', 'server', 'office' /* mmc-validation's agency */].map((id) => id.toLowerCase()));
 
-/** Names that are data, not labels: ids, paths, DSL durations, legal citations (kept as the law names them). */
+/** Names that are data, not labels: ids, paths, DSL durations, document numbers. */
 function labelsOnly(output: string): string {
   return output
     .replace(/\S*\/\S*/g, ' ') // paths
-    .replace(/\p{L}+/gu, (w) => (IDS.has(w.toLowerCase()) ? ' ' : w))
     .replace(/\b[\w.@=-]*[-@=_.][\w.@=-]*\b/g, ' ') // ids such as land-use-right-first, remoteCommune=otherwise, 2024.1
+    .replace(/\p{L}+/gu, (w) => (IDS.has(w.toLowerCase()) ? ' ' : w))
     .replace(/\b[a-z]+[A-Z]\w*\b/g, ' ') // camelCase ids such as landOffice
-    .replace(/\((?:desk|commune|tax|issuer|justice|police|committee|server)\)/g, ' ')
-    .replace(/\b(?:Decree|Law|Land|Civil|Code|Circular|Decision)\b[^\n—;]*/g, ' '); // citations
+    .replace(/\((?:desk|commune|tax|issuer|justice|police|committee|server)\)/g, ' ');
 }
 
 function englishIn(output: string): string[] {
@@ -55,7 +56,7 @@ function englishIn(output: string): string[] {
 
 describe('with --lang vi no English label is printed', () => {
   it('has English words to look for', () => {
-    expect(ENGLISH).toEqual(expect.arrayContaining(['limit', 'received', 'steps', 'working']));
+    expect(ENGLISH).toEqual(expect.arrayContaining(['limit', 'received', 'steps', 'working', 'decree', 'circular']));
   });
 
   it('explain', async () => {

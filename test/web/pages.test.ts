@@ -127,7 +127,7 @@ describe('officers’ actions', () => {
     expect(opened!.headers['location']).toBe(`/queue/${code}/slip`);
     expect(opened!.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     const slipPage = await p.handle(request('GET', `/queue/${code}/slip`, {}, desk));
-    expect(slipPage!.body).toContain('<li>thời hạn 5wd, tính theo ngày: Decree 63/2024/NĐ-CP</li>');
+    expect(slipPage!.body).toContain('<li>thời hạn 5 ngày làm việc, tính theo ngày: Nghị định 63/2024/NĐ-CP</li>');
     expect(slipPage!.body).toContain(`<span class="secret" data-secret>${secretOf(code)}</span>`);
     expect(slipPage!.body).toContain(`<a href="http://127.0.0.1:9/lookup?code=${code}&amp;secret=${secretOf(code)}"><svg role="img" aria-label="Mã QR tra cứu hồ sơ ${code}"`);
     p.clock.tick(10);
