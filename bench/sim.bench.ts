@@ -24,7 +24,7 @@ import type { ProcedureSpec } from '../src/dsl/spec.ts';
 import { validateProcedure } from '../src/dsl/validate.ts';
 import type { ArrivalProcess, Distribution, SimConfig } from '../src/sim/config.ts';
 import { runReplication } from '../src/sim/engine.ts';
-import { EventHeap } from '../src/sim/heap.ts';
+import { EventHeap } from '../src/sim/kernel/heap.ts';
 import { type Random, randomStream } from '../src/sim/random.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';

@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from '../calendar/business-calendar.ts';
 import { parseDuration } from '../calendar/duration.ts';
 import { type Instant, localDateOf } from '../calendar/instant.ts';
-import { type Classification, type Ledger, classify, extendLedger, lastMomentBefore, openLedger, pauseLedger, remainingAt, restartLedger, resumeLedger } from '../calendar/ledger.ts';
+import { type Classification, type Ledger, classify, extendLedger, lastMomentBefore, lastMomentFinder, openLedger, pauseLedger, remainingAt, restartLedger, resumeLedger } from '../calendar/ledger.ts';
 import type { Channel, FlowNode } from '../dsl/spec.ts';
 import { own } from '../own.ts';
 import type { ProcedureEnv } from './env.ts';
@@ -61,14 +61,16 @@ export function openStatutory(env: ProcedureEnv, at: Instant, extensions: readon
  */
 export function statutoryOpener(env: ProcedureEnv): (at: Instant, extensions: readonly LimitExtension[], shape: string) => Ledger {
   if (env.spec.limit.mode !== 'date') return (at, extensions) => openStatutory(env, at, extensions);
-  const byDay = new Map<string, Ledger>();
+  const byShape = new Map<string, Map<number, Ledger>>();
   return (at, extensions, shape) => {
-    const key = `${shape}|${localDateOf(at)}`;
-    const known = byDay.get(key);
+    let byDay = byShape.get(shape);
+    if (byDay === undefined) byShape.set(shape, (byDay = new Map()));
+    const day = localDateOf(at);
+    const known = byDay.get(day);
     if (known !== undefined) return known.startedAt === at ? known : { ...known, startedAt: at };
     const opened = openStatutory(env, at, extensions);
     if (byDay.size > 4096) byDay.clear();
-    byDay.set(key, opened);
+    byDay.set(day, opened);
     return opened;
   };
 }
@@ -117,6 +119,20 @@ export function apologyDecisionAt(env: ProcedureEnv, statutory: Ledger | null, a
   if (statutory === null || statutory.due === null || apologies >= env.spec.lateness.apology.max) return null;
   const last = apologyDeadline(env, statutory);
   return last !== null && last >= now ? last : null;
+}
+
+/**
+ * {@link apologyDecisionAt} for hosts that decide it for many dossiers (the simulator): dossiers
+ * accepted on the same day share a due date, so the moment is searched once per due date.
+ */
+export function apologyDecider(env: ProcedureEnv): (statutory: Ledger | null, apologies: number, now: Instant) => Instant | null {
+  const lastMoment = lastMomentFinder(env.calendar, env.apologyNotice);
+  const max = env.spec.lateness.apology.max;
+  return (statutory, apologies, now) => {
+    if (statutory === null || statutory.due === null || apologies >= max) return null;
+    const last = lastMoment(statutory);
+    return last !== null && last >= now ? last : null;
+  };
 }
 
 /** The last instant an apology slip may be issued: the procedure's notice before the due date (null while the clock is paused). */

@@ -167,39 +167,71 @@ const tally = (): Tally => ({
  * d.byAgency[0]       // { agency: 'justice', rank: 1, onTimeRate: 1, satisfactionRate: 0.95, … }
  */
 export function decision766(records: readonly DossierRecord[], options: Decision766Options): Decision766 {
-  const settings = {
-    satisfaction: options.satisfaction ?? 'union',
-    refusedAtReceipt: options.refusedAtReceipt ?? 'exclude',
-    maxSupplementRequests: options.maxSupplementRequests ?? MAX_SUPPLEMENT_REQUESTS,
-    points: { ...DEFAULT_POINTS, ...options.points },
-  } as const;
-  const from = options.from;
-  const end = Math.min(options.to, options.now) as Instant;
-  const before = (t: Instant) => t < end;
+  const tally = new Decision766Tally(options);
+  for (const r of records) tally.addDossier(r);
+  // A complaint about a dossier also counts for the dossier's procedure and level.
+  const dossiers = new Map(records.map((r) => [r.id, r]));
+  for (const c of options.complaints ?? []) tally.addComplaint(c, c.dossier == null ? undefined : dossiers.get(c.dossier));
+  return tally.result();
+}
 
-  const total = tally();
-  const agencies = new Map<string, Tally>();
-  const procedures = new Map<string, Tally>();
-  const levels = new Map<string, Tally>();
-  const group = (map: Map<string, Tally>, key: string) => {
+type Settings = Decision766['options'];
+
+/**
+ * {@link decision766} one record at a time, for hosts that produce records as they go and need not
+ * keep them (the simulator: memory stays flat in the number of dossiers). The same counting:
+ * `decision766` itself folds its records through this.
+ *
+ * @example
+ * const t = new Decision766Tally({ from, to, now });
+ * for (const r of records) t.addDossier(r);
+ * t.result().onTimeRate // as decision766(records, { from, to, now }).onTimeRate
+ */
+export class Decision766Tally {
+  readonly #settings: Settings;
+  readonly #from: Instant;
+  #end: Instant;
+  readonly #total = tally();
+  readonly #agencies = new Map<string, Tally>();
+  readonly #procedures = new Map<string, Tally>();
+  readonly #levels = new Map<string, Tally>();
+
+  constructor(options: Omit<Decision766Options, 'complaints'>) {
+    this.#settings = {
+      satisfaction: options.satisfaction ?? 'union',
+      refusedAtReceipt: options.refusedAtReceipt ?? 'exclude',
+      maxSupplementRequests: options.maxSupplementRequests ?? MAX_SUPPLEMENT_REQUESTS,
+      points: { ...DEFAULT_POINTS, ...options.points },
+    };
+    this.#from = options.from;
+    this.#end = Math.min(options.to, options.now) as Instant;
+  }
+
+  #group(map: Map<string, Tally>, key: string): Tally {
     let t = map.get(key);
     if (t === undefined) map.set(key, (t = tally()));
     return t;
-  };
+  }
 
-  for (const r of records) {
-    if (!before(r.receivedAt)) continue;
-    if (r.end !== null && r.end.at < from) continue;
-    if (r.end?.kind === 'refused-at-receipt' && r.end.at < end && settings.refusedAtReceipt === 'exclude') continue;
-    const supplements = r.supplementRequests.filter(before).length;
+  /** Counts one dossier record. */
+  addDossier(r: DossierRecord): void {
+    const settings = this.#settings;
+    const end = this.#end;
+    if (!(r.receivedAt < end)) return;
+    if (r.end !== null && r.end.at < this.#from) return;
+    if (r.end?.kind === 'refused-at-receipt' && r.end.at < end && settings.refusedAtReceipt === 'exclude') return;
+    let supplements = 0;
+    for (const t of r.supplementRequests) if (t < end) supplements++;
+    let complained = false;
+    for (const t of r.complaints) if (t < end) complained = true;
     const tooMany = supplements > settings.maxSupplementRequests;
-    const ended = r.end !== null && before(r.end.at) ? r.end : null;
+    const ended = r.end !== null && r.end.at < end ? r.end : null;
     const pastDue = ended === null ? r.due !== null && r.due < end : endedPastDue(ended, r.due);
     const late = tooMany || pastDue;
-    const rating = r.rating !== null && before(r.rating.at) ? r.rating.value : null;
-    const complained = r.complaints.some(before);
+    const rating = r.rating !== null && r.rating.at < end ? r.rating.value : null;
     const dissatisfied = rating === 'not-satisfied' || complained;
-    for (const t of [total, group(agencies, r.agency), group(procedures, r.procedure), group(levels, r.level ?? 'unknown')]) {
+    for (let g = 0; g < 4; g++) {
+      const t = g === 0 ? this.#total : g === 1 ? this.#group(this.#agencies, r.agency) : g === 2 ? this.#group(this.#procedures, r.procedure) : this.#group(this.#levels, r.level ?? 'unknown');
       t.handled++;
       if (ended !== null) {
         if (late) t.endedLate++;
@@ -222,17 +254,21 @@ export function decision766(records: readonly DossierRecord[], options: Decision
     }
   }
 
-  // A complaint about a dossier also counts for the dossier's procedure and level.
-  const dossiers = new Map(records.map((r) => [r.id, r]));
-  for (const c of options.complaints ?? []) {
-    if (!before(c.openedAt)) continue;
-    if (c.closedAt !== null && c.closedAt < from) continue;
+  /** Counts one complaint; `about` is the record of the dossier it is about, when known. */
+  addComplaint(c: ComplaintRecord, about: DossierRecord | undefined): void {
+    const end = this.#end;
+    const before = (t: Instant) => t < end;
+    if (!before(c.openedAt)) return;
+    if (c.closedAt !== null && c.closedAt < this.#from) return;
     const closed = c.closedAt !== null && before(c.closedAt) ? c.closedAt : null;
     const late = closed === null ? c.due < end : closed > c.due;
     const onTime = closed !== null && !late;
     const notSatisfied = closed !== null && c.feedback === 'not-satisfied';
-    const about = c.dossier == null ? undefined : dossiers.get(c.dossier);
-    const targets = [total, ...(c.agency === null ? [] : [group(agencies, c.agency)]), ...(about === undefined ? [] : [group(procedures, about.procedure), group(levels, about.level ?? 'unknown')])];
+    const targets = [
+      this.#total,
+      ...(c.agency === null ? [] : [this.#group(this.#agencies, c.agency)]),
+      ...(about === undefined ? [] : [this.#group(this.#procedures, about.procedure), this.#group(this.#levels, about.level ?? 'unknown')]),
+    ];
     for (const t of targets) {
       t.complaints.total++;
       if (onTime) t.complaints.answeredOnTime++;
@@ -242,22 +278,38 @@ export function decision766(records: readonly DossierRecord[], options: Decision
     }
   }
 
-  const finish = (t: Tally) => figures(t, settings);
-  const byAgency = [...agencies.entries()].map(([agency, t]) => ({ agency, ...finish(t) }));
-  byAgency.sort((a, b) => b.points.total - a.points.total || a.agency.localeCompare(b.agency));
-  // Competition ranking: equal totals share the rank of the first of them (1, 2, 2, 4).
-  const ranked = byAgency.map((a) => ({ ...a, rank: 1 + byAgency.findIndex((b) => Math.abs(b.points.total - a.points.total) < 1e-9) }));
-  return {
-    definitions: { onTimeRate: 'decision-766', satisfactionRate: settings.satisfaction === 'union' ? 'decision-766-union' : 'decision-766-sum', points: 'decision-766-linear-unverified', oneStop: 'motcua-one-stop' },
-    ref: DECISION_766_REF,
-    period: { from: formatInstant(from), to: formatInstant(end) },
-    options: settings,
-    ...finish(total),
-    byAgency: ranked,
-    byProcedure: [...procedures.keys()].sort().map((procedure) => ({ procedure, ...finish(procedures.get(procedure)!) })),
-    byLevel: [...levels.keys()].sort().map((level) => ({ level: level as Level | 'unknown', ...finish(levels.get(level)!) })),
-    notComputable: DECISION_766_GROUPS.filter((g) => !g.computable).map((g) => ({ group: g.id, reason: g.reason })),
-  };
+  /**
+   * Ends the period at `end`, for a host that learns the end only after adding records (the
+   * simulator opens its tally unbounded and ends the period after its last event): every record
+   * added so far must lie before it. Records added after this count against the new end.
+   */
+  endPeriodAt(end: Instant): void {
+    this.#end = end;
+  }
+
+  /** The indicators of what was added. */
+  result(): Decision766 {
+    const settings = this.#settings;
+    const end = this.#end;
+    const finish = (t: Tally) => figures(t, settings);
+    const byAgency = [...this.#agencies.entries()].map(([agency, t]) => ({ agency, ...finish(t) }));
+    byAgency.sort((a, b) => b.points.total - a.points.total || a.agency.localeCompare(b.agency));
+    // Competition ranking: equal totals share the rank of the first of them (1, 2, 2, 4).
+    const ranked = byAgency.map((a) => ({ ...a, rank: 1 + byAgency.findIndex((b) => Math.abs(b.points.total - a.points.total) < 1e-9) }));
+    const procedures = this.#procedures;
+    const levels = this.#levels;
+    return {
+      definitions: { onTimeRate: 'decision-766', satisfactionRate: settings.satisfaction === 'union' ? 'decision-766-union' : 'decision-766-sum', points: 'decision-766-linear-unverified', oneStop: 'motcua-one-stop' },
+      ref: DECISION_766_REF,
+      period: { from: formatInstant(this.#from), to: formatInstant(end) },
+      options: settings,
+      ...finish(this.#total),
+      byAgency: ranked,
+      byProcedure: [...procedures.keys()].sort().map((procedure) => ({ procedure, ...finish(procedures.get(procedure)!) })),
+      byLevel: [...levels.keys()].sort().map((level) => ({ level: level as Level | 'unknown', ...finish(levels.get(level)!) })),
+      notComputable: DECISION_766_GROUPS.filter((g) => !g.computable).map((g) => ({ group: g.id, reason: g.reason })),
+    };
+  }
 }
 
 /**

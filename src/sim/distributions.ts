@@ -50,6 +50,27 @@ export function samplerOf(d: Distribution): Sampler {
       const mean = d.mean;
       return (rng) => -mean * Math.log(1 - rng.next());
     }
+    case 'triangular': {
+      const { min, mode, max } = d;
+      const span = max - min;
+      const cut = span === 0 ? 0 : (mode - min) / span;
+      const below = mode - min;
+      const above = max - mode;
+      return (rng) => {
+        const u = rng.next();
+        return u < cut ? min + Math.sqrt(u * span * below) : max - Math.sqrt((1 - u) * span * above);
+      };
+    }
+    case 'lognormal': {
+      const variance = Math.log(1 + (d.sd * d.sd) / (d.mean * d.mean));
+      const mu = Math.log(d.mean) - variance / 2;
+      const sigma = Math.sqrt(variance);
+      return (rng) => Math.exp(mu + sigma * Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next()));
+    }
+    case 'empirical': {
+      const values = d.values;
+      return (rng) => values[Math.floor(rng.next() * values.length)] ?? 0;
+    }
     default:
       return (rng) => sample(d, rng);
   }
@@ -80,4 +101,20 @@ export function choose<T>(choice: readonly { readonly value: T; readonly p: numb
     u -= c.p;
   }
   return choice[choice.length - 1]!.value;
+}
+
+/**
+ * {@link choose} compiled once per choice: a choice with a single option (or one of probability 1)
+ * makes no draw, so a scenario that fixes a channel leaves the random stream to the rest.
+ *
+ * @example
+ * chooserOf([{ value: 'online', p: 1 }])(rng) // → 'online', nothing drawn
+ */
+export function chooserOf<T>(choice: readonly { readonly value: T; readonly p: number }[]): (rng: Random) => T {
+  const sure = choice.find((c) => c.p >= 1);
+  if (choice.length === 1 || (sure !== undefined && choice.every((c) => c === sure || c.p <= 0))) {
+    const only = (sure ?? choice[0]!).value;
+    return () => only;
+  }
+  return (rng) => choose(choice, rng);
 }

@@ -2,7 +2,7 @@ import { MS_PER_DAY, type Instant, instantAt } from '../calendar/instant.ts';
 import type { LocalDate } from '../calendar/date.ts';
 import type { Classification } from '../calendar/ledger.ts';
 import type { OutcomeKind, Rating } from '../compile/types.ts';
-import { type Decision766, decision766, lateBy766 } from '../indicators/decision766.ts';
+import { type Decision766, Decision766Tally, lateBy766 } from '../indicators/decision766.ts';
 import { type ProcedureFacts, procedureFacts } from '../indicators/from-cases.ts';
 import type { DossierEnd, DossierRecord } from '../indicators/record.ts';
 import type { SimConfig } from './config.ts';
@@ -33,6 +33,10 @@ export const NO_FEEDBACK: FeedbackBehaviour = {
   complaint: { 'on-time': 0, late: 0, refused: 0, withdrawn: 0 },
 };
 
+const NONE_AT: readonly Instant[] = [];
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+const NO_SAY = { rating: null, complained: false } as const;
+
 /** A seed of its own, so that drawing ratings leaves every other figure of the run as it was. */
 const FEEDBACK_SEED_MIX = 0x766;
 
@@ -42,59 +46,82 @@ const FEEDBACK_SEED_MIX = 0x766;
  * calls `ended` when a dossier ends and `open` for those still open at the end of the run.
  */
 export class IndicatorCollector {
-  private readonly records: DossierRecord[] = [];
+  /**
+   * Counts each record as it comes and keeps none, so memory stays flat in the number of dossiers.
+   * Open without an end: every instant of the run lies before the end of the period `result` gives.
+   */
+  private readonly tally: Decision766Tally;
   private readonly facts: readonly ProcedureFacts[];
   private readonly rng: Random;
   private readonly feedback: FeedbackBehaviour;
+  /** Whether anybody rates or complains: without feedback no draws are made (all chances are 0). */
+  private readonly anyFeedback: boolean;
+  private readonly from: Instant;
+  /** Open dossiers are judged against the end of the period, known only in `result`. */
+  private readonly stillOpen: { readonly p: number; readonly arrival: Instant; readonly due: Instant | null; readonly supplements: number }[] = [];
 
   constructor(private readonly config: SimConfig, replication: number) {
     this.facts = config.procedures.map((p) => procedureFacts(p.spec));
     this.rng = randomStream(config.seed ^ FEEDBACK_SEED_MIX, replication);
     this.feedback = config.feedback ?? NO_FEEDBACK;
+    this.anyFeedback = FEEDBACK_OUTCOMES.some((o) => this.feedback.complaint[o] > 0 || Object.values(this.feedback.rating[o]).some((p) => p > 0));
+    this.from = instantAt((config.start + config.warmupDays) as LocalDate);
+    this.tally = new Decision766Tally({ from: this.from, to: Infinity as Instant, now: Infinity as Instant });
   }
 
   /** Records a dossier that ended and returns what its applicant said (drawn here). */
-  ended(p: number, id: number, c: { readonly arrival: Instant; readonly due: Instant | null; readonly outcome: OutcomeKind; readonly at: Instant; readonly classification: Classification | null; readonly supplements: number }): { readonly rating: Rating | null; readonly complained: boolean } {
-    const kind: DossierEnd = c.outcome === 'returned' ? 'resolved' : c.outcome;
+  ended(p: number, arrival: Instant, due: Instant | null, outcome: OutcomeKind, at: Instant, classification: Classification | null, supplements: number): { readonly rating: Rating | null; readonly complained: boolean } {
+    const kind: DossierEnd = outcome === 'returned' ? 'resolved' : outcome;
     // "late" as Decision 766 counts it (past the due instant, or more than one supplement request),
     // so that the ratings drawn follow the lateness the satisfaction rate subtracts.
-    const outcome: FeedbackOutcome = kind === 'resolved' ? (lateBy766({ at: c.at, classification: c.classification }, c.due, c.supplements) ? 'late' : 'on-time') : kind === 'withdrawn' ? 'withdrawn' : 'refused';
-    const u = this.rng.next();
-    const odds = this.feedback.rating[outcome];
-    const rating: Rating | null = u < odds['very-satisfied'] ? 'very-satisfied' : u < odds['very-satisfied'] + odds.satisfied ? 'satisfied' : u < odds['very-satisfied'] + odds.satisfied + odds['not-satisfied'] ? 'not-satisfied' : null;
-    const complained = this.rng.next() < this.feedback.complaint[outcome];
-    this.push(p, id, c.arrival, c.due, c.supplements, {
-      end: { kind, at: c.at, classification: kind === 'resolved' || kind === 'refused' ? c.classification : null },
-      rating: rating === null ? null : { value: rating, at: c.at },
-      complaints: complained ? [c.at] : [],
-    });
-    return { rating, complained };
+    const cls = kind === 'resolved' || kind === 'refused' ? classification : null;
+    const said: FeedbackOutcome = kind === 'resolved' ? (lateBy766({ at, classification }, due, supplements) ? 'late' : 'on-time') : kind === 'withdrawn' ? 'withdrawn' : 'refused';
+    let rating: Rating | null = null;
+    let complained = false;
+    if (this.anyFeedback) {
+      const u = this.rng.next();
+      const odds = this.feedback.rating[said];
+      rating = u < odds['very-satisfied'] ? 'very-satisfied' : u < odds['very-satisfied'] + odds.satisfied ? 'satisfied' : u < odds['very-satisfied'] + odds.satisfied + odds['not-satisfied'] ? 'not-satisfied' : null;
+      complained = this.rng.next() < this.feedback.complaint[said];
+    }
+    const end = this.end;
+    end.kind = kind;
+    end.at = at;
+    end.classification = cls;
+    this.count(p, arrival, due, supplements, end, rating === null ? null : { value: rating, at }, complained ? [at] : NONE_AT);
+    return rating === null && !complained ? NO_SAY : { rating, complained };
   }
 
-  open(p: number, id: number, c: { readonly arrival: Instant; readonly due: Instant | null; readonly supplements: number }): void {
-    this.push(p, id, c.arrival, c.due, c.supplements, { end: null, rating: null, complaints: [] });
+  /** Records a dossier still open at the end of the run (counted against the end `result` is given). */
+  open(p: number, arrival: Instant, due: Instant | null, supplements: number): void {
+    this.stillOpen.push({ p, arrival, due, supplements });
   }
 
   /** The indicators of the replication: dossiers received after the warm-up, followed to the end of the run. */
   result(endedAt: Instant): Decision766 {
-    const from = instantAt((this.config.start + this.config.warmupDays) as LocalDate);
     // The period's end is exclusive: a millisecond after the last event keeps what ended then. A
     // run that ends before its warm-up does (nothing counted) still gives a period.
-    const to = Math.max(endedAt + 1, from + MS_PER_DAY) as Instant;
-    return decision766(this.records, { from, to, now: to });
+    this.tally.endPeriodAt(Math.max(endedAt + 1, this.from + MS_PER_DAY) as Instant);
+    for (const o of this.stillOpen.splice(0)) this.count(o.p, o.arrival, o.due, o.supplements, null, null, NONE_AT);
+    return this.tally.result();
   }
 
-  private push(p: number, id: number, arrival: Instant, due: Instant | null, supplements: number, rest: Pick<DossierRecord, 'end' | 'rating' | 'complaints'>): void {
+  /** One record, reused for every dossier: the tally reads it and keeps nothing of it. */
+  private readonly record: Mutable<DossierRecord> = { id: '', procedure: '', agency: '', level: null, receivedAt: 0 as Instant, due: null, end: null, supplementRequests: NONE_AT, rating: null, complaints: NONE_AT };
+  private readonly end: Mutable<NonNullable<DossierRecord['end']>> = { kind: 'resolved', at: 0 as Instant, classification: null };
+
+  private count(p: number, arrival: Instant, due: Instant | null, supplements: number, end: DossierRecord['end'], rating: DossierRecord['rating'], complaints: readonly Instant[]): void {
     const facts = this.facts[p]!;
-    this.records.push({
-      id: String(id),
-      procedure: this.config.procedures[p]!.spec.id,
-      agency: facts.agency,
-      level: facts.level,
-      receivedAt: arrival,
-      due,
-      supplementRequests: Array.from({ length: supplements }, () => arrival),
-      ...rest,
-    });
+    const r = this.record;
+    r.procedure = this.config.procedures[p]!.spec.id;
+    r.agency = facts.agency;
+    r.level = facts.level;
+    r.receivedAt = arrival;
+    r.due = due;
+    r.end = end;
+    r.supplementRequests = supplements === 0 ? NONE_AT : Array.from({ length: supplements }, () => arrival);
+    r.rating = rating;
+    r.complaints = complaints;
+    this.tally.addDossier(r);
   }
 }

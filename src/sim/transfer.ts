@@ -1,5 +1,5 @@
 import type { ReplicationResult } from './engine.ts';
-import { Histogram, type HistogramData } from './histogram.ts';
+import { Histogram, type HistogramData } from './stats/histogram.ts';
 
 /** A replication's result as plain data (histograms flattened), for worker threads. */
 export type ReplicationData = ReturnType<typeof toData>;

@@ -10,18 +10,23 @@ import { handBuilt, other, tiny, week } from './cases.ts';
 
 const cases = handBuilt();
 
-/** The hand-built cases as the simulator hands them to its collector (a run that started on Monday 10 March, no warm-up). */
+/**
+ * The hand-built cases as the simulator hands them to its collector (a run that started on Monday
+ * 10 March, no warm-up, and ended with the week): a dossier received after the run ended is never
+ * handed over, and one that ended after it is handed over as open.
+ */
 function collect(feedback = NO_FEEDBACK) {
   const config = { ...simOf(tiny, { seed: 1, perDay: 1, days: 7, officers: 1, supplement: 0, refusal: 0, incomplete: 0, withdrawal: 0, silence: 0, stepMean: 1 }), start: localDate(2025, 3, 10), warmupDays: 0, feedback };
   const withOther = { ...config, procedures: [config.procedures[0]!, { ...config.procedures[0]!, spec: other }] };
   const collector = new IndicatorCollector(withOther, 0);
-  Object.values(cases).forEach((c, id) => {
+  Object.values(cases).forEach((c) => {
     const p = c.procedure.id === 'other' ? 1 : 0;
     const supplements = c.timeline.filter((e) => e.action === 'request-supplement').length;
     const due = c.statutory?.due ?? null;
     const at = doneAt(c);
-    if (at === null || at >= week.to) collector.open(p, id, { arrival: c.receivedAt, due, supplements });
-    else collector.ended(p, id, { arrival: c.receivedAt, due, outcome: c.outcome?.kind ?? 'returned', at, classification: c.classification, supplements });
+    if (c.receivedAt >= week.to) return;
+    if (at === null || at >= week.to) collector.open(p, c.receivedAt, due, supplements);
+    else collector.ended(p, c.receivedAt, due, c.outcome?.kind ?? 'returned', at, c.classification, supplements);
   });
   return collector;
 }

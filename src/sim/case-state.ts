@@ -1,0 +1,107 @@
+import type { Instant } from '../calendar/instant.ts';
+import type { Classification, Ledger } from '../calendar/ledger.ts';
+import type { OutcomeKind } from '../compile/types.ts';
+import type { Channel } from '../dsl/spec.ts';
+
+/** A dossier's answers, as the branches read them. */
+export type Dossier = Readonly<Record<string, string | number | boolean>>;
+
+/**
+ * What the simulator knows of one live case. The records live in the slots of a {@link CaseTable}
+ * and are reused for the next case once a case ends (no allocation per case on the hot path), so
+ * events carry the case's `id` as well as its slot to recognise it.
+ */
+export class SimCase {
+  id = -1;
+  slot = -1;
+  /** Index of the procedure in the scenario. */
+  p = 0;
+  arrival = 0 as Instant;
+  channel: Channel = 'online';
+  dossier: Dossier = {};
+  /** Received after the warm-up, so counted in the statistics. */
+  counted = false;
+  statutory: Ledger | null = null;
+  /** Changes whenever a scheduled apology check would be stale. */
+  version = 0;
+  apologyNewDue: Instant | undefined = undefined;
+  apologies = 0;
+  completionRequested = false;
+  readyAt: Instant | null = null;
+  outcome: OutcomeKind | null = null;
+  classification: Classification | null = null;
+  /** Branches still to finish per join node; allocated at the first fork. */
+  joins: Int16Array | null = null;
+  /** Per consultation node: bit k set when consulted agency k has answered or been deemed to. */
+  consulted: Map<number, number> | null = null;
+  /** Supplement requests per agency. */
+  supplements: Map<string, number> | null = null;
+  /** Shares still ahead of the dossier, from the last node it entered (see `SimModel.shareToEnd`). */
+  remaining = 0;
+
+  /** Makes this record the case `id` arriving at `arrival`. */
+  reset(id: number, p: number, arrival: Instant, channel: Channel, dossier: Dossier, counted: boolean): void {
+    this.id = id;
+    this.p = p;
+    this.arrival = arrival;
+    this.channel = channel;
+    this.dossier = dossier;
+    this.counted = counted;
+    this.statutory = null;
+    this.version = 0;
+    this.apologyNewDue = undefined;
+    this.apologies = 0;
+    this.completionRequested = false;
+    this.readyAt = null;
+    this.outcome = null;
+    this.classification = null;
+    this.joins = null;
+    this.consulted = null;
+    this.supplements = null;
+    this.remaining = 0;
+  }
+
+  /** Supplement requests made so far, over all agencies. */
+  supplementCount(): number {
+    let n = 0;
+    for (const k of this.supplements?.values() ?? []) n += k;
+    return n;
+  }
+}
+
+/** The live cases: memory follows the cases in progress, not the cases simulated. */
+export class CaseTable {
+  readonly #slots: SimCase[] = [];
+  readonly #live: boolean[] = [];
+  readonly #free: number[] = [];
+
+  /** A record for a new case, in a free slot. */
+  open(): SimCase {
+    const slot = this.#free.length > 0 ? this.#free.pop()! : this.#slots.length;
+    let c = this.#slots[slot];
+    if (c === undefined) {
+      c = new SimCase();
+      c.slot = slot;
+      this.#slots[slot] = c;
+    }
+    this.#live[slot] = true;
+    return c;
+  }
+
+  /** The live case in `slot` if it is still case `id`. */
+  get(slot: number, id: number): SimCase | undefined {
+    if (slot < 0 || this.#live[slot] !== true) return undefined;
+    const c = this.#slots[slot]!;
+    return c.id === id ? c : undefined;
+  }
+
+  close(c: SimCase): void {
+    this.#live[c.slot] = false;
+    this.#free.push(c.slot);
+  }
+
+  /** The live cases, in slot order. */
+  *live(): Generator<SimCase> {
+    for (let k = 0; k < this.#slots.length; k++) if (this.#live[k] === true) yield this.#slots[k]!;
+  }
+}

@@ -1,0 +1,170 @@
+import { MS_PER_DAY } from '../../calendar/instant.ts';
+import { EventHeap } from './heap.ts';
+
+/** At the same instant people act first, then deadlines fire. */
+export const PEOPLE = 0;
+export const DEADLINES = 1;
+
+/**
+ * The future-event list of a replication: records of small integers in typed arrays, a binary
+ * heap of the events due in the next two days, day buckets for those further ahead (they join the
+ * heap the day before they are due, so the heap stays small), and a lane for deadlines scheduled
+ * in the order they fall due (the apology checks: one per dossier, weeks ahead, each later than
+ * the one before), which need neither heap nor bucket.
+ *
+ * An event is a kind and four integers the host gives meaning to (a case's slot and id, a node,
+ * an extra); `next` reads the earliest into `kind`, `slot`, `id`, `node`, `aux` and `now`, so the
+ * loop allocates nothing.
+ *
+ * @example
+ * const fel = new FutureEvents(start);
+ * fel.schedule(start + 60_000, PEOPLE, ARRIVAL, -1, -1, 0, 0);
+ * while (fel.next(Infinity)) handle(fel.kind, fel.slot, fel.id, fel.node, fel.aux, fel.now);
+ */
+export class FutureEvents {
+  now: number;
+  kind = 0;
+  slot = 0;
+  id = 0;
+  node = 0;
+  aux = 0;
+
+  #kind = new Int32Array(1024);
+  #slot = new Int32Array(1024);
+  #id = new Float64Array(1024);
+  #node = new Int32Array(1024);
+  #aux = new Int32Array(1024);
+  #time = new Float64Array(1024);
+  #priority = new Int8Array(1024);
+  #used = 0;
+  #free: number[] = [];
+  readonly #heap = new EventHeap();
+  readonly #buckets = new Map<number, number[]>();
+  readonly #bucketDays: number[] = [];
+  /** The deadline lane: a ring of record indices in non-decreasing time. */
+  #lane = new Int32Array(1024);
+  #laneHead = 0;
+  #laneSize = 0;
+  #laneLast = -Infinity;
+
+  constructor(start: number) {
+    this.now = start;
+  }
+
+  #record(at: number, priority: number, kind: number, slot: number, id: number, node: number, aux: number): number {
+    let i: number;
+    if (this.#free.length > 0) i = this.#free.pop()!;
+    else {
+      if (this.#used === this.#kind.length) this.#grow();
+      i = this.#used++;
+    }
+    this.#kind[i] = kind;
+    this.#slot[i] = slot;
+    this.#id[i] = id;
+    this.#node[i] = node;
+    this.#aux[i] = aux;
+    this.#time[i] = at;
+    this.#priority[i] = priority;
+    return i;
+  }
+
+  /** Schedules an event at `at` (not before `now`). */
+  schedule(at: number, priority: number, kind: number, slot: number, id: number, node: number, aux: number): void {
+    const i = this.#record(at, priority, kind, slot, id, node, aux);
+    if (at - this.now <= 2 * MS_PER_DAY) {
+      this.#heap.push(at, priority, i);
+      return;
+    }
+    const day = Math.floor(at / MS_PER_DAY);
+    const bucket = this.#buckets.get(day);
+    if (bucket !== undefined) bucket.push(i);
+    else {
+      this.#buckets.set(day, [i]);
+      const days = this.#bucketDays;
+      let k = days.length;
+      while (k > 0 && days[k - 1]! > day) k--;
+      days.splice(k, 0, day);
+    }
+  }
+
+  /**
+   * Schedules a deadline: in the lane when it falls due no earlier than the last one there (the
+   * common case), else as any event. At the same instant, events of the heap go first.
+   */
+  deadline(at: number, kind: number, slot: number, id: number, node: number, aux: number): void {
+    if (this.#laneSize > 0 && at < this.#laneLast) {
+      this.schedule(at, DEADLINES, kind, slot, id, node, aux);
+      return;
+    }
+    const i = this.#record(at, DEADLINES, kind, slot, id, node, aux);
+    if (this.#laneSize === this.#lane.length) this.#growLane();
+    this.#lane[(this.#laneHead + this.#laneSize++) % this.#lane.length] = i;
+    this.#laneLast = at;
+  }
+
+  /** Reads the earliest event due by `stopAt` into the fields; false when there is none. */
+  next(stopAt: number): boolean {
+    const heap = this.#heap;
+    for (;;) {
+      const heapAt = heap.peekTime();
+      const laneAt = this.#laneSize > 0 ? this.#time[this.#lane[this.#laneHead]!]! : Infinity;
+      const at = heapAt <= laneAt ? heapAt : laneAt;
+      const days = this.#bucketDays;
+      if (days.length > 0 && at >= (days[0]! - 1) * MS_PER_DAY) {
+        this.#flush(at === Infinity ? days[0]! * MS_PER_DAY : at);
+        continue;
+      }
+      if (at === Infinity || at > stopAt) return false;
+      let i: number;
+      if (heapAt <= laneAt) i = heap.pop();
+      else {
+        i = this.#lane[this.#laneHead]!;
+        this.#laneHead = (this.#laneHead + 1) % this.#lane.length;
+        this.#laneSize--;
+      }
+      this.now = at;
+      this.kind = this.#kind[i]!;
+      this.slot = this.#slot[i]!;
+      this.id = this.#id[i]!;
+      this.node = this.#node[i]!;
+      this.aux = this.#aux[i]!;
+      this.#free.push(i);
+      return true;
+    }
+  }
+
+  /** Moves the buckets due by the day after `t` into the heap. */
+  #flush(t: number): void {
+    const limit = Math.floor(t / MS_PER_DAY) + 1;
+    const days = this.#bucketDays;
+    while (days.length > 0 && days[0]! <= limit) {
+      const day = days.shift()!;
+      for (const i of this.#buckets.get(day)!) this.#heap.push(this.#time[i]!, this.#priority[i]!, i);
+      this.#buckets.delete(day);
+    }
+  }
+
+  #grow(): void {
+    const n = this.#kind.length * 2;
+    const grow = <T extends Int32Array | Float64Array | Int8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.#kind = grow(this.#kind, (k) => new Int32Array(k));
+    this.#slot = grow(this.#slot, (k) => new Int32Array(k));
+    this.#id = grow(this.#id, (k) => new Float64Array(k));
+    this.#node = grow(this.#node, (k) => new Int32Array(k));
+    this.#aux = grow(this.#aux, (k) => new Int32Array(k));
+    this.#time = grow(this.#time, (k) => new Float64Array(k));
+    this.#priority = grow(this.#priority, (k) => new Int8Array(k));
+  }
+
+  #growLane(): void {
+    const old = this.#lane;
+    const lane = new Int32Array(old.length * 2);
+    for (let k = 0; k < this.#laneSize; k++) lane[k] = old[(this.#laneHead + k) % old.length]!;
+    this.#lane = lane;
+    this.#laneHead = 0;
+  }
+}

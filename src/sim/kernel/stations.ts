@@ -1,0 +1,130 @@
+import type { BusinessCalendar } from '../../calendar/business-calendar.ts';
+import { type StationStats, stationStats } from '../stats/tallies.ts';
+import { type EddEntry, popMin, siftUp } from './edd.ts';
+
+/**
+ * A station: officers who work in its office hours, and the jobs waiting for one, first come first
+ * served or earliest due first. It knows jobs by number only (see {@link JobTable}).
+ */
+export class Station {
+  readonly stats: StationStats;
+  readonly calendar: BusinessCalendar;
+  /** Officers free now: `idle[0 .. free-1]`, so that each job knows who served it. */
+  free: number;
+  readonly idle: Int32Array;
+  readonly #edd: boolean;
+  #fifo = new Int32Array(64);
+  #head = 0;
+  #size = 0;
+  readonly #eddQueue: EddEntry[] = [];
+  #eddSeq = 0;
+
+  constructor(id: string, officers: number, calendar: BusinessCalendar, discipline: 'fcfs' | 'edd') {
+    this.stats = stationStats(id, officers);
+    this.calendar = calendar;
+    this.free = officers;
+    this.idle = Int32Array.from({ length: officers }, (_, k) => officers - 1 - k);
+    this.#edd = discipline === 'edd';
+  }
+
+  /** Jobs waiting. */
+  get queued(): number {
+    return this.#size + this.#eddQueue.length;
+  }
+
+  /** Puts job `j` in the queue; `due` orders it under the earliest-due-first discipline. */
+  wait(j: number, due: number): void {
+    if (this.#edd) {
+      this.#eddQueue.push({ key: due, seq: this.#eddSeq++, job: j });
+      siftUp(this.#eddQueue);
+      return;
+    }
+    if (this.#size === this.#fifo.length) {
+      const grown = new Int32Array(this.#fifo.length * 2);
+      for (let k = 0; k < this.#size; k++) grown[k] = this.#fifo[(this.#head + k) % this.#fifo.length]!;
+      this.#fifo = grown;
+      this.#head = 0;
+    }
+    this.#fifo[(this.#head + this.#size++) % this.#fifo.length] = j;
+  }
+
+  /** The next job to serve, taken out of the queue; -1 when none waits. */
+  take(): number {
+    if (this.#edd) return this.#eddQueue.length > 0 ? popMin(this.#eddQueue).job : -1;
+    if (this.#size === 0) return -1;
+    const j = this.#fifo[this.#head]!;
+    this.#head = (this.#head + 1) % this.#fifo.length;
+    this.#size--;
+    return j;
+  }
+}
+
+/**
+ * The jobs at stations, as numbered rows of typed arrays (rows are reused once a job is done):
+ * which case (slot and id), what for (`purpose`, `node`, `aux`), where, when it was ready and
+ * started, who served it.
+ */
+export class JobTable {
+  slot = new Int32Array(256);
+  caseId = new Float64Array(256);
+  station = new Int32Array(256);
+  node = new Int32Array(256);
+  purpose = new Int8Array(256);
+  aux = new Int32Array(256);
+  enabled = new Float64Array(256);
+  start = new Float64Array(256);
+  officer = new Int32Array(256);
+  due = new Float64Array(256);
+  #used = 0;
+  readonly #free: number[] = [];
+
+  add(slot: number, caseId: number, station: number, node: number, purpose: number, aux: number, enabled: number, due: number): number {
+    let j: number;
+    if (this.#free.length > 0) j = this.#free.pop()!;
+    else {
+      if (this.#used === this.slot.length) this.#grow();
+      j = this.#used++;
+    }
+    this.slot[j] = slot;
+    this.caseId[j] = caseId;
+    this.station[j] = station;
+    this.node[j] = node;
+    this.purpose[j] = purpose;
+    this.aux[j] = aux;
+    this.enabled[j] = enabled;
+    this.start[j] = enabled;
+    this.officer[j] = -1;
+    this.due[j] = due;
+    return j;
+  }
+
+  release(j: number): void {
+    this.#free.push(j);
+  }
+
+  #grow(): void {
+    const n = this.slot.length * 2;
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    const purpose = new Int8Array(n);
+    purpose.set(this.purpose);
+    this.slot = i32(this.slot);
+    this.caseId = f64(this.caseId);
+    this.station = i32(this.station);
+    this.node = i32(this.node);
+    this.purpose = purpose;
+    this.aux = i32(this.aux);
+    this.enabled = f64(this.enabled);
+    this.start = f64(this.start);
+    this.officer = i32(this.officer);
+    this.due = f64(this.due);
+  }
+}

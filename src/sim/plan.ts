@@ -1,0 +1,98 @@
+import type { Instant } from '../calendar/instant.ts';
+import type { Ledger } from '../calendar/ledger.ts';
+import type { CompiledProcedure } from '../compile/compile.ts';
+import type { ProcedureEnv } from '../compile/env.ts';
+import { type LimitExtension, apologyDecider, extensionsFor, statutoryOpener } from '../compile/policies.ts';
+import { actorOfStep } from '../compile/rules.ts';
+import type { Actor } from '../compile/types.ts';
+import type { Channel } from '../dsl/spec.ts';
+import type { Dossier } from './case-state.ts';
+import type { SimProcedure } from './config.ts';
+import { type Sampler, chooserOf, samplerOf } from './distributions.ts';
+import { type SimModel, buildModel } from './model.ts';
+import type { Random } from './random.ts';
+
+/**
+ * What the simulator needs of one procedure of a scenario, looked up and compiled once per run:
+ * the flattened flow, the station of each node, a sampler per distribution, the statutory clock's
+ * openers (due date and apology moment once per acceptance day), the actors of its events.
+ */
+export interface ProcedurePlan {
+  readonly sim: SimProcedure;
+  readonly proc: CompiledProcedure;
+  readonly env: ProcedureEnv;
+  readonly model: SimModel;
+  /** Station index of the desk, and of each node (steps; -1 elsewhere). */
+  readonly deskStation: number;
+  readonly nodeStation: Int32Array;
+  /** Station index of each agency a consultation node consults, in its order. */
+  readonly consultStations: readonly (readonly number[] | undefined)[];
+  /** Work at each node in working hours (steps, and the answers of consultations). */
+  readonly nodeWork: readonly (Sampler | undefined)[];
+  readonly receiptWork: Sampler;
+  readonly withdrawAfter: Sampler;
+  /** Days an excluded interval without a fixed length lasts. */
+  readonly intervalDays: readonly (Sampler | undefined)[];
+  /** Chances that a step refuses, and that it asks for papers (0 elsewhere). */
+  readonly refusal: Float64Array;
+  readonly supplement: Float64Array;
+  /** Whether entering a node updates the shares still ahead (steps, consultations, intervals). */
+  readonly tracked: Uint8Array;
+  readonly chooseChannel: (rng: Random) => Channel;
+  readonly chooseDossier: (rng: Random) => Dossier;
+  /** The statutory ledger opened at acceptance, and when to decide an apology. */
+  readonly openStatutory: (at: Instant, dossier: Dossier) => Ledger;
+  readonly apologyAt: (statutory: Ledger | null, apologies: number, now: Instant) => Instant | null;
+  readonly desk: Actor;
+  /** The actor completing, refusing or asking a supplement at each step node. */
+  readonly stepActor: readonly (Actor | undefined)[];
+}
+
+const NO_FIELDS: Dossier = Object.freeze({});
+
+/** The plan of procedure `sim` compiled as `proc`; `stationOf` names the station of an agency. */
+export function planOf(sim: SimProcedure, proc: CompiledProcedure, stationOf: (agency: string) => number): ProcedurePlan {
+  const model = buildModel(proc);
+  const env = proc.env;
+  const fields = Object.entries(sim.dossier).map(([field, choice]) => [field, chooserOf(choice)] as const);
+  const opener = statutoryOpener(env);
+  const extensions = new Map<string, { readonly key: string; readonly list: LimitExtension[] }>();
+  const extensionsOf = (dossier: Dossier) => {
+    const key = fields.length === 0 ? '' : JSON.stringify(dossier);
+    let known = extensions.get(key);
+    if (known === undefined) extensions.set(key, (known = { key, list: extensionsFor(env, dossier) }));
+    return known;
+  };
+  return {
+    sim,
+    proc,
+    env,
+    model,
+    deskStation: stationOf(env.desk),
+    nodeStation: Int32Array.from(model.nodes, (n) => (n.kind === 'step' ? stationOf(n.agency) : -1)),
+    consultStations: model.nodes.map((n) => (n.kind === 'consult' ? n.consulted.map(stationOf) : undefined)),
+    nodeWork: model.nodes.map((n) => (n.kind === 'step' ? samplerOf(sim.steps[n.id]!.duration) : n.kind === 'consult' ? samplerOf(sim.answers[n.id]!.duration) : undefined)),
+    receiptWork: samplerOf(sim.receipt),
+    withdrawAfter: samplerOf(sim.withdrawAfter),
+    intervalDays: model.nodes.map((n) => (n.kind === 'interval' && n.lasts === null ? samplerOf(sim.intervals[n.id]!) : undefined)),
+    refusal: Float64Array.from(model.nodes, (n) => (n.kind === 'step' ? sim.steps[n.id]!.refusal : 0)),
+    supplement: Float64Array.from(model.nodes, (n) => (n.kind === 'step' ? sim.steps[n.id]!.supplement : 0)),
+    tracked: Uint8Array.from(model.nodes, (n) => (n.kind === 'step' || n.kind === 'consult' || n.kind === 'interval' ? 1 : 0)),
+    chooseChannel: chooserOf(sim.channels),
+    chooseDossier:
+      fields.length === 0
+        ? () => NO_FIELDS
+        : (rng) => {
+            const dossier: Record<string, string | number | boolean> = {};
+            for (const [field, choose] of fields) dossier[field] = choose(rng);
+            return dossier;
+          },
+    openStatutory: (at, dossier) => {
+      const { key, list } = extensionsOf(dossier);
+      return opener(at, list, key);
+    },
+    apologyAt: apologyDecider(env),
+    desk: { kind: 'agency', agency: env.desk },
+    stepActor: model.nodes.map((n) => (n.kind === 'step' ? actorOfStep(env, n.id) : undefined)),
+  };
+}

@@ -1,0 +1,91 @@
+import { type Instant, MS_PER_HOUR } from '../calendar/instant.ts';
+import { type FutureEvents, PEOPLE } from './kernel/future-events.ts';
+import { JobTable, type Station } from './kernel/stations.ts';
+
+/** What a job at a station is for. */
+export const RECEIPT_JOB = 0;
+export const STEP_JOB = 1;
+export const ANSWER_JOB = 2;
+
+/** The event kind of the end of a job (its `node` field is the job's number). */
+export const SERVICE_END = 1;
+
+/** What the service asks of its host when a job starts. */
+export interface ServiceHost {
+  /** Working hours of job `j` (drawn when it starts), or NaN when its case has ended meanwhile: the officer skips it. */
+  work(j: number): number;
+}
+
+/**
+ * Officers serving jobs at stations: a job starts when an officer is free, in office hours, and
+ * ends after its work in working time. One calendar look-up places a job (start and end), and the
+ * station statistics of the window [`from`, `to`) come from the positions it gives.
+ */
+export class Service {
+  readonly jobs = new JobTable();
+  readonly #placed = new Float64Array(2);
+  /** Set once, by the flow that gives the service its jobs. */
+  host: ServiceHost | undefined;
+
+  constructor(
+    readonly stations: readonly Station[],
+    private readonly events: FutureEvents,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  /** A job for case (`slot`, `id`) at station `s`, started now if an officer is free, else queued. */
+  enqueue(slot: number, id: number, s: number, node: number, purpose: number, aux: number, due: number): void {
+    const now = this.events.now;
+    const j = this.jobs.add(slot, id, s, node, purpose, aux, now, due);
+    const station = this.stations[s]!;
+    if (station.free > 0) {
+      if (!this.#start(station, j, station.idle[--station.free]!)) station.free++;
+      return;
+    }
+    station.wait(j, due);
+    if (now >= this.from && station.queued > station.stats.longestQueue) station.stats.longestQueue = station.queued;
+  }
+
+  /** The end of job `j`: its officer takes the next job waiting (or becomes idle). Release `j` after reading it. */
+  finished(j: number): void {
+    const station = this.stations[this.jobs.station[j]!]!;
+    const officer = this.jobs.officer[j]!;
+    for (;;) {
+      const next = station.take();
+      if (next < 0) {
+        station.idle[station.free++] = officer;
+        return;
+      }
+      if (this.#start(station, next, officer)) return;
+    }
+  }
+
+  /** Serves job `j` with `officer`; false (officer still free) for a job whose case has ended. */
+  #start(station: Station, j: number, officer: number): boolean {
+    const jobs = this.jobs;
+    const hours = this.host!.work(j);
+    if (Number.isNaN(hours)) {
+      jobs.release(j);
+      return false;
+    }
+    const now = this.events.now;
+    const placed = this.#placed;
+    const position = station.calendar.placeWork(now as Instant, Math.max(0, Math.round(hours * MS_PER_HOUR)), placed);
+    const start = placed[0]!;
+    jobs.start[j] = start;
+    jobs.officer[j] = officer;
+    if (start >= this.from && start < this.to) {
+      const s = station.stats;
+      s.jobs++;
+      s.busyHours += hours;
+      const enabled = jobs.enabled[j]!;
+      // Working time waited: from the position of `now`, which is the position of the start.
+      const waited = enabled === now ? 0 : position - station.calendar.position(enabled as Instant);
+      s.queueWait.add(waited / MS_PER_HOUR);
+      s.offHoursWait.add((start - enabled - waited) / MS_PER_HOUR);
+    }
+    this.events.schedule(placed[1]!, PEOPLE, SERVICE_END, jobs.slot[j]!, jobs.caseId[j]!, j, 0);
+    return true;
+  }
+}
