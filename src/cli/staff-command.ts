@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
-import { type Candidate, type Officers, type StaffResult, candidateOf, parseTarget, searchStaffing } from '../mining/staff.ts';
+import { type Candidate, type StaffResult, isRate, parseTarget, searchStaffing } from '../mining/staff.ts';
 import { renderStaffPage } from '../report/staff-html.ts';
 import type { SimConfig } from '../sim/config.ts';
 import { loadScenario } from '../node/scenario-files.ts';
-import { simulate } from '../node/simulate.ts';
+import { staffEvaluator } from '../node/staff-evaluator.ts';
 import { EXIT, type Io, json, pickLang } from './io.ts';
 import { STAFF_USAGE } from './usage.ts';
 
@@ -42,15 +42,7 @@ export async function staffCommand(args: readonly string[], io: Io): Promise<num
   const horizon = values.horizon === undefined ? undefined : whole(values.horizon.replace(/d$/, ''), '--horizon', 1);
   const base: SimConfig = { ...scenario.baseline, ...(replications === undefined ? {} : { replications }), ...(horizon === undefined ? {} : { horizonDays: horizon, warmupDays: Math.min(scenario.baseline.warmupDays, Math.floor(horizon / 4)) }) };
   const workers = whole(values.workers, '--workers', 0);
-  const evaluate = async (batch: readonly Officers[]): Promise<Candidate[]> => {
-    const out: Candidate[] = [];
-    for (const officers of batch) {
-      const stations = Object.fromEntries(Object.entries(base.stations).map(([id, s]) => [id, { ...s, officers: officers[id]! }]));
-      const results = await simulate({ ...base, stations }, workers === undefined ? {} : { workers });
-      out.push(candidateOf(officers, results, target));
-    }
-    return out;
-  };
+  const evaluate = staffEvaluator(base, target, workers === undefined ? {} : { workers });
   const maxOfficers = whole(values['max-officers'], '--max-officers', 1);
   const maxEvaluations = whole(values['max-evaluations'], '--max-evaluations', 2);
   const result = await searchStaffing(base, target, evaluate, { ...(maxOfficers === undefined ? {} : { maxOfficers }), ...(maxEvaluations === undefined ? {} : { maxEvaluations }) });
@@ -63,7 +55,7 @@ export async function staffCommand(args: readonly string[], io: Io): Promise<num
 }
 
 function text(r: StaffResult): string {
-  const pct = r.target.metric === 'onTimeRate';
+  const pct = isRate(r.target.metric);
   const f = (x: number) => (pct ? `${(x * 100).toFixed(1)}%` : x.toFixed(2));
   const est = (c: Candidate) => `${f(c.value.mean)} ±${f(c.value.halfWidth)}`;
   const lines = [

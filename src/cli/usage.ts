@@ -108,11 +108,13 @@ export const VALIDATE_USAGE = `motcua validate <scenario.yaml> --log <log.csv|lo
   activity, timed work against waiting; a verdict per figure (good / fair / poor); exit 1 when a
   figure is poor. --db compares with the cases of an engine's store instead of a log file.`;
 
-export const STAFF_USAGE = `motcua staff <scenario.yaml> --target "onTimeRate>=0.95"|"meanCycleDays<=5" [--max-officers N] [--max-evaluations N] [--replications N] [--horizon D] [--workers N] [--html staff.html] [--json] [--lang vi|en]
+export const STAFF_USAGE = `motcua staff <scenario.yaml> --target "onTimeRate>=0.95"|"meanCycleDays<=5"|"decision766.onTimeRate>=0.95" [--max-officers N] [--max-evaluations N] [--replications N] [--horizon D] [--workers N] [--html staff.html] [--json] [--lang vi|en]
   The least officers per station meeting the target with 95% confidence (the whole interval on the
   right side), by marginal allocation to the bottleneck and then pruning, every candidate simulated
-  with the scenario's seed (common random numbers), replications on worker threads; prints the
-  frontier (total officers → figure with its interval); --html writes it as a page with a chart.`;
+  with the scenario's seed (common random numbers), each batch of candidates on one pool of worker
+  threads; prints the frontier (total officers → figure with its interval); --html writes it as a
+  page with a chart. A Decision 766 target: decision766.onTimeRate, .satisfactionRate (floors
+  between 0 and 1) or .points (a floor).`;
 
 export const COMPLAINT_USAGE = `motcua complaint open|acknowledge|ask|answer|list --db <file.db | postgres://…> …
   Complaints and petitions (phản ánh, kiến nghị) in the store of motcua case, with deadlines of

@@ -4,27 +4,37 @@ import type { ReplicationResult } from '../sim/engine.ts';
 import { stationLoad } from '../sim/scenario-load.ts';
 import { type Estimate, estimate } from '../sim/stats.ts';
 
-/** What a staffing must achieve: the on-time rate at least, or the mean cycle time at most. */
+/** A figure a staffing target is about: the simulator's own on-time rate and mean cycle time, or a Decision 766 indicator. */
+export type StaffMetric = 'onTimeRate' | 'meanCycleDays' | 'decision766.onTimeRate' | 'decision766.satisfactionRate' | 'decision766.points';
+
+/** What a staffing must achieve: a floor for a rate or the points, a ceiling for the mean cycle time. */
 export interface StaffTarget {
-  readonly metric: 'onTimeRate' | 'meanCycleDays';
+  readonly metric: StaffMetric;
   readonly op: '>=' | '<=';
   readonly value: number;
   readonly text: string;
 }
 
-export const TARGET_FORMS = '"onTimeRate>=0.95" (resolved early or on time, of all resolved) or "meanCycleDays<=5" (receipt to result, working days)';
+export const TARGET_FORMS =
+  '"onTimeRate>=0.95" (resolved early or on time, of all resolved), "meanCycleDays<=5" (receipt to result, working days), or a Decision 766 indicator: "decision766.onTimeRate>=0.95" (on time or within the limit, of all handled), "decision766.satisfactionRate>=0.9", "decision766.points>=18" (its points, as src/indicators scores them)';
+
+const RATES = new Set<StaffMetric>(['onTimeRate', 'decision766.onTimeRate', 'decision766.satisfactionRate']);
+
+/** Whether the metric is a share (shown as a percentage). */
+export const isRate = (metric: StaffMetric): boolean => RATES.has(metric);
 
 /**
- * Reads `onTimeRate>=0.95` or `meanCycleDays<=5`.
+ * Reads `onTimeRate>=0.95`, `meanCycleDays<=5` or a Decision 766 indicator (`decision766.onTimeRate>=0.95`).
  * @throws UsageError `bad-target` with the accepted forms
  */
 export function parseTarget(text: string): StaffTarget {
-  const m = /^\s*(onTimeRate|meanCycleDays)\s*(>=|<=|≥|≤)\s*([0-9]*\.?[0-9]+)\s*$/.exec(text);
+  const m = /^\s*(onTimeRate|meanCycleDays|decision766\.(?:onTimeRate|satisfactionRate|points))\s*(>=|<=|≥|≤)\s*([0-9]*\.?[0-9]+)\s*$/.exec(text);
   if (m === null) throw new UsageError('bad-target', `target "${text}" is not understood. Write ${TARGET_FORMS}.`, { path: ['--target'] });
-  const metric = m[1] as StaffTarget['metric'];
+  const metric = m[1] as StaffMetric;
   const op = m[2] === '≥' ? '>=' : m[2] === '≤' ? '<=' : (m[2] as StaffTarget['op']);
   const value = Number(m[3]);
-  if (metric === 'onTimeRate' && (op !== '>=' || value > 1)) throw new UsageError('bad-target', `an on-time rate target is a floor between 0 and 1: onTimeRate>=${Math.min(value, 1)}.`, { path: ['--target'] });
+  if (RATES.has(metric) && (op !== '>=' || value > 1)) throw new UsageError('bad-target', `a rate target is a floor between 0 and 1: ${metric}>=${Math.min(value, 1)}.`, { path: ['--target'] });
+  if (metric === 'decision766.points' && op !== '>=') throw new UsageError('bad-target', `a points target is a floor: ${metric}>=${value}.`, { path: ['--target'] });
   if (metric === 'meanCycleDays' && op !== '<=') throw new UsageError('bad-target', `a mean cycle time target is a ceiling: meanCycleDays<=${value}.`, { path: ['--target'] });
   return { metric, op, value, text: `${metric}${op}${value}` };
 }
@@ -48,6 +58,15 @@ const totalOf = (o: Officers) => Object.values(o).reduce((s, n) => s + n, 0);
 
 /** The target's figure of each replication, across every procedure of the scenario. */
 function figures(results: readonly ReplicationResult[], target: StaffTarget): number[] {
+  if (target.metric.startsWith('decision766.')) {
+    // A replication that handled no dossier has no rate: it says nothing either way.
+    return results.flatMap((r) => {
+      const d = r.indicators;
+      if (d === undefined) throw new UsageError('no-indicators', `the simulation carries no Decision 766 indicators, so ${target.text} cannot be judged. Use onTimeRate or meanCycleDays.`, { path: ['--target'] });
+      const x = target.metric === 'decision766.onTimeRate' ? d.onTimeRate : target.metric === 'decision766.satisfactionRate' ? d.satisfactionRate : d.points.total;
+      return x === null ? [] : [x];
+    });
+  }
   return results.map((r) => {
     if (target.metric === 'onTimeRate') {
       let good = 0;
@@ -127,7 +146,8 @@ const better = (t: StaffTarget, a: Estimate, b: Estimate) => (t.op === '>=' ? a.
 
 /**
  * The least officers per station meeting the target with 95% confidence. Starts from the fewest
- * officers that keep every station's utilisation under 1 (`stationLoad`), adds one officer at a time
+ * officers that keep every station's utilisation under 1 (`stationLoad`), or from the scenario's
+ * own allocation (raised to that bound) when neither meets the target, adds one officer at a time
  * to whichever of the two stations with the most queue wait improves the figure more (marginal
  * allocation to the bottleneck) until the target is met, then removes officers one at a time where
  * the target stays met (pruning, least-used stations first). Every allocation is simulated with the
@@ -150,8 +170,14 @@ export async function searchStaffing(config: SimConfig, target: StaffTarget, eva
     seen.push(...out);
     return out;
   };
-  const [scenario] = await run([scenarioOfficers]);
-  let [current] = await run([lowerBound]);
+  const [scenario, first] = await run([scenarioOfficers, lowerBound]);
+  let current = first;
+  if (!first!.meets && !scenario!.meets) {
+    // The scenario falls short as well: climb from it (never below the lower bound), not from the
+    // bound, whose missing officers the scenario already has.
+    const from = Object.fromEntries(Object.keys(scenarioOfficers).map((s) => [s, Math.max(scenarioOfficers[s]!, lowerBound[s]!)]));
+    current = totalOf(from) === scenario!.total ? scenario : (await run([from]))[0];
+  }
   const path: Candidate[] = [current!];
   // Marginal allocation to the bottleneck.
   while (!current!.meets && evaluations < maxEvaluations && current!.total < maxOfficers) {

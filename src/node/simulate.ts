@@ -29,21 +29,37 @@ const AHEAD = 2;
  * results are kept in replication order, so the outcome does not depend on how many threads ran it.
  */
 export async function simulate(config: SimConfig, options: SimulateOptions = {}): Promise<ReplicationResult[]> {
-  const total = config.replications;
+  return (await simulateAll([config], options))[0]!;
+}
+
+/**
+ * Runs every replication of several configurations on one pool of threads (the pool is started
+ * once, each worker holding every configuration): what a staffing search needs to evaluate a batch
+ * of allocations at once. Replication `r` of every configuration draws from the same random stream
+ * (common random numbers), and the results, per configuration in replication order, do not depend
+ * on how many threads ran them. `onReplication` counts replications over all configurations.
+ *
+ * @example
+ * const [a, b] = await simulateAll([config, { ...config, stations: moreOfficers }], { workers: 1 });
+ */
+export async function simulateAll(configs: readonly SimConfig[], options: SimulateOptions = {}): Promise<ReplicationResult[][]> {
+  const tasks = configs.flatMap((config, c) => Array.from({ length: config.replications }, (_, replication) => ({ c, replication })));
+  const total = tasks.length;
   const workers = Math.max(0, Math.min(options.workers ?? availableParallelism() - 1, total - 1));
-  const results: (ReplicationResult | undefined)[] = new Array(total);
+  const results: ReplicationResult[][] = configs.map((config) => new Array<ReplicationResult>(config.replications));
   let next = 0;
   let done = 0;
-  const record = (replication: number, result: ReplicationResult) => {
-    results[replication] = result;
+  const record = (c: number, replication: number, result: ReplicationResult) => {
+    results[c]![replication] = result;
     done++;
     options.onReplication?.(done, total);
   };
+  const runHere = (t: { c: number; replication: number }) => record(t.c, t.replication, runReplication(configs[t.c]!, t.replication));
   if (workers === 0) {
-    for (let r = 0; r < total; r++) record(r, runReplication(config, r));
-    return results as ReplicationResult[];
+    for (const t of tasks) runHere(t);
+    return results;
   }
-  const pool = Array.from({ length: workers }, () => new Worker(WORKER_ENTRY, { workerData: { config } }));
+  const pool = Array.from({ length: workers }, () => new Worker(WORKER_ENTRY, { workerData: { configs } }));
   let failure: Error | null = null;
   let settle = (): void => {};
   const finished = new Promise<void>((resolve, reject) => {
@@ -55,7 +71,7 @@ export async function simulate(config: SimConfig, options: SimulateOptions = {})
   const inFlight = new Map<Worker, number>(pool.map((w) => [w, 0]));
   const feed = (w: Worker) => {
     while (failure === null && inFlight.get(w)! < AHEAD && next < total) {
-      w.postMessage(next++);
+      w.postMessage(tasks[next++]);
       inFlight.set(w, inFlight.get(w)! + 1);
     }
   };
@@ -64,9 +80,9 @@ export async function simulate(config: SimConfig, options: SimulateOptions = {})
       failure ??= error instanceof Error ? error : new Error(String(error));
       settle();
     });
-    w.on('message', (m: { replication: number; result: ReplicationData }) => {
+    w.on('message', (m: { c: number; replication: number; result: ReplicationData }) => {
       inFlight.set(w, inFlight.get(w)! - 1);
-      record(m.replication, fromData(m.result));
+      record(m.c, m.replication, fromData(m.result));
       feed(w);
       settle();
     });
@@ -75,8 +91,7 @@ export async function simulate(config: SimConfig, options: SimulateOptions = {})
   try {
     // This thread takes the next replication too, and lets the workers' messages in between.
     while (failure === null && next < total) {
-      const replication = next++;
-      record(replication, runReplication(config, replication));
+      runHere(tasks[next++]!);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     settle();
@@ -84,5 +99,5 @@ export async function simulate(config: SimConfig, options: SimulateOptions = {})
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return results as ReplicationResult[];
+  return results;
 }

@@ -1,4 +1,4 @@
-import type { StaffResult } from '../mining/staff.ts';
+import { type StaffResult, isRate } from '../mining/staff.ts';
 import { panelChartSvg } from './charts.ts';
 import { escapeHtml as esc } from './escape.ts';
 import type { Lang } from './labels.ts';
@@ -19,7 +19,7 @@ const T = {
  * total, with its interval, the target marked) and the table of officers per station.
  */
 export function renderStaffPage(r: StaffResult, lang: Lang): string {
-  const pct = r.target.metric === 'onTimeRate';
+  const pct = isRate(r.target.metric);
   const fmt = (x: number) => (pct ? `${(x * 100).toFixed(1)}%` : x.toFixed(2));
   const chart = panelChartSvg({
     kind: 'staff-frontier',
