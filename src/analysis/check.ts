@@ -90,12 +90,12 @@ export function checkProcedure(spec: ProcedureSpec, options: CheckOptions): Chec
   const calendarDays = proc.env.limit.unit === 'd';
   const properties = checked.map((p): PropertyResult => {
     if (p.status !== 'failed') return p;
-    const example = p.counterexample ?? '';
+    const example = (lang: Lang) => p.counterexampleText?.[lang] ?? p.counterexample ?? '';
     if (calendarDays && p.key === 'never-late') {
-      warnings.push(finding('holiday-risk', label('check.warn.holiday-risk', { example })));
+      warnings.push(finding('holiday-risk', both((lang) => t(lang, 'check.warn.holiday-risk', { example: example(lang) }))));
       return { ...p, status: 'warning' };
     }
-    problems.push({ check: 'property', ...finding(p.key, both((lang) => `${t(lang, `check.prop.${p.key}`)}: ${example}`)) });
+    problems.push({ check: 'property', ...finding(p.key, both((lang) => `${t(lang, `check.prop.${p.key}`)}: ${example(lang)}`)) });
     return p;
   });
   const limit = options.graphLimit ?? 20_000;

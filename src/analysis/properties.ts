@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { type LocalDate, localDate, parseLocalDate } from '../calendar/date.ts';
 import { type Instant, instantAt, localDateOf } from '../calendar/instant.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
-import { t } from '../i18n/translate.ts';
+import { type Lang, label, labelBy, t } from '../i18n/translate.ts';
 import { inputVariants } from './graph.ts';
-import { type Plan, timedRun } from './timed-run.ts';
+import { type Plan, type TraceEntry, describeTrace, timedRun } from './timed-run.ts';
 
 export interface PropertyOptions {
   /** The seed, from the edge (the CLI prints it); the same seed gives the same runs. */
@@ -29,8 +29,10 @@ export interface PropertyResult {
   readonly status: 'passed' | 'failed' | 'not-applicable' | 'warning';
   readonly runs: number;
   readonly seed: number;
-  /** For a failure: fast-check's replay path, the counterexample and the event sequence. */
+  /** For a failure: fast-check's replay path, the counterexample and the event sequence (English). */
   readonly counterexample?: string;
+  /** The same in both languages. */
+  readonly counterexampleText?: { readonly vi: string; readonly en: string };
   readonly reason?: string;
   readonly reasonKey?: NotApplicableReason;
 }
@@ -73,20 +75,29 @@ function planArbitrary(proc: CompiledProcedure, withSupplement: boolean): fc.Arb
     });
 }
 
+/** A property that does not hold on a run: what went wrong, in both languages, and the run's trace. */
+class PropertyFailure extends Error {
+  constructor(
+    readonly what: { readonly vi: string; readonly en: string },
+    readonly trace: readonly TraceEntry[],
+  ) {
+    super(`${what.en}\n  events:\n    ${describeTrace(trace, 'en').join('\n    ')}`);
+  }
+}
+
 function run(key: PropertyKey, prop: fc.IProperty<[Plan]>, options: PropertyOptions): PropertyResult {
   const name = t('en', `check.prop.${key}`);
   const numRuns = options.numRuns ?? 50;
   const details = fc.check(prop, { seed: options.seed, numRuns });
   if (!details.failed) return { key, name, status: 'passed', runs: details.numRuns, seed: options.seed };
-  const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-  return {
-    key,
-    name,
-    status: 'failed',
-    runs: details.numRuns,
-    seed: options.seed,
-    counterexample: `seed ${details.seed}, path "${details.counterexamplePath}": ${error}`,
+  const thrown = details.errorInstance;
+  const say = (lang: Lang) => {
+    const replay = t(lang, 'check.fail.replay', { seed: details.seed, path: details.counterexamplePath ?? '' });
+    if (!(thrown instanceof PropertyFailure)) return `${replay}: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
+    return `${replay}: ${thrown.what[lang]}\n  ${t(lang, 'check.fail.events')}\n    ${describeTrace(thrown.trace, lang).join('\n    ')}`;
   };
+  const counterexampleText = { vi: say('vi'), en: say('en') };
+  return { key, name, status: 'failed', runs: details.numRuns, seed: options.seed, counterexample: counterexampleText.en, counterexampleText };
 }
 
 function notApplicable(key: PropertyKey, reasonKey: NotApplicableReason, seed: number): PropertyResult {
@@ -114,9 +125,7 @@ export function checkProperties(proc: CompiledProcedure, options: PropertyOption
       fc.property(planArbitrary(proc, false), (plan) => {
         const result = timedRun(proc, plan);
         const classification = result.snapshot.context.classification;
-        if (classification === 'late') {
-          throw new Error(`the dossier was late although every party met its share.\n  events:\n    ${result.log.join('\n    ')}`);
-        }
+        if (classification === 'late') throw new PropertyFailure(label('check.fail.late'), result.trace);
       }),
       options,
     ),
@@ -135,12 +144,12 @@ export function checkProperties(proc: CompiledProcedure, options: PropertyOption
       run(
         'pause-moves-due',
         fc.property(planArbitrary(proc, true), (plan) => {
-          const { supplement, log } = timedRun(proc, plan);
+          const { supplement, trace } = timedRun(proc, plan);
           if (supplement === undefined || supplement.requestedAt >= supplement.dueBefore) return;
           const moved = dateMode ? rankAfter((supplement.dueAfter - 1) as Instant) - rankAfter((supplement.dueBefore - 1) as Instant) : cal.workingTimeBetween(supplement.dueBefore, supplement.dueAfter);
           const paused = dateMode ? rankAfter(supplement.suppliedAt) - rankAfter(supplement.requestedAt) : cal.workingTimeBetween(supplement.requestedAt, supplement.suppliedAt);
           if (moved !== paused) {
-            throw new Error(`the due date moved by ${moved} but the pause lasted ${paused} (${dateMode ? 'working days' : 'working ms'}).\n  events:\n    ${log.join('\n    ')}`);
+            throw new PropertyFailure(labelBy('check.fail.pause', (lang) => ({ moved, paused, unit: t(lang, dateMode ? 'check.fail.unit.days' : 'check.fail.unit.ms') })), trace);
           }
         }),
         options,
@@ -155,10 +164,8 @@ export function checkProperties(proc: CompiledProcedure, options: PropertyOption
       run(
         'restart-not-earlier',
         fc.property(planArbitrary(proc, true), (plan) => {
-          const { supplement, log } = timedRun(proc, plan);
-          if (supplement !== undefined && supplement.dueAfter < supplement.dueBefore) {
-            throw new Error(`the restart gave an earlier due date.\n  events:\n    ${log.join('\n    ')}`);
-          }
+          const { supplement, trace } = timedRun(proc, plan);
+          if (supplement !== undefined && supplement.dueAfter < supplement.dueBefore) throw new PropertyFailure(label('check.fail.restart'), trace);
         }),
         options,
       ),

@@ -4,6 +4,7 @@ import { type CaseSnapshot, advance, applyEvent, nextDeadline, startCase } from 
 import type { CompiledProcedure } from '../compile/compile.ts';
 import { actorOfStep } from '../compile/rules.ts';
 import type { Actor, CaseEvent, CaseInput } from '../compile/types.ts';
+import { type Lang, t } from '../i18n/translate.ts';
 
 /**
  * How a generated case unfolds: each party acts at a fraction of the time it is allowed, drawn in
@@ -20,9 +21,18 @@ export interface Plan {
   readonly supplementAt?: number;
 }
 
+/** One line of a timed run's trace: the receipt, an event sent (and whether it was refused), or a deadline. */
+export type TraceEntry =
+  | { readonly kind: 'received'; readonly at: Instant; readonly channel: string; readonly dossier?: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'event'; readonly at: Instant; readonly type: CaseEvent['type']; readonly target?: string; readonly by: string; readonly refused?: { readonly vi: string; readonly en: string } }
+  | { readonly kind: 'timer'; readonly at: Instant; readonly timer: string };
+
 /** What a timed run observed, for the property checks. */
 export interface RunResult {
   readonly snapshot: CaseSnapshot;
+  /** What happened, in order ({@link describeTrace} says it in either language). */
+  readonly trace: readonly TraceEntry[];
+  /** The trace in English, one line per entry. */
   readonly log: readonly string[];
   /** The statutory due just before the supplement request and just after the papers came, with the instants. */
   readonly supplement?: { readonly requestedAt: Instant; readonly suppliedAt: Instant; readonly dueBefore: Instant; readonly dueAfter: Instant };
@@ -40,7 +50,8 @@ const DAY = 86_400_000;
  * run.log[2] // → '2026-03-02T09:30+07:00 COMPLETE register by committee'
  */
 export function timedRun(proc: CompiledProcedure, plan: Plan): RunResult {
-  const log: string[] = [];
+  const trace: TraceEntry[] = [];
+  const log = () => describeTrace(trace, 'en');
   let snapshot = startCase(proc, plan.input).snapshot;
   let f = 0;
   let d = 0;
@@ -59,14 +70,16 @@ export function timedRun(proc: CompiledProcedure, plan: Plan): RunResult {
 
   const apply = (event: CaseEvent) => {
     const result = applyEvent(proc, snapshot, event);
-    const who = event.by.kind === 'agency' ? event.by.agency : event.by.kind;
-    const what = 'step' in event && event.step !== undefined ? ` ${event.step}` : 'timer' in event ? ` ${event.timer}` : '';
-    log.push(`${formatInstant(event.at)} ${event.type}${what} by ${who}${result.ok ? '' : ` (refused: ${result.error.message})`}`);
-    if (!result.ok) throw new Error(`the generated run was refused: ${result.error.message}\n${log.join('\n')}`);
+    const by = event.by.kind === 'agency' ? event.by.agency : event.by.kind;
+    const target = 'step' in event && event.step !== undefined ? event.step : 'timer' in event ? event.timer : undefined;
+    const refused = result.ok ? undefined : { vi: result.error.messageIn('vi'), en: result.error.message };
+    trace.push({ kind: 'event', at: event.at, type: event.type, by, ...(target === undefined ? {} : { target }), ...(refused === undefined ? {} : { refused }) });
+    if (!result.ok) throw new Error(`the generated run was refused: ${result.error.message}\n${log().join('\n')}`);
     snapshot = result.snapshot;
   };
 
-  log.push(`received ${formatInstant(plan.input.receivedAt)} via ${plan.input.channel}${plan.input.dossier === undefined || Object.keys(plan.input.dossier).length === 0 ? '' : `, dossier ${JSON.stringify(plan.input.dossier)}`}`);
+  const dossier = plan.input.dossier === undefined || Object.keys(plan.input.dossier).length === 0 ? undefined : plan.input.dossier;
+  trace.push({ kind: 'received', at: plan.input.receivedAt, channel: plan.input.channel, ...(dossier === undefined ? {} : { dossier }) });
   apply({ type: 'ACCEPT', at: plan.input.receivedAt, by: desk });
   for (let guard = 0; guard < 500 && snapshot.status === 'active' && !snapshot.matches('resultReady' as never); guard++) {
     const ctx = snapshot.context;
@@ -129,7 +142,7 @@ export function timedRun(proc: CompiledProcedure, plan: Plan): RunResult {
     const timer = nextDeadline(snapshot);
     if (timer !== null && (next === undefined || timer.at <= next[1].at)) {
       snapshot = advance(proc, snapshot, timer.at).snapshot;
-      log.push(`${formatInstant(timer.at)} TIMER ${timer.id}`);
+      trace.push({ kind: 'timer', at: timer.at, timer: timer.id });
       continue;
     }
     if (next === undefined) break;
@@ -142,5 +155,30 @@ export function timedRun(proc: CompiledProcedure, plan: Plan): RunResult {
       pending = undefined;
     }
   }
-  return supplement === undefined ? { snapshot, log } : { snapshot, log, supplement };
+  const result = { snapshot, trace, log: log() };
+  return supplement === undefined ? result : { ...result, supplement };
+}
+
+/**
+ * A timed run's trace, one line per entry, in `lang`: the English lines keep the event types as the
+ * API spells them (`COMPLETE register by committee`); the Vietnamese ones say what was done
+ * (`Hoàn thành bước register — committee`). Ids of steps and agencies are data, kept as they are.
+ *
+ * @example
+ * describeTrace([{ kind: 'timer', at: parseInstant('2026-03-02T16:00'), timer: 'due' }], 'vi') // → [ '2026-03-02T16:00+07:00 Hết hạn due' ]
+ */
+export function describeTrace(trace: readonly TraceEntry[], lang: Lang): string[] {
+  return trace.map((e) => {
+    const at = formatInstant(e.at);
+    if (e.kind === 'received') {
+      const dossier = e.dossier === undefined ? '' : t(lang, 'trace.dossier', { dossier: JSON.stringify(e.dossier) });
+      const channel = lang === 'en' ? e.channel : t(lang, `channel.${e.channel as 'in-person' | 'postal' | 'online'}`);
+      return `${t(lang, 'trace.received', { at, channel })}${dossier}`;
+    }
+    if (e.kind === 'timer') return `${at} ${lang === 'en' ? 'TIMER' : t(lang, 'event.TIMER')} ${e.timer}`;
+    const name = lang === 'en' ? e.type : t(lang, `event.${e.type}`);
+    const by = lang === 'en' || e.by !== 'applicant' ? e.by : t(lang, 'trace.applicant');
+    const refused = e.refused === undefined ? '' : t(lang, 'trace.refused', { why: e.refused[lang] });
+    return `${at} ${t(lang, 'trace.event', { name, target: e.target === undefined ? '' : ` ${e.target}`, by })}${refused}`;
+  });
 }

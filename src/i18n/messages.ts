@@ -183,6 +183,36 @@ export const EN = {
   'report.written': 'HTML report: {file}',
   'warning': 'warning: {text}',
 
+  // Event kinds, as a person does them (traces, the desk's pages).
+  'event.ACCEPT': 'Accept',
+  'event.REQUEST_COMPLETION': 'Ask to complete the dossier',
+  'event.REFUSE': 'Refuse',
+  'event.TRANSFER': 'Transfer',
+  'event.COMPLETE': 'Complete the step',
+  'event.REQUEST_SUPPLEMENT': 'Ask for papers',
+  'event.SUPPLY': 'Papers supplied',
+  'event.ANSWER': 'Answer the consultation',
+  'event.FINISH_INTERVAL': 'End the excluded time',
+  'event.APOLOGIZE': 'Apologise with a new date',
+  'event.WITHDRAW': 'Withdraw',
+  'event.RETURN_RESULT': 'Return the result',
+  'event.RATE': 'Rate',
+  'event.TIMER': 'Deadline',
+
+  // A timed run's trace (check's counterexamples).
+  'trace.received': 'received {at} via {channel}',
+  'trace.dossier': ', dossier {dossier}',
+  'trace.event': '{name}{target} by {by}',
+  'trace.applicant': 'applicant',
+  'trace.refused': ' (refused: {why})',
+  'check.fail.late': 'the dossier was late although every party met its share.',
+  'check.fail.pause': 'the due date moved by {moved} but the pause lasted {paused} ({unit}).',
+  'check.fail.restart': 'the restart gave an earlier due date.',
+  'check.fail.unit.days': 'working days',
+  'check.fail.unit.ms': 'working ms',
+  'check.fail.events': 'events:',
+  'check.fail.replay': 'seed {seed}, path "{path}"',
+
   // Errors (error-messages.ts).
   ...ERROR_EN,
 } as const;
@@ -355,6 +385,34 @@ export const VI: { readonly [K in MessageKey]: string } = {
 
   'report.written': 'Báo cáo HTML: {file}',
   'warning': 'cảnh báo: {text}',
+
+  'event.ACCEPT': 'Tiếp nhận',
+  'event.REQUEST_COMPLETION': 'Yêu cầu hoàn thiện hồ sơ',
+  'event.REFUSE': 'Từ chối',
+  'event.TRANSFER': 'Chuyển xử lý',
+  'event.COMPLETE': 'Hoàn thành bước',
+  'event.REQUEST_SUPPLEMENT': 'Yêu cầu bổ sung',
+  'event.SUPPLY': 'Nhận giấy tờ bổ sung',
+  'event.ANSWER': 'Trả lời ý kiến',
+  'event.FINISH_INTERVAL': 'Kết thúc thời gian không tính',
+  'event.APOLOGIZE': 'Xin lỗi và hẹn lại',
+  'event.WITHDRAW': 'Rút hồ sơ',
+  'event.RETURN_RESULT': 'Trả kết quả',
+  'event.RATE': 'Đánh giá',
+  'event.TIMER': 'Hết hạn',
+
+  'trace.received': 'tiếp nhận {at} qua kênh {channel}',
+  'trace.dossier': ', hồ sơ {dossier}',
+  'trace.event': '{name}{target} — {by}',
+  'trace.applicant': 'người nộp',
+  'trace.refused': ' (bị từ chối: {why})',
+  'check.fail.late': 'hồ sơ trễ hạn dù mọi bên đều làm đúng thời gian của mình.',
+  'check.fail.pause': 'hạn dời {moved} nhưng thời gian tạm dừng là {paused} ({unit}).',
+  'check.fail.restart': 'tính lại thời hạn cho hạn sớm hơn.',
+  'check.fail.unit.days': 'ngày làm việc',
+  'check.fail.unit.ms': 'mili giây làm việc',
+  'check.fail.events': 'các sự kiện:',
+  'check.fail.replay': 'hạt giống {seed}, đường "{path}"',
 
   ...ERROR_VI,
 };

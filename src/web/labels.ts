@@ -2,6 +2,13 @@ import type { Classification } from '../calendar/ledger.ts';
 import type { CaseEventType, Rating } from '../compile/types.ts';
 import type { Channel, Level } from '../dsl/spec.ts';
 import type { Lang } from '../report/labels.ts';
+import { CASE_EVENT_TYPES } from '../compile/event-schema.ts';
+import { t } from '../i18n/translate.ts';
+
+/** The event kinds as a person does them, from the message catalogue (`event.*`). */
+function eventNames(lang: Lang): Readonly<Record<CaseEventType | 'TIMER', string>> {
+  return Object.fromEntries([...CASE_EVENT_TYPES, 'TIMER' as const].map((type) => [type, t(lang, `event.${type}`)])) as Record<CaseEventType | 'TIMER', string>;
+}
 
 /** Every text of the web pages, in Vietnamese (the default) and English. */
 export interface WebLabels {
@@ -291,22 +298,7 @@ const VI: WebLabels = {
     back: 'Về danh sách',
     notHeld: 'Hồ sơ này không thuộc cơ quan của bạn.',
   },
-  event: {
-    ACCEPT: 'Tiếp nhận',
-    REQUEST_COMPLETION: 'Yêu cầu hoàn thiện hồ sơ',
-    REFUSE: 'Từ chối',
-    TRANSFER: 'Chuyển xử lý',
-    COMPLETE: 'Hoàn thành bước',
-    REQUEST_SUPPLEMENT: 'Yêu cầu bổ sung',
-    SUPPLY: 'Nhận giấy tờ bổ sung',
-    ANSWER: 'Trả lời ý kiến',
-    FINISH_INTERVAL: 'Kết thúc thời gian không tính',
-    APOLOGIZE: 'Xin lỗi và hẹn lại',
-    WITHDRAW: 'Rút hồ sơ',
-    RETURN_RESULT: 'Trả kết quả',
-    RATE: 'Đánh giá',
-    TIMER: 'Hết hạn',
-  },
+  event: eventNames('vi'),
   slipAction: {
     submit: 'nộp hồ sơ',
     'request-completion': 'yêu cầu hoàn thiện',
@@ -516,22 +508,7 @@ const EN: WebLabels = {
     back: 'Back to the queue',
     notHeld: 'This dossier is not held by your agency.',
   },
-  event: {
-    ACCEPT: 'Accept',
-    REQUEST_COMPLETION: 'Ask to complete the dossier',
-    REFUSE: 'Refuse',
-    TRANSFER: 'Transfer',
-    COMPLETE: 'Complete the step',
-    REQUEST_SUPPLEMENT: 'Ask for papers',
-    SUPPLY: 'Papers supplied',
-    ANSWER: 'Answer the consultation',
-    FINISH_INTERVAL: 'End the excluded time',
-    APOLOGIZE: 'Apologise with a new date',
-    WITHDRAW: 'Withdraw',
-    RETURN_RESULT: 'Return the result',
-    RATE: 'Rate',
-    TIMER: 'Deadline',
-  },
+  event: eventNames('en'),
   slipAction: {
     submit: 'submitted',
     'request-completion': 'completion requested',

@@ -76,6 +76,10 @@ describe('calendar-day limits and long holidays', () => {
     expect(report.properties[0]?.status).toBe('warning');
     const risk = report.warnings.find((w) => w.code === 'holiday-risk')?.message;
     expect(risk).toMatch(/^holiday risk: the limit is in calendar days, so around long holidays a dossier can be late even when every agency meets its share\. Example: seed 42, path "[\d:]+": the dossier was late although every party met its share\.\n {2}events:\n {4}received 2026-02-0/);
+    // The same counterexample in Vietnamese: the trace says what each party did, in Vietnamese.
+    const vi = report.warnings.find((w) => w.code === 'holiday-risk')?.text.vi ?? '';
+    expect(vi).toMatch(/^rủi ro ngày nghỉ: thời hạn tính theo ngày, .* Ví dụ: hạt giống 42, đường "[\d:]+": hồ sơ trễ hạn dù mọi bên đều làm đúng thời gian của mình\.\n {2}các sự kiện:\n {4}tiếp nhận 2026-02-03T08:00\+07:00 qua kênh trực tiếp\n {4}2026-02-03T08:00\+07:00 Tiếp nhận — desk\n {4}2026-02-03T17:00\+07:00 Chuyển xử lý — desk\n/);
+    expect(vi).not.toMatch(/\b(?:ACCEPT|TRANSFER|COMPLETE|TIMER|received|events|by)\b/);
   });
 });
 
