@@ -1,4 +1,5 @@
 import type { BranchNode, ConsultNode, ExcludedNode, FlowNode, ParallelNode, ProcedureSpec, StepNode } from '../dsl/spec.ts';
+import { t as tr } from '../i18n/translate.ts';
 import { citeRef } from '../legal.ts';
 import { describeDuration } from './durations.ts';
 import { IdAllocator } from './ids.ts';
@@ -160,7 +161,7 @@ export function toDot(spec: ProcedureSpec, options: ExportOptions = {}): string 
   const lang = options.lang ?? 'vi';
   const w = new DotWriter(spec, lang);
   const desk = spec.receipt.desk;
-  const receipt = w.node(desk, 'desk:receipt', `${word('receiving', lang)}\n(${spec.receipt.channels.join(', ')})`, DESK);
+  const receipt = w.node(desk, 'desk:receipt', `${word('receiving', lang)}\n(${spec.receipt.channels.map((c) => tr(lang, `channel.${c}`)).join(', ')})`, DESK);
   const ends = w.sequence(spec.flow, [{ from: receipt }]);
   const returned = w.node(desk, 'desk:return', word('returnResult', lang), DESK);
   w.connect(ends, returned);

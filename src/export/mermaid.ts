@@ -1,4 +1,6 @@
 import type { BranchNode, ConsultNode, ExcludedNode, FlowNode, ParallelNode, ProcedureSpec, StepNode } from '../dsl/spec.ts';
+import type { CaseEventType } from '../compile/types.ts';
+import { t as tr } from '../i18n/translate.ts';
 import { describeDuration } from './durations.ts';
 import { IdAllocator } from './ids.ts';
 import { type ExportLang, type ExportOptions, atMostTimes, partyName, word } from './words.ts';
@@ -202,21 +204,23 @@ export function toMermaid(spec: ProcedureSpec, options: ExportOptions = {}): str
   w.state(1, 'refusedAtReceipt', t('refusedAtReceipt'));
   w.state(1, 'withdrawn', t('withdrawn'));
 
+  // Events by the API's names in English, by what a person does in Vietnamese.
+  const e = (type: CaseEventType | 'TIMER') => (lang === 'en' ? type : tr(lang, `event.${type}`));
   w.edge(1, '[*]', 'receiving');
   if (completion) {
-    w.edge(1, 'receiving', 'awaitingCompletion', `REQUEST_COMPLETION (${atMostTimes(spec.receipt.maxCompletionRequests, lang)})`);
-    w.edge(1, 'awaitingCompletion', 'receiving', 'SUPPLY');
+    w.edge(1, 'receiving', 'awaitingCompletion', `${e('REQUEST_COMPLETION')} (${atMostTimes(spec.receipt.maxCompletionRequests, lang)})`);
+    w.edge(1, 'awaitingCompletion', 'receiving', e('SUPPLY'));
   }
-  w.edge(1, 'receiving', 'transferring', 'ACCEPT');
-  w.edge(1, 'receiving', 'refusedAtReceipt', 'REFUSE');
-  const transfer = spec.receipt.handover === 'immediate' ? t('immediate') : spec.receipt.channels.includes('online') ? `TRANSFER / ${t('online')}` : 'TRANSFER';
+  w.edge(1, 'receiving', 'transferring', e('ACCEPT'));
+  w.edge(1, 'receiving', 'refusedAtReceipt', e('REFUSE'));
+  const transfer = spec.receipt.handover === 'immediate' ? t('immediate') : spec.receipt.channels.includes('online') ? `${e('TRANSFER')} / ${t('online')}` : e('TRANSFER');
   w.edge(1, 'transferring', 'processing', transfer);
   w.edge(1, 'processing', 'resultReady');
-  w.edge(1, 'processing', 'refused', 'REFUSE');
-  for (const from of ['receiving', ...(completion ? ['awaitingCompletion'] : []), 'transferring', 'processing']) w.edge(1, from, 'withdrawn', 'WITHDRAW');
-  w.edge(1, 'resultReady', 'returned', 'RETURN_RESULT');
-  w.edge(1, 'returned', 'rated', 'RATE');
-  w.edge(1, 'returned', 'closed', `TIMER (${describeDuration(spec.result.ratingWindow, lang)})`);
+  w.edge(1, 'processing', 'refused', e('REFUSE'));
+  for (const from of ['receiving', ...(completion ? ['awaitingCompletion'] : []), 'transferring', 'processing']) w.edge(1, from, 'withdrawn', e('WITHDRAW'));
+  w.edge(1, 'resultReady', 'returned', e('RETURN_RESULT'));
+  w.edge(1, 'returned', 'rated', e('RATE'));
+  w.edge(1, 'returned', 'closed', `${e('TIMER')} (${describeDuration(spec.result.ratingWindow, lang)})`);
   for (const final of ['rated', 'closed', 'refused', 'refusedAtReceipt', 'withdrawn']) w.edge(1, final, '[*]');
   return `${w.lines.join('\n')}\n`;
 }

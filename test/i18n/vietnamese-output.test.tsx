@@ -86,6 +86,18 @@ describe('with --lang vi no English label is printed', () => {
     expect(englishIn(report.out)).toEqual([]);
   }, 300_000);
 
+  it.each(['mermaid', 'dot', 'bpmn'] as const)('graph --format %s', async (format) => {
+    const { code, out } = await runCli(['graph', 'land-use-right-first', '--format', format, '--lang', 'vi']);
+    expect(code).toBe(0);
+    // The diagram languages' keywords and node ids (state, graph, desk:receipt, bpmn:startEvent) are
+    // not labels: only the texts a reader sees are read (Mermaid's state names and edge labels,
+    // DOT's label="…", BPMN's name="…").
+    const pattern = { mermaid: /state "([^"]*)"|: (.*)$/gm, dot: /label="([^"]*)"/g, bpmn: /name="([^"]*)"/g }[format]!;
+    const labels = [...out.matchAll(pattern)].map((m) => m[1] ?? m[2]).join('\n');
+    expect(labels.length).toBeGreaterThan(200);
+    expect(englishIn(labels)).toEqual([]);
+  });
+
   it('the stepper', async () => {
     const proc = compileProcedure(landUseRightFirst);
     const session = openSession(proc, { receivedAt: parseInstant('2025-03-03T09:00'), channel: 'in-person', dossier: { remoteCommune: false } });
