@@ -10,7 +10,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
  * The pure core (DESIGN.md, "Time is an input"): no clock, no randomness, no file, no terminal, no
  * native module. Every module reachable from these folders by relative imports is held to it.
  */
-const PURE_FOLDERS = ['src/calendar', 'src/dsl', 'src/compile', 'src/analysis', 'src/export', 'src/indicators', 'src/mining', 'src/sim'];
+const PURE_FOLDERS = ['src/calendar', 'src/dsl', 'src/compile', 'src/analysis', 'src/export', 'src/indicators', 'src/mining', 'src/sim', 'src/forms'];
 /** The entry files that must load in a browser bundle. */
 const PURE_ENTRIES = ['src/index.ts', 'src/sim/index.ts'];
 

@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Instant, formatInstant, parseInstant } from '../calendar/instant.ts';
 import type { StatusCode } from '../compile/case.ts';
 import { DEFAULT_MAX_PAYLOAD_BYTES } from '../engine/check-event.ts';
 import { checkUnit } from '../engine/dossier-code.ts';
+import type { ProcedureSpec } from '../dsl/spec.ts';
+import { fillForm } from '../forms/case-form.ts';
+import { formHtml, formText } from '../forms/render-form.ts';
 import { createEngine } from '../engine/engine.ts';
 import { sqliteStore } from '../engine/sqlite-store.ts';
 import { storeTraces } from '../engine/case-log.ts';
@@ -47,13 +51,14 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
       output: { type: 'string', short: 'o' },
       lang: { type: 'string' },
       unit: { type: 'string' },
+      text: { type: 'boolean', default: false },
       json: { type: 'boolean', default: true },
     },
     allowPositionals: true,
     strict: true,
   });
   const [sub, ...rest] = positionals;
-  const subcommands = ['open', 'send', 'show', 'list', 'tick', 'log'];
+  const subcommands = ['open', 'send', 'show', 'list', 'tick', 'log', 'form'];
   if (sub === undefined || !subcommands.includes(sub)) {
     throw new UsageError('usage', `${sub === undefined ? 'case needs a subcommand' : `unknown case subcommand "${sub}"`}: use ${subcommands.join(', ')}. Run motcua case --help for the usage.`);
   }
@@ -62,7 +67,7 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
   if (sub !== 'open' && !existsSync(file)) {
     throw new UsageError('not-found', 'no such case database. Check the path, or create it with motcua case open --db <file> <request>.', { file });
   }
-  const arity: Record<string, number> = { open: 1, send: 2, show: 1, list: 0, tick: 0, log: 0 };
+  const arity: Record<string, number> = { open: 1, send: 2, show: 1, list: 0, tick: 0, log: 0, form: 2 };
   if (rest.length !== arity[sub]) throw new UsageError('usage', `case ${sub} takes ${arity[sub]} argument(s), not ${rest.length}. Run motcua case --help for the usage.`);
 
   if (sub === 'log') {
@@ -84,6 +89,8 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
         return await listCases(engine, values, io);
       case 'log':
         return await writeCaseLog(store, values.output!, file);
+      case 'form':
+        return await printForm(store, procedures.map((p) => p.spec), rest[0]!, rest[1]!, { text: values.text, output: values.output }, io);
       default:
         return await tickCases(engine, values.now === undefined ? (io.now() as Instant) : parseInstant(values.now, ['--now']), io);
     }
@@ -94,6 +101,27 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
   } finally {
     await store.close();
   }
+}
+
+/** `case form`: a form of the case's period, filled from its record, as printable HTML or text. */
+async function printForm(store: CaseStore, specs: readonly ProcedureSpec[], caseId: string, name: string, options: { readonly text: boolean; readonly output: string | undefined }, io: Io): Promise<number> {
+  const record = await store.get(caseId);
+  if (record === null) throw new CaseError('unknown-case', `no case "${caseId}" in the store. Check the id (list the cases to see them).`, { path: ['caseId'] });
+  const { id, version } = record.procedure;
+  const spec = specs.find((s) => s.id === id && s.version === version);
+  if (spec === undefined) throw new CaseError('unknown-procedure', `case ${caseId} runs on ${id} version ${version}, which is not among the procedures given. Add it with --procedures.`, { path: ['caseId'] });
+  const filled = fillForm({ code: record.code, status: record.index.status, snapshot: record.snapshot, spec }, name);
+  const text = options.text ? formText(filled) : formHtml(filled);
+  if (options.output === undefined) {
+    io.out(text);
+    return EXIT.ok;
+  }
+  try {
+    await writeFile(options.output, text);
+  } catch (cause) {
+    throw new UsageError('not-written', `cannot write the form here (${cause instanceof Error ? cause.message : String(cause)}). Give -o a path in a folder you can write to.`, { file: options.output, cause });
+  }
+  return EXIT.ok;
 }
 
 async function openCase(engine: Engine, input: { value: unknown; where: string }, key: string | undefined, io: Io): Promise<number> {

@@ -26,6 +26,15 @@ export const CASE_USAGE = `motcua case open|send|show|list|tick|log --db <file.d
   list  [--agency a] [--status 4,5] [--due-before <instant>] [--overdue <instant>] [--procedure id]
   tick  [--now <instant>]           fires every deadline passed (default: now)
   log   -o <log.csv|log.xes>        writes every case as an event log for process mining (pm4py CSV or IEEE XES)
+  form  <caseId> <form> [--text] [-o file]
+                                    a one-stop form of the period in force on the receipt day, filled from the case
+                                    (printable HTML, A5/A4 print CSS, Vietnamese; --text for plain text); <form> is a
+                                    number or a name: Circular 01/2018/TT-VPCP (receipts 2019-01-06 … 2025-09-14):
+                                    01 receipt, 02 completion-request, 03 refusal, 04 apology, 05 control-slip,
+                                    06 tracking-book; Circular 03/2025/TT-VPCP (from 2025-09-15): 01 receipt,
+                                    02 completion-request, 03 refusal, 04 apology (with a request to extend),
+                                    05 stop-notice, 06 control-slip, 07 tracking-book. Lines the record has no value
+                                    for (the applicant's name, address…) are printed blank.
   JSON comes as an argument or on stdin with -. Exit 1 when the event is refused or conflicts (the reason on stderr).`;
 
 export const CHECK_USAGE = `motcua check [paths…] [--allow-code] [--json] [--seed N] [--runs N] [--received YYYY-MM-DD] [--lang vi|en]

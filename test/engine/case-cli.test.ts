@@ -136,7 +136,7 @@ describe('motcua case, for scripts', () => {
       [caseArgs('list', '--status', '11'), 'motcua: --status: --status takes one-stop status codes 1–10 separated by commas (e.g. 4,5), not "11".\n'],
       [['show', CASE], 'motcua: case show needs --db <file.db>, the SQLite file of the cases.\n'],
       [['show', '--db', join(dir, 'none.db'), CASE], `motcua: ${join(dir, 'none.db')}: no such case database. Check the path, or create it with motcua case open --db <file> <request>.\n`],
-      [['fly', '--db', db], 'motcua: unknown case subcommand "fly": use open, send, show, list, tick, log. Run motcua case --help for the usage.\n'],
+      [['fly', '--db', db], 'motcua: unknown case subcommand "fly": use open, send, show, list, tick, log, form. Run motcua case --help for the usage.\n'],
     ];
     const answers = [];
     for (const [args, , stdin] of cases) {
