@@ -4,6 +4,9 @@ import type { FilledForm } from './case-form.ts';
 /** What a blank line of a form looks like in text: room to write by hand. */
 const BLANK = '……………………………………';
 
+/** `Ban hành kèm theo Thông tư 01/2018/TT-VPCP`: the circular that issues the form, in Vietnamese. */
+const issuedBy = (f: FilledForm) => `Ban hành kèm theo ${citeRef({ document: f.set.ref.document, confidence: f.set.ref.confidence }, 'vi')}`;
+
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
@@ -48,12 +51,10 @@ table { width: 100%; border-collapse: collapse; font-size: 0.9em; }
 th, td { border: 1px solid #000; padding: 2px 4px; vertical-align: top; }
 .signatures { display: flex; justify-content: space-around; margin-top: 1.5em; text-align: center; }
 .signature { min-height: 6em; }
-.ref { font-size: 0.8em; margin-top: 2em; }
-@media print { .ref { display: none; } }
 </style>
 </head>
 <body>
-<p class="form-number">Mẫu số ${f.form.number}</p>
+<p class="form-number">Mẫu số ${f.form.number}<br>(${escape(issuedBy(f))})</p>
 <div class="heading">
 <div><p>${escape(f.agency.toUpperCase())}</p></div>
 <div><p><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong></p><p><strong>Độc lập - Tự do - Hạnh phúc</strong></p></div>
@@ -63,7 +64,6 @@ ${fields}
 ${list}
 ${table}
 ${signatures}
-<p class="ref">${escape(citeRef(f.set.ref))}, mẫu số ${f.form.number}</p>
 </body>
 </html>
 `;
@@ -73,10 +73,10 @@ ${signatures}
  * A filled form as plain text, one field a line (a dotted blank where the record has no value).
  *
  * @example
- * formText(fillForm(source, 'receipt')).split('\n')[0] // → 'Mẫu số 01 – Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Circular 01/2018/TT-VPCP Annex (Mẫu số 01–06))'
+ * formText(fillForm(source, 'receipt')).split('\n')[0] // → 'Mẫu số 01 – Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Ban hành kèm theo Thông tư 01/2018/TT-VPCP)'
  */
 export function formText(f: FilledForm): string {
-  const lines = [`Mẫu số ${f.form.number} – ${f.form.title.vi} (${citeRef(f.set.ref)})`, f.agency, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM – Độc lập - Tự do - Hạnh phúc', ''];
+  const lines = [`Mẫu số ${f.form.number} – ${f.form.title.vi} (${issuedBy(f)})`, f.agency, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM – Độc lập - Tự do - Hạnh phúc', ''];
   for (const x of f.fields) lines.push(`${x.label}: ${x.value ?? BLANK}`);
   if (f.list !== undefined) {
     lines.push(`${f.list.label}:`);

@@ -53,7 +53,7 @@ describe('motcua case form', () => {
     const code = await stored('2024-03-04T09:00');
     expect(code).toBe('000.00.12.H33-240304-0001');
     expect(await form(code, '01')).toEqual([
-      'Mẫu số 01 – Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Circular 01/2018/TT-VPCP Annex (Mẫu số 01–06))',
+      'Mẫu số 01 – Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Ban hành kèm theo Thông tư 01/2018/TT-VPCP)',
       ...HEADING,
       'Mã hồ sơ: 000.00.12.H33-240304-0001',
       'Tên thủ tục hành chính: Tiny',
@@ -83,7 +83,7 @@ describe('motcua case form', () => {
     expect(html).toContain('<h1>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</h1>');
     expect(html).toContain('<p class="field"><span class="label">Mã hồ sơ:</span> 000.00.12.H33-240304-0001</p>');
     expect(html).toContain('<p class="field"><span class="label">Địa chỉ:</span> <span class="blank"></span></p>');
-    expect(html).toContain('<p class="form-number">Mẫu số 01</p>');
+    expect(html).toContain('<p class="form-number">Mẫu số 01<br>(Ban hành kèm theo Thông tư 01/2018/TT-VPCP)</p>');
   });
 
   it('fills the completion request with the papers an agency asked for, and the apology slip with its reason and new date', async () => {
@@ -107,7 +107,7 @@ describe('motcua case form', () => {
       '',
     ]);
     const apology = await form(code, '04');
-    expect(apology[0]).toBe('Mẫu số 04 – Phiếu xin lỗi và hẹn lại ngày trả kết quả (Circular 01/2018/TT-VPCP Annex (Mẫu số 01–06))');
+    expect(apology[0]).toBe('Mẫu số 04 – Phiếu xin lỗi và hẹn lại ngày trả kết quả (Ban hành kèm theo Thông tư 01/2018/TT-VPCP)');
     expect(apology.slice(8, 13)).toEqual([
       'Thời gian hẹn trả kết quả: hết ngày 07 tháng 03 năm 2024',
       'Cơ quan xin lỗi: Justice officer',
@@ -130,7 +130,7 @@ describe('motcua case form', () => {
       { type: 'COMPLETE', at: '2024-03-05T10:00', by: 'justice', step: 'register' },
     ]);
     const slip = await form(code, 'control-slip');
-    expect(slip[0]).toBe('Mẫu số 05 – Phiếu kiểm soát quá trình giải quyết hồ sơ (Circular 01/2018/TT-VPCP Annex (Mẫu số 01–06))');
+    expect(slip[0]).toBe('Mẫu số 05 – Phiếu kiểm soát quá trình giải quyết hồ sơ (Ban hành kèm theo Thông tư 01/2018/TT-VPCP)');
     const rows = slip.join('\n').split('\n\n').slice(2);
     expect(rows.map((r) => r.split('\n').find((l) => l.startsWith('Nội dung: ')))).toEqual([
       'Nội dung: Nộp hồ sơ',
@@ -173,10 +173,10 @@ describe('motcua case form', () => {
       { type: 'REFUSE', at: '2026-03-03T10:00', by: 'justice', step: 'register', reasons: ['the parent is not the applicant'] },
     ]);
     const notice = await form(code, 'stop-notice');
-    expect(notice[0]).toBe('Mẫu số 05 – Thông báo dừng giải quyết hồ sơ (Circular 03/2025/TT-VPCP Annex I (Mẫu số 01–07))');
+    expect(notice[0]).toBe('Mẫu số 05 – Thông báo dừng giải quyết hồ sơ (Ban hành kèm theo Thông tư 03/2025/TT-VPCP)');
     expect(notice.slice(8, 12)).toEqual(['Cơ quan: Justice officer', 'Thời gian: 10 giờ 00 phút, ngày 03 tháng 03 năm 2026', 'Lý do:', '  1. the parent is not the applicant']);
-    expect((await form(code, '07'))[0]).toBe('Mẫu số 07 – Sổ theo dõi hồ sơ (Circular 03/2025/TT-VPCP Annex I (Mẫu số 01–07))');
-    expect((await form(code, '04'))[0]).toBe('Mẫu số 04 – Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (Circular 03/2025/TT-VPCP Annex I (Mẫu số 01–07))');
+    expect((await form(code, '07'))[0]).toBe('Mẫu số 07 – Sổ theo dõi hồ sơ (Ban hành kèm theo Thông tư 03/2025/TT-VPCP)');
+    expect((await form(code, '04'))[0]).toBe('Mẫu số 04 – Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (Ban hành kèm theo Thông tư 03/2025/TT-VPCP)');
   });
 
   it('exits 2 naming the forms of the period for a form of another period or no form at all, and for a case received before any forms', async () => {
