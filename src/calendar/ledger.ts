@@ -234,16 +234,17 @@ export function lastMomentBefore(cal: BusinessCalendar, l: Ledger, d: Duration):
 /**
  * {@link lastMomentBefore} for hosts that ask it of many ledgers sharing due instants (the
  * simulator: every dossier accepted on a day has the same due date): the moment is searched once
- * per due instant and measure, and only compared with each ledger's start.
+ * per due instant and measure, and only compared with each ledger's start (`startedAt`, the
+ * ledger's own by default: a host that shares one ledger between dossiers gives each one's).
  *
  * @example
  * const last = lastMomentFinder(cal, parseDuration('1wd'));
  * last(ledger) // === lastMomentBefore(cal, ledger, parseDuration('1wd'))
  */
-export function lastMomentFinder(cal: BusinessCalendar, d: Duration): (l: Ledger) => Instant | null {
+export function lastMomentFinder(cal: BusinessCalendar, d: Duration): (l: Ledger, startedAt?: Instant) => Instant | null {
   const budgets = new Map<boolean, number>();
   const found = new Map<MeasureKind, Map<number, { readonly p: number; readonly at: Instant }>>();
-  return (l) => {
+  return (l, startedAt = l.startedAt) => {
     if (l.due === null) return null;
     let byDue = found.get(l.measure);
     if (byDue === undefined) found.set(l.measure, (byDue = new Map()));
@@ -252,11 +253,11 @@ export function lastMomentFinder(cal: BusinessCalendar, d: Duration): (l: Ledger
       const budget = budgets.get(l.dateMode) ?? budgets.set(l.dateMode, budgetOf(cal, d, l.dateMode ? 'date' : 'hours').budget).get(l.dateMode)!;
       const p = position(cal, l.measure, l.due) - budget;
       // Beyond the start, the moment does not depend on where the search starts from.
-      known = { p, at: p <= position(cal, l.measure, l.startedAt) ? (Number.NaN as Instant) : locate(cal, l.measure, p, l.startedAt) };
-      if (Number.isNaN(known.at)) return l.startedAt;
+      known = { p, at: p <= position(cal, l.measure, startedAt) ? (Number.NaN as Instant) : locate(cal, l.measure, p, startedAt) };
+      if (Number.isNaN(known.at)) return startedAt;
       if (byDue.size > 4096) byDue.clear();
       byDue.set(l.due, known);
     }
-    return known.p <= position(cal, l.measure, l.startedAt) ? l.startedAt : known.at;
+    return known.p <= position(cal, l.measure, startedAt) ? startedAt : known.at;
   };
 }

@@ -56,8 +56,11 @@ export function openStatutory(env: ProcedureEnv, at: Instant, extensions: readon
 /**
  * {@link openStatutory} for hosts that open many ledgers (the simulator): in the legal date mode the
  * ledger depends on the acceptance day, not the instant (the day of acceptance is not counted), so
- * its due date is computed once per day and dossier shape (`shape`: a key of the extensions) and
- * reused, with only `startedAt` set to the instant.
+ * it is opened once per day and dossier shape (`shape`: a key of the extensions) and the same
+ * ledger is returned for every dossier of that day. Its `startedAt` is then the first acceptance
+ * of the day: the host keeps each dossier's own acceptance instant beside it (the due date, pauses
+ * and classification depend on the day alone; the apology moment takes the instant, see
+ * {@link apologyDecider}).
  */
 export function statutoryOpener(env: ProcedureEnv): (at: Instant, extensions: readonly LimitExtension[], shape: string) => Ledger {
   if (env.spec.limit.mode !== 'date') return (at, extensions) => openStatutory(env, at, extensions);
@@ -67,7 +70,7 @@ export function statutoryOpener(env: ProcedureEnv): (at: Instant, extensions: re
     if (byDay === undefined) byShape.set(shape, (byDay = new Map()));
     const day = localDateOf(at);
     const known = byDay.get(day);
-    if (known !== undefined) return known.startedAt === at ? known : { ...known, startedAt: at };
+    if (known !== undefined) return known;
     const opened = openStatutory(env, at, extensions);
     if (byDay.size > 4096) byDay.clear();
     byDay.set(day, opened);
@@ -124,13 +127,14 @@ export function apologyDecisionAt(env: ProcedureEnv, statutory: Ledger | null, a
 /**
  * {@link apologyDecisionAt} for hosts that decide it for many dossiers (the simulator): dossiers
  * accepted on the same day share a due date, so the moment is searched once per due date.
+ * `acceptedAt` is the dossier's acceptance instant (the ledger's `startedAt` when it is its own).
  */
-export function apologyDecider(env: ProcedureEnv): (statutory: Ledger | null, apologies: number, now: Instant) => Instant | null {
+export function apologyDecider(env: ProcedureEnv): (statutory: Ledger | null, apologies: number, now: Instant, acceptedAt: Instant) => Instant | null {
   const lastMoment = lastMomentFinder(env.calendar, env.apologyNotice);
   const max = env.spec.lateness.apology.max;
-  return (statutory, apologies, now) => {
+  return (statutory, apologies, now, acceptedAt) => {
     if (statutory === null || statutory.due === null || apologies >= max) return null;
-    const last = lastMoment(statutory);
+    const last = lastMoment(statutory, acceptedAt);
     return last !== null && last >= now ? last : null;
   };
 }

@@ -10,33 +10,41 @@ import type { Random } from './random.ts';
  * weekday and hour profiles; non-working days have none on the Vietnamese calendar.
  */
 export function nextPoisson(a: Extract<SimProcedure['arrivals'], { kind: 'poisson' }>, from: number, rng: Random, days: ReturnType<typeof vietnamDayCalendar>, allDays: boolean): number {
+  return poissonArrivals(a, days, allDays)(from, rng);
+}
+
+/**
+ * {@link nextPoisson} compiled once per arrival process (its peak rate and shape computed once),
+ * for the simulator, which asks for every arrival.
+ */
+export function poissonArrivals(a: Extract<SimProcedure['arrivals'], { kind: 'poisson' }>, days: ReturnType<typeof vietnamDayCalendar>, allDays: boolean): (from: number, rng: Random) => number {
   const hourSum = a.hours.reduce((s, h) => s + h, 0);
-  if (a.perDay <= 0 || hourSum <= 0) return Infinity;
   const peakWeekday = Math.max(...a.weekdays);
   const peakHour = Math.max(...a.hours);
   // Arrivals per millisecond at the peak.
   const peak = (a.perDay * peakWeekday * peakHour) / hourSum / MS_PER_HOUR;
-  if (peak <= 0) return Infinity;
-  let t = from;
-  for (let guard = 0; guard < 1_000_000; guard++) {
-    t += -Math.log(1 - rng.next()) / peak;
-    const day = localDateOf(t as Instant);
-    if (day > days.last) return Infinity;
-    const dayRate = allDays || days.isWorkingDay(day) ? (a.weekdays[weekday(day as LocalDate)] ?? 0) : 0;
-    const hour = Math.floor(msOfLocalDay(t as Instant) / MS_PER_HOUR);
-    const rate = dayRate * (a.hours[hour] ?? 0);
-    if (rate === 0) {
-      // Nothing arrives in this hour: by memorylessness, start afresh from the next hour that may
-      // have arrivals instead of drawing candidates through the night and the weekend.
-      t = nextOpenHour(a.hours, t as Instant, dayRate === 0);
-      continue;
+  if (a.perDay <= 0 || hourSum <= 0 || !(peak > 0)) return () => Infinity;
+  return (from, rng) => {
+    let t = from;
+    for (let guard = 0; guard < 1_000_000; guard++) {
+      t += -Math.log(1 - rng.next()) / peak;
+      const day = localDateOf(t as Instant);
+      if (day > days.last) return Infinity;
+      const dayRate = allDays || days.isWorkingDay(day) ? (a.weekdays[weekday(day as LocalDate)] ?? 0) : 0;
+      const hour = Math.floor(msOfLocalDay(t as Instant) / MS_PER_HOUR);
+      const rate = dayRate * (a.hours[hour] ?? 0);
+      if (rate === 0) {
+        // Nothing arrives in this hour: by memorylessness, start afresh from the next hour that may
+        // have arrivals instead of drawing candidates through the night and the weekend.
+        t = nextOpenHour(a.hours, t as Instant, dayRate === 0);
+        continue;
+      }
+      if (rng.next() * peakWeekday * peakHour < rate) return Math.round(t);
     }
-    if (rng.next() * peakWeekday * peakHour < rate) return Math.round(t);
-  }
-  return Infinity;
+    return Infinity;
+  };
 }
 
-/** The start of the next hour with a non-zero rate, from the next day when `skipDay`. */
 function nextOpenHour(hours: readonly number[], t: Instant, skipDay: boolean): number {
   const day = localDateOf(t);
   const from = skipDay ? 24 : Math.floor(msOfLocalDay(t) / MS_PER_HOUR) + 1;

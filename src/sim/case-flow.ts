@@ -153,6 +153,7 @@ export class CaseFlow implements ServiceHost {
       case DEEMED:
         return this.#answer(c, node, aux, true);
       case APOLOGY_CHECK:
+        if (c.apologyCheck >= 0 && aux === c.version) c.apologyCheck = -1;
         return this.#apologyCheck(c, aux);
       case WITHDRAW:
         if (c.readyAt !== null) return;
@@ -186,6 +187,7 @@ export class CaseFlow implements ServiceHost {
     const plan = plans[c.p]!;
     const now = events.now as Instant;
     c.statutory = plan.openStatutory(now, c.dossier);
+    c.acceptedAt = now;
     this.#emit?.(c, { type: 'ACCEPT', at: now, by: plan.desk });
     this.#armApology(c);
     if (handoverIsImmediate(plan.env, c.channel)) return this.#enter(c, plan.model.start);
@@ -321,6 +323,8 @@ export class CaseFlow implements ServiceHost {
         s.cycleCalendarDays.add((now - c.arrival) / MS_PER_DAY);
       }
     }
+    // Its apology check will find nothing to do: it need not be handled at all.
+    events.cancel(c.apologyCheck, APOLOGY_CHECK, c.slot, c.id);
     cases.close(c);
   }
 
@@ -330,8 +334,10 @@ export class CaseFlow implements ServiceHost {
     c.version++;
     if (c.readyAt !== null) return;
     const now = this.parts.events.now as Instant;
-    const at = this.parts.plans[c.p]!.apologyAt(c.statutory, c.apologies, now);
-    if (at !== null) this.parts.events.deadline(at, APOLOGY_CHECK, c.slot, c.id, -1, c.version);
+    const at = this.parts.plans[c.p]!.apologyAt(c.statutory, c.apologies, now, c.acceptedAt);
+    const events = this.parts.events;
+    events.cancel(c.apologyCheck, APOLOGY_CHECK, c.slot, c.id);
+    c.apologyCheck = at === null ? -1 : events.deadline(at, APOLOGY_CHECK, c.slot, c.id, -1, c.version);
   }
 
   #apologyCheck(c: SimCase, version: number): void {

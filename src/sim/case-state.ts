@@ -21,9 +21,14 @@ export class SimCase {
   dossier: Dossier = {};
   /** Received after the warm-up, so counted in the statistics. */
   counted = false;
+  /** In the date mode shared by the dossiers accepted the same day: its `startedAt` is not this case's. */
   statutory: Ledger | null = null;
+  /** When the desk accepted the dossier (the statutory clock's start). */
+  acceptedAt = 0 as Instant;
   /** Changes whenever a scheduled apology check would be stale. */
   version = 0;
+  /** The scheduled apology check (a future-event number), -1 when none. */
+  apologyCheck = -1;
   apologyNewDue: Instant | undefined = undefined;
   apologies = 0;
   completionRequested = false;
@@ -48,7 +53,9 @@ export class SimCase {
     this.dossier = dossier;
     this.counted = counted;
     this.statutory = null;
+    this.acceptedAt = 0 as Instant;
     this.version = 0;
+    this.apologyCheck = -1;
     this.apologyNewDue = undefined;
     this.apologies = 0;
     this.completionRequested = false;

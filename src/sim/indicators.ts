@@ -74,8 +74,11 @@ export class IndicatorCollector {
     const kind: DossierEnd = outcome === 'returned' ? 'resolved' : outcome;
     // "late" as Decision 766 counts it (past the due instant, or more than one supplement request),
     // so that the ratings drawn follow the lateness the satisfaction rate subtracts.
-    const cls = kind === 'resolved' || kind === 'refused' ? classification : null;
-    const said: FeedbackOutcome = kind === 'resolved' ? (lateBy766({ at, classification }, due, supplements) ? 'late' : 'on-time') : kind === 'withdrawn' ? 'withdrawn' : 'refused';
+    const end = this.end;
+    end.kind = kind;
+    end.at = at;
+    end.classification = kind === 'resolved' || kind === 'refused' ? classification : null;
+    const said: FeedbackOutcome = kind === 'resolved' ? (lateBy766(end, due, supplements) ? 'late' : 'on-time') : kind === 'withdrawn' ? 'withdrawn' : 'refused';
     let rating: Rating | null = null;
     let complained = false;
     if (this.anyFeedback) {
@@ -84,10 +87,6 @@ export class IndicatorCollector {
       rating = u < odds['very-satisfied'] ? 'very-satisfied' : u < odds['very-satisfied'] + odds.satisfied ? 'satisfied' : u < odds['very-satisfied'] + odds.satisfied + odds['not-satisfied'] ? 'not-satisfied' : null;
       complained = this.rng.next() < this.feedback.complaint[said];
     }
-    const end = this.end;
-    end.kind = kind;
-    end.at = at;
-    end.classification = cls;
     this.count(p, arrival, due, supplements, end, rating === null ? null : { value: rating, at }, complained ? [at] : NONE_AT);
     return rating === null && !complained ? NO_SAY : { rating, complained };
   }

@@ -40,9 +40,13 @@ export interface ProcedurePlan {
   readonly tracked: Uint8Array;
   readonly chooseChannel: (rng: Random) => Channel;
   readonly chooseDossier: (rng: Random) => Dossier;
-  /** The statutory ledger opened at acceptance, and when to decide an apology. */
+  /**
+   * The statutory ledger opened at acceptance (in the date mode one object for all dossiers of a
+   * day: its `startedAt` is not the dossier's, see `statutoryOpener`), and when to decide an
+   * apology for a dossier accepted at `acceptedAt`.
+   */
   readonly openStatutory: (at: Instant, dossier: Dossier) => Ledger;
-  readonly apologyAt: (statutory: Ledger | null, apologies: number, now: Instant) => Instant | null;
+  readonly apologyAt: (statutory: Ledger | null, apologies: number, now: Instant, acceptedAt: Instant) => Instant | null;
   readonly desk: Actor;
   /** The actor completing, refusing or asking a supplement at each step node. */
   readonly stepActor: readonly (Actor | undefined)[];
@@ -54,15 +58,33 @@ const NO_FIELDS: Dossier = Object.freeze({});
 export function planOf(sim: SimProcedure, proc: CompiledProcedure, stationOf: (agency: string) => number): ProcedurePlan {
   const model = buildModel(proc);
   const env = proc.env;
-  const fields = Object.entries(sim.dossier).map(([field, choice]) => [field, chooserOf(choice)] as const);
+  const fields = Object.entries(sim.dossier).map(([field, choice]) => [field, choice, chooserOf(choice.map((_, k) => ({ value: k, p: choice[k]!.p })))] as const);
   const opener = statutoryOpener(env);
-  const extensions = new Map<string, { readonly key: string; readonly list: LimitExtension[] }>();
+  const extensions = new Map<Dossier, { readonly key: string; readonly list: LimitExtension[] }>();
   const extensionsOf = (dossier: Dossier) => {
-    const key = fields.length === 0 ? '' : JSON.stringify(dossier);
-    let known = extensions.get(key);
-    if (known === undefined) extensions.set(key, (known = { key, list: extensionsFor(env, dossier) }));
+    let known = extensions.get(dossier);
+    if (known === undefined) {
+      const key = fields.length === 0 ? '' : JSON.stringify(dossier);
+      known = { key, list: extensionsFor(env, dossier) };
+      // Dossiers of the same shape are one object (see `shapes`): the cache stays small.
+      if (extensions.size < 4096) extensions.set(dossier, known);
+    }
     return known;
   };
+  // A dossier's answers are drawn field by field, as option numbers; the same answers give the same
+  // object, so that the extensions are looked up by identity and no dossier is allocated per case.
+  const shapes = new Map<number, Dossier>();
+  const cacheable = fields.reduce((n, [, choice]) => n * choice.length, 1) < 2 ** 40;
+  const shapeOf = (options: readonly number[], key: number): Dossier => {
+    const known = cacheable ? shapes.get(key) : undefined;
+    if (known !== undefined) return known;
+    const dossier: Record<string, string | number | boolean> = {};
+    fields.forEach(([field, choice], k) => (dossier[field] = choice[options[k]!]!.value));
+    const frozen = Object.freeze(dossier);
+    if (cacheable && shapes.size < 4096) shapes.set(key, frozen);
+    return frozen;
+  };
+  const picked: number[] = fields.map(() => 0);
   return {
     sim,
     proc,
@@ -83,9 +105,13 @@ export function planOf(sim: SimProcedure, proc: CompiledProcedure, stationOf: (a
       fields.length === 0
         ? () => NO_FIELDS
         : (rng) => {
-            const dossier: Record<string, string | number | boolean> = {};
-            for (const [field, choose] of fields) dossier[field] = choose(rng);
-            return dossier;
+            let key = 0;
+            for (let k = 0; k < fields.length; k++) {
+              const [, choice, choose] = fields[k]!;
+              picked[k] = choose(rng);
+              key = key * choice.length + picked[k]!;
+            }
+            return shapeOf(picked, key);
           },
     openStatutory: (at, dossier) => {
       const { key, list } = extensionsOf(dossier);

@@ -3,7 +3,7 @@ import { ALWAYS_OPEN, VN_DEFAULT_OFFICE_HOURS } from '../calendar/office-hours.t
 import { vietnamDayCalendar } from '../calendar/vietnam.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
 import type { Decision766 } from '../indicators/decision766.ts';
-import { nextPoisson } from './arrivals.ts';
+import { poissonArrivals } from './arrivals.ts';
 import { allDaysWorking, calendarFor, compiledFor } from './calendars.ts';
 import { ARRIVAL, CaseFlow } from './case-flow.ts';
 import { CaseTable } from './case-state.ts';
@@ -91,6 +91,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
 
   // ---- arrivals ---------------------------------------------------------------------------------
   const replayed = new Int32Array(config.procedures.length);
+  const poisson = config.procedures.map((sp) => (sp.arrivals.kind === 'poisson' ? poissonArrivals(sp.arrivals, dayCalendar, config.calendar === '24x7') : undefined));
   const nextArrival = (p: number, from: number): number => {
     const a = config.procedures[p]!.arrivals;
     if (a.kind === 'replay') {
@@ -99,7 +100,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       replayed[p] = k < a.instants.length ? k + 1 : k;
       return k < a.instants.length ? a.instants[k]! : Infinity;
     }
-    return nextPoisson(a, from, rng, dayCalendar, config.calendar === '24x7');
+    return poisson[p]!(from, rng);
   };
   for (let p = 0; p < config.procedures.length; p++) {
     const first = nextArrival(p, start);

@@ -4,6 +4,8 @@ import { EventHeap } from './heap.ts';
 /** At the same instant people act first, then deadlines fire. */
 export const PEOPLE = 0;
 export const DEADLINES = 1;
+/** The kind of a cancelled event's record. */
+const CANCELLED = -1;
 
 /**
  * The future-event list of a replication: records of small integers in typed arrays, a binary
@@ -68,12 +70,12 @@ export class FutureEvents {
     return i;
   }
 
-  /** Schedules an event at `at` (not before `now`). */
-  schedule(at: number, priority: number, kind: number, slot: number, id: number, node: number, aux: number): void {
+  /** Schedules an event at `at` (not before `now`); returns its number, for {@link cancel}. */
+  schedule(at: number, priority: number, kind: number, slot: number, id: number, node: number, aux: number): number {
     const i = this.#record(at, priority, kind, slot, id, node, aux);
     if (at - this.now <= 2 * MS_PER_DAY) {
       this.#heap.push(at, priority, i);
-      return;
+      return i;
     }
     const day = Math.floor(at / MS_PER_DAY);
     const bucket = this.#buckets.get(day);
@@ -85,21 +87,28 @@ export class FutureEvents {
       while (k > 0 && days[k - 1]! > day) k--;
       days.splice(k, 0, day);
     }
+    return i;
+  }
+
+  /**
+   * Drops event `i` if it is still the event of `kind` for (`slot`, `id`) (numbers are reused once
+   * an event is handled, so a stale number is checked, not trusted): it is then never handled.
+   */
+  cancel(i: number, kind: number, slot: number, id: number): void {
+    if (i >= 0 && this.#kind[i] === kind && this.#slot[i] === slot && this.#id[i] === id) this.#kind[i] = CANCELLED;
   }
 
   /**
    * Schedules a deadline: in the lane when it falls due no earlier than the last one there (the
    * common case), else as any event. At the same instant, events of the heap go first.
    */
-  deadline(at: number, kind: number, slot: number, id: number, node: number, aux: number): void {
-    if (this.#laneSize > 0 && at < this.#laneLast) {
-      this.schedule(at, DEADLINES, kind, slot, id, node, aux);
-      return;
-    }
+  deadline(at: number, kind: number, slot: number, id: number, node: number, aux: number): number {
+    if (this.#laneSize > 0 && at < this.#laneLast) return this.schedule(at, DEADLINES, kind, slot, id, node, aux);
     const i = this.#record(at, DEADLINES, kind, slot, id, node, aux);
     if (this.#laneSize === this.#lane.length) this.#growLane();
     this.#lane[(this.#laneHead + this.#laneSize++) % this.#lane.length] = i;
     this.#laneLast = at;
+    return i;
   }
 
   /** Reads the earliest event due by `stopAt` into the fields; false when there is none. */
@@ -122,8 +131,14 @@ export class FutureEvents {
         this.#laneHead = (this.#laneHead + 1) % this.#lane.length;
         this.#laneSize--;
       }
+      const kind = this.#kind[i]!;
+      if (kind === CANCELLED) {
+        this.#kind[i] = 0;
+        this.#free.push(i);
+        continue;
+      }
       this.now = at;
-      this.kind = this.#kind[i]!;
+      this.kind = kind;
       this.slot = this.#slot[i]!;
       this.id = this.#id[i]!;
       this.node = this.#node[i]!;
