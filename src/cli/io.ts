@@ -36,26 +36,30 @@ export function pickLang(flag: string | undefined, env: Io['env']): Lang {
 }
 
 /**
- * Takes the options that may come before the command (`motcua --lang vi calendar …`) off the
- * front of the command line; the language travels to the command in the environment.
+ * Takes `--lang` off the command line wherever it stands — before the command (`motcua --lang vi
+ * calendar …`) or after it, up to a `--` — so that every command accepts it; the language travels
+ * to the command in the environment (`MOTCUA_LANG`), where {@link pickLang} reads it.
  */
 export function globalOptions(argv: readonly string[], env: Io['env']): { argv: readonly string[]; env: Io['env'] } {
-  let i = 0;
+  const rest: string[] = [];
   let lang: string | undefined;
-  while (i < argv.length) {
+  for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
     if (arg === '--lang') {
       lang = argv[i + 1];
       if (lang === undefined) throw new UsageError('usage', label('error.lang.missing'), { path: ['--lang'] });
-      i += 2;
+      i += 1;
     } else if (arg.startsWith('--lang=')) {
       lang = arg.slice('--lang='.length);
-      i += 1;
-    } else break;
+    } else rest.push(arg);
   }
   if (lang === undefined) return { argv, env };
   pickLang(lang, env);
-  return { argv: argv.slice(i), env: { ...env, [LANG_ENV]: lang } };
+  return { argv: rest, env: { ...env, [LANG_ENV]: lang } };
 }
 
 /**
@@ -63,7 +67,8 @@ export function globalOptions(argv: readonly string[], env: Io['env']): { argv: 
  * after the command) or the locale; never throws, since it is used while reporting another error.
  */
 export function errorLang(argv: readonly string[], env: Io['env']): Lang {
-  for (let i = argv.length - 1; i >= 0; i--) {
+  const end = argv.indexOf('--');
+  for (let i = (end === -1 ? argv.length : end) - 1; i >= 0; i--) {
     const arg = argv[i]!;
     const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
     if (value === 'vi' || value === 'en') return value;

@@ -33,7 +33,7 @@ describe('motcua check and days with no official announcement', () => {
   it('says it in Vietnamese too', async () => {
     const { out } = await runCli(['check', file, '--seed', '1', '--runs', '5', '--received', '2026-12-30', '--lang', 'vi']);
     expect(out).toContain(
-      '\n  ! cảnh báo: lịch tạm tính: hồ sơ tiếp nhận ngày 2026-12-30 có hạn hết ngày Thứ ba 05/01/2027, tính qua những ngày chưa có thông báo chính thức (bỏ qua 01/01/2027–03/01/2027: nghỉ hằng tuần; Tết Dương lịch, Labor Code 2019 (45/2019/QH14) Art. 112; tạm tính: chưa có thông báo chính thức về Tết Dương lịch 2027); hạn có thể thay đổi khi có thông báo của năm đó\n',
+      '\n  ! cảnh báo: lịch tạm tính: hồ sơ tiếp nhận ngày 2026-12-30 có hạn hết ngày Thứ ba 05/01/2027, tính qua những ngày chưa có thông báo chính thức (bỏ qua 01/01/2027–03/01/2027: nghỉ hằng tuần; Tết Dương lịch, Bộ luật Lao động 2019 (45/2019/QH14) Điều 112; tạm tính: chưa có thông báo chính thức về Tết Dương lịch 2027); hạn có thể thay đổi khi có thông báo của năm đó\n',
     );
   });
 

@@ -140,7 +140,7 @@ describe('motcua explain', () => {
     const { code, out } = await runCli(['--lang', 'vi', 'explain', 'land-use-right-first', '--received', '2025-03-03T09:00', '--events', events, '--dossier', '{"remoteCommune":false}']);
     expect(code).toBe(0);
     expect(out.split('\n').slice(1, 5)).toEqual([
-      'Thời hạn giải quyết: 20 ngày làm việc, tính theo ngày (Bộ luật Dân sự 2015, Điều 147–148) — Decree 101/2024/NĐ-CP on land registration and certificates [chưa chắc chắn]',
+      'Thời hạn giải quyết: 20 ngày làm việc, tính theo ngày (Bộ luật Dân sự 2015, Điều 147–148) — Nghị định 101/2024/NĐ-CP [chưa chắc chắn]',
       'Tiếp nhận: Thứ hai 03/03/2025 09:00 (trực tiếp); trạng thái 4 Đang xử lý',
       'Tiếp nhận hồ sơ hợp lệ: Thứ hai 03/03/2025 09:30; không tính ngày tiếp nhận (Bộ luật Dân sự 2015, Điều 147)',
       '  hạn: hết ngày Thứ hai 31/03/2025',

@@ -156,3 +156,21 @@ describe('with --lang vi a mistake is told in Vietnamese, on one line, with exit
     expect(err).toBe('motcua: --received: no version of land-use-right-first is in force on 2024-07-01 (versions: 2024.1 from 2024-08-01). Give a date of receipt inside one of them, or add a version for that date.\n');
   });
 });
+
+describe('--lang is accepted by every command, before or after it', () => {
+  it.each([
+    ['serve', ['serve', '--lang', 'vi'], 'motcua: --db:'],
+    ['calibrate', ['calibrate', 'log.csv', '--lang=vi'], 'motcua: --procedure:'],
+    ['complaint', ['--lang', 'en', 'complaint', 'list', '--db', 'missing.db', '--lang', 'vi'], 'motcua: missing.db:'],
+  ] as const)('%s', async (_command, argv, start) => {
+    const { code, err } = await runCli(argv);
+    expect(code).toBe(2);
+    expect(err.startsWith(start), err).toBe(true);
+    expect(err).not.toContain("'--lang'");
+  });
+
+  it('leaves an argument after -- alone', async () => {
+    const { err } = await runCli(['calendar', 'add', '--', '--lang', 'vi']);
+    expect(err).toBe('motcua: <duration>: "vi" is not a duration. Write a non-negative number and a unit: 3wd, 0.5wd, 4wh, 10d, "3 working days", "4 working hours", "10 days".\n');
+  });
+});
