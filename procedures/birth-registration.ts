@@ -28,6 +28,7 @@ export const birthRegistration = procedure({
   id: 'birth-registration',
   version: '2016.1',
   effectiveFrom: '2016-01-01',
+  effectiveTo: '2025-06-30',
   title: { vi: 'Đăng ký khai sinh', en: 'Birth registration' },
   level: 'commune',
   legal: [CIVIL_STATUS_LAW],

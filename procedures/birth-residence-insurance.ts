@@ -1,4 +1,5 @@
 import { procedure } from '../src/dsl/builder.ts';
+import { fromTheCommune } from './shared/two-tier.ts';
 
 /**
  * Liên thông: birth registration + permanent residence registration + health-insurance card for a
@@ -9,6 +10,7 @@ export const birthResidenceInsurance = procedure({
   id: 'birth-residence-insurance',
   version: '2024.1',
   effectiveFrom: '2024-07-01',
+  effectiveTo: '2025-06-30',
   title: {
     vi: 'Liên thông đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi',
     en: 'Birth registration, permanent residence and health-insurance card for a child under 6 (linked)',
@@ -22,7 +24,7 @@ export const birthResidenceInsurance = procedure({
     desk: { name: { vi: 'Bộ phận Một cửa UBND xã', en: 'Commune one-stop desk' }, level: 'commune', desk: true },
     justice: { name: { vi: 'Công chức tư pháp - hộ tịch', en: 'Civil-status officer' }, level: 'commune' },
     police: { name: { vi: 'Công an xã', en: 'Commune police' }, level: 'commune' },
-    insurance: { name: { vi: 'Bảo hiểm xã hội huyện', en: 'District social insurance' }, level: 'district' },
+    insurance: { name: { vi: 'Bảo hiểm xã hội huyện', en: 'District social insurance' }, level: 'district', succeededBy: fromTheCommune('Bảo hiểm xã hội cơ sở', 'Local social insurance office') },
   },
 })
   .receipt({ desk: 'desk', channels: ['in-person', 'online'] })

@@ -1,10 +1,19 @@
 import { procedure } from '../src/dsl/builder.ts';
+import { fromTheCommune } from './shared/two-tier.ts';
 
-const CONSTRUCTION_LAW = {
+export const CONSTRUCTION_LAW = {
   document: 'Construction Law 2014 (50/2014/QH13), as amended by Law 62/2020/QH14',
   article: 'Art. 102',
   effectiveFrom: '2021-01-01',
   confidence: 'mem',
+} as const;
+
+/** Construction permits for houses moved to the commune People's Committee on 1/7/2025. */
+export const DECREE_140 = {
+  document: 'Decree 140/2025/NĐ-CP (12/6/2025) on the division of competence of two-tier local government in the fields of the Ministry of Construction',
+  effectiveFrom: '2025-07-01',
+  confidence: 'src',
+  note: 'the commune People’s Committee grants construction permits; the procedure follows the Construction Law and Decree 175/2024/NĐ-CP',
 } as const;
 
 /**
@@ -21,15 +30,16 @@ export const constructionPermitHouse = procedure({
   id: 'construction-permit-house',
   version: '2021.1',
   effectiveFrom: '2021-01-01',
+  effectiveTo: '2025-06-30',
   title: { vi: 'Cấp giấy phép xây dựng nhà ở riêng lẻ', en: 'Construction permit for a detached house' },
   level: 'district',
   legal: [CONSTRUCTION_LAW, { document: 'Decree 15/2021/NĐ-CP on construction investment projects', effectiveFrom: '2021-03-03', confidence: 'uncertain' }],
   agencies: {
-    desk: { name: { vi: 'Bộ phận Một cửa UBND huyện', en: 'District one-stop desk' }, level: 'district', desk: true },
-    permitting: { name: { vi: 'Phòng Kinh tế - Hạ tầng (Quản lý đô thị) UBND huyện', en: 'District Economic and Infrastructure (Urban Management) Division' }, level: 'district' },
-    landDivision: { name: { vi: 'Phòng Tài nguyên và Môi trường UBND huyện', en: 'District Natural Resources and Environment Division' }, level: 'district' },
+    desk: { name: { vi: 'Bộ phận Một cửa UBND huyện', en: 'District one-stop desk' }, level: 'district', desk: true, succeededBy: fromTheCommune('Trung tâm Phục vụ hành chính công xã', 'Commune public administration service centre', DECREE_140) },
+    permitting: { name: { vi: 'Phòng Kinh tế - Hạ tầng (Quản lý đô thị) UBND huyện', en: 'District Economic and Infrastructure (Urban Management) Division' }, level: 'district', succeededBy: fromTheCommune('Phòng Kinh tế (xã) / Phòng Kinh tế, Hạ tầng và Đô thị (phường)', 'Commune Economic Division (ward: Economic, Infrastructure and Urban Division)', DECREE_140) },
+    landDivision: { name: { vi: 'Phòng Tài nguyên và Môi trường UBND huyện', en: 'District Natural Resources and Environment Division' }, level: 'district', succeededBy: fromTheCommune('Phòng Kinh tế UBND xã', 'Commune Economic Division') },
     commune: { name: { vi: 'UBND xã', en: 'Commune People’s Committee' }, level: 'commune' },
-    districtCommittee: { name: { vi: 'Ủy ban nhân dân huyện', en: 'District People’s Committee' }, level: 'district' },
+    districtCommittee: { name: { vi: 'Ủy ban nhân dân huyện', en: 'District People’s Committee' }, level: 'district', succeededBy: fromTheCommune('Ủy ban nhân dân xã', 'Commune People’s Committee', DECREE_140) },
   },
 })
   .receipt({ desk: 'desk', channels: ['in-person', 'online'] })

@@ -14,6 +14,7 @@ export const deathRegistration = procedure({
   id: 'death-registration',
   version: '2016.1',
   effectiveFrom: '2016-01-01',
+  effectiveTo: '2025-06-30',
   title: { vi: 'Đăng ký khai tử', en: 'Death registration' },
   level: 'commune',
   legal: [CIVIL_STATUS_LAW],

@@ -1,6 +1,7 @@
 import { procedure } from '../src/dsl/builder.ts';
+import { fromTheCommune } from './shared/two-tier.ts';
 
-const DECREE_63 = { document: 'Decree 63/2024/NĐ-CP on linked online public services', effectiveFrom: '2024-07-01', confidence: 'uncertain' } as const;
+export const DECREE_63 = { document: 'Decree 63/2024/NĐ-CP on linked online public services', effectiveFrom: '2024-07-01', confidence: 'uncertain' } as const;
 
 /**
  * Liên thông: death registration + removal of the permanent residence registration + funeral
@@ -13,6 +14,7 @@ export const deathResidenceFuneral = procedure({
   id: 'death-residence-funeral',
   version: '2024.1',
   effectiveFrom: '2024-07-01',
+  effectiveTo: '2025-06-30',
   title: {
     vi: 'Liên thông đăng ký khai tử, xóa đăng ký thường trú, hưởng chế độ tử tuất (trợ cấp mai táng phí)',
     en: 'Death registration, removal of permanent residence and funeral allowance (linked)',
@@ -23,7 +25,7 @@ export const deathResidenceFuneral = procedure({
     desk: { name: { vi: 'Bộ phận Một cửa UBND xã', en: 'Commune one-stop desk' }, level: 'commune', desk: true },
     justice: { name: { vi: 'Công chức tư pháp - hộ tịch', en: 'Civil-status officer' }, level: 'commune' },
     police: { name: { vi: 'Công an xã', en: 'Commune police' }, level: 'commune' },
-    insurance: { name: { vi: 'Bảo hiểm xã hội huyện', en: 'District social insurance' }, level: 'district' },
+    insurance: { name: { vi: 'Bảo hiểm xã hội huyện', en: 'District social insurance' }, level: 'district', succeededBy: fromTheCommune('Bảo hiểm xã hội cơ sở', 'Local social insurance office') },
   },
 })
   .receipt({ desk: 'desk', channels: ['in-person', 'online'] })

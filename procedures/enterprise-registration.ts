@@ -1,6 +1,6 @@
 import { procedure } from '../src/dsl/builder.ts';
 
-const ENTERPRISE_LAW = { document: 'Law on Enterprises 2020 (59/2020/QH14)', article: 'Art. 26', effectiveFrom: '2021-01-01', confidence: 'mem' } as const;
+export const ENTERPRISE_LAW = { document: 'Law on Enterprises 2020 (59/2020/QH14)', article: 'Art. 26', effectiveFrom: '2021-01-01', confidence: 'mem' } as const;
 const DECREE_01 = { document: 'Decree 01/2021/NĐ-CP on enterprise registration', effectiveFrom: '2021-01-04', confidence: 'uncertain' } as const;
 
 /**
@@ -15,6 +15,7 @@ export const enterpriseRegistration = procedure({
   id: 'enterprise-registration',
   version: '2021.1',
   effectiveFrom: '2021-01-04',
+  effectiveTo: '2025-06-30',
   title: { vi: 'Đăng ký thành lập doanh nghiệp', en: 'Enterprise registration' },
   level: 'province',
   legal: [ENTERPRISE_LAW, DECREE_01],

@@ -1,4 +1,5 @@
 import { procedure } from '../src/dsl/builder.ts';
+import { fromTheCommune } from './shared/two-tier.ts';
 
 const DECREE_01 = { document: 'Decree 01/2021/NĐ-CP on enterprise registration', article: 'Art. 87', effectiveFrom: '2021-01-04', confidence: 'mem' } as const;
 
@@ -13,12 +14,13 @@ export const householdBusiness2021 = procedure({
   id: 'household-business-registration',
   version: '2021.1',
   effectiveFrom: '2021-01-04',
+  effectiveTo: '2025-06-30',
   title: { vi: 'Đăng ký thành lập hộ kinh doanh', en: 'Household business registration' },
   level: 'district',
   legal: [DECREE_01],
   agencies: {
-    desk: { name: { vi: 'Bộ phận Một cửa UBND huyện', en: 'District one-stop desk' }, level: 'district', desk: true },
-    division: { name: { vi: 'Phòng Tài chính - Kế hoạch UBND huyện', en: 'District Finance and Planning Division' }, level: 'district' },
+    desk: { name: { vi: 'Bộ phận Một cửa UBND huyện', en: 'District one-stop desk' }, level: 'district', desk: true, succeededBy: fromTheCommune('Trung tâm Phục vụ hành chính công xã', 'Commune public administration service centre') },
+    division: { name: { vi: 'Phòng Tài chính - Kế hoạch UBND huyện', en: 'District Finance and Planning Division' }, level: 'district', succeededBy: fromTheCommune('Phòng Kinh tế UBND xã', 'Commune Economic Division') },
   },
 })
   .receipt({ desk: 'desk', channels: ['in-person'] })

@@ -1,6 +1,6 @@
 import { procedure } from '../src/dsl/builder.ts';
 
-const INVESTMENT_LAW = { document: 'Law on Investment 2020 (61/2020/QH14)', article: 'Art. 38', effectiveFrom: '2021-01-01', confidence: 'mem' } as const;
+export const INVESTMENT_LAW = { document: 'Law on Investment 2020 (61/2020/QH14)', article: 'Art. 38', effectiveFrom: '2021-01-01', confidence: 'mem' } as const;
 
 /**
  * Investment registration certificate (cấp Giấy chứng nhận đăng ký đầu tư) for a project that
@@ -13,6 +13,7 @@ export const investmentRegistration = procedure({
   id: 'investment-registration',
   version: '2021.1',
   effectiveFrom: '2021-01-01',
+  effectiveTo: '2025-06-30',
   title: { vi: 'Cấp Giấy chứng nhận đăng ký đầu tư', en: 'Investment registration certificate' },
   level: 'province',
   legal: [INVESTMENT_LAW, { document: 'Decree 31/2021/NĐ-CP guiding the Law on Investment', effectiveFrom: '2021-03-26', confidence: 'uncertain' }],

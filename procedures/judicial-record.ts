@@ -1,6 +1,14 @@
 import { procedure } from '../src/dsl/builder.ts';
 
-const JUDICIAL_RECORDS_LAW = { document: 'Law on Judicial Records 2009 (28/2009/QH12)', article: 'Art. 48', effectiveFrom: '2010-07-01', confidence: 'mem' } as const;
+export const JUDICIAL_RECORDS_LAW = { document: 'Law on Judicial Records 2009 (28/2009/QH12)', article: 'Art. 48', effectiveFrom: '2010-07-01', confidence: 'mem' } as const;
+
+/** Judicial records moved from the Ministry and Departments of Justice to the police on 1/3/2025. */
+export const POLICE_TAKEOVER = {
+  document: 'Transfer of judicial records from the Ministry of Justice to the Ministry of Public Security (government restructuring of 2025)',
+  effectiveFrom: '2025-03-01',
+  confidence: 'src',
+  note: 'handover conference of 27/2/2025: from 1/3/2025 the police issue judicial record certificates (press report); the legal instrument’s number not looked up',
+} as const;
 
 /**
  * Judicial record certificate (cấp Phiếu lý lịch tư pháp) from the provincial Department of
@@ -13,12 +21,13 @@ export const judicialRecord = procedure({
   id: 'judicial-record',
   version: '2010.1',
   effectiveFrom: '2010-07-01',
+  effectiveTo: '2025-02-28',
   title: { vi: 'Cấp Phiếu lý lịch tư pháp', en: 'Judicial record certificate' },
   level: 'province',
   legal: [JUDICIAL_RECORDS_LAW],
   agencies: {
-    desk: { name: { vi: 'Bộ phận Một cửa Sở Tư pháp', en: 'One-stop desk of the Department of Justice' }, level: 'province', desk: true },
-    justice: { name: { vi: 'Sở Tư pháp', en: 'Provincial Department of Justice' }, level: 'province' },
+    desk: { name: { vi: 'Bộ phận Một cửa Sở Tư pháp', en: 'One-stop desk of the Department of Justice' }, level: 'province', desk: true, succeededBy: { name: { vi: 'Bộ phận tiếp nhận hồ sơ, Công an tỉnh', en: 'Provincial police reception desk' }, from: '2025-03-01', ref: POLICE_TAKEOVER } },
+    justice: { name: { vi: 'Sở Tư pháp', en: 'Provincial Department of Justice' }, level: 'province', succeededBy: { name: { vi: 'Công an tỉnh', en: 'Provincial police' }, from: '2025-03-01', ref: POLICE_TAKEOVER } },
     police: { name: { vi: 'Công an tỉnh (Phòng Hồ sơ nghiệp vụ)', en: 'Provincial police (records division)' }, level: 'province' },
   },
   dossier: {

@@ -1,7 +1,15 @@
 import { procedure } from '../src/dsl/builder.ts';
+import { fromTheCommune } from './shared/two-tier.ts';
 
-const LAND_LAW = { document: 'Land Law 2024 (31/2024/QH15)', effectiveFrom: '2024-08-01', confidence: 'uncertain' } as const;
-const DECREE_101 = { document: 'Decree 101/2024/NĐ-CP on land registration and certificates', effectiveFrom: '2024-08-01', confidence: 'uncertain' } as const;
+export const LAND_LAW = { document: 'Land Law 2024 (31/2024/QH15)', effectiveFrom: '2024-08-01', confidence: 'uncertain' } as const;
+/** Land competence re-allocated between the province and the commune from 1/7/2025. */
+export const DECREE_151 = {
+  document: 'Decree 151/2025/NĐ-CP on the division of competence of two-tier local government in land, as amended by Decree 226/2025/NĐ-CP',
+  effectiveFrom: '2025-07-01',
+  confidence: 'uncertain',
+  note: 'from the team’s domain notes [src-2]; that the commune chairman issues first certificates to households and individuals is believed, not read in the text [?]',
+} as const;
+export const DECREE_101 = { document: 'Decree 101/2024/NĐ-CP on land registration and certificates', effectiveFrom: '2024-08-01', confidence: 'uncertain' } as const;
 
 /**
  * First land-use-right certificate for a household (cấp Giấy chứng nhận lần đầu). The commune
@@ -13,15 +21,16 @@ export const landUseRightFirst = procedure({
   id: 'land-use-right-first',
   version: '2024.1',
   effectiveFrom: '2024-08-01',
+  effectiveTo: '2025-06-30',
   title: { vi: 'Đăng ký, cấp Giấy chứng nhận quyền sử dụng đất lần đầu', en: 'First registration and land-use-right certificate' },
   level: 'district',
   legal: [LAND_LAW, DECREE_101],
   agencies: {
-    desk: { name: { vi: 'Bộ phận Một cửa cấp huyện', en: 'District one-stop desk' }, level: 'district', desk: true },
+    desk: { name: { vi: 'Bộ phận Một cửa cấp huyện', en: 'District one-stop desk' }, level: 'district', desk: true, succeededBy: fromTheCommune('Trung tâm Phục vụ hành chính công xã', 'Commune public administration service centre') },
     commune: { name: { vi: 'UBND xã', en: 'Commune People’s Committee' }, level: 'commune' },
     landOffice: { name: { vi: 'Chi nhánh Văn phòng đăng ký đất đai', en: 'Land registration office (branch)' }, level: 'district' },
     tax: { name: { vi: 'Cơ quan thuế', en: 'Tax authority' }, level: 'district' },
-    issuer: { name: { vi: 'Cơ quan có thẩm quyền cấp Giấy chứng nhận', en: 'Certificate issuer' }, level: 'district' },
+    issuer: { name: { vi: 'Cơ quan có thẩm quyền cấp Giấy chứng nhận', en: 'Certificate issuer' }, level: 'district', succeededBy: fromTheCommune('Chủ tịch Ủy ban nhân dân xã', 'Chairman of the commune People’s Committee', DECREE_151) },
   },
   dossier: {
     remoteCommune: { type: 'boolean', label: { vi: 'Xã miền núi, hải đảo, vùng khó khăn', en: 'Remote, mountainous or island commune' } },

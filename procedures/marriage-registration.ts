@@ -15,6 +15,7 @@ export const marriageRegistration = procedure({
   id: 'marriage-registration',
   version: '2016.1',
   effectiveFrom: '2016-01-01',
+  effectiveTo: '2025-06-30',
   title: { vi: 'Đăng ký kết hôn', en: 'Marriage registration' },
   level: 'commune',
   legal: [CIVIL_STATUS_LAW],

@@ -15,6 +15,7 @@ export const passport = procedure({
   id: 'passport',
   version: '2020.1',
   effectiveFrom: '2020-07-01',
+  effectiveTo: '2025-06-30',
   title: { vi: 'Cấp hộ chiếu phổ thông trong nước', en: 'Ordinary passport' },
   level: 'province',
   legal: [EXIT_ENTRY_LAW],

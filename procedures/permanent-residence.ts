@@ -11,6 +11,7 @@ export const permanentResidence = procedure({
   id: 'permanent-residence',
   version: '2021.1',
   effectiveFrom: '2021-07-01',
+  effectiveTo: '2025-06-30',
   title: { vi: 'Đăng ký thường trú', en: 'Permanent residence registration' },
   level: 'commune',
   legal: [RESIDENCE_LAW],

@@ -10,6 +10,7 @@ export const temporaryResidence = procedure({
   id: 'temporary-residence',
   version: '2021.1',
   effectiveFrom: '2021-07-01',
+  effectiveTo: '2025-06-30',
   title: { vi: 'Đăng ký tạm trú', en: 'Temporary residence registration' },
   level: 'commune',
   legal: [RESIDENCE_LAW],

@@ -80,7 +80,7 @@ export class ProcedureError extends MotcuaError {}
  * An event that is not allowed now, or a case that cannot be opened; the case is left unchanged.
  *
  * @example
- * const proc = compileProcedure(birthRegistration);
+ * const proc = compileProcedure(birthRegistration2025);
  * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
  * const refused = applyEvent(proc, snapshot, { type: 'RATE', rating: 'satisfied', at: parseInstant('2026-03-02T09:10'), by: { kind: 'applicant' } });
  * !refused.ok && refused.error instanceof CaseError // → true

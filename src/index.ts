@@ -17,3 +17,4 @@ export * from './export/index.ts';
 export * from './indicators/index.ts';
 export { CalendarError, CaseError, MotcuaError, ProcedureError, ScenarioError, StoreError, UsageError } from './errors.ts';
 export { type Confidence, type Label, type LegalRef, citeRef } from './legal.ts';
+export { type AppliedRule, type CitedRule, ONE_STOP_REGULATIONS, ONE_STOP_RULE_SETS, type OneStopRuleName, type OneStopRuleSet, appliedOneStopRules, oneStopRulesOn } from './dsl/one-stop-rules.ts';

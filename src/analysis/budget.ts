@@ -145,7 +145,7 @@ function round(x: number): number {
  * `verify 5wd → check-dossier 7wd → … = 18.5 wd of 20 wd`.
  *
  * @example
- * const { worst, unit } = checkBudget(birthRegistration);
+ * const { worst, unit } = checkBudget(birthRegistration2025);
  * describePath(worst, unit) // → 'verify (committee) 2wd → register (committee) 1wh → sign (committee) 1wh = 2.25 wd of 3 wd [needsVerification=true]'
  */
 export function describePath(path: BudgetPath, unit: BudgetReport['unit'], hoursPerWorkingDay = 8, lang: Lang = 'en'): string {

@@ -47,7 +47,7 @@ const classText = (c: Classification | 'not-counted', lang: Lang) => t(lang, `cl
  * the limit, how counting started, the days skipped, the pauses, exclusions and extensions.
  *
  * @example
- * const proc = compileProcedure(birthRegistration);
+ * const proc = compileProcedure(birthRegistration2025);
  * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
  * explainCase(proc, snapshot).at(-1) // → 'The statutory clock has not started: the desk has not accepted the dossier.'
  */

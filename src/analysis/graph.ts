@@ -60,7 +60,7 @@ const agency = (id: string): Actor => ({ kind: 'agency', agency: id });
  * key, and each dossier value a branch tests is tried in turn.
  *
  * @example
- * const report = analyseGraph(compileProcedure(birthRegistration));
+ * const report = analyseGraph(compileProcedure(birthRegistration2025));
  * report.deadEnds.length // → 0
  * report.outcomes // → [ 'returned', 'refused', 'refused-at-receipt', 'withdrawn' ]
  */
@@ -240,8 +240,8 @@ function onlyFirstOpenBranch(proc: CompiledProcedure, regions: Regions, snapshot
  * Every combination of the dossier values branches test, for a paper and an online channel.
  *
  * @example
- * inputVariants(compileProcedure(birthRegistration)).map((v) => v.label)[0] // → 'in-person, needsVerification=true'
- * inputVariants(compileProcedure(birthRegistration)).length // → 4
+ * inputVariants(compileProcedure(birthRegistration2025)).map((v) => v.label)[0] // → 'in-person, needsVerification=true'
+ * inputVariants(compileProcedure(birthRegistration2025)).length // → 4
  */
 export function inputVariants(proc: CompiledProcedure): { input: CaseInput; label: string }[] {
   const { spec } = proc;

@@ -45,7 +45,7 @@ const DAY = 86_400_000;
  *
  * @example
  * const input = { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } } as const;
- * const run = timedRun(compileProcedure(birthRegistration), { input, fractions: [0.5], applicantDays: [1], silent: [] });
+ * const run = timedRun(compileProcedure(birthRegistration2025), { input, fractions: [0.5], applicantDays: [1], silent: [] });
  * statusCode(run.snapshot) // → 9
  * run.log[2] // → '2026-03-02T09:30+07:00 COMPLETE register by committee'
  */

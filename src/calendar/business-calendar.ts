@@ -14,7 +14,7 @@ export interface BusinessCalendarOptions {
   readonly hours?: OfficeHours;
   /** Working hours in one working day in the hours mode; 8 by default. */
   readonly hoursPerWorkingDay?: number;
-  /** Paper dossiers received at or after this local time are transferred the next working morning; 15:00 by default. */
+  /** Paper dossiers received at or after this local time are transferred at the start of the next working day; 15:00 by default. */
   readonly transferCutoff?: string;
 }
 

@@ -6,6 +6,7 @@ import { formatLocalDate } from '../calendar/date.ts';
 import { formatInstant, localDateOf, parseInstant } from '../calendar/instant.ts';
 import { applyEvent, persistCase, startCase } from '../compile/case.ts';
 import { compileProcedure } from '../compile/compile.ts';
+import { appliedOneStopRules } from '../dsl/one-stop-rules.ts';
 import type { Channel } from '../dsl/spec.ts';
 import { appointmentSlip } from '../engine/slip.ts';
 import { CaseError, UsageError } from '../errors.ts';
@@ -63,7 +64,9 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
   // The same rule as the appointment slip: the due date rests on days with no official announcement.
   const ledger = snapshot.context.statutory;
   const provisional = ledger !== null && appointmentSlip(proc, snapshot.context.code, ledger)?.provisional === true;
-  if (values.json) io.out(json({ procedure: { id: spec.id, version: spec.version, file }, ...(provisional ? { provisional: true } : {}), explanation: lines, case: persistCase(snapshot) }));
+  // The one-stop rules of the period of receipt the engine holds this case to, each with its reference.
+  const rules = appliedOneStopRules(spec, formatLocalDate(localDateOf(receivedAt)));
+  if (values.json) io.out(json({ procedure: { id: spec.id, version: spec.version, file }, ...(provisional ? { provisional: true } : {}), explanation: lines, rules, case: persistCase(snapshot) }));
   else io.out(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }

@@ -23,7 +23,7 @@ export type Applied =
  * `not-in-force` when the version does not apply on the day of receipt
  *
  * @example
- * const proc = compileProcedure(birthRegistration); // from motcua/procedures
+ * const proc = compileProcedure(birthRegistration2025); // from motcua/procedures
  * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
  * statusCode(snapshot) // → 1
  */
@@ -67,7 +67,7 @@ function checkInput(proc: CompiledProcedure, input: CaseInput): void {
  * backwards, or the case already ended.
  *
  * @example
- * const proc = compileProcedure(birthRegistration);
+ * const proc = compileProcedure(birthRegistration2025);
  * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
  * const accepted = applyEvent(proc, snapshot, { type: 'ACCEPT', at: parseInstant('2026-03-02T09:05'), by: { kind: 'agency', agency: 'desk' } });
  * accepted.ok && accepted.effects.map((e) => e.kind) // → [ 'appointment-slip', 'notify-agency' ]
@@ -110,7 +110,7 @@ function outOfRange(proc: CompiledProcedure, event: CaseEvent): CaseError | null
  * Null when `event` is allowed now, else a code and a message that says why.
  *
  * @example
- * const proc = compileProcedure(birthRegistration);
+ * const proc = compileProcedure(birthRegistration2025);
  * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
  * whyNot(proc, snapshot, { type: 'ACCEPT', at: parseInstant('2026-03-02T09:05'), by: { kind: 'agency', agency: 'desk' } }) // → null
  * whyNot(proc, snapshot, { type: 'RATE', rating: 'satisfied', at: parseInstant('2026-03-02T09:05'), by: { kind: 'applicant' } })?.code // → 'not-now'
@@ -169,7 +169,7 @@ function explainRefusal(proc: CompiledProcedure, snapshot: CaseSnapshot, event: 
  * `TIMER` is not listed: deadlines arrive through {@link advance}, never from a person.
  *
  * @example
- * const proc = compileProcedure(birthRegistration);
+ * const proc = compileProcedure(birthRegistration2025);
  * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
  * possibleEventTypes(proc, snapshot) // → [ 'ACCEPT', 'REQUEST_COMPLETION', 'REFUSE', 'WITHDRAW' ]
  */
@@ -195,7 +195,7 @@ function describeState(snapshot: CaseSnapshot, lang: Lang): string {
  * The earliest armed deadline: when the host must wake up and deliver it with {@link advance}.
  *
  * @example
- * const proc = compileProcedure(birthRegistration), desk = { kind: 'agency', agency: 'desk' } as const;
+ * const proc = compileProcedure(birthRegistration2025), desk = { kind: 'agency', agency: 'desk' } as const;
  * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
  * const accepted = applyEvent(proc, snapshot, { type: 'ACCEPT', at: parseInstant('2026-03-02T09:05'), by: desk });
  * accepted.ok && formatInstant(nextDeadline(accepted.snapshot)!.at) // → '2026-03-02T16:00+07:00'
@@ -209,7 +209,7 @@ export function nextDeadline(snapshot: CaseSnapshot): Timer | null {
  * an answer given at the very deadline is still in time); returns the snapshot and all effects.
  *
  * @example
- * const proc = compileProcedure(birthRegistration), desk = { kind: 'agency', agency: 'desk' } as const;
+ * const proc = compileProcedure(birthRegistration2025), desk = { kind: 'agency', agency: 'desk' } as const;
  * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
  * const accepted = applyEvent(proc, snapshot, { type: 'ACCEPT', at: parseInstant('2026-03-02T09:05'), by: desk });
  * accepted.ok && advance(proc, accepted.snapshot, parseInstant('2026-03-03T09:00')).effects.map((e) => e.kind) // → [ 'apology-due', 'overdue' ]
@@ -266,7 +266,7 @@ export const STATUS_LABELS: Readonly<Record<StatusCode, { readonly vi: string; r
  * The one-stop status code of a case.
  *
  * @example
- * const proc = compileProcedure(birthRegistration);
+ * const proc = compileProcedure(birthRegistration2025);
  * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
  * statusCode(snapshot) // → 1
  * STATUS_LABELS[statusCode(snapshot)].en // → 'submitted'
@@ -299,9 +299,9 @@ export interface PersistedCase {
  * The case as plain JSON data, for a store; {@link restoreCase} reads it back.
  *
  * @example
- * const proc = compileProcedure(birthRegistration);
+ * const proc = compileProcedure(birthRegistration2025);
  * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
- * persistCase(snapshot).procedure // → { id: 'birth-registration', version: '2016.1' }
+ * persistCase(snapshot).procedure // → { id: 'birth-registration', version: '2025.1' }
  */
 export function persistCase(snapshot: CaseSnapshot): PersistedCase {
   return { procedure: snapshot.context.procedure, value: snapshot.value, context: snapshot.context };
@@ -312,7 +312,7 @@ export function persistCase(snapshot: CaseSnapshot): PersistedCase {
  * @throws CaseError `wrong-procedure` when the case belongs to another procedure or version
  *
  * @example
- * const proc = compileProcedure(birthRegistration);
+ * const proc = compileProcedure(birthRegistration2025);
  * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
  * const again = restoreCase(proc, JSON.parse(JSON.stringify(persistCase(snapshot))));
  * possibleEventTypes(proc, again) // → [ 'ACCEPT', 'REQUEST_COMPLETION', 'REFUSE', 'WITHDRAW' ]

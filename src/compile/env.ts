@@ -37,6 +37,8 @@ export interface ProcedureEnv {
   readonly desk: string;
   /** For a same-day limit: milliseconds of the local day from which a dossier is due the next working day. */
   readonly sameDayCutoff: number;
+  /** Milliseconds of the local day from which a paper dossier goes to the agency at the start of the next working day (`receipt.transferCutoff`). */
+  readonly transferCutoff: number;
 }
 
 /** Parses the spec's durations and builds one calendar per agency. */
@@ -79,5 +81,6 @@ export function buildEnv(spec: ProcedureSpec, options: CompileOptions = {}): Pro
     ratingWindow: parseDuration(spec.result.ratingWindow),
     desk: spec.receipt.desk,
     sameDayCutoff: parseTimeOfDay(spec.limit.cutoff ?? SAME_DAY_CUTOFF),
+    transferCutoff: parseTimeOfDay(spec.receipt.transferCutoff),
   };
 }

@@ -106,7 +106,8 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
       // Branches depend on the dossier alone, so the extensions of the cases it will take are known
       // now and the appointment slip gives the right date.
       const statutory = openStatutory(env, at, extensionsFor(env, ctx.dossier));
-      const transferDue = handoverIsImmediate(env, ctx.channel) ? at : cal.transferDue(at).due;
+      // The procedure's cut-off (the period's 15:00 unless a special law says otherwise), not the calendar's default.
+      const transferDue = handoverIsImmediate(env, ctx.channel) ? at : cal.transferDue(at, env.transferCutoff).due;
       return rearm(env, {
         ...ctx,
         statutory,

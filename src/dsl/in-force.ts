@@ -18,7 +18,8 @@ export function inForceOn(v: Pick<Dated, 'effectiveFrom' | 'effectiveTo'>, date:
 
 /** `2016.1 from 2016-01-01 to 2025-06-30, 2025.1 from 2025-07-01` (in English; `lang` for Vietnamese). */
 export function describeVersions(versions: readonly Dated[], lang: Lang = 'en'): string {
-  return versions
+  return [...versions]
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
     .map((v) => (v.effectiveTo === undefined ? t(lang, 'versions.item', { version: v.version, from: v.effectiveFrom }) : t(lang, 'versions.item.to', { version: v.version, from: v.effectiveFrom, to: v.effectiveTo })))
     .join(', ');
 }

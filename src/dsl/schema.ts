@@ -111,11 +111,11 @@ const receiptSchema = z
     handover: z
       .enum(['transfer', 'immediate'])
       .default(D.receipt.handover)
-      .describe('transfer: the desk hands the dossier to the agency (same day, or the next morning after the cut-off); immediate: the desk officer processes it himself (same-day commune procedures).'),
+      .describe('transfer: the desk hands the dossier to the agency (same day, or at the start of the next working day after the cut-off); immediate: the desk officer processes it himself (same-day commune procedures).'),
     transferCutoff: z
       .string()
       .default(D.receipt.transferCutoff)
-      .describe('HH:MM; paper dossiers received at or after it go to the agency the next working morning.'),
+      .describe('HH:MM; paper dossiers received at or after it go to the agency at the start of the next working day.'),
     maxCompletionRequests: z.number().int().nonnegative().default(D.receipt.maxCompletionRequests),
     receivingPoints: z
       .object({ scope: z.literal('any-centre-in-province'), ref: legalRefSchema })
@@ -264,7 +264,7 @@ export const flowNodeSchema = z
  * The whole procedure. Parsing fills in {@link PROCEDURE_DEFAULTS}.
  *
  * @example
- * const { clock, ...rest } = birthRegistration;
+ * const { clock, ...rest } = birthRegistration2025;
  * procedureSchema.parse(rest).clock // → { supplement: 'pause', maxSupplementsPerAgency: 1 }
  */
 export const procedureSchema = z

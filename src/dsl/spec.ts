@@ -71,12 +71,12 @@ export interface ReceiptSpec {
   readonly desk: string;
   readonly channels: readonly Channel[];
   /**
-   * `transfer`: the desk hands paper dossiers to the agency the same working day, or the next working
-   * morning after the cut-off (online ones at once); `immediate`: the desk officer processes the
+   * `transfer`: the desk hands paper dossiers to the agency the same working day, or at the start of the next working day
+   * after the cut-off (online ones at once); `immediate`: the desk officer processes the
    * dossier himself, as for same-day civil-status procedures at the commune.
    */
   readonly handover: 'transfer' | 'immediate';
-  /** Paper dossiers received at or after this local time go to the agency the next working morning. */
+  /** Paper dossiers received at or after this local time go to the agency at the start of the next working day (the one-stop rules of the period: 15:00). */
   readonly transferCutoff: string;
   /** How many times the desk may ask for missing papers before receipt (the request lists everything at once). */
   readonly maxCompletionRequests: number;

@@ -16,7 +16,7 @@ export interface ValidateOptions {
  * Every code a procedure problem may carry; each check has its own (`syntax` comes from `readProcedure`).
  *
  * @example
- * listProblems({ ...birthRegistration, flow: [] }).map((p) => p.code) // → [ 'empty-flow' ]
+ * listProblems({ ...birthRegistration2025, flow: [] }).map((p) => p.code) // → [ 'empty-flow' ]
  * PROCEDURE_PROBLEM_CODES.includes('empty-flow') // → true
  */
 export const PROCEDURE_PROBLEM_CODES = [
@@ -212,6 +212,18 @@ function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): Proced
 
   // Agencies and the desk.
   for (const [id, a] of Object.entries(spec.agencies)) {
+    const successor = a.succeededBy;
+    if (successor !== undefined) {
+      const path = ['agencies', id, 'succeededBy'];
+      calendar('bad-date', [...path, 'from'], () => parseLocalDate(successor.from));
+      ref(successor.ref, [...path, 'ref']);
+      // A version cannot route dossiers to an agency past the day it ceased to be competent.
+      if (successor.from <= spec.effectiveFrom) {
+        add('bad-date', `agency "${id}" is succeeded from ${successor.from}, on or before this version's first day ${spec.effectiveFrom}: it is never competent under this version. Name the successor as the agency instead.`, [...path, 'from']);
+      } else if (spec.effectiveTo === undefined || spec.effectiveTo >= successor.from) {
+        add('bad-date', `agency "${id}" is succeeded from ${successor.from}, but this version ${spec.effectiveTo === undefined ? 'is open-ended' : `runs to ${spec.effectiveTo}`}. End the version the day before (effectiveTo) and add a version with the successor.`, ['effectiveTo']);
+      }
+    }
     if (a.hours !== undefined) {
       const hours = a.hours;
       calendar('bad-office-hours', ['agencies', id, 'hours'], () => compileOfficeHours(hours));

@@ -1,6 +1,6 @@
-import type { Label } from '../legal.ts';
+import type { Label, LegalRef } from '../legal.ts';
 import type { DurationText, Procedure } from './builder.ts';
-import type { Channel, FlowNode, LimitSpec } from './spec.ts';
+import type { AgencySpec, Channel, ClockPolicy, FlowNode, Level, LimitSpec, ReceiptSpec } from './spec.ts';
 import { validateProcedure } from './validate.ts';
 
 /** What a reform changes in a procedure: shorter shares, steps removed, channels, the limit. */
@@ -15,6 +15,20 @@ export interface VariantChanges<S extends string> {
   readonly remove?: readonly S[];
   readonly channels?: readonly Channel[];
   readonly limit?: LimitSpec;
+  /** The level of the new version (a district procedure moved to the commune). */
+  readonly level?: Level;
+  /** The new version's legal references, in place of the base's. */
+  readonly legal?: readonly LegalRef[];
+  /**
+   * Agencies replaced by their successors, by id (the successor keeps the id, so steps and
+   * scenario stations still fit); the others are carried over, without a `succeededBy` that has
+   * taken effect by the new version's first day.
+   */
+  readonly agencies?: Readonly<Record<string, AgencySpec>>;
+  /** The clock policy, when the new text changes it or its reference. */
+  readonly clock?: ClockPolicy;
+  /** Where dossiers may be handed in beyond the desk (Decree 118/2025/NĐ-CP). */
+  readonly receivingPoints?: NonNullable<ReceiptSpec['receivingPoints']>;
 }
 
 /**
@@ -51,6 +65,14 @@ export function deriveVariant<S extends string>(base: Procedure<S>, changes: Var
       }
     });
   const { effectiveTo: _baseEnd, ...rest } = base;
+  const carried = Object.fromEntries(
+    Object.entries(base.agencies).map(([id, a]): [string, AgencySpec] => {
+      const { succeededBy, ...agency } = a;
+      return [id, succeededBy === undefined || succeededBy.from > changes.effectiveFrom ? a : agency];
+    }),
+  );
+  const channels = changes.channels ?? base.receipt.channels;
+  const receipt: ReceiptSpec = { ...base.receipt, channels, ...(changes.receivingPoints === undefined ? {} : { receivingPoints: changes.receivingPoints }) };
   return validateProcedure({
     ...rest,
     id: changes.id ?? base.id,
@@ -58,8 +80,12 @@ export function deriveVariant<S extends string>(base: Procedure<S>, changes: Var
     effectiveFrom: changes.effectiveFrom,
     ...(changes.effectiveTo === undefined ? {} : { effectiveTo: changes.effectiveTo }),
     title: changes.title ?? base.title,
+    level: changes.level ?? base.level,
+    legal: changes.legal ?? base.legal,
+    agencies: { ...carried, ...changes.agencies },
     flow: rewrite(base.flow),
-    receipt: changes.channels === undefined ? base.receipt : { ...base.receipt, channels: changes.channels },
+    receipt,
     limit: changes.limit ?? base.limit,
+    clock: changes.clock ?? base.clock,
   }) as Procedure<S>;
 }

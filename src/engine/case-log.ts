@@ -5,7 +5,7 @@ import type { CaseRecord, CaseStore } from './store.ts';
  * A stored case as an event-log trace: its control slip in the log's activities (see `slipEvents`).
  *
  * @example
- * const store = memoryStore(), engine = createEngine({ procedures: [birthRegistration], store });
+ * const store = memoryStore(), engine = createEngine({ procedures: [birthRegistration2025], store });
  * const { caseId } = await engine.open({ procedure: 'birth-registration', channel: 'in-person', receivedAt: parseInstant('2026-03-02T09:00'), dossier: { needsVerification: false }, by: { kind: 'agency', agency: 'desk' } });
  * const trace = caseTrace((await store.get(caseId))!);
  * [trace.id, trace.outcome] // → [ 'MOTCUA-260302-0001', 'in-progress' ]

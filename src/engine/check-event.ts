@@ -7,7 +7,7 @@ import { type OpenRequest, openRequestSchema } from './request-schema.ts';
  *
  * @example
  * DEFAULT_MAX_PAYLOAD_BYTES // → 65536
- * createEngine({ procedures: [birthRegistration], store: memoryStore(), maxPayloadBytes: 16 * 1024 }); // a smaller limit
+ * createEngine({ procedures: [birthRegistration2025], store: memoryStore(), maxPayloadBytes: 16 * 1024 }); // a smaller limit
  */
 export const DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
 

@@ -29,7 +29,7 @@ type Entries = Commit['entries'];
  * as a refused attempt.
  *
  * @example
- * const engine = createEngine({ procedures: [birthRegistration], store: sqliteStore('cases.db') });
+ * const engine = createEngine({ procedures: [birthRegistration2025], store: sqliteStore('cases.db') });
  * const { caseId, slip } = await engine.open({ procedure: 'birth-registration', channel: 'in-person', receivedAt: parseInstant('2026-03-02T09:00'), dossier: { needsVerification: false }, by: { kind: 'agency', agency: 'desk' } });
  * slip?.dueText.en // → 'Monday 02/03/2026 17:00'
  */

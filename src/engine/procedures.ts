@@ -11,9 +11,9 @@ import { CaseError } from '../errors.ts';
  * stored case names the exact version it needs. Compiled lazily, once per version.
  *
  * @example
- * const registry = new ProcedureRegistry([birthRegistration], new BusinessCalendar());
- * registry.inForce('birth-registration', '2026-03-02').spec.version // → '2016.1'
- * registry.inForce('birth-registration', '2010-01-01') // throws CaseError not-in-force: versions: 2016.1 from 2016-01-01
+ * const registry = new ProcedureRegistry([birthRegistration2025], new BusinessCalendar());
+ * registry.inForce('birth-registration', '2026-03-02').spec.version // → '2025.1'
+ * registry.inForce('birth-registration', '2010-01-01') // throws CaseError not-in-force: versions: 2025.1 from 2025-07-01
  */
 export class ProcedureRegistry {
   private readonly byId = new Map<string, ProcedureSpec[]>();

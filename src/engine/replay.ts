@@ -12,7 +12,7 @@ import type { LogEntry } from './store.ts';
  * @throws CaseError `corrupt-log` when the line does not apply (a log that was not written by the engine)
  *
  * @example
- * const proc = new ProcedureRegistry([birthRegistration], undefined).exact('birth-registration', '2016.1');
+ * const proc = new ProcedureRegistry([birthRegistration2025], undefined).exact('birth-registration', '2025.1');
  * let snapshot: CaseSnapshot | null = null;
  * for (const { entry } of await store.log('MOTCUA-260302-0001')) snapshot = applyEntry(proc, snapshot, entry).snapshot;
  */

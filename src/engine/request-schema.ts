@@ -47,7 +47,7 @@ export const openRequestJsonSchema = requestSchema(instantTextSchema, actorJsonS
  *
  * @example
  * const request: OpenRequest = { procedure: 'birth-registration', channel: 'online', receivedAt: parseInstant('2026-03-02T09:00'), dossier: { needsVerification: false }, by: { kind: 'agency', agency: 'desk' } };
- * const engine = createEngine({ procedures: [birthRegistration], store: memoryStore() });
+ * const engine = createEngine({ procedures: [birthRegistration2025], store: memoryStore() });
  * (await engine.open(request)).code // → 'MOTCUA-260302-0001'
  */
 export type OpenRequest = z.output<typeof openRequestSchema>;

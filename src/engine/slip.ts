@@ -38,8 +38,8 @@ export const dueText = describeDue;
  * calendar (Civil Code counting in the date mode, office hours in the hours mode), with the law.
  *
  * @example
- * const store = memoryStore(), proc = new ProcedureRegistry([birthRegistration], undefined).exact('birth-registration', '2016.1');
- * const { caseId } = await createEngine({ procedures: [birthRegistration], store }).open({ procedure: 'birth-registration', channel: 'in-person', receivedAt: parseInstant('2026-03-02T09:00'), dossier: { needsVerification: false }, by: { kind: 'agency', agency: 'desk' } });
+ * const store = memoryStore(), proc = new ProcedureRegistry([birthRegistration2025], undefined).exact('birth-registration', '2025.1');
+ * const { caseId } = await createEngine({ procedures: [birthRegistration2025], store }).open({ procedure: 'birth-registration', channel: 'in-person', receivedAt: parseInstant('2026-03-02T09:00'), dossier: { needsVerification: false }, by: { kind: 'agency', agency: 'desk' } });
  * const { context } = (await store.get(caseId))!.snapshot;
  * appointmentSlip(proc, context.code, context.statutory!)?.dueText.en // → 'Monday 02/03/2026 17:00'
  */

@@ -177,7 +177,7 @@ export type ComplaintWrite = { readonly ok: true } | { readonly ok: false; reado
  *
  * @example
  * const store: CaseStore = memoryStore(); // or sqliteStore('cases.db') from motcua/sqlite, postgresStore(…) from motcua/postgres
- * const engine = createEngine({ procedures: [birthRegistration], store });
+ * const engine = createEngine({ procedures: [birthRegistration2025], store });
  * (await store.list()).length // → 0
  */
 export interface CaseStore {

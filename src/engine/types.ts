@@ -94,7 +94,7 @@ export interface SendOptions {
  * `conflict`, `unknown-case`, `bad-event`, `too-large`, `idempotency-key-reused` (nothing written).
  *
  * @example
- * const engine = createEngine({ procedures: [birthRegistration], store: memoryStore() });
+ * const engine = createEngine({ procedures: [birthRegistration2025], store: memoryStore() });
  * const { caseId, version } = await engine.open({ procedure: 'birth-registration', channel: 'in-person', receivedAt: parseInstant('2026-03-02T09:00'), dossier: { needsVerification: false }, by: { kind: 'agency', agency: 'desk' } });
  * const result: SendResult = await engine.send(caseId, { type: 'RATE', rating: 'satisfied', at: parseInstant('2026-03-02T09:40'), by: { kind: 'applicant' } }, { expectedVersion: version });
  * result.ok ? result.status : result.error.code // → 'not-now'
@@ -163,7 +163,7 @@ export type EngineListener = (notice: EngineNotice) => void;
  * inside: every call that changes a case carries its instant.
  *
  * @example
- * const engine: Engine = createEngine({ procedures: [birthRegistration], store: memoryStore() });
+ * const engine: Engine = createEngine({ procedures: [birthRegistration2025], store: memoryStore() });
  * const { caseId } = await engine.open({ procedure: 'birth-registration', channel: 'in-person', receivedAt: parseInstant('2026-03-02T09:00'), dossier: { needsVerification: false }, by: { kind: 'agency', agency: 'desk' } });
  * (await engine.status(caseId)).status // → 4
  * (await engine.tick(parseInstant('2026-03-03T09:00'))).map((n) => n.effect.kind) // → [ 'apology-due', 'overdue' ]

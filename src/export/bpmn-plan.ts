@@ -274,7 +274,7 @@ export function planProcess(spec: ProcedureSpec, lang: ExportLang): ProcessPlan 
     docs: [
       r.handover === 'immediate'
         ? 'The desk officer handles the dossier at once (no handover)'
-        : `Paper dossiers received at or after ${r.transferCutoff} go the next working morning; online dossiers at once`,
+        : `Paper dossiers received at or after ${r.transferCutoff} go at the start of the next working day; online dossiers at once`,
     ],
   });
   b.connect([{ from: complete, name: b.t('accept'), isDefault: true }], transfer);

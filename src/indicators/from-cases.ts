@@ -51,7 +51,7 @@ export interface ProcedureFacts {
  * The facts of a procedure from its spec.
  *
  * @example
- * procedureFacts(birthRegistration) // → { agency: 'committee', level: 'commune' }
+ * procedureFacts(birthRegistration2025) // → { agency: 'committee', level: 'commune' }
  * procedureFacts(landUseRightFirst) // → { agency: 'issuer', level: 'district' }
  */
 export function procedureFacts(spec: Pick<ProcedureSpec, 'flow' | 'receipt' | 'level'>): ProcedureFacts {
@@ -79,9 +79,9 @@ export function recordsFromCases(
  * The indicator record of one case.
  *
  * @example
- * const proc = compileProcedure(birthRegistration);
+ * const proc = compileProcedure(birthRegistration2025);
  * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
- * recordOfCase(snapshot.context, procedureFacts(birthRegistration)).end // → null
+ * recordOfCase(snapshot.context, procedureFacts(birthRegistration2025)).end // → null
  */
 export function recordOfCase(c: CaseContext, facts: ProcedureFacts, complaints: readonly Instant[] = []): DossierRecord {
   const at = doneAt(c);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { writeProcedure } from '../../src/dsl/io.ts';
 import { landUseRightFirst } from '../../procedures/land-use-right-first.ts';
+import { landUseRightFirst2025 } from '../../procedures/land-use-right-first-2025.ts';
 import { runCli } from '../support/cli.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -11,7 +12,7 @@ rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 // Two versions of one procedure, the first closed on 30/6/2025, the second open-ended from 1/7/2025.
 writeFileSync(`${dir}/land-2024.json`, writeProcedure({ ...landUseRightFirst, version: '2024.1', effectiveFrom: '2024-08-01', effectiveTo: '2025-06-30' }, 'json'));
-writeFileSync(`${dir}/land-2025.json`, writeProcedure({ ...landUseRightFirst, version: '2025.1', effectiveFrom: '2025-07-01', level: 'commune' }, 'json'));
+writeFileSync(`${dir}/land-2025.json`, writeProcedure(landUseRightFirst2025, 'json'));
 
 type Row = { id: string; version: string; effectiveFrom: string; effectiveTo?: string; level: string };
 const listOn = async (on: string) => {

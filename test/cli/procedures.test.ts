@@ -17,22 +17,22 @@ describe('motcua check', () => {
   }, 300_000);
 
   it('says pass, warning and fail apart, in words, symbols and JSON, and shows a holiday risk as a warning', async () => {
-    const house = `${ROOT}procedures/construction-permit-house.ts`;
-    const text = await runCli(['check', house, '--seed', '42', '--runs', '20']);
+    const house = `${ROOT}procedures/construction-permit-house-2025.ts`;
+    const text = await runCli(['check', house, '--seed', '8', '--runs', '20']);
     expect(text.code).toBe(0);
-    expect(text.out).toMatch(/^! warning: construction-permit-house 2021\.1 \(/);
-    expect(text.out).toContain('\n  ! property: never late when every agency meets its share: warning (19 runs)\n');
+    expect(text.out).toMatch(/^! warning: construction-permit-house 2025\.1 \(/);
+    expect(text.out).toContain('\n  ! property: never late when every agency meets its share: warning (10 runs)\n');
     expect(text.out).not.toMatch(/✓[^\n]*failed/);
     expect(text.out).toContain('\n1 checked: 0 passed, 1 with warnings, 0 failed;');
-    const asJson = JSON.parse((await runCli(['check', house, '--seed', '42', '--runs', '20', '--json'])).out) as { status: string; procedures: { status: string; properties: { status: string }[] }[] };
+    const asJson = JSON.parse((await runCli(['check', house, '--seed', '8', '--runs', '20', '--json'])).out) as { status: string; procedures: { status: string; properties: { status: string }[] }[] };
     expect([asJson.status, asJson.procedures[0]!.status, asJson.procedures[0]!.properties[0]!.status]).toEqual(['warn', 'warn', 'warning']);
-    const vi = await runCli(['check', house, '--seed', '42', '--runs', '20', '--lang', 'vi']);
-    expect(vi.out).toMatch(/^! cảnh báo: construction-permit-house 2021\.1 \(/);
+    const vi = await runCli(['check', house, '--seed', '8', '--runs', '20', '--lang', 'vi']);
+    expect(vi.out).toMatch(/^! cảnh báo: construction-permit-house 2025\.1 \(/);
   }, 300_000);
 
   it('gives counterexamples the desk could see: the dossier received and every party acting inside office hours', async () => {
-    const house = `${ROOT}procedures/construction-permit-house.ts`;
-    const { out } = await runCli(['check', house, '--seed', '42', '--runs', '20']);
+    const house = `${ROOT}procedures/construction-permit-house-2025.ts`;
+    const { out } = await runCli(['check', house, '--seed', '8', '--runs', '20']);
     const acts = [...out.matchAll(/^ {4}(\d{4}-\d\d-\d\dT(\d\d):(\d\d)\+07:00) (?!TIMER)(\w+)/gm)];
     expect(acts.length).toBeGreaterThan(3);
     for (const [, , hh, mm] of acts) {
@@ -90,7 +90,9 @@ describe('motcua list', () => {
     const { code, out } = await runCli(['list', '--json']);
     expect(code).toBe(0);
     const rows = JSON.parse(out).procedures as { id: string; level: string; limit: string; agencies: string[]; linked: boolean; legal: string[] }[];
-    expect(rows.find((r) => r.id === 'land-use-right-first')).toMatchObject({
+    // Every version, the latest first: the commune one since 1/7/2025, then the district one.
+    expect(rows.filter((r) => r.id === 'land-use-right-first').map((r) => r.level)).toEqual(['commune', 'district']);
+    expect(rows.find((r) => r.id === 'land-use-right-first' && r.level === 'district')).toMatchObject({
       level: 'district',
       limit: '20wd (date)',
       agencies: ['commune', 'landOffice', 'tax', 'issuer'],
@@ -197,7 +199,7 @@ describe('motcua explain', () => {
   it('picks the version in force on the day of receipt', async () => {
     const { code, err } = await runCli(['explain', 'land-use-right-first', '--received', '2024-07-01T09:00', '--dossier', '{"remoteCommune":false}']);
     expect(code).toBe(2);
-    expect(err).toBe('motcua: --received: no version of land-use-right-first is in force on 2024-07-01 (versions: 2024.1 from 2024-08-01). Give a date of receipt inside one of them, or add a version for that date.\n');
+    expect(err).toBe('motcua: --received: no version of land-use-right-first is in force on 2024-07-01 (versions: 2024.1 from 2024-08-01 to 2025-06-30, 2025.1 from 2025-07-01). Give a date of receipt inside one of them, or add a version for that date.\n');
   });
 });
 

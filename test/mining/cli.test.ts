@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { procedureResolver } from '../../src/node/scenario-files.ts';
@@ -8,10 +8,13 @@ import { runCli } from '../support/cli.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIR = `${ROOT}test-artifacts/mining-cli`;
 const TRUTH = fileURLToPath(new URL('./fixtures/judicial-truth.yaml', import.meta.url));
+/** The two-agency flow of judicial records (Department of Justice, then police), as a fixture file copied beside the scenarios written. */
+const JUDICIAL = `${DIR}/judicial-record-two-agency.json`;
 
 describe('motcua calibrate', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     mkdirSync(DIR, { recursive: true });
+    copyFileSync(fileURLToPath(new URL('./fixtures/judicial-record-two-agency.json', import.meta.url)), JUDICIAL);
     // A fortnight of the truth scenario, written by the project's own writer.
     const fortnight = readFileSync(TRUTH, 'utf8').replace(/^horizon: .*$/m, 'horizon: 15d');
     writeFileSync(`${DIR}/truth.yaml`, fortnight);
@@ -19,18 +22,18 @@ describe('motcua calibrate', { timeout: 60_000 }, () => {
   }, 120_000);
 
   it('writes a scenario that loads, with the count of observations beside each figure', async () => {
-    const { code, err } = await runCli(['calibrate', `${DIR}/judicial.xes`, '--procedure', 'judicial-record', '-o', `${DIR}/calibrated.yaml`]);
+    const { code, err } = await runCli(['calibrate', `${DIR}/judicial.xes`, '--procedure', JUDICIAL, '-o', `${DIR}/calibrated.yaml`]);
     expect(err).toMatch(/^motcua: calibrated \d+ cases of judicial-record; scenario written to /);
     expect(code).toBe(0);
     const yaml = readFileSync(`${DIR}/calibrated.yaml`, 'utf8');
     expect(yaml).toMatch(/officers: \d+ # the most pieces of work in progress at once, over \d+ timed pieces of work/);
-    expect(yaml).toContain('  - procedure: "judicial-record@2010.1"');
+    expect(yaml).toContain('  - procedure: "judicial-record-two-agency.json"');
     const scenario = await parseScenario(yaml, `${DIR}/calibrated.yaml`, procedureResolver(`${DIR}/calibrated.yaml`));
     expect(scenario.baseline.procedures[0]!.spec.id).toBe('judicial-record');
   });
 
   it('prints the fitted figures as JSON', async () => {
-    const { code, out } = await runCli(['calibrate', `${DIR}/judicial.csv`, '--procedure', 'judicial-record', '--json']);
+    const { code, out } = await runCli(['calibrate', `${DIR}/judicial.csv`, '--procedure', JUDICIAL, '--json']);
     expect(code).toBe(0);
     const figures = JSON.parse(out);
     expect(Object.keys(figures.stations)).toEqual(['centre', 'justice', 'police']);
@@ -39,11 +42,11 @@ describe('motcua calibrate', { timeout: 60_000 }, () => {
 
   it('exits 2 with the line and column of a malformed row, and names a missing column with the fix', async () => {
     writeFileSync(`${DIR}/bad.csv`, 'case:concept:name,concept:name,time:timestamp\nc1,receipt,2025-03-03T09:00\nc1,check,yesterday\n');
-    const bad = await runCli(['calibrate', `${DIR}/bad.csv`, '--procedure', 'judicial-record']);
+    const bad = await runCli(['calibrate', `${DIR}/bad.csv`, '--procedure', JUDICIAL]);
     expect(bad.code).toBe(2);
     expect(bad.err).toBe(`motcua: ${DIR}/bad.csv:3:3: time:timestamp "yesterday" is not a timestamp. Write 2025-01-24T09:00:00+07:00, 2025-01-24 09:00:00Z, or 2025-01-24T09:00 (in the log's time zone).\n`);
     writeFileSync(`${DIR}/map.yaml`, 'columns: { case: Ma }\n');
-    const missing = await runCli(['calibrate', `${DIR}/judicial.csv`, '--procedure', 'judicial-record', '--map', `${DIR}/map.yaml`]);
+    const missing = await runCli(['calibrate', `${DIR}/judicial.csv`, '--procedure', JUDICIAL, '--map', `${DIR}/map.yaml`]);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/judicial\.csv:1:1: no column "Ma" \(case\) in the header/);
   });

@@ -31,15 +31,15 @@ describe('calibrating a simulated log back to the scenario that made it', () => 
 
   beforeAll(async () => {
     truth = await loadScenario(TRUTH);
-    spec = (await resolveProcedure('judicial-record')).spec;
+    spec = (await resolveProcedure(TRUTH.replace('judicial-truth.yaml', 'judicial-record-two-agency.json'))).spec;
     // The logs come from the project's own writer, as an agency would export them: motcua simulate --events.
     mkdirSync(DIR, { recursive: true });
     for (const f of ['judicial.csv', 'judicial.xes']) expect((await runCli(['simulate', TRUTH, '--events', `${DIR}/${f}`, '--json'])).code).toBe(0);
     const csv = await loadLog(`${DIR}/judicial.csv`, DEFAULT_MAPPING);
     const xes = await loadLog(`${DIR}/judicial.xes`, DEFAULT_MAPPING);
     log = csv;
-    calibrations.csv = calibrate(csv, { spec, procedure: 'judicial-record' });
-    calibrations.xes = calibrate(xes, { spec, procedure: 'judicial-record' });
+    calibrations.csv = calibrate(csv, { spec, procedure: 'judicial-record-two-agency.json' });
+    calibrations.xes = calibrate(xes, { spec, procedure: 'judicial-record-two-agency.json' });
   }, 120_000);
 
   it('reads the same cases and events from the CSV and the XES log, and the same as the simulation recorded', () => {

@@ -12,6 +12,7 @@ import { householdBusiness2021 } from '../../procedures/household-business-2021.
 import { householdBusiness2025 } from '../../procedures/household-business-2025.ts';
 import { CATALOGUE } from '../../procedures/index.ts';
 import { judicialRecord } from '../../procedures/judicial-record.ts';
+import { judicialRecord2025 } from '../../procedures/judicial-record-2025.ts';
 import { passport } from '../../procedures/passport.ts';
 import { Driver, agency, applicant } from '../support/drive.ts';
 
@@ -73,7 +74,10 @@ function inForce(id: string, date: string): Procedure | undefined {
 function runOnShares(p: Procedure): Driver {
   const proc = compileProcedure(p);
   const cal = proc.env.calendar;
-  let day = Math.max(parseLocalDate(p.effectiveFrom), parseLocalDate('2025-03-03')) as LocalDate;
+  // A version that ended before 3 March 2025 (judicial records moved to the police on 1 March)
+  // is run from Monday 3 February 2025, the first working day after Tết.
+  const from = p.effectiveTo !== undefined && p.effectiveTo < '2025-03-03' ? '2025-02-03' : '2025-03-03';
+  let day = Math.max(parseLocalDate(p.effectiveFrom), parseLocalDate(from)) as LocalDate;
   while (!cal.isWorkingDay(day)) day = (day + 1) as LocalDate;
   const received = instantAt(day, 8.5 * 60 * MS_PER_MINUTE);
   const channel = p.receipt.channels[0]!;
@@ -117,50 +121,84 @@ function runOnShares(p: Procedure): Driver {
 }
 
 describe('the catalogue', () => {
-  it('has at least 14 procedures, each id and version once', () => {
-    expect(CATALOGUE.length).toBeGreaterThanOrEqual(14);
+  it('has at least 14 procedures, each in its three-level version and its post-reform version, each id and version once', () => {
+    expect(new Set(CATALOGUE.map((p) => p.id)).size).toBeGreaterThanOrEqual(14);
     expect(CATALOGUE.map(key)).toEqual([
       'birth-registration@2016.1',
+      'birth-registration@2025.1',
       'marriage-registration@2016.1',
+      'marriage-registration@2025.1',
       'death-registration@2016.1',
+      'death-registration@2025.1',
       'permanent-residence@2021.1',
+      'permanent-residence@2025.1',
       'temporary-residence@2021.1',
+      'temporary-residence@2025.1',
       'birth-residence-insurance@2024.1',
+      'birth-residence-insurance@2025.1',
       'death-residence-funeral@2024.1',
+      'death-residence-funeral@2025.1',
       'household-business-registration@2021.1',
       'household-business-registration@2025.1',
       'construction-permit-house@2021.1',
+      'construction-permit-house@2025.1',
       'land-use-right-first@2024.1',
+      'land-use-right-first@2025.1',
       'enterprise-registration@2021.1',
+      'enterprise-registration@2025.1',
       'investment-registration@2021.1',
+      'investment-registration@2025.1',
       'judicial-record@2010.1',
+      'judicial-record@2025.1',
       'passport@2020.1',
+      'passport@2025.1',
     ]);
     expect(new Set(CATALOGUE.map(key)).size).toBe(CATALOGUE.length);
   });
 
-  it('covers the commune, district and province levels, with district procedures dated before the 2025 reform', () => {
+  it('covers the commune, district and province levels, with district procedures ending on 30 June 2025 and none after', () => {
     const byLevel = (level: Level) => CATALOGUE.filter((p) => p.level === level).map(key);
-    expect(byLevel('commune')).toHaveLength(8);
+    expect(byLevel('commune')).toHaveLength(17);
     expect(byLevel('district')).toEqual(['household-business-registration@2021.1', 'construction-permit-house@2021.1', 'land-use-right-first@2024.1']);
-    expect(byLevel('province')).toEqual(['enterprise-registration@2021.1', 'investment-registration@2021.1', 'judicial-record@2010.1', 'passport@2020.1']);
-    for (const p of CATALOGUE.filter((p) => p.level === 'district')) expect(p.effectiveFrom < '2025-07-01').toBe(true);
+    expect(byLevel('province')).toEqual([
+      'enterprise-registration@2021.1',
+      'enterprise-registration@2025.1',
+      'investment-registration@2021.1',
+      'investment-registration@2025.1',
+      'judicial-record@2010.1',
+      'judicial-record@2025.1',
+      'passport@2020.1',
+      'passport@2025.1',
+    ]);
+    for (const p of CATALOGUE.filter((p) => p.level === 'district')) expect(p.effectiveTo, key(p)).toBe('2025-06-30');
+    // No version open after the reform routes a dossier to a district agency.
+    for (const p of CATALOGUE.filter((p) => p.effectiveTo === undefined)) {
+      expect(Object.values(p.agencies).map((a) => a.level), key(p)).not.toContain('district');
+    }
   });
 
   it('has at least four liên thông procedures, where more than one agency besides the desk works', () => {
     const linked = CATALOGUE.filter(isLinked);
     expect(linked.length).toBeGreaterThanOrEqual(4);
-    expect(linked.map((p) => p.id)).toEqual([
-      'birth-residence-insurance',
-      'death-residence-funeral',
-      'construction-permit-house',
-      'land-use-right-first',
-      'enterprise-registration',
-      'investment-registration',
-      'judicial-record',
+    expect(linked.map(key)).toEqual([
+      'birth-residence-insurance@2024.1',
+      'birth-residence-insurance@2025.1',
+      'death-residence-funeral@2024.1',
+      'death-residence-funeral@2025.1',
+      'construction-permit-house@2021.1',
+      'construction-permit-house@2025.1',
+      'land-use-right-first@2024.1',
+      'land-use-right-first@2025.1',
+      'enterprise-registration@2021.1',
+      'enterprise-registration@2025.1',
+      'investment-registration@2021.1',
+      'investment-registration@2025.1',
+      'judicial-record@2010.1',
     ]);
     expect(workingAgencies(CATALOGUE.find((p) => p.id === 'death-residence-funeral')!)).toEqual(['justice', 'police', 'insurance']);
     expect(workingAgencies(judicialRecord)).toEqual(['justice', 'police']);
+    // Since the police took judicial records over, one agency does the whole work.
+    expect(workingAgencies(judicialRecord2025)).toEqual(['police']);
   });
 
   it('gives every procedure a Vietnamese and an English title and at least one legal reference', () => {
@@ -184,39 +222,59 @@ describe('the catalogue', () => {
     // 1 hour; finished on the due date itself, so on time, not early.
     // The civil-status officer takes the dossier at once (handover immediate): from 08:40.
     'birth-registration@2016.1': { due: '2025-03-03T17:00+07:00', ready: '2025-03-03T10:38+07:00', classification: 'on-time' },
+    'birth-registration@2025.1': { due: '2025-07-01T17:00+07:00', ready: '2025-07-01T10:38+07:00', classification: 'on-time' },
     'marriage-registration@2016.1': { due: '2025-03-03T17:00+07:00', ready: '2025-03-03T10:38+07:00', classification: 'on-time' },
+    'marriage-registration@2025.1': { due: '2025-07-01T17:00+07:00', ready: '2025-07-01T10:38+07:00', classification: 'on-time' },
     'death-registration@2016.1': { due: '2025-03-03T17:00+07:00', ready: '2025-03-03T10:38+07:00', classification: 'on-time' },
+    'death-registration@2025.1': { due: '2025-07-01T17:00+07:00', ready: '2025-07-01T10:38+07:00', classification: 'on-time' },
     // 7 wd: the end of Wednesday 12 March; 4 wd + 2 wd of shares end on Tuesday 11 March.
     'permanent-residence@2021.1': { due: '2025-03-13T00:00+07:00', ready: '2025-03-11T08:48+07:00', classification: 'early' },
+    'permanent-residence@2025.1': { due: '2025-07-11T00:00+07:00', ready: '2025-07-09T08:48+07:00', classification: 'early' },
     // 3 wd: the end of Thursday 6 March; 2 wd + 4 hours end on Wednesday 5 March after lunch.
     'temporary-residence@2021.1': { due: '2025-03-07T00:00+07:00', ready: '2025-03-05T13:48+07:00', classification: 'early' },
+    'temporary-residence@2025.1': { due: '2025-07-05T00:00+07:00', ready: '2025-07-03T13:48+07:00', classification: 'early' },
     // 5 wd; 1 wd, then police and social insurance 2 wd in parallel.
     'birth-residence-insurance@2024.1': { due: '2025-03-11T00:00+07:00', ready: '2025-03-06T08:48+07:00', classification: 'early' },
+    // Online only, from Tuesday 1 July 2025: 3 wd end on Friday 4 July; the birth 1 wd from the
+    // acceptance at 08:40, then 2 wd in parallel: finished that Friday morning, the due date itself.
+    'birth-residence-insurance@2025.1': { due: '2025-07-05T00:00+07:00', ready: '2025-07-04T08:38+07:00', classification: 'on-time' },
     // 7 wd; 1 wd, then the longest parallel branch, social insurance, 5 wd.
     'death-residence-funeral@2024.1': { due: '2025-03-13T00:00+07:00', ready: '2025-03-11T08:48+07:00', classification: 'early' },
+    'death-residence-funeral@2025.1': { due: '2025-07-11T00:00+07:00', ready: '2025-07-09T08:48+07:00', classification: 'early' },
     'household-business-registration@2021.1': { due: '2025-03-07T00:00+07:00', ready: '2025-03-05T13:47+07:00', classification: 'early' },
     // Tuesday 1 July 2025: 3 wd end on Friday 4 July; 4 hours + 2 hours of shares end that afternoon.
     'household-business-registration@2025.1': { due: '2025-07-05T00:00+07:00', ready: '2025-07-01T15:48+07:00', classification: 'early' },
     // 15 days: Tuesday 18 March. Appraisal 2 wd to Wednesday 5, opinions 8 days to Thursday 13, signature 2 wd to Monday 17.
     'construction-permit-house@2021.1': { due: '2025-03-19T00:00+07:00', ready: '2025-03-17T08:47+07:00', classification: 'early' },
+    // From Tuesday 1 July: 15 days end on Wednesday 16 July; the same shares as before.
+    'construction-permit-house@2025.1': { due: '2025-07-17T00:00+07:00', ready: '2025-07-15T08:47+07:00', classification: 'early' },
     // 5 wd verification to Monday 10 March; 15 days' posting excluded to Tuesday 25 March; check 7 wd
     // to Thursday 3 April; tax 3 wd (skipping 7 April) to Wednesday 9; payment excluded until
     // Thursday 10; signature 3 wd to Tuesday 15. Used 5 + 10 wd, the last 5 from Friday 11 April.
     'land-use-right-first@2024.1': { due: '2025-04-18T00:00+07:00', ready: '2025-04-15T08:46+07:00', classification: 'early' },
+    'land-use-right-first@2025.1': { due: '2025-08-15T00:00+07:00', ready: '2025-08-12T08:46+07:00', classification: 'early' },
     // 3 wd; 1 wd + 0.5 wd + 1 wd end on Wednesday 5 March after lunch.
     'enterprise-registration@2021.1': { due: '2025-03-07T00:00+07:00', ready: '2025-03-05T13:47+07:00', classification: 'early' },
+    'enterprise-registration@2025.1': { due: '2025-07-05T00:00+07:00', ready: '2025-07-03T13:47+07:00', classification: 'early' },
     // 15 days: Tuesday 18 March. Examination 2 wd, opinions 7 days, issue 2 wd.
     'investment-registration@2021.1': { due: '2025-03-19T00:00+07:00', ready: '2025-03-14T08:47+07:00', classification: 'early' },
-    // 10 days: Thursday 13 March. 1 + 3 + 1 wd.
-    'judicial-record@2010.1': { due: '2025-03-14T00:00+07:00', ready: '2025-03-10T08:47+07:00', classification: 'early' },
+    'investment-registration@2025.1': { due: '2025-07-17T00:00+07:00', ready: '2025-07-14T08:47+07:00', classification: 'early' },
+    // The Department of Justice, until 28 February: from Monday 3 February, 10 days to Thursday 13
+    // February; 1 + 3 + 1 wd end on Monday 10 February.
+    'judicial-record@2010.1': { due: '2025-02-14T00:00+07:00', ready: '2025-02-10T08:47+07:00', classification: 'early' },
+    // The police from Monday 3 March: 10 days to Thursday 13 March; 3 + 1 wd end on Friday 7 March.
+    'judicial-record@2025.1': { due: '2025-03-14T00:00+07:00', ready: '2025-03-07T08:48+07:00', classification: 'early' },
     // 8 wd: Thursday 13 March. 2 + 2 + 3 wd.
     'passport@2020.1': { due: '2025-03-14T00:00+07:00', ready: '2025-03-12T08:47+07:00', classification: 'early' },
+    // From Tuesday 1 July: 8 wd end on Friday 11 July; 2 + 2 + 3 wd end on Thursday 10 July.
+    'passport@2025.1': { due: '2025-07-12T00:00+07:00', ready: '2025-07-10T08:47+07:00', classification: 'early' },
   };
 
   it.each(CATALOGUE.map((p) => [key(p), p] as const))('returns %s in time when every party uses its whole share', (k, p) => {
     const c = runOnShares(p);
     const outcome = c.snapshot.context.outcome!;
     const expected = onShares[k]!;
+    if (process.env.PRINT_SHARES) console.log(`'${k}': { due: '${formatInstant(outcome.timings.due!)}', ready: '${formatInstant(outcome.timings.readyAt!)}', classification: '${outcome.classification}' },`);
     expect(outcome.kind).toBe('returned');
     expect(formatInstant(outcome.timings.due!)).toBe(expected.due);
     expect(formatInstant(outcome.timings.readyAt!)).toBe(expected.ready);
@@ -281,9 +339,10 @@ describe('worked examples', () => {
     // 10 days end on Thursday 1 May, Labour Day; 2 May is swapped for Saturday 26 April, then
     // comes a weekend, so the period ends with Monday 5 May (Civil Code Art. 148). 15 days end on
     // Tuesday 6 May, a working day.
-    const simple = new Driver(judicialRecord, { receivedAt: '2025-04-21T09:00', channel: 'online', dossier: { complex: false } }).send('ACCEPT', '2025-04-21T09:00', desk);
+    // Since 1 March 2025 the police issue it: version 2025.1.
+    const simple = new Driver(judicialRecord2025, { receivedAt: '2025-04-21T09:00', channel: 'online', dossier: { complex: false } }).send('ACCEPT', '2025-04-21T09:00', desk);
     expect(simple.due).toBe('2025-05-06T00:00+07:00');
-    const complex = new Driver(judicialRecord, { receivedAt: '2025-04-21T09:00', channel: 'online', dossier: { complex: true } }).send('ACCEPT', '2025-04-21T09:00', desk);
+    const complex = new Driver(judicialRecord2025, { receivedAt: '2025-04-21T09:00', channel: 'online', dossier: { complex: true } }).send('ACCEPT', '2025-04-21T09:00', desk);
     expect(complex.due).toBe('2025-05-07T00:00+07:00');
   });
 

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { birthRegistration } from '../../procedures/birth-registration.ts';
+import { birthRegistration2025 } from '../../procedures/birth-registration-2025.ts';
 import { deathRegistration } from '../../procedures/death-registration.ts';
+import { deathRegistration2025 } from '../../procedures/death-registration-2025.ts';
 import { marriageRegistration } from '../../procedures/marriage-registration.ts';
+import { marriageRegistration2025 } from '../../procedures/marriage-registration-2025.ts';
 import { BusinessCalendar, explainSameDayDue, formatInstant, parseInstant } from '../../src/calendar/index.ts';
 import { createEngine, memoryStore } from '../../src/engine/index.ts';
 
 const desk = { kind: 'agency', agency: 'desk' } as const;
 const open = async (receivedAt: string, procedure = 'birth-registration', dossier: Record<string, boolean> = { needsVerification: false }) => {
-  const engine = createEngine({ procedures: [birthRegistration, marriageRegistration, deathRegistration], store: memoryStore() });
+  const engine = createEngine({ procedures: [birthRegistration, birthRegistration2025, marriageRegistration, marriageRegistration2025, deathRegistration, deathRegistration2025], store: memoryStore() });
   const opened = await engine.open({ procedure, channel: 'in-person', receivedAt: parseInstant(receivedAt), by: desk, dossier });
   return opened.slip!;
 };

@@ -5,11 +5,11 @@ import { type Session, actions, advanceClock, current, openSession, perform } fr
 import { stepLayout } from '../../src/tui/StepApp.tsx';
 import { type FlowLine, clockFacts, fitLabel, fitMessage, flowLines, visibleFlow, wrapLines } from '../../src/tui/view-model.ts';
 import { constructionPermitHouse } from '../../procedures/construction-permit-house.ts';
-import { birthRegistration } from '../../procedures/birth-registration.ts';
+import { birthRegistration2025 } from '../../procedures/birth-registration-2025.ts';
 import { landUseRightFirst } from '../../procedures/land-use-right-first.ts';
 
 const land = compileProcedure(landUseRightFirst);
-const birth = compileProcedure(birthRegistration);
+const birth = compileProcedure(birthRegistration2025);
 
 /** Performs the action whose key starts with `key` (it must be offered now). */
 function act(s: Session, key: string, text?: string): Session {
