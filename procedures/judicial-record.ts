@@ -5,6 +5,7 @@ export const JUDICIAL_RECORDS_LAW = { document: 'Law on Judicial Records 2009 (2
 /** Judicial records moved from the Ministry and Departments of Justice to the police on 1/3/2025. */
 export const POLICE_TAKEOVER = {
   document: 'Transfer of judicial records from the Ministry of Justice to the Ministry of Public Security (government restructuring of 2025)',
+  documentVi: 'Chuyển giao nhiệm vụ lý lịch tư pháp từ Bộ Tư pháp sang Bộ Công an (sắp xếp bộ máy năm 2025)',
   effectiveFrom: '2025-03-01',
   confidence: 'src',
   note: 'handover conference of 27/2/2025: from 1/3/2025 the police issue judicial record certificates (press report); the legal instrument’s number not looked up',

@@ -84,6 +84,7 @@ const D118 = ONE_STOP_REGULATIONS.decree118of2025;
 /** No text found for a rating window in any period: a modelling assumption, said so. */
 const RATING_ASSUMPTION: LegalRef = {
   document: 'modelling assumption (no legal basis found for a rating window)',
+  documentVi: 'giả định của mô hình (không tìm thấy căn cứ pháp lý cho thời hạn đánh giá)',
   confidence: 'uncertain',
   note: 'the applicant may rate the service for 10 days after the return; the case closes then',
 };
@@ -188,6 +189,7 @@ export function appliedOneStopRules(spec: ProcedureSpec, date: string): AppliedR
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const departure = (what: string): LegalRef => ({
     document: `${spec.id} ${spec.version}: the procedure's own ${what}`,
+    documentVi: `${spec.id} ${spec.version}: giá trị riêng của thủ tục`,
     confidence: 'uncertain',
     note: `departs from ${set.regulation.document} and gives no reference for it`,
   });

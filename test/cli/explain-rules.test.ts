@@ -35,7 +35,7 @@ describe('explain --json names the one-stop rules the engine applies, each with 
     expect(rating).toEqual({
       rule: 'rating-window',
       value: '10d',
-      ref: { document: 'modelling assumption (no legal basis found for a rating window)', confidence: 'uncertain', note: 'the applicant may rate the service for 10 days after the return; the case closes then' },
+      ref: { document: 'modelling assumption (no legal basis found for a rating window)', documentVi: 'giả định của mô hình (không tìm thấy căn cứ pháp lý cho thời hạn đánh giá)', confidence: 'uncertain', note: 'the applicant may rate the service for 10 days after the return; the case closes then' },
       source: 'rule-set',
     });
   });

@@ -67,7 +67,7 @@ describe('the rules a case is held to', () => {
 
   it('cite the procedure itself where it departs from the period’s rules: the same-day apology, a modelling choice', () => {
     const rules = appliedOneStopRules(birthRegistration2025, '2026-03-02');
-    expect(rules.find((r) => r.rule === 'apology')).toEqual({ rule: 'apology', value: { noticeBefore: '1wh', max: 1 }, ref: { document: 'modelling choice for same-day limits', confidence: 'uncertain' }, source: 'procedure' });
+    expect(rules.find((r) => r.rule === 'apology')).toEqual({ rule: 'apology', value: { noticeBefore: '1wh', max: 1 }, ref: { document: 'modelling choice for same-day limits', documentVi: 'lựa chọn của mô hình cho thời hạn trong ngày', confidence: 'uncertain' }, source: 'procedure' });
     expect(rules.find((r) => r.rule === 'same-day-cutoff')?.ref.article).toBe('Art. 16');
     expect(rules.map((r) => r.rule)).not.toContain('transfer-cutoff');
   });
@@ -82,7 +82,7 @@ describe('the rules a case is held to', () => {
     expect(appliedOneStopRules(late, '2024-03-04')[0]).toEqual({
       rule: 'transfer-cutoff',
       value: '16:00',
-      ref: { document: "enterprise-registration 2021.1: the procedure's own transfer cut-off", confidence: 'uncertain', note: 'departs from Decree 61/2018/NĐ-CP on the one-stop mechanism, as amended by Decree 107/2021/NĐ-CP and gives no reference for it' },
+      ref: { document: "enterprise-registration 2021.1: the procedure's own transfer cut-off", documentVi: 'enterprise-registration 2021.1: giá trị riêng của thủ tục', confidence: 'uncertain', note: 'departs from Decree 61/2018/NĐ-CP on the one-stop mechanism, as amended by Decree 107/2021/NĐ-CP and gives no reference for it' },
       source: 'procedure',
     });
   });

@@ -130,7 +130,7 @@ describe('with --lang vi a mistake is told in Vietnamese, on one line, with exit
     ['a missing --received', ['--lang', 'vi', 'explain', 'birth-registration'], 'motcua: --received: explain cần --received <YYYY-MM-DDTHH:MM>, thời điểm Bộ phận Một cửa tiếp nhận hồ sơ.'],
     ['a procedure that is not there', ['--lang', 'vi', 'explain', 'birth', '--received', '2026-03-02T09:00'], 'motcua: "birth" không phải tệp, cũng không phải thủ tục trong danh mục. Các mã có:'],
     ['a dossier without a field the procedure needs', ['--lang', 'vi', 'explain', 'land-use-right-first', '--received', '2025-03-03T09:00'], 'motcua: dossier.remoteCommune: hồ sơ cần trường "remoteCommune" (Xã miền núi, hải đảo, vùng khó khăn).'],
-    ['a date of receipt outside every version', ['--lang', 'vi', 'explain', 'land-use-right-first', '--received', '2024-07-01T09:00'], 'motcua: --received: không có phiên bản nào của land-use-right-first có hiệu lực vào ngày 2024-07-01 (các phiên bản: 2024.1 từ 2024-08-01)'],
+    ['a date of receipt outside every version', ['--lang', 'vi', 'explain', 'land-use-right-first', '--received', '2024-07-01T09:00'], 'motcua: --received: không có phiên bản nào của land-use-right-first có hiệu lực vào ngày 2024-07-01 (các phiên bản: 2024.1 từ 2024-08-01 đến 2025-06-30, 2025.1 từ 2025-07-01)'],
     ['a graph without a format', ['--lang', 'vi', 'graph', 'birth-registration'], 'motcua: --format: thiếu --format; dùng --format mermaid, dot hoặc bpmn.'],
   ];
   it.each(mistakes)('%s', async (_what, argv, start) => {
@@ -153,7 +153,7 @@ describe('with --lang vi a mistake is told in Vietnamese, on one line, with exit
 
   it('the same mistakes keep their English without --lang vi', async () => {
     const { err } = await runCli(['--lang', 'en', 'explain', 'land-use-right-first', '--received', '2024-07-01T09:00']);
-    expect(err).toBe('motcua: --received: no version of land-use-right-first is in force on 2024-07-01 (versions: 2024.1 from 2024-08-01). Give a date of receipt inside one of them, or add a version for that date.\n');
+    expect(err).toBe('motcua: --received: no version of land-use-right-first is in force on 2024-07-01 (versions: 2024.1 from 2024-08-01 to 2025-06-30, 2025.1 from 2025-07-01). Give a date of receipt inside one of them, or add a version for that date.\n');
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLog } from '../../src/cli/log-input.ts';
@@ -66,7 +66,9 @@ describe('mining a process tree from traces', () => {
 describe('discovering a catalogue procedure back from the log motcua simulate --events writes', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     mkdirSync(DIR, { recursive: true });
-    // A month of the round trip's truth is enough to see the flow (and keeps the test short).
+    // A month of the round trip's truth is enough to see the flow (and keeps the test short); its
+    // two-agency judicial flow is a fixture file, copied beside it.
+    copyFileSync(fixture('judicial-record-two-agency.json'), `${DIR}/judicial-record-two-agency.json`);
     writeFileSync(`${DIR}/judicial-truth.yaml`, readFileSync(fixture('judicial-truth.yaml'), 'utf8').replace(/^horizon: .*$/m, 'horizon: 30d'));
     expect((await runCli(['simulate', `${DIR}/judicial-truth.yaml`, '--events', `${DIR}/judicial.xes`, '--json'])).code).toBe(0);
     expect((await runCli(['simulate', fixture('linked-birth-truth.yaml'), '--events', `${DIR}/linked.csv`, '--json'])).code).toBe(0);
