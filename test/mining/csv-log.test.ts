@@ -1,7 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LogError } from '../../src/errors.ts';
 import { readCsvLog } from '../../src/mining/csv-log.ts';
-import { parseMapping } from '../../src/mining/mapping.ts';
+import { DEFAULT_MAPPING, parseMapping } from '../../src/mining/mapping.ts';
+import { editLines, lineEdit, runs } from '../support/fuzz.ts';
+import { LOGS, charEdit, csvLine, editChars } from '../support/log-fuzz.ts';
+import { checkProperty } from '../support/property.ts';
 
 const HEADER = 'case:concept:name,concept:name,time:timestamp,lifecycle:transition,org:resource,org:group,case:channel\n';
 const at = (iso: string) => Date.parse(iso);
@@ -76,5 +80,35 @@ describe('reading a CSV event log', () => {
   it('refuses a mapping with an unknown field or time zone', () => {
     expect(() => parseMapping('colums: {}\n', 'map.yaml')).toThrow(LogError);
     expect(() => parseMapping('timezone: Asia/Hanoi\n', 'map.yaml')).toThrow('timezone "Asia/Hanoi" is not an offset. Write it like "+07:00" or "Z".');
+  });
+});
+
+describe('the plain-row fast path of the CSV reader', () => {
+  const outcome = async (text: string, chunk: number, plainRows: boolean) => {
+    const chunks = chunk === 0 ? [text] : Array.from({ length: Math.ceil(text.length / chunk) }, (_, i) => text.slice(i * chunk, (i + 1) * chunk));
+    try {
+      const log = await readCsvLog(chunks, 'fuzzed.csv', DEFAULT_MAPPING, { plainRows });
+      return JSON.stringify(log.traces);
+    } catch (error) {
+      if (!(error instanceof LogError)) throw error;
+      return `${error.code} ${error.describe()}`;
+    }
+  };
+
+  it('reads every log, edited line by line and character by character and cut into pieces, as csv-parse alone reads it', async () => {
+    await checkProperty(
+      'CSV fast path against csv-parse',
+      fc.asyncProperty(fc.array(lineEdit(csvLine), { maxLength: 3 }), fc.array(charEdit, { maxLength: 2 }), fc.constantFrom(0, 1, 13, 256), fc.boolean(), async (lines, chars, chunk, crlf) => {
+        const base = crlf ? LOGS.csv.replace(/\n/g, '\r\n') : LOGS.csv;
+        const text = editChars(editLines(base, lines), chars);
+        expect(await outcome(text, chunk, true)).toBe(await outcome(text, chunk, false));
+      }),
+      { numRuns: runs(200) },
+    );
+  }, 120_000);
+
+  it('hands the rest of the log to csv-parse from the first quoted field, with the right line numbers', async () => {
+    const log = await readCsvLog([`${HEADER}c1,check,2025-01-24T09:00,start,an,land,online\nc1,"check, again",2025-01-24T10:00,complete,an,land,online\nc2,check,yesterday,start,an,land,online\n`], 'log.csv').catch((e: LogError) => e);
+    expect((log as LogError).describe()).toBe('log.csv:4:3: time:timestamp "yesterday" is not a timestamp. Write 2025-01-24T09:00:00+07:00, 2025-01-24 09:00:00Z, or 2025-01-24T09:00 (in the log\'s time zone).');
   });
 });
