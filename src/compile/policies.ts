@@ -108,9 +108,12 @@ export function clockAfterSupplement(env: ProcedureEnv, cal: BusinessCalendar, l
   return env.spec.clock.supplement === 'restart' ? restartLedger(cal, ledger, at) : resumeLedger(cal, ledger, at, reason);
 }
 
-/** Whether an agency that has asked for `used` supplements may ask again. */
-export function maySupplement(env: ProcedureEnv, used: number): boolean {
-  return used < env.spec.clock.maxSupplementsPerAgency;
+/**
+ * Whether an agency that has asked for `used` supplements, in a dossier with `inDossier` requests
+ * from every agency, may ask again: counted per agency, or per dossier (`clock.supplementsPer`).
+ */
+export function maySupplement(env: ProcedureEnv, used: number, inDossier: number = used): boolean {
+  return (env.spec.clock.supplementsPer === 'dossier' ? inDossier : used) < env.spec.clock.maxSupplementsPerAgency;
 }
 
 /**

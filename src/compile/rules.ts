@@ -86,8 +86,12 @@ export function refusal(env: ProcedureEnv, ctx: CaseContext, event: { readonly t
       if (notHolder !== null) return notHolder;
       const agency = env.steps.get(step)!.agency;
       const used = own(ctx.supplements, agency) ?? 0;
+      const inDossier = Object.values(ctx.supplements).reduce((a, b) => a + b, 0);
       const max = env.spec.clock.maxSupplementsPerAgency;
-      return maySupplement(env, used) ? null : `${agencyName(env, agency)} has already requested ${used} supplement(s), the most allowed per agency (${max}).`;
+      if (maySupplement(env, used, inDossier)) return null;
+      return env.spec.clock.supplementsPer === 'dossier'
+        ? `${inDossier} supplement(s) have already been requested for this dossier, the most allowed per dossier (${max}).`
+        : `${agencyName(env, agency)} has already requested ${used} supplement(s), the most allowed per agency (${max}).`;
     })
     .with({ rule: 'supply' }, ({ step }) => {
       if (by.kind !== 'applicant') return `only the applicant can supply documents; ${describeActor(env, by)} cannot.`;

@@ -201,7 +201,7 @@ export function appliedOneStopRules(spec: ProcedureSpec, date: string): AppliedR
     rules.push({ rule: 'late-transfer', value: set.lateTransfer.value, ref: set.lateTransfer.ref, source: 'rule-set' });
   }
   rules.push(rule('completion-requests', spec.receipt.maxCompletionRequests, set.completionRequests, spec.receipt.ref, 'number of completion requests'));
-  rules.push(rule('supplements', { max: spec.clock.maxSupplementsPerAgency, per: 'agency' as const }, set.supplements, spec.clock.ref, 'supplement limit'));
+  rules.push(rule('supplements', { max: spec.clock.maxSupplementsPerAgency, per: spec.clock.supplementsPer ?? 'agency' }, set.supplements, spec.clock.ref, 'supplement limit'));
   const { ref: apologyRef, ...apology } = spec.lateness.apology;
   rules.push(rule('apology', apology, set.apology, apologyRef, 'apology notice'));
   rules.push(rule('rating-window', spec.result.ratingWindow, set.ratingWindow, undefined, 'rating window'));

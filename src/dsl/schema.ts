@@ -145,6 +145,10 @@ const clockSchema = z
   .object({
     supplement: z.enum(['pause', 'restart']).default(D.clock.supplement),
     maxSupplementsPerAgency: z.number().int().nonnegative().default(D.clock.maxSupplementsPerAgency),
+    supplementsPer: z
+      .enum(['agency', 'dossier'])
+      .exactOptional()
+      .describe('Whether maxSupplementsPerAgency counts the requests of each agency (the default) or of the whole dossier, as the Decision 766 computation does.'),
     ref: legalRefSchema.exactOptional(),
   })
   .strict();

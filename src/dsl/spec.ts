@@ -107,6 +107,12 @@ export interface ClockPolicy {
   /** Whether a supplement request during processing pauses the clock or restarts it when the papers arrive. */
   readonly supplement: 'pause' | 'restart';
   readonly maxSupplementsPerAgency: number;
+  /**
+   * `agency` (when absent): each agency may ask `maxSupplementsPerAgency` times; `dossier`: that
+   * many requests for the whole dossier, whichever agency asks (practice, and what the Decision
+   * 766 computation counts).
+   */
+  readonly supplementsPer?: 'agency' | 'dossier';
   readonly ref?: LegalRef;
 }
 

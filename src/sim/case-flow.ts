@@ -262,7 +262,9 @@ export class CaseFlow implements ServiceHost {
       return this.#finish(c, 'refused');
     }
     const used = c.supplements?.get(step.agency) ?? 0;
-    if (u < refusal + supplement && maySupplement(plan.env, used)) {
+    let inDossier = 0;
+    if (c.supplements != null) for (const n of c.supplements.values()) inDossier += n;
+    if (u < refusal + supplement && maySupplement(plan.env, used, inDossier)) {
       (c.supplements ??= new Map()).set(step.agency, used + 1);
       if (c.counted) stats[c.p]!.supplementRequests++;
       this.#emit?.(c, { type: 'REQUEST_SUPPLEMENT', at: now, by, step: step.id, missing: ['papers'] });
