@@ -23,7 +23,7 @@ import { loadScenario } from '../node/scenario-files.ts';
 import { SCENARIO_LIMITS } from '../sim/scenario-schema.ts';
 import { EXIT, type Io, type Lang, MAX_WORKERS, json, pickLang, wholeNumberFlag } from './io.ts';
 import { loadCatalogue, loadProcedures, proceduresFor } from '../node/load-procedures.ts';
-import { t } from '../i18n/translate.ts';
+import { label, labelBy, t } from '../i18n/translate.ts';
 import { comparisonSummary, summary } from './sim-summary.ts';
 import { DEFAULT_SCENARIO } from './simulate-command.ts';
 import { REPORT_USAGE } from './usage.ts';
@@ -56,26 +56,23 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
     allowPositionals: true,
     strict: true,
   });
-  if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en') {
-    throw new UsageError('usage', `--lang "${values.lang}" is not a language of the report; use vi or en.`, { path: ['--lang'] });
-  }
   const lang: Lang = pickLang(values.lang, io.env);
-  if (values.db !== undefined && values.log !== undefined) throw new UsageError('usage', '--db and --log are two sources of cases: give one of them.', { path: ['--log'] });
+  if (values.db !== undefined && values.log !== undefined) throw new UsageError('usage', label('error.report.two-sources'), { path: ['--log'] });
   for (const flag of ['map', 'procedure'] as const) {
-    if (values[flag] !== undefined && values.log === undefined) throw new UsageError('usage', `--${flag} applies to --log, the indicators of an event log.`, { path: [`--${flag}`] });
+    if (values[flag] !== undefined && values.log === undefined) throw new UsageError('usage', label('error.report.log-only', { flag: `--${flag}` }), { path: [`--${flag}`] });
   }
   if (values.db !== undefined) {
-    if (positionals.length > 0) throw new UsageError('usage', `--db reports on the cases of a store; give it no scenario or JSON report ("${positionals[0]}").`);
+    if (positionals.length > 0) throw new UsageError('usage', label('error.report.db-no-input', { input: positionals[0]! }));
     return dashboardOfStore(values.db, { ...values, lang }, io);
   }
   if (values.log !== undefined) {
-    if (positionals.length > 0) throw new UsageError('usage', `--log reports on the cases of an event log; give it no scenario or JSON report ("${positionals[0]}").`);
+    if (positionals.length > 0) throw new UsageError('usage', label('error.report.log-no-input', { input: positionals[0]! }));
     return indicatorsOfLog(values.log, { ...values, lang }, io);
   }
   for (const flag of ['from', 'to', 'now', 'procedures', 'only'] as const) {
-    if (values[flag] !== undefined && values[flag] !== false) throw new UsageError('usage', `--${flag} applies to --db (the dashboard of a case store) and --log (the indicators of an event log).`, { path: [`--${flag}`] });
+    if (values[flag] !== undefined && values[flag] !== false) throw new UsageError('usage', label('error.report.cases-only', { flag: `--${flag}` }), { path: [`--${flag}`] });
   }
-  if (positionals.length > 1) throw new UsageError('usage', `report takes one scenario or JSON report. Run motcua report --help for the usage.`);
+  if (positionals.length > 1) throw new UsageError('usage', label('error.report.one-input'));
   const input = positionals[0] ?? DEFAULT_SCENARIO;
   const shown = positionals[0] ?? shownPath(DEFAULT_SCENARIO);
 
@@ -85,7 +82,7 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
   if (extname(input).toLowerCase() === '.json') {
     for (const flag of ['compare', 'replications', 'seed', 'workers'] as const) {
       if (values[flag] !== undefined && values[flag] !== false) {
-        throw new UsageError('usage', `--${flag} applies to a scenario; a JSON report holds the runs it was made from. Give the scenario .yaml to simulate again.`, { path: [`--${flag}`] });
+        throw new UsageError('usage', label('error.report.scenario-only', { flag: `--${flag}` }), { path: [`--${flag}`] });
       }
     }
     data = await readReportJson(await readInput(input), input, catalogueLookup());
@@ -114,7 +111,7 @@ async function readInput(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (cause) {
-    throw new UsageError('not-found', 'cannot read this file. Give a scenario .yaml or the JSON printed by motcua simulate --json or motcua report --json.', { file, cause });
+    throw new UsageError('not-found', label('error.report.unreadable'), { file, cause });
   }
 }
 
@@ -139,7 +136,7 @@ async function simulateScenario(
   values: { readonly compare: boolean; readonly replications?: string | undefined; readonly seed?: string | undefined; readonly workers?: string | undefined; readonly 'allow-code': boolean; readonly 'allow-outside': boolean },
   io: Io,
 ): Promise<{ data: ReportData }> {
-  if (!existsSync(file)) throw new UsageError('not-found', 'no such file. Give a scenario .yaml (e.g. simulations/province-2016.yaml) or a JSON report.', { file });
+  if (!existsSync(file)) throw new UsageError('not-found', label('error.report.no-file'), { file });
   const scenario = await loadScenario(file, { allowCode: values['allow-code'], allowOutside: values['allow-outside'] });
   const replications = values.replications === undefined ? undefined : wholeNumberFlag(values.replications, '--replications', 1, SCENARIO_LIMITS.replications);
   const seed = values.seed === undefined ? undefined : wholeNumberFlag(values.seed, '--seed');
@@ -163,13 +160,13 @@ async function dashboardOfStore(
   io: Io,
 ): Promise<number> {
   const url = /^postgres(ql)?:\/\//.test(file);
-  if (!url && !existsSync(file)) throw new UsageError('not-found', 'no such case database. Give the SQLite file of motcua case (--db), or a postgres:// URL.', { file });
+  if (!url && !existsSync(file)) throw new UsageError('not-found', label('error.report.no-db'), { file });
   const now = values.now === undefined ? (io.now() as Instant) : parseInstant(values.now, ['--now']);
   const today = localDateOf(now);
   const { year, month } = toYmd(today);
   const from = values.from === undefined ? localDate(year, month, 1) : parseLocalDate(values.from, ['--from']);
   const to = values.to === undefined ? today : parseLocalDate(values.to, ['--to']);
-  if (to < from) throw new UsageError('usage', `--to ${formatLocalDate(to)} is before --from ${formatLocalDate(from)}; the period runs from --from to --to, both included.`, { path: ['--to'] });
+  if (to < from) throw new UsageError('usage', label('error.report.period', { to: formatLocalDate(to), from: formatLocalDate(from) }), { path: ['--to'] });
   const procedures = await proceduresFor(values.procedures === undefined ? undefined : [values.procedures], { allowCode: values['allow-code'], only: values.only });
   // Loaded only for --db: a simulation report needs no database driver.
   const { openStore } = await import('../server/serve.ts');
@@ -229,10 +226,10 @@ async function indicatorsOfLog(
   const procedures = await proceduresFor(values.procedures === undefined ? undefined : [values.procedures], { allowCode: values['allow-code'], only: values.only });
   const specs = procedures.map((p) => p.spec);
   if (values.procedure !== undefined && !specs.some((s) => s.id === values.procedure)) {
-    throw new UsageError('usage', `--procedure "${values.procedure}" is not a procedure of ${values.procedures ?? 'the catalogue'}; motcua list shows their ids.`, { path: ['--procedure'] });
+    throw new UsageError('usage', labelBy('error.report.procedure', (lang) => ({ procedure: String(values.procedure), where: values.procedures ?? t(lang, 'error.report.catalogue') })), { path: ['--procedure'] });
   }
   const { records, skipped } = recordsFromLog(log, { procedures: specs, activities: mapping.activities, ...(values.procedure === undefined ? {} : { procedure: values.procedure }) });
-  if (records.length === 0) throw new UsageError('no-cases', `no trace of the log is a case of a procedure given${skipped[0] === undefined ? '' : ` (${skipped[0].trace}: ${skipped[0].reason})`}. Name the procedure with --procedure, or the folder of its file with --procedures.`, { file });
+  if (records.length === 0) throw new UsageError('no-cases', label('error.report.no-cases', { skipped: skipped[0] === undefined ? '' : ` (${skipped[0].trace}: ${skipped[0].reason})` }), { file });
   let first = Infinity;
   let last = -Infinity;
   for (const trace of log.traces) {
@@ -244,7 +241,7 @@ async function indicatorsOfLog(
   const now = values.now === undefined ? ((last + 1) as Instant) : parseInstant(values.now, ['--now']);
   const from = values.from === undefined ? localDateOf(first as Instant) : parseLocalDate(values.from, ['--from']);
   const to = values.to === undefined ? localDateOf(last as Instant) : parseLocalDate(values.to, ['--to']);
-  if (to < from) throw new UsageError('usage', `--to ${formatLocalDate(to)} is before --from ${formatLocalDate(from)}; the period runs from --from to --to, both included.`, { path: ['--to'] });
+  if (to < from) throw new UsageError('usage', label('error.report.period', { to: formatLocalDate(to), from: formatLocalDate(from) }), { path: ['--to'] });
   const indicators = decision766(records, { from: instantAt(from), to: instantAt((to + 1) as LocalDate), now });
   const reasons = new Map<string, string[]>();
   for (const s of skipped) reasons.set(s.reason, [...(reasons.get(s.reason) ?? []), s.trace]);
@@ -264,6 +261,6 @@ async function write(file: string, text: string): Promise<void> {
   try {
     await writeFile(file, text);
   } catch (cause) {
-    throw new UsageError('not-written', `cannot write the report here (${cause instanceof Error ? cause.message : String(cause)}). Give -o a path in a folder you can write to.`, { file, cause });
+    throw new UsageError('not-written', label('error.report.not-written', { why: cause instanceof Error ? cause.message : String(cause) }), { file, cause });
   }
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { label } from '../i18n/translate.ts';
 import { UsageError } from '../errors.ts';
 import { hashToken, newToken } from '../server/auth.ts';
 import { EXIT, type Io } from './io.ts';
@@ -13,10 +14,10 @@ export async function serveCommand(args: readonly string[], io: Io, stopped: Pro
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length > 0) throw new UsageError('usage', `serve takes no arguments, only options. Run motcua serve --help for the usage.`);
-  if (values.db === undefined) throw new UsageError('usage', 'serve needs --db <file.db> (created when missing) or --db postgres://user@host/db.', { path: ['--db'] });
+  if (positionals.length > 0) throw new UsageError('usage', label('error.serve.no-arguments', { command: 'serve' }));
+  if (values.db === undefined) throw new UsageError('usage', label('error.serve.db'), { path: ['--db'] });
   const port = values.port === undefined ? 8080 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('usage', `--port must be a port number 0–65535 (0: any free port), not "${values.port}".`, { path: ['--port'] });
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('usage', label('error.serve.port', { port: String(values.port) }), { path: ['--port'] });
   const procedures = await proceduresFor(values.procedures === undefined ? undefined : [values.procedures], { only: values.only });
   const { serve } = await import('../server/serve.ts');
   const { webPlugin } = await import('../web/plugin.ts');
@@ -39,7 +40,7 @@ export async function serveCommand(args: readonly string[], io: Io, stopped: Pro
 
 /** `motcua token`. */
 export function tokenCommand(args: readonly string[], io: Io): number {
-  if (args.length > 1) throw new UsageError('usage', `token takes at most one argument, the token to hash. Run motcua token --help for the usage.`);
+  if (args.length > 1) throw new UsageError('usage', label('error.token.args'));
   if (args.length === 1) {
     io.out(`${hashToken(args[0]!)}\n`);
     return EXIT.ok;

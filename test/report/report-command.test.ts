@@ -86,7 +86,7 @@ describe('motcua report, bad input', () => {
     expect((await runCli(['report', join(dir, 'r.json')])).err).toBe(
       `motcua: ${join(dir, 'r.json')}: cannot read this file. Give a scenario .yaml or the JSON printed by motcua simulate --json or motcua report --json.\n`,
     );
-    expect(await runCli(['report', '--lang', 'fr'])).toMatchObject({ code: 2, err: 'motcua: --lang: --lang "fr" is not a language of the report; use vi or en.\n' });
+    expect(await runCli(['report', '--lang', 'fr'])).toMatchObject({ code: 2, err: 'motcua: --lang: "fr" is not a language of motcua. Use --lang vi or --lang en.\n' });
     expect((await runCli(['report', 'a.yaml', 'b.yaml'])).err).toBe('motcua: report takes one scenario or JSON report. Run motcua report --help for the usage.\n');
   });
 });
