@@ -21,7 +21,7 @@ import { fileComplaint } from '../engine/complaints.ts';
 import { competentAgency } from '../indicators/from-cases.ts';
 import { EXIT, type Io, json } from './io.ts';
 import { proceduresFor } from '../node/load-procedures.ts';
-import { COMPLAINT_USAGE } from './usage.ts';
+import { label, labelBy, t } from '../i18n/translate.ts';
 
 /** `motcua complaint`. */
 export async function complaintCommand(args: readonly string[], io: Io): Promise<number> {
@@ -45,12 +45,12 @@ export async function complaintCommand(args: readonly string[], io: Io): Promise
   const [sub, ...rest] = positionals;
   const subcommands = ['open', 'acknowledge', 'ask', 'answer', 'list'];
   if (sub === undefined || !subcommands.includes(sub)) {
-    throw new UsageError('usage', `${sub === undefined ? 'complaint needs a subcommand' : `unknown complaint subcommand "${sub}"`}: use ${subcommands.join(', ')}. Usage:\n${COMPLAINT_USAGE}`);
+    throw new UsageError('usage', sub === undefined ? label('error.complaint.sub.missing', { subs: subcommands.join(', ') }) : label('error.complaint.sub.unknown', { sub, subs: subcommands.join(', ') }));
   }
   const file = values.db;
-  if (file === undefined) throw new UsageError('usage', `complaint ${sub} needs --db <file.db>, the SQLite file of the cases (or a postgres:// URL).`);
+  if (file === undefined) throw new UsageError('usage', label('error.complaint.db', { sub }), { path: ['--db'] });
   const url = /^postgres(ql)?:\/\//.test(file);
-  if (sub !== 'open' && !url && !existsSync(file)) throw new UsageError('not-found', 'no such case database. Give the SQLite file of motcua case (--db).', { file });
+  if (sub !== 'open' && !url && !existsSync(file)) throw new UsageError('not-found', label('error.complaint.no-db'), { file });
   const at = values.at === undefined ? (io.now() as Instant) : parseInstant(values.at, ['--at']);
   const shown = url ? file.replace(/\/\/[^@/]*@/, '//…@') : file;
   const { openStore } = await import('../server/serve.ts');
@@ -58,9 +58,9 @@ export async function complaintCommand(args: readonly string[], io: Io): Promise
   const view = (c: Complaint) => complaintView(c, at);
   try {
     if (sub === 'open') {
-      if (rest.length > 0) throw new UsageError('usage', `complaint open takes no positional argument ("${rest[0]}"); give --text "…".`);
+      if (rest.length > 0) throw new UsageError('usage', label('error.complaint.open-args', { arg: rest[0]! }));
       const kind = oneOf<ComplaintKind>(values.kind, COMPLAINT_KINDS, '--kind');
-      const text = need(values.text, '--text', 'what the complaint says');
+      const text = need(values.text, '--text', 'text');
       const agency = values.agency ?? (values.dossier === undefined ? null : await dossierAgency(store, values.dossier, values.procedures, shown));
       const complaint = await fileComplaint(store, { kind, dossier: values.dossier ?? null, agency, text, at }, new BusinessCalendar());
       io.out(json(view(complaint)));
@@ -68,20 +68,20 @@ export async function complaintCommand(args: readonly string[], io: Io): Promise
     }
     if (sub === 'acknowledge' || sub === 'ask' || sub === 'answer') {
       const [id, extra] = rest;
-      if (id === undefined || extra !== undefined) throw new UsageError('usage', `complaint ${sub} takes one complaint id (PAKN-…). Usage:\n${COMPLAINT_USAGE}`);
+      if (id === undefined || extra !== undefined) throw new UsageError('usage', label('error.complaint.one-id', { sub }));
       const stored = await store.complaint(id);
-      if (stored === null) throw new UsageError('unknown-complaint', `no complaint ${id} in this database; motcua complaint list --db shows them.`, { file: shown });
+      if (stored === null) throw new UsageError('unknown-complaint', label('error.complaint.unknown', { id }), { file: shown });
       const changed =
         sub === 'acknowledge'
           ? acknowledgeComplaint(stored, at)
           : sub === 'ask'
-            ? askComplaintInformation(stored, { at, text: need(values.text, '--text', 'the information asked for') })
+            ? askComplaintInformation(stored, { at, text: need(values.text, '--text', 'information') })
             : answerOf(stored, at, values);
       await put(store, changed, shown);
       io.out(json(view(changed)));
       return EXIT.ok;
     }
-    if (rest.length > 0) throw new UsageError('usage', `complaint list takes filters as options, not "${rest[0]}". Usage:\n${COMPLAINT_USAGE}`);
+    if (rest.length > 0) throw new UsageError('usage', label('error.complaint.list-args', { arg: rest[0]! }));
     const filter: ComplaintFilter = {
       ...(values.dossier === undefined ? {} : { dossier: values.dossier }),
       ...(values.agency === undefined ? {} : { agency: values.agency }),
@@ -97,31 +97,31 @@ export async function complaintCommand(args: readonly string[], io: Io): Promise
 function answerOf(stored: Complaint, at: Instant, values: { readonly outcome?: string | undefined; readonly feedback?: string | undefined; readonly text?: string | undefined }): Complaint {
   const outcome = oneOf<ComplaintOutcomeKind>(values.outcome, COMPLAINT_OUTCOMES, '--outcome');
   const feedback = values.feedback === undefined ? undefined : oneOf<'satisfied' | 'not-satisfied'>(values.feedback, ['satisfied', 'not-satisfied'], '--feedback');
-  return answerComplaint(stored, { at, outcome, text: need(values.text, '--text', 'the answer given'), ...(feedback === undefined ? {} : { feedback }) });
+  return answerComplaint(stored, { at, outcome, text: need(values.text, '--text', 'answer'), ...(feedback === undefined ? {} : { feedback }) });
 }
 
 async function put(store: CaseStore, complaint: Complaint, file: string): Promise<void> {
   const written = await store.putComplaint(complaint);
-  if (!written.ok) throw new UsageError('conflict', `complaint ${complaint.id} was changed by another writer (now version ${written.actual}); run the command again.`, { file });
+  if (!written.ok) throw new UsageError('conflict', label('error.complaint.conflict', { id: complaint.id, version: written.actual }), { file });
 }
 
 /** The agency a dossier counts for, from its procedure in the catalogue. */
 async function dossierAgency(store: CaseStore, code: string, proceduresDir: string | undefined, file: string): Promise<string | null> {
   const record = await store.get(code);
-  if (record === null) throw new UsageError('unknown-case', `no dossier ${code} in this database; give the dossier code as motcua case list shows it, or leave --dossier out.`, { file, path: ['--dossier'] });
+  if (record === null) throw new UsageError('unknown-case', label('error.complaint.unknown-dossier', { code }), { file, path: ['--dossier'] });
   const procedures = await proceduresFor(proceduresDir === undefined ? undefined : [proceduresDir]);
   const spec = procedures.find((p) => p.spec.id === record.procedure.id && p.spec.version === record.procedure.version)?.spec;
   return spec === undefined ? null : competentAgency(spec);
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T {
-  if (value === undefined) throw new UsageError('usage', `${flag} is needed: one of ${allowed.join(', ')}.`, { path: [flag] });
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError('usage', `${flag} "${value}" is not one of ${allowed.join(', ')}.`, { path: [flag] });
+  if (value === undefined) throw new UsageError('usage', label('error.flag.needed-one-of', { flag, allowed: allowed.join(', ') }), { path: [flag] });
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError('usage', label('error.flag.not-one-of', { flag, value, allowed: allowed.join(', ') }), { path: [flag] });
   return value as T;
 }
 
-function need(value: string | undefined, flag: string, what: string): string {
-  if (value === undefined || value.trim() === '') throw new UsageError('usage', `${flag} is needed: ${what}.`, { path: [flag] });
+function need(value: string | undefined, flag: string, what: 'text' | 'information' | 'answer'): string {
+  if (value === undefined || value.trim() === '') throw new UsageError('usage', labelBy('error.flag.needed', (lang) => ({ flag, what: t(lang, `error.complaint.what.${what}`) })), { path: [flag] });
   return value;
 }
 
