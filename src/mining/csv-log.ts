@@ -65,7 +65,7 @@ export async function readCsvLog(chunks: Chunks, file: string, mapping: LogMappi
     if (caseId === '') throw new LogError('missing-case', `the case id (column "${cols.case}") is empty.`, { file, line, column: caseCol + 1 });
     const activity = row[activityCol]!;
     if (activity === '') throw new LogError('missing-activity', `the activity (column "${cols.activity}") is empty.`, { file, line, column: activityCol + 1 });
-    const time = timestampAt(row[timeCol]!, offset, { file, line, column: timeCol + 1, what: `${cols.timestamp}` });
+    const time = timestampAt(row[timeCol]!, offset, () => ({ file, line, column: timeCol + 1, what: cols.timestamp }));
     const resource = cell(resourceCol);
     const group = cell(groupCol);
     const trace = builder.trace(caseId);

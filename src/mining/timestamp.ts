@@ -91,10 +91,14 @@ export function parseAnyTimestamp(text: string, defaultOffsetMinutes: number): n
 /** The accepted forms, for messages. */
 export const TIMESTAMP_FORMS = '2025-01-24T09:00:00+07:00, 2025-01-24 09:00:00Z, or 2025-01-24T09:00 (in the log\'s time zone)';
 
+/** Where a timestamp was read, for the error; asked for only when the timestamp is bad (a log has millions). */
+export type TimestampWhere = () => { readonly file: string; readonly line?: number; readonly column?: number; readonly what: string };
+
 /** Reads a timestamp or throws a `LogError` naming where it is. */
-export function timestampAt(text: string, offset: number, where: { readonly file: string; readonly line?: number; readonly column?: number; readonly what: string }): number {
+export function timestampAt(text: string, offset: number, whereOf: TimestampWhere): number {
   const t = parseTimestamp(text, offset);
   if (t === undefined) {
+    const where = whereOf();
     throw new LogError('bad-timestamp', `${where.what} "${text}" is not a timestamp. Write ${TIMESTAMP_FORMS}.`, {
       file: where.file,
       ...(where.line === undefined ? {} : { line: where.line }),

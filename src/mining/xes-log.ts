@@ -68,6 +68,7 @@ export async function readXesLog(chunks: Chunks, file: string, mapping: LogMappi
     const parent = stack[stack.length - 1];
     if (tag.name === 'event' && parent === 'trace' && event !== undefined) {
       const e = event;
+      const at = eventAt;
       event = undefined;
       const activity = e[keys.activity];
       if (activity === undefined) fail('missing-activity', `this event has no ${keys.activity} (<string key="${keys.activity}" value="…"/>).`, eventAt);
@@ -75,7 +76,7 @@ export async function readXesLog(chunks: Chunks, file: string, mapping: LogMappi
       if (time === undefined) fail('missing-timestamp', `this event has no ${keys.timestamp} (<date key="${keys.timestamp}" value="2025-01-24T09:00:00+07:00"/>).`, eventAt);
       pending.push({
         activity: activity!,
-        time: timestampAt(time!, mapping.offsetMinutes, { file, ...eventAt, what: keys.timestamp }),
+        time: timestampAt(time!, mapping.offsetMinutes, () => ({ file, ...at, what: keys.timestamp })),
         lifecycle: lifecycleOf(e[keys.lifecycle]),
         resource: e[keys.resource],
         group: e[keys.group],
