@@ -122,13 +122,15 @@ export function analyseGraph(proc: CompiledProcedure, options: GraphOptions = {}
       edges.set(key, out);
     }
 
-    // Backwards from the final states, without withdrawal edges: what can still finish.
+    // Backwards from the final states, without the applicant's withdrawal edges: what can still
+    // finish (the desk closing a withdrawal request finishes it).
+    const withdrawal = (event: CaseEvent) => event.type === 'WITHDRAW' && event.by.kind === 'applicant';
     const canFinish = new Set(keys.filter((k) => adjacency[k]!.state.status === 'done'));
     for (let changed = true; changed; ) {
       changed = false;
       for (const [from, out] of edges) {
         if (canFinish.has(from)) continue;
-        if (out.some((t) => t.event.type !== 'WITHDRAW' && canFinish.has(t.to))) {
+        if (out.some((t) => !withdrawal(t.event) && canFinish.has(t.to))) {
           canFinish.add(from);
           changed = true;
         }
@@ -138,7 +140,7 @@ export function analyseGraph(proc: CompiledProcedure, options: GraphOptions = {}
     // way forward but withdrawal (or, for a cycle of dead states, all of them).
     const parents = shortestParents(keys[0]!, edges);
     const dead = keys.filter((k) => !canFinish.has(k));
-    const stuck = dead.filter((k) => (edges.get(k) ?? []).every((t) => t.event.type === 'WITHDRAW' || t.to === k));
+    const stuck = dead.filter((k) => (edges.get(k) ?? []).every((t) => withdrawal(t.event) || t.to === k));
     for (const key of stuck.length > 0 ? stuck : dead) {
       deadEnds.push({ state: JSON.stringify(adjacency[key]!.state.value), variant: label, path: pathTo(key, parents) });
     }
@@ -327,6 +329,7 @@ function eventsFor(proc: CompiledProcedure, snapshot: CaseSnapshot): CaseEvent[]
     }
   }
   if (is('active')) events.push({ type: 'WITHDRAW', at, by: applicant });
+  if (is('withdrawn')) events.push({ type: 'WITHDRAW', at, by: desk });
   if (is('resultReady')) events.push({ type: 'RETURN_RESULT', at, by: desk });
   if (is('returned')) events.push({ type: 'RATE', at, by: applicant, rating: 'satisfied' });
   return events;

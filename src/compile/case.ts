@@ -274,7 +274,9 @@ export const STATUS_LABELS: Readonly<Record<StatusCode, { readonly vi: string; r
 export function statusCode(snapshot: CaseSnapshot): StatusCode {
   // The machine is generated from data, so its state values are not known to the type system.
   const is = (value: string | Record<string, string>) => snapshot.matches(value as never);
+  // The applicant asked to withdraw (7); the desk closed the dossier (8, Dừng xử lý).
   if (is('withdrawn')) return 7;
+  if (is('withdrawalClosed')) return 8;
   if (is('refused')) return 8;
   if (is('refusedAtReceipt')) return 3;
   if (is('resultReady')) return 9;

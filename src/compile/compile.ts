@@ -173,7 +173,10 @@ function machineConfig(spec: ProcedureSpec): StateConfig {
       },
       rated: { type: 'final' },
       closed: { type: 'final' },
-      withdrawn: { id: 'withdrawn', type: 'final' },
+      // The applicant's request to withdraw (portal status 7) ends the clock; an officer of the desk
+      // then closes the dossier (status 8) with a second WITHDRAW, as one-stop systems record it.
+      withdrawn: { id: 'withdrawn', on: { WITHDRAW: { guard: desk, target: 'withdrawalClosed', actions: apply({ do: 'close-withdrawal' }) } } },
+      withdrawalClosed: { type: 'final' },
       refused: { id: 'refused', type: 'final' },
       refusedAtReceipt: { id: 'refusedAtReceipt', type: 'final' },
     },

@@ -47,6 +47,7 @@ export type Action =
   | { readonly do: 'rate' }
   | { readonly do: 'close-unrated' }
   | { readonly do: 'withdraw' }
+  | { readonly do: 'close-withdrawal' }
   | { readonly do: 'notify' };
 
 /** The context of a case just received at the desk. */
@@ -296,6 +297,11 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
       timers: [],
       timeline: slip({ action: 'withdraw', from: 'applicant', note: external?.type === 'WITHDRAW' ? (external.reason ?? '') : '' }),
       effects: emit({ kind: 'withdrawn', at }),
+    }))
+    .with({ do: 'close-withdrawal' }, () => ({
+      ...ctx,
+      timeline: slip({ action: 'withdraw', from: env.desk, to: 'applicant', note: external?.type === 'WITHDRAW' ? (external.reason ?? '') : '' }),
+      effects: emit({ kind: 'case-closed', at }),
     }))
     .with({ do: 'notify' }, () => {
       if (external?.type !== 'TIMER') return ctx;

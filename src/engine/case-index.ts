@@ -23,14 +23,17 @@ export function indexCase(persisted: PersistedCase, status: StatusCode): CaseInd
 }
 
 /**
- * Who holds the dossier: the desk while it receives, transfers or has the result ready; during
+ * Who holds the dossier: the desk while it receives, transfers, has the result ready or has a
+ * withdrawal request to close; during
  * processing, the agencies with an open step (also while they wait for papers), the consulted
  * agencies that have not answered and their lead, and the agency that must end an excluded interval.
  */
 function holdersOf(persisted: PersistedCase, status: StatusCode): string[] {
   const ctx = persisted.context;
-  if (ctx.outcome !== null) return [];
   const desk = ctx.timeline[0]?.to;
+  // The applicant asked to withdraw: the desk holds the dossier until an officer closes it.
+  if (status === 7) return desk === undefined ? [] : [desk];
+  if (ctx.outcome !== null) return [];
   if (status === 1 || status === 2 || status === 9) return desk === undefined ? [] : [desk];
   if (status === 3) return [];
   const holders = new Set<string>();

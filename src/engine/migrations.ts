@@ -159,6 +159,21 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(`UPDATE cases SET status = 5 WHERE status = 3 AND json_extract(snapshot, '$.value.active') = 'awaitingCompletion'`);
     },
   },
+  {
+    version: 7,
+    name: 'a withdrawal (status 7) is the applicant’s request, held by the desk until an officer closes it (8)',
+    up: (db) => {
+      // Cases withdrawn before stay at 7, the request they are; the desk (the first receiver on the
+      // control slip) now holds them, so they show in its queue to be closed.
+      db.exec(`
+        UPDATE cases SET holders = json_array(json_extract(snapshot, '$.context.timeline[0].to'))
+          WHERE status = 7 AND json_extract(snapshot, '$.context.timeline[0].to') IS NOT NULL;
+        INSERT OR IGNORE INTO case_holders (case_id, agency)
+          SELECT case_id, json_extract(snapshot, '$.context.timeline[0].to') FROM cases
+          WHERE status = 7 AND json_extract(snapshot, '$.context.timeline[0].to') IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 /** The schema version this code writes. */

@@ -192,6 +192,16 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       UPDATE cases SET status = 5 WHERE status = 3 AND snapshot->'value'->>'active' = 'awaitingCompletion';
     `,
   },
+  {
+    version: 6,
+    name: 'a withdrawal (status 7) is the applicant’s request, held by the desk until an officer closes it (8)',
+    sql: `
+      -- Cases withdrawn before stay at 7, the request they are; the desk (the first receiver on the
+      -- control slip) now holds them, so they show in its queue to be closed.
+      UPDATE cases SET holders = ARRAY[snapshot->'context'->'timeline'->0->>'to']
+        WHERE status = 7 AND snapshot->'context'->'timeline'->0->>'to' IS NOT NULL;
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

@@ -169,7 +169,7 @@ class MermaidWriter {
   }
 }
 
-const LIFECYCLE = ['receiving', 'awaitingCompletion', 'transferring', 'processing', 'resultReady', 'returned', 'rated', 'closed', 'refused', 'refusedAtReceipt', 'withdrawn'];
+const LIFECYCLE = ['receiving', 'awaitingCompletion', 'transferring', 'processing', 'resultReady', 'returned', 'rated', 'closed', 'refused', 'refusedAtReceipt', 'withdrawn', 'withdrawalClosed'];
 
 /**
  * The procedure's lifecycle as a Mermaid `stateDiagram-v2`, state for state as the compiled machine
@@ -203,6 +203,7 @@ export function toMermaid(spec: ProcedureSpec, options: ExportOptions = {}): str
   w.state(1, 'refused', t('refused'));
   w.state(1, 'refusedAtReceipt', t('refusedAtReceipt'));
   w.state(1, 'withdrawn', t('withdrawn'));
+  w.state(1, 'withdrawalClosed', t('withdrawalClosed'));
 
   // Events by the API's names in English, by what a person does in Vietnamese.
   const e = (type: CaseEventType | 'TIMER') => (lang === 'en' ? type : tr(lang, `event.${type}`));
@@ -221,6 +222,7 @@ export function toMermaid(spec: ProcedureSpec, options: ExportOptions = {}): str
   w.edge(1, 'resultReady', 'returned', e('RETURN_RESULT'));
   w.edge(1, 'returned', 'rated', e('RATE'));
   w.edge(1, 'returned', 'closed', `${e('TIMER')} (${describeDuration(spec.result.ratingWindow, lang)})`);
-  for (const final of ['rated', 'closed', 'refused', 'refusedAtReceipt', 'withdrawn']) w.edge(1, final, '[*]');
+  w.edge(1, 'withdrawn', 'withdrawalClosed', e('WITHDRAW'));
+  for (const final of ['rated', 'closed', 'refused', 'refusedAtReceipt', 'withdrawalClosed']) w.edge(1, final, '[*]');
   return `${w.lines.join('\n')}\n`;
 }

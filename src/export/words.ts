@@ -37,6 +37,7 @@ export const WORDS = {
   refusedAtReceipt: { vi: 'Từ chối tiếp nhận', en: 'Refused at receipt' },
   withdrawn: { vi: 'Rút hồ sơ', en: 'Withdrawn' },
   withdrawal: { vi: 'Người nộp rút hồ sơ (trước khi có kết quả)', en: 'The applicant withdraws (before the result)' },
+  withdrawalClosed: { vi: 'Cán bộ một cửa đóng hồ sơ rút (dừng xử lý)', en: 'The desk closes the withdrawn dossier (processing stopped)' },
   deadline: { vi: 'Hết thời hạn giải quyết', en: 'Statutory limit reached' },
   late: { vi: 'Trễ hạn', en: 'Late' },
   excluded: { vi: 'không tính vào thời hạn', en: 'excluded from the limit' },

@@ -60,6 +60,7 @@ const LABELS = {
     transfer: 'Desk transfers the dossier to the agency',
     giveBack: 'Desk returns the result to the applicant',
     withdraw: 'Applicant withdraws the dossier',
+    closeWithdrawal: 'Desk closes the withdrawn dossier',
     rate: 'Applicant rates: {x}',
     complete: '{a} completes {x}',
     supplement: '{a} requests a supplement ({x})',
@@ -84,6 +85,7 @@ const LABELS = {
     transfer: 'Một cửa chuyển hồ sơ đến cơ quan giải quyết',
     giveBack: 'Một cửa trả kết quả cho người nộp',
     withdraw: 'Người nộp rút hồ sơ',
+    closeWithdrawal: 'Một cửa đóng hồ sơ đã rút',
     rate: 'Người nộp đánh giá: {x}',
     complete: '{a} hoàn thành {x}',
     supplement: '{a} yêu cầu bổ sung ({x})',
@@ -129,7 +131,9 @@ export function actions(s: Session, lang: 'vi' | 'en' = 'en'): Action[] {
         out.push({ key: 'return', label: L.giveBack, by: desk, build: (at) => ({ type, at, by: desk }) });
         break;
       case 'WITHDRAW':
-        out.push({ key: 'withdraw', label: L.withdraw, by: applicant, destructive: true, form: { prompt: L.reason, initial: '' }, build: (at, t) => ({ type, at, by: applicant, reason: t }) });
+        // Once the applicant has asked to withdraw, the desk closes the dossier.
+        if (snapshot.matches('withdrawn' as never)) out.push({ key: 'close-withdrawal', label: L.closeWithdrawal, by: desk, build: (at) => ({ type, at, by: desk }) });
+        else out.push({ key: 'withdraw', label: L.withdraw, by: applicant, destructive: true, form: { prompt: L.reason, initial: '' }, build: (at, t) => ({ type, at, by: applicant, reason: t }) });
         break;
       case 'RATE':
         for (const rating of ['very-satisfied', 'satisfied', 'not-satisfied'] as const) {

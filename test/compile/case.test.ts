@@ -138,12 +138,23 @@ describe('refusal, withdrawal and the end of a case', () => {
     expect(c.status).toBe(8);
   });
 
-  it('the applicant may withdraw at any time before the result, but not after', () => {
+  it('the applicant may ask to withdraw at any time before the result, but not after; the desk then closes the dossier', () => {
     const early = new Driver(tinySpec(), { receivedAt: '2025-03-03T09:00', channel: 'online' }).send('ACCEPT', '2025-03-03T09:00', desk);
     expect(early.refusal('WITHDRAW', '2025-03-03T10:00', desk)).toBe('only the applicant can withdraw the dossier; One-stop desk (desk) cannot.');
-    early.send('WITHDRAW', '2025-03-03T10:00', applicant);
-    expect(early.snapshot.output).toMatchObject({ kind: 'withdrawn', at: parseInstant('2025-03-03T10:00'), classification: 'not-counted' });
-    expect(early.status).toBe(7);
+    early.send('WITHDRAW', '2025-03-03T10:00', applicant, { reason: 'moved away' });
+    // The request ends the clock (7, Công dân yêu cầu rút hồ sơ): the outcome is decided, not counted late.
+    expect(early.ctx.outcome).toMatchObject({ kind: 'withdrawn', at: parseInstant('2025-03-03T10:00'), classification: 'not-counted' });
+    expect([early.status, early.snapshot.status, early.ctx.timers]).toEqual([7, 'active', []]);
+    expect(early.refusal('WITHDRAW', '2025-03-03T10:30', applicant)).toBe('only the one-stop desk, One-stop desk (desk), can withdraw the dossier; the applicant cannot.');
+    early.send('WITHDRAW', '2025-03-03T11:00', desk);
+    // An officer closes it (8, Dừng xử lý): the case has ended, with the outcome of the request.
+    expect([early.status, early.snapshot.status]).toEqual([8, 'done']);
+    expect(early.snapshot.output).toMatchObject({ kind: 'withdrawn', at: parseInstant('2025-03-03T10:00') });
+    expect(early.ctx.timeline.slice(-2).map((e) => [e.action, e.from, e.to, e.note])).toEqual([
+      ['withdraw', 'applicant', undefined, 'moved away'],
+      ['withdraw', 'desk', 'applicant', ''],
+    ]);
+    expect(early.ctx.effects.at(-1)).toEqual({ kind: 'case-closed', at: parseInstant('2025-03-03T11:00') });
 
     const ready = new Driver(tinySpec(), { receivedAt: '2025-03-03T09:00', channel: 'online' })
       .send('ACCEPT', '2025-03-03T09:00', desk)

@@ -36,6 +36,23 @@ describe.each(Object.entries(STORES))('status codes on the %s store', { timeout:
   });
 });
 
+describe.each(Object.entries(STORES))('a withdrawal on the %s store', { timeout: 60_000 }, (_name, makeStore) => {
+  it('is the applicant’s request (7), in the desk’s queue, until an officer of the desk closes it (8)', async () => {
+    const store = makeStore();
+    const engine = createEngine({ procedures: [tinySpec()], store });
+    const { caseId } = await engine.open({ procedure: 'tiny', channel: 'in-person', receivedAt: at('2025-03-03T09:00'), by: desk });
+    expect(await engine.send(caseId, ev('WITHDRAW', '2025-03-03T10:00', applicant, { reason: 'moved away' }))).toMatchObject({ ok: true, status: 7, effects: [{ kind: 'withdrawn' }] });
+    expect((await engine.list({ agency: 'desk' })).map((c) => [c.caseId, c.index.status, c.index.ended])).toEqual([[caseId, 7, true]]);
+    expect((await engine.status(caseId)).label.vi).toBe('Công dân yêu cầu rút hồ sơ');
+    expect(await engine.send(caseId, ev('WITHDRAW', '2025-03-03T11:00', desk))).toMatchObject({ ok: true, status: 8, effects: [{ kind: 'case-closed' }] });
+    expect(await engine.list({ agency: 'desk' })).toEqual([]);
+    const closed = await engine.status(caseId);
+    expect([closed.status, closed.label.vi, closed.outcome?.kind]).toEqual([8, 'Dừng xử lý', 'withdrawn']);
+    expect(await engine.send(caseId, ev('WITHDRAW', '2025-03-03T12:00', desk))).toMatchObject({ ok: false, error: { code: 'case-ended' } });
+    await store.close();
+  });
+});
+
 describe('the official status labels', () => {
   it('are those the one-stop systems synchronise with the national portal', () => {
     expect(Object.values(STATUS_LABELS).map((l) => l.vi)).toEqual([
@@ -63,11 +80,12 @@ describe('a store written when a completion request was status 3', { timeout: 60
     const raw = new Sqlite(file);
     raw.prepare('UPDATE cases SET status = 3 WHERE case_id = ?').run(asked);
     raw.pragma('user_version = 5');
+    const migrated = 7;
     const before = raw.prepare('SELECT snapshot FROM cases ORDER BY case_id').all();
     const events = raw.prepare('SELECT count(*) AS n FROM events').get();
     raw.close();
     const store = sqliteStore(file);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(6);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(migrated);
     expect((await store.list()).map((c) => [c.caseId, c.index.status])).toEqual([[asked, 5], [refused, 3]]);
     const after = new Sqlite(file, { readonly: true });
     expect([after.prepare('SELECT snapshot FROM cases ORDER BY case_id').all(), after.prepare('SELECT count(*) AS n FROM events').get()]).toEqual([before, events]);
@@ -76,6 +94,46 @@ describe('a store written when a completion request was status 3', { timeout: 60
     const engine = createEngine({ procedures: [tinySpec()], store });
     expect(await engine.send(asked, ev('SUPPLY', '2025-03-04T09:00', applicant))).toMatchObject({ ok: true, status: 1 });
     await store.close();
+  });
+
+  it('SQLite: a case withdrawn before stays at 7 and goes to the desk’s queue, to be closed', async () => {
+    const file = join(tempDir(), 'cases.db');
+    const first = sqliteStore(file);
+    const engine = createEngine({ procedures: [tinySpec()], store: first });
+    const { caseId } = await engine.open({ procedure: 'tiny', channel: 'in-person', receivedAt: at('2025-03-03T09:00'), by: desk });
+    await engine.send(caseId, ev('WITHDRAW', '2025-03-03T10:00', applicant));
+    await first.close();
+    // As schema 6 left it: a withdrawn case held by nobody.
+    const raw = new Sqlite(file);
+    raw.prepare("UPDATE cases SET holders = '[]'").run();
+    raw.prepare('DELETE FROM case_holders').run();
+    raw.pragma('user_version = 6');
+    raw.close();
+    const store = sqliteStore(file);
+    expect((await store.list({ agency: 'desk' })).map((c) => [c.caseId, c.index.status, c.index.holders])).toEqual([[caseId, 7, ['desk']]]);
+    expect(await createEngine({ procedures: [tinySpec()], store }).send(caseId, ev('WITHDRAW', '2025-03-04T09:00', desk))).toMatchObject({ ok: true, status: 8 });
+    await store.close();
+  });
+
+  it.runIf(PG_URL !== undefined)('PostgreSQL: a case withdrawn before stays at 7 and goes to the desk’s queue', async () => {
+    const db = await freshDatabase();
+    try {
+      const first = await postgresStore(db.url);
+      const engine = createEngine({ procedures: [tinySpec()], store: first });
+      const { caseId } = await engine.open({ procedure: 'tiny', channel: 'in-person', receivedAt: at('2025-03-03T09:00'), by: desk });
+      await engine.send(caseId, ev('WITHDRAW', '2025-03-03T10:00', applicant));
+      await first.close();
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      await client.query("UPDATE cases SET holders = '{}'");
+      await client.query('DELETE FROM motcua_migrations WHERE version = 6');
+      await client.end();
+      const store = await postgresStore(db.url);
+      expect((await store.list({ agency: 'desk' })).map((c) => [c.caseId, c.index.status])).toEqual([[caseId, 7]]);
+      await store.close();
+    } finally {
+      await db.drop();
+    }
   });
 
   it.runIf(PG_URL !== undefined)('PostgreSQL: migrating moves the waiting dossier to 5 and leaves the refusal at 3', async () => {
@@ -87,7 +145,7 @@ describe('a store written when a completion request was status 3', { timeout: 60
       const client = new pg.Client({ connectionString: db.url });
       await client.connect();
       await client.query('UPDATE cases SET status = 3 WHERE case_id = $1', [asked]);
-      await client.query('DELETE FROM motcua_migrations WHERE version = 5');
+      await client.query('DELETE FROM motcua_migrations WHERE version >= 5');
       await client.end();
       const store = await postgresStore(db.url);
       expect((await store.list()).map((c) => [c.caseId, c.index.status])).toEqual([[asked, 5], [refused, 3]]);
