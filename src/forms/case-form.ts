@@ -141,6 +141,19 @@ export function fillForm(source: FormSource, name: string): FilledForm {
   const base = { set, form, agency: desk };
   const effects = ctx.effects;
 
+  /** Form 03 (a refusal at receipt, the desk's) or the stop notice of a refusal during processing. */
+  const refused = (): FilledForm => {
+    const refusal = [...effects].reverse().find((e) => e.kind === 'refusal');
+    const atReceipt = ctx.outcome?.kind === 'refused-at-receipt';
+    const fits = refusal !== undefined && (form.kind === 'refusal' ? atReceipt : !atReceipt);
+    return {
+      ...base,
+      fields: [code, procedure, ...applicant.slice(0, 1), received, { label: 'Cơ quan', value: fits ? agency(refusal.by) : null }, { label: 'Thời gian', value: fits ? when(refusal.at) : null }],
+      list: { label: 'Lý do', items: fits ? [...refusal.reasons] : null },
+      signatures: [form.kind === 'refusal' ? 'Người tiếp nhận hồ sơ' : 'Thủ trưởng cơ quan giải quyết'],
+    };
+  };
+
   switch (form.kind) {
     case 'receipt': {
       const channel = CHANNEL_CODES[ctx.channel];
@@ -174,19 +187,21 @@ export function fillForm(source: FormSource, name: string): FilledForm {
         signatures: ['Người tiếp nhận hồ sơ'],
       };
     }
+    case 'stop-notice':
+      if (ctx.outcome?.kind === 'withdrawn') {
+        // Stopped because the applicant asked to withdraw: the request and, once closed, who closed it.
+        const asked = ctx.timeline.find((e) => e.action === 'withdraw' && e.from === 'applicant');
+        const closed = ctx.timeline.find((e) => e.action === 'withdraw' && e.from !== 'applicant');
+        return {
+          ...base,
+          fields: [code, procedure, ...applicant.slice(0, 1), received, { label: 'Cơ quan', value: agency(closed?.from) }, { label: 'Thời gian', value: when(closed?.at) }],
+          list: { label: 'Lý do', items: [`Công dân yêu cầu rút hồ sơ lúc ${formTime(ctx.outcome.at)}${asked?.note ? `: ${asked.note}` : ''}`] },
+          signatures: ['Thủ trưởng cơ quan giải quyết'],
+        };
+      }
+      return refused();
     case 'refusal':
-    case 'stop-notice': {
-      const refusal = [...effects].reverse().find((e) => e.kind === 'refusal');
-      const atReceipt = ctx.outcome?.kind === 'refused-at-receipt';
-      // The refusal at receipt is the desk's (form 03); a refusal during processing stops it (form 05 of 2025).
-      const fits = refusal !== undefined && (form.kind === 'refusal' ? atReceipt : !atReceipt);
-      return {
-        ...base,
-        fields: [code, procedure, ...applicant.slice(0, 1), received, { label: 'Cơ quan', value: fits ? agency(refusal.by) : null }, { label: 'Thời gian', value: fits ? when(refusal.at) : null }],
-        list: { label: 'Lý do', items: fits ? [...refusal.reasons] : null },
-        signatures: [form.kind === 'refusal' ? 'Người tiếp nhận hồ sơ' : 'Thủ trưởng cơ quan giải quyết'],
-      };
-    }
+      return refused();
     case 'apology': {
       const a = ctx.apologies.at(-1);
       const issued = [...effects].reverse().find((e) => e.kind === 'apology-issued');

@@ -179,6 +179,19 @@ describe('motcua case form', () => {
     expect((await form(code, '04'))[0]).toBe('Mẫu số 04 – Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (Ban hành kèm theo Thông tư 03/2025/TT-VPCP)');
   });
 
+  it('gives the stop notice of a withdrawal the applicant’s request as its reason, and the desk that closed it', async () => {
+    const code = await stored('2026-03-02T09:00', [
+      { type: 'WITHDRAW', at: '2026-03-02T11:00', by: 'applicant', reason: 'moved away' },
+      { type: 'WITHDRAW', at: '2026-03-02T14:00', by: 'desk' },
+    ]);
+    expect((await form(code, '05')).slice(8, 12)).toEqual([
+      'Cơ quan: One-stop desk',
+      'Thời gian: 14 giờ 00 phút, ngày 02 tháng 03 năm 2026',
+      'Lý do:',
+      '  1. Công dân yêu cầu rút hồ sơ lúc 11 giờ 00 phút, ngày 02 tháng 03 năm 2026: moved away',
+    ]);
+  });
+
   it('exits 2 naming the forms of the period for a form of another period or no form at all, and for a case received before any forms', async () => {
     const code = await stored('2024-03-04T09:00');
     const wrong = await motcua('form', code, 'stop-notice');
