@@ -68,7 +68,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   for (const s of stations) s.stats.availableHours = (s.stats.officers * Math.max(0, s.calendar.workingTimeBetween(warmupEnd, horizonEnd))) / MS_PER_HOUR;
   const stats = config.procedures.map((p) => procedureStats(p.spec.id, p.spec.version));
 
-  const events = new FutureEvents(start);
+  const events = new FutureEvents(start, SERVICE_END);
   const cases = new CaseTable();
   const service = new Service(stations, events, warmupEnd, horizonEnd);
   const flow = new CaseFlow({

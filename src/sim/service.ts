@@ -1,5 +1,5 @@
 import { type Instant, MS_PER_HOUR } from '../calendar/instant.ts';
-import { type FutureEvents, PEOPLE } from './kernel/future-events.ts';
+import type { FutureEvents } from './kernel/future-events.ts';
 import { JobTable, type Station } from './kernel/stations.ts';
 
 /** What a job at a station is for. */
@@ -85,7 +85,7 @@ export class Service {
       s.queueWait.add(waited / MS_PER_HOUR);
       s.offHoursWait.add((start - enabled - waited) / MS_PER_HOUR);
     }
-    this.events.schedule(placed[1]!, PEOPLE, SERVICE_END, jobs.slot[j]!, jobs.caseId[j]!, j, 0);
+    this.events.scheduleBare(placed[1]!, SERVICE_END, j);
     return true;
   }
 }

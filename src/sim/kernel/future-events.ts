@@ -19,7 +19,7 @@ const CANCELLED = -1;
  * loop allocates nothing.
  *
  * @example
- * const fel = new FutureEvents(start);
+ * const fel = new FutureEvents(start, SERVICE_END);
  * fel.schedule(start + 60_000, PEOPLE, ARRIVAL, -1, -1, 0, 0);
  * while (fel.next(Infinity)) handle(fel.kind, fel.slot, fel.id, fel.node, fel.aux, fel.now);
  */
@@ -49,8 +49,12 @@ export class FutureEvents {
   #laneSize = 0;
   #laneLast = -Infinity;
 
-  constructor(start: number) {
+  /** The kind of the events scheduled with {@link scheduleBare} (their heap payload is `~node`). */
+  readonly #bareKind: number;
+
+  constructor(start: number, bareKind: number) {
     this.now = start;
+    this.#bareKind = bareKind;
   }
 
   #record(at: number, priority: number, kind: number, slot: number, id: number, node: number, aux: number): number {
@@ -91,6 +95,17 @@ export class FutureEvents {
   }
 
   /**
+   * Schedules an event that needs no record, only an integer `node` (the end of a job: the job's
+   * number says the rest), as kind `kind`: most events of a run, so they skip the record table.
+   * Returns nothing: such events cannot be cancelled.
+   */
+  scheduleBare(at: number, kind: number, node: number): void {
+    if (kind !== this.#bareKind) throw new Error(`internal: bare events are of kind ${this.#bareKind}, not ${kind}`);
+    if (at - this.now <= 2 * MS_PER_DAY) this.#heap.push(at, PEOPLE, ~node);
+    else this.schedule(at, PEOPLE, kind, -1, -1, node, 0);
+  }
+
+  /**
    * Drops event `i` if it is still the event of `kind` for (`slot`, `id`) (numbers are reused once
    * an event is handled, so a stale number is checked, not trusted): it is then never handled.
    */
@@ -125,8 +140,18 @@ export class FutureEvents {
       }
       if (at === Infinity || at > stopAt) return false;
       let i: number;
-      if (heapAt <= laneAt) i = heap.pop();
-      else {
+      if (heapAt <= laneAt) {
+        i = heap.pop();
+        if (i < 0) {
+          this.now = at;
+          this.kind = this.#bareKind;
+          this.slot = -1;
+          this.id = -1;
+          this.node = ~i;
+          this.aux = 0;
+          return true;
+        }
+      } else {
         i = this.#lane[this.#laneHead]!;
         this.#laneHead = (this.#laneHead + 1) % this.#lane.length;
         this.#laneSize--;
