@@ -3,7 +3,8 @@ import { type Duration, parseDuration } from '../calendar/duration.ts';
 import { parseLocalDate } from '../calendar/date.ts';
 import { compileOfficeHours } from '../calendar/office-hours.ts';
 import { MotcuaError, ProcedureError } from '../errors.ts';
-import type { LegalRef } from '../legal.ts';
+import { label, labelBy, t } from '../i18n/translate.ts';
+import type { Label, LegalRef } from '../legal.ts';
 import { describeExpected, procedureSchema, schemaAt } from './schema.ts';
 import type { BranchNode, ConsultNode, DossierField, FlowNode, ProcedureSpec } from './spec.ts';
 
@@ -143,7 +144,7 @@ function valueAt(input: unknown, path: Path): unknown {
   return value;
 }
 
-function problem(code: ProcedureProblemCode, message: string, path: Path, options: ValidateOptions, cause?: unknown): ProcedureError {
+function problem(code: ProcedureProblemCode, message: string | Label, path: Path, options: ValidateOptions, cause?: unknown): ProcedureError {
   return new ProcedureError(code, message, {
     path,
     ...(options.file === undefined ? {} : { file: options.file }),
@@ -154,7 +155,7 @@ function problem(code: ProcedureProblemCode, message: string, path: Path, option
 /** The semantic checks, in the order of the spec's keys and of the flow. */
 function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): ProcedureError[] {
   const problems: ProcedureError[] = [];
-  const add = (code: ProcedureProblemCode, message: string, path: Path, cause?: unknown): void => {
+  const add = (code: ProcedureProblemCode, message: string | Label, path: Path, cause?: unknown): void => {
     problems.push(problem(code, message, path, options, cause));
   };
   /** Runs a calendar parser; its message (what is wrong, the accepted forms) becomes the problem's. */
@@ -163,7 +164,7 @@ function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): Proced
       return parse();
     } catch (e) {
       if (!(e instanceof MotcuaError)) throw e;
-      add(code, e.message, [...path, ...e.path], e);
+      add(code, e.messages ?? e.message, [...path, ...e.path], e);
       return undefined;
     }
   };
@@ -174,17 +175,17 @@ function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): Proced
   };
   const agencyIds = Object.keys(spec.agencies);
   const isAgency = (id: string): boolean => Object.hasOwn(spec.agencies, id);
-  const declared = `Declared agencies: ${agencyIds.join(', ') || 'none'}.`;
+  const declared = agencyIds.join(', ');
   const agency = (id: string, path: Path): void => {
-    if (!isAgency(id)) add('unknown-agency', `unknown agency "${id}". ${declared} Declare it under agencies or fix the name.`, path);
+    if (!isAgency(id)) add('unknown-agency', labelBy('problem.unknown-agency', (lang) => ({ id, declared: declared || t(lang, 'error.not-in-force.none') })), path);
   };
   /** In the date mode a limit counts whole days (Civil Code Art. 147–148). */
   const wholeDays = (d: Duration | undefined, text: string, path: Path): void => {
     if (spec.limit.mode !== 'date' || d === undefined) return;
     if (d.unit === 'wh') {
-      add('limit-unit', `"${text}" is in working hours, which the date mode cannot count: it counts whole days (Civil Code Art. 147–148). Use mode "hours" in limit, or write whole days.`, path);
+      add('limit-unit', label('problem.date-mode.hours', { text }), path);
     } else if (!Number.isInteger(d.amount)) {
-      add('limit-unit', `"${text}" is not a whole number of days, and the date mode counts whole days (Civil Code Art. 147–148). Use mode "hours" in limit, or write whole days.`, path);
+      add('limit-unit', label('problem.date-mode.fraction', { text }), path);
     }
   };
 
@@ -200,13 +201,13 @@ function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): Proced
     const d = duration(text, path);
     wholeDays(d, text, path);
     if (d === undefined || limitUnit === undefined || (d.unit === 'd') === (limitUnit === 'd')) return;
-    add('limit-unit', `"${text}" extends a limit of ${spec.limit.duration}: ${limitUnit === 'd' ? 'a limit in calendar days is extended in calendar days' : 'a limit in working time is extended in working days or hours'}. Write the extension in the limit's unit.`, path);
+    add('limit-unit', label(limitUnit === 'd' ? 'problem.extension.days' : 'problem.extension.working', { text, limit: spec.limit.duration }), path);
   };
 
   calendar('bad-date', ['effectiveFrom'], () => parseLocalDate(spec.effectiveFrom));
   if (spec.effectiveTo !== undefined) {
     calendar('bad-date', ['effectiveTo'], () => parseLocalDate(spec.effectiveTo!));
-    if (spec.effectiveTo < spec.effectiveFrom) add('bad-date', `effectiveTo ${spec.effectiveTo} is before effectiveFrom ${spec.effectiveFrom}. A version applies from its first day to its last.`, ['effectiveTo']);
+    if (spec.effectiveTo < spec.effectiveFrom) add('bad-date', label('problem.effective-to', { to: spec.effectiveTo, from: spec.effectiveFrom }), ['effectiveTo']);
   }
   spec.legal.forEach((r, i) => ref(r, ['legal', i]));
 
@@ -232,16 +233,16 @@ function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): Proced
   }
   const desks = agencyIds.filter((id) => spec.agencies[id]!.desk === true);
   if (desks.length === 0) {
-    add('no-desk', `no agency is the one-stop desk. Mark the agency that receives and returns dossiers with desk: true${isAgency(spec.receipt.desk) ? ` (receipt.desk names "${spec.receipt.desk}")` : ''}.`, ['agencies']);
+    add('no-desk', isAgency(spec.receipt.desk) ? label('problem.no-desk.named', { desk: spec.receipt.desk }) : label('problem.no-desk'), ['agencies']);
   } else if (desks.length > 1) {
-    add('several-desks', `several agencies are marked as the one-stop desk: ${desks.join(', ')}. Keep desk: true on one of them only.`, ['agencies', desks[1]!, 'desk']);
+    add('several-desks', label('problem.several-desks', { desks: desks.join(', ') }), ['agencies', desks[1]!, 'desk']);
   }
 
   // The dossier.
   for (const [name, field] of Object.entries(spec.dossier)) {
     if (field.type !== 'enum') continue;
     field.values.forEach((v, j) => {
-      if (field.values.indexOf(v) !== j) add('bad-field', `"${v}" is listed twice in the values of ${name}. List each value once.`, ['dossier', name, 'values', j]);
+      if (field.values.indexOf(v) !== j) add('bad-field', label('problem.value-twice', { value: v, name }), ['dossier', name, 'values', j]);
     });
   }
 
@@ -269,7 +270,7 @@ function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): Proced
 
   // The flow.
   if (!hasStep(spec.flow)) {
-    add('empty-flow', 'the flow has no step, so no agency would work on the dossier. Add at least one { kind: "step", id, agency, title, share }.', ['flow']);
+    add('empty-flow', label('problem.empty-flow', { example: '{ kind: "step", id, agency, title, share }' }), ['flow']);
   }
   const ids = new Map<string, Path>();
   const walk = (nodes: readonly FlowNode[], path: Path): void => {
@@ -279,7 +280,7 @@ function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): Proced
       // Node ids name the states of the compiled machine, which are object keys.
       if (node.id === '__proto__') add('reserved-id', 'id "__proto__" cannot name a node: it names the prototype of a JavaScript object. Rename the node.', [...at, 'id']);
       if (first === undefined) ids.set(node.id, at);
-      else add('duplicate-id', `id "${node.id}" at ${at.join('.')} is already used at ${first.join('.')}. Give each node of the flow its own id.`, [...at, 'id']);
+      else add('duplicate-id', label('problem.duplicate-id', { id: node.id, at: at.join('.'), first: first.join('.') }), [...at, 'id']);
       switch (node.kind) {
         case 'step':
           agency(node.agency, [...at, 'agency']);
@@ -287,10 +288,10 @@ function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): Proced
           break;
         case 'parallel':
           if (node.branches.length < 2) {
-            add('parallel-branches', `parallel "${node.id}" has ${node.branches.length} branch${node.branches.length === 1 ? '' : 'es'}; it needs at least two. Add a branch, or put the nodes of a single branch straight into the flow.`, [...at, 'branches']);
+            add('parallel-branches', node.branches.length === 0 ? label('problem.parallel.none', { id: node.id }) : node.branches.length === 1 ? label('problem.parallel.one', { id: node.id }) : label('problem.parallel.few', { id: node.id, n: node.branches.length }), [...at, 'branches']);
           }
           node.branches.forEach((b, j) => {
-            if (b.length === 0) add('parallel-branches', `branch ${j} of parallel "${node.id}" is empty. Put at least one node in it, or remove it.`, [...at, 'branches', j]);
+            if (b.length === 0) add('parallel-branches', label('problem.parallel.empty', { j, id: node.id }), [...at, 'branches', j]);
             walk(b, [...at, 'branches', j]);
           });
           break;
@@ -302,7 +303,7 @@ function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): Proced
           break;
         case 'excluded':
           if (node.party !== 'applicant' && !isAgency(node.party)) {
-            add('unknown-agency', `unknown party "${node.party}". The party is "applicant" or an agency. ${declared} Declare it under agencies or fix the name.`, [...at, 'party']);
+            add('unknown-agency', labelBy('problem.unknown-party', (lang) => ({ party: node.party, declared: declared || t(lang, 'error.not-in-force.none') })), [...at, 'party']);
           }
           if (node.lasts !== undefined) duration(node.lasts, [...at, 'lasts']);
           break;
@@ -314,7 +315,7 @@ function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): Proced
     const field: DossierField | undefined = Object.hasOwn(spec.dossier, node.field) ? spec.dossier[node.field] : undefined;
     const fields = Object.keys(spec.dossier);
     if (field === undefined) {
-      add('unknown-field', `unknown dossier field "${node.field}". ${fields.length === 0 ? 'No field is declared' : `Declared fields: ${fields.join(', ')}`}. Declare it under dossier or fix the name.`, [...at, 'field']);
+      add('unknown-field', fields.length === 0 ? label('problem.unknown-field.none', { field: node.field }) : label('problem.unknown-field', { field: node.field, fields: fields.join(', ') }), [...at, 'field']);
     }
     const seen = new Map<string | number | boolean, number>();
     node.cases.forEach((c, j) => {
@@ -336,23 +337,23 @@ function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): Proced
       const all = field.type === 'boolean' ? [true, false] : field.type === 'enum' ? field.values : undefined;
       const missing = all?.filter((v) => !seen.has(v));
       if (missing === undefined) {
-        add('no-way-out', `branch "${node.id}" tests ${node.field}, a ${field.type} field, and has no otherwise: a dossier with any other value could never leave the branch. Add otherwise: { flow: [] } to let it go straight on.`, at);
+        add('no-way-out', label('problem.no-way-out.type', { id: node.id, field: node.field, type: field.type, otherwise: 'otherwise: { flow: [] }' }), at);
       } else if (missing.length > 0) {
         const values = missing.map((v) => JSON.stringify(v)).join(', ');
-        add('no-way-out', `branch "${node.id}" has no case for ${node.field} = ${values} and no otherwise: such a dossier could never leave the branch. Add a case for ${values}, or otherwise: { flow: [] } to let it go straight on.`, at);
+        add('no-way-out', label('problem.no-way-out.values', { id: node.id, field: node.field, values, otherwise: 'otherwise: { flow: [] }' }), at);
       }
     }
   };
   const checkConsult = (node: ConsultNode, at: Path): void => {
     agency(node.lead, [...at, 'lead']);
     if (node.consulted.length === 0) {
-      add('consult', `consult "${node.id}" consults nobody. List the consulted agencies, or use a step instead.`, [...at, 'consulted']);
+      add('consult', label('problem.consult.nobody', { id: node.id }), [...at, 'consulted']);
     }
     node.consulted.forEach((c, k) => {
       const path = [...at, 'consulted', k];
       agency(c, path);
-      if (node.consulted.indexOf(c) !== k) add('consult', `"${c}" is consulted twice in consult "${node.id}". List each agency once.`, path);
-      else if (c === node.lead) add('consult', `"${c}" leads consult "${node.id}" and cannot consult itself. Remove it from consulted.`, path);
+      if (node.consulted.indexOf(c) !== k) add('consult', label('problem.consult.twice', { agency: c, id: node.id }), path);
+      else if (c === node.lead) add('consult', label('problem.consult.itself', { agency: c, id: node.id }), path);
     });
     duration(node.answerWithin, [...at, 'answerWithin']);
   };

@@ -27,8 +27,8 @@ function texts(value: unknown): string[] {
   return [];
 }
 
-/** The words of a text, leaving out placeholders, options (`--runs`) and argument names (`<start>`): what the user types is not a label. */
-const words = (text: string) => new Set([...text.replace(/\{\w+\}|--[\w-]+|<[\w-]+>/g, ' ').toLowerCase().matchAll(/\p{L}{4,}/gu)].map((m) => m[0]));
+/** The words of a text, leaving out placeholders, options (`--runs`), argument names (`<start>`) and quoted names (`"agencies"`, `"policee"`): what the user types is not a label. */
+const words = (text: string) => new Set([...text.replace(/\{\w+\}|--[\w-]+|<[\w-]+>|"[^"\n]*"/g, ' ').toLowerCase().matchAll(/\p{L}{4,}/gu)].map((m) => m[0]));
 const viWords = words([...Object.values(VI), ...texts(LABELS.vi)].join(' '));
 /** The English catalogue's words that Vietnamese never uses: their presence means an untranslated label. */
 /** And the words of legal citations in English, which Vietnamese cites as Nghị định, Thông tư, Điều…  */
@@ -39,13 +39,17 @@ const ENGLISH = [...new Set([...words([...Object.values(EN), ...texts(LABELS.en)
 const { procedures } = await loadProcedures([CATALOGUE_DIR]);
 const IDS = new Set([...procedures.flatMap((p) => Object.keys(p.spec.agencies)), 'desk', 'server', 'office' /* mmc-validation's agency */].map((id) => id.toLowerCase()));
 
-/** Names that are data, not labels: ids, paths, DSL durations, document numbers. */
+/** The procedures' English titles: data shown beside the Vietnamese one (the stepper's header), not labels. */
+const TITLES_EN = [...new Set(procedures.map((p) => p.spec.title.en))].sort((a, b) => b.length - a.length);
+
+/** Names that are data, not labels: ids, paths, DSL durations, document numbers, the other language's title. */
 function labelsOnly(output: string): string {
-  return output
+  return TITLES_EN.reduce((text, title) => text.split(title).join(' '), output)
     .replace(/\S*\/\S*/g, ' ') // paths
     .replace(/\b[\w.@=-]*[-@=_.][\w.@=-]*\b/g, ' ') // ids such as land-use-right-first, remoteCommune=otherwise, 2024.1
     .replace(/\p{L}+/gu, (w) => (IDS.has(w.toLowerCase()) ? ' ' : w))
     .replace(/\b[a-z]+[A-Z]\w*\b/g, ' ') // camelCase ids such as landOffice
+    .replace(/= ?(?:true|false)\b/g, ' ') // branch conditions such as remoteCommune = true
     .replace(/\((?:desk|commune|tax|issuer|justice|police|committee|server)\)/g, ' ');
 }
 
@@ -149,6 +153,18 @@ describe('with --lang vi a mistake is told in Vietnamese, on one line, with exit
     const { code, err } = await runCli(['--lang', 'vi', 'explain', 'land-use-right-first', '--received', '2025-03-03T09:00', '--dossier', '{"remoteCommune":false}', '--events', events]);
     expect(code).toBe(2);
     expect(err).toBe(`motcua: ${events}: 0: sự kiện 0 (COMPLETE lúc 2025-03-03T10:00+07:00) bị từ chối: lúc này không thể COMPLETE (trạng thái 1 Mới đăng ký); có thể: ACCEPT, REQUEST_COMPLETION, REFUSE, WITHDRAW.\n`);
+  });
+
+  it('a procedure with an unknown agency, told by check in Vietnamese', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { tinySpec } = await import('../support/specs.ts');
+    const spec = tinySpec();
+    const file = `${dir}/unknown-agency.json`;
+    writeFileSync(file, JSON.stringify({ ...spec, flow: [{ ...spec.flow[0], agency: 'policee' }, ...spec.flow.slice(1)] }));
+    const { code, err } = await runCli(['--lang', 'vi', 'check', file]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^motcua: .*unknown-agency\.json: flow\.0\.agency: không có cơ quan "policee"\. Các cơ quan đã khai báo: .*\. Khai báo nó trong "agencies" hoặc sửa tên\.\n/);
+    expect(englishIn(err)).toEqual([]);
   });
 
   it('the same mistakes keep their English without --lang vi', async () => {
