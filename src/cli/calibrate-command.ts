@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { label } from '../i18n/translate.ts';
 import { writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,11 +18,11 @@ export async function calibrateCommand(args: readonly string[], io: Io): Promise
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length > 1) throw new UsageError('usage', `calibrate takes one log file. Usage:\n${CALIBRATE_USAGE}`);
-  if (values.procedure === undefined) throw new UsageError('usage', `calibrate needs --procedure <catalogue id or file>. Usage:\n${CALIBRATE_USAGE}`, { path: ['--procedure'] });
+  if (positionals.length > 1) throw new UsageError('usage', label('error.takes-one-log', { command: 'calibrate' }));
+  if (values.procedure === undefined) throw new UsageError('usage', label('error.calibrate.procedure'), { path: ['--procedure'] });
   const mapping = await loadMapping(values.map);
   const loaded = await resolveProcedure(values.procedure);
-  const log = await loadLogOrStore(positionals[0], values.db, mapping, CALIBRATE_USAGE);
+  const log = await loadLogOrStore(positionals[0], values.db, mapping, 'calibrate');
   // The scenario names a catalogue procedure by id, a file by its path from where the scenario is written.
   const inCatalogue = !existsSync(resolve(values.procedure));
   const outDir = values.output === undefined ? process.cwd() : dirname(resolve(values.output));

@@ -1,4 +1,5 @@
 import { createReadStream, existsSync } from 'node:fs';
+import { label } from '../i18n/translate.ts';
 import { readFile, stat } from 'node:fs/promises';
 import { UsageError } from '../errors.ts';
 import { type EventLog, LogBuilder } from '../mining/log.ts';
@@ -45,9 +46,9 @@ export async function loadStoreLog(db: string): Promise<EventLog> {
  * The log a command reads: a file (CSV or XES, read with the mapping) or, with `--db`, the cases
  * of an engine's store; exactly one of them.
  */
-export async function loadLogOrStore(file: string | undefined, db: string | undefined, mapping: LogMapping, usage: string, flag = '<log>'): Promise<EventLog> {
-  if (file !== undefined && db !== undefined) throw new UsageError('usage', `${flag} and --db are two sources of cases: give one of them.`, { path: ['--db'] });
+export async function loadLogOrStore(file: string | undefined, db: string | undefined, mapping: LogMapping, command: string, flag = '<log>'): Promise<EventLog> {
+  if (file !== undefined && db !== undefined) throw new UsageError('usage', label('error.log.two-sources', { flag }), { path: ['--db'] });
   if (db !== undefined) return loadStoreLog(db);
-  if (file === undefined) throw new UsageError('usage', `give a log file (${flag}) or an engine's store (--db cases.db). Usage:\n${usage}`);
+  if (file === undefined) throw new UsageError('usage', label('error.log.none', { flag, command }));
   return loadLog(file, mapping);
 }

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { label } from '../i18n/translate.ts';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
 import { type Candidate, type StaffResult, isRate, parseTarget, searchStaffing } from '../mining/staff.ts';
@@ -34,8 +35,8 @@ export async function staffCommand(args: readonly string[], io: Io): Promise<num
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length !== 1) throw new UsageError('usage', `staff takes one scenario file. Usage:\n${STAFF_USAGE}`);
-  if (values.target === undefined) throw new UsageError('usage', `staff needs --target, e.g. --target "onTimeRate>=0.95". Usage:\n${STAFF_USAGE}`, { path: ['--target'] });
+  if (positionals.length !== 1) throw new UsageError('usage', label('error.takes-one-scenario', { command: 'staff' }));
+  if (values.target === undefined) throw new UsageError('usage', label('error.staff.target'), { path: ['--target'] });
   const target = parseTarget(values.target);
   const scenario = await loadScenario(positionals[0]!);
   const replications = whole(values.replications, '--replications', 2);

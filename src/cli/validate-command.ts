@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { label } from '../i18n/translate.ts';
 import { UsageError } from '../errors.ts';
 import { simulatedLog } from '../mining/simulator.ts';
 import { type Validation, validate } from '../mining/validate.ts';
@@ -15,11 +16,11 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length !== 1) throw new UsageError('usage', `validate takes one scenario file. Usage:\n${VALIDATE_USAGE}`);
+  if (positionals.length !== 1) throw new UsageError('usage', label('error.takes-one-scenario', { command: 'validate' }));
   const scenario = await loadScenario(positionals[0]!);
   const replications = values.replications === undefined ? scenario.baseline.replications : Number(values.replications);
   if (!Number.isInteger(replications) || replications < 1) throw new UsageError('usage', `--replications "${values.replications}" must be a whole number ≥ 1.`, { path: ['--replications'] });
-  const log = await loadLogOrStore(values.log, values.db, await loadMapping(values.map), VALIDATE_USAGE, '--log');
+  const log = await loadLogOrStore(values.log, values.db, await loadMapping(values.map), 'validate', '--log');
   const simulated = simulatedLog({ ...scenario.baseline, replications }).log;
   const v = validate(log, simulated, { procedures: scenario.baseline.procedures.map((p) => p.spec.id) });
   io.out(values.json ? json(v) : text(v));
