@@ -4,5 +4,6 @@ export { PROCEDURE_SCHEMA_ID, procedureJsonSchema, procedureJsonSchemaText } fro
 export { PROCEDURE_DEFAULTS, type ProcedureInput, procedureSchema } from './schema.ts';
 export type * from './spec.ts';
 export { CHANNELS, EXCLUDED_REASONS, LEVELS } from './spec.ts';
+export { CHANNEL_CODES } from './channel-codes.ts';
 export { PROCEDURE_PROBLEM_CODES, type ProcedureProblemCode, type ValidateOptions, listProblems, validateProcedure } from './validate.ts';
 export { type VariantChanges, deriveVariant } from './variant.ts';

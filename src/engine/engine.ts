@@ -6,6 +6,7 @@ import { type CaseSnapshot, STATUS_LABELS, applyEvent, nextDeadline, persistCase
 import type { CompiledProcedure } from '../compile/compile.ts';
 import type { CaseEvent, Effect } from '../compile/types.ts';
 import { CaseError, MotcuaError, StoreError } from '../errors.ts';
+import { CHANNEL_CODES } from '../dsl/channel-codes.ts';
 import { indexCase } from './case-index.ts';
 import { PLACEHOLDER_UNIT, checkUnit, dossierCode, dossierCounter } from './dossier-code.ts';
 import { canonicalJson, errorJson, replayOpened, replaySent } from './idempotency.ts';
@@ -260,6 +261,7 @@ export function createEngine(options: EngineOptions): Engine {
       version: record.version,
       status: record.index.status,
       label: STATUS_LABELS[record.index.status],
+      channel: { kind: ctx.channel, code: CHANNEL_CODES[ctx.channel].code, label: { vi: CHANNEL_CODES[ctx.channel].vi, en: CHANNEL_CODES[ctx.channel].en } },
       receivedAt: ctx.receivedAt,
       now: ctx.now,
       holders: record.index.holders,

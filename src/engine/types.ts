@@ -112,6 +112,8 @@ export interface CaseStatus {
   /** One-stop status code 1–10 and its label. */
   readonly status: StatusCode;
   readonly label: Label;
+  /** How the dossier came, with the portal's channel code (1 in person, 2 online, 3 postal) and its label. */
+  readonly channel: { readonly kind: Channel; readonly code: 1 | 2 | 3; readonly label: Label };
   readonly receivedAt: Instant;
   /** The instant of the last event. */
   readonly now: Instant;

@@ -5,6 +5,7 @@ import type { Classification } from '../calendar/ledger.ts';
 import { STATUS_LABELS, type PersistedCase, type StatusCode } from '../compile/case.ts';
 import type { SlipEntry } from '../compile/types.ts';
 import type { Channel, ProcedureSpec } from '../dsl/spec.ts';
+import { CHANNEL_CODES } from '../dsl/channel-codes.ts';
 import { CaseError } from '../errors.ts';
 import { citeRef } from '../legal.ts';
 import { FORM_SETS, type FormSet, type FormSpec, findForm, formSetOn } from './form-sets.ts';
@@ -37,19 +38,6 @@ export interface FormSource {
   readonly snapshot: PersistedCase;
   readonly spec: ProcedureSpec;
 }
-
-/**
- * The portal's code of each channel: 1 in person, 2 online, 3 public postal service (the codes
- * one-stop systems exchange with the national public service portal; shared/DOMAIN.md).
- *
- * @example
- * CHANNEL_CODES.postal // → { code: 3, vi: 'Qua bưu chính công ích', en: 'public postal service' }
- */
-export const CHANNEL_CODES: Readonly<Record<Channel, { readonly code: 1 | 2 | 3; readonly vi: string; readonly en: string }>> = {
-  'in-person': { code: 1, vi: 'Trực tiếp', en: 'in person' },
-  online: { code: 2, vi: 'Trực tuyến', en: 'online' },
-  postal: { code: 3, vi: 'Qua bưu chính công ích', en: 'public postal service' },
-};
 
 const CLASSIFICATION: Readonly<Record<Classification, string>> = { early: 'Trước hạn', 'on-time': 'Đúng hạn', late: 'Quá hạn' };
 

@@ -63,6 +63,7 @@ export const caseStatusSchema = z.object({
   version: z.number().int(),
   status: statusCode,
   label,
+  channel: z.object({ kind: z.enum(['in-person', 'postal', 'online']), code: z.number().int().min(1).max(3), label }).describe('how the dossier came, with the portal’s channel code: 1 in person, 2 online, 3 postal'),
   receivedAt: instant,
   now: instant,
   holders: z.array(z.string()),

@@ -29,6 +29,8 @@ describe.each(Object.entries(STORES))('status codes on the %s store', { timeout:
     const { asked, refused } = await askAndRefuse(store);
     const engine = createEngine({ procedures: [tinySpec()], store });
     const [a, r] = [await engine.status(asked), await engine.status(refused)];
+    // Online is channel 2 of the portal (3 is the public postal service).
+    expect(a.channel).toEqual({ kind: 'online', code: 2, label: { vi: 'Trực tuyến', en: 'online' } });
     expect([a.status, a.label.vi, r.status, r.label.vi]).toEqual([5, 'Yêu cầu bổ sung giấy tờ', 3, 'Không được tiếp nhận']);
     expect((await engine.list({ status: 5 })).map((c) => c.caseId)).toEqual([asked]);
     expect((await engine.list({ status: 3 })).map((c) => c.caseId)).toEqual([refused]);
@@ -43,7 +45,8 @@ describe.each(Object.entries(STORES))('a withdrawal on the %s store', { timeout:
     const { caseId } = await engine.open({ procedure: 'tiny', channel: 'in-person', receivedAt: at('2025-03-03T09:00'), by: desk });
     expect(await engine.send(caseId, ev('WITHDRAW', '2025-03-03T10:00', applicant, { reason: 'moved away' }))).toMatchObject({ ok: true, status: 7, effects: [{ kind: 'withdrawn' }] });
     expect((await engine.list({ agency: 'desk' })).map((c) => [c.caseId, c.index.status, c.index.ended])).toEqual([[caseId, 7, true]]);
-    expect((await engine.status(caseId)).label.vi).toBe('Công dân yêu cầu rút hồ sơ');
+    const asked = await engine.status(caseId);
+    expect([asked.label.vi, asked.channel]).toEqual(['Công dân yêu cầu rút hồ sơ', { kind: 'in-person', code: 1, label: { vi: 'Trực tiếp', en: 'in person' } }]);
     expect(await engine.send(caseId, ev('WITHDRAW', '2025-03-03T11:00', desk))).toMatchObject({ ok: true, status: 8, effects: [{ kind: 'case-closed' }] });
     expect(await engine.list({ agency: 'desk' })).toEqual([]);
     const closed = await engine.status(caseId);
