@@ -34,9 +34,11 @@ describe('liên thông birth + permanent residence + health-insurance card', () 
     expect(c.snapshot.output).toMatchObject({ kind: 'refused', at: parseInstant('2025-03-04T10:00'), classification: 'early' });
   });
 
-  it('is withdrawn by the parents', () => {
+  it('is withdrawn by the parents: their request (7), then the desk closes it (8)', () => {
     const c = open().send('WITHDRAW', '2025-03-04T10:00', applicant, { reason: 'moving abroad' });
-    expect(c.snapshot.output?.kind).toBe('withdrawn');
+    expect([c.status, c.ctx.outcome?.kind]).toEqual([7, 'withdrawn']);
+    c.send('WITHDRAW', '2025-03-04T10:30', desk);
+    expect([c.status, c.snapshot.output?.kind]).toEqual([8, 'withdrawn']);
   });
 
   it('is refused at receipt', () => {
@@ -92,7 +94,7 @@ describe('first land-use-right certificate', () => {
   it('is refused by the land office, withdrawn, or refused at receipt', () => {
     const start = () => new Driver(land, { receivedAt: '2025-03-03T09:00', channel: 'online', dossier: { remoteCommune: false } });
     expect(start().send('REFUSE', '2025-03-03T09:10', desk, { reasons: ['not the land user'] }).snapshot.output?.kind).toBe('refused-at-receipt');
-    expect(start().send('ACCEPT', '2025-03-03T09:10', desk).send('WITHDRAW', '2025-03-05T09:00', applicant).snapshot.output?.kind).toBe('withdrawn');
+    expect(start().send('ACCEPT', '2025-03-03T09:10', desk).send('WITHDRAW', '2025-03-05T09:00', applicant).send('WITHDRAW', '2025-03-05T09:30', desk).snapshot.output?.kind).toBe('withdrawn');
     const refused = start()
       .send('ACCEPT', '2025-03-03T09:10', desk)
       .send('COMPLETE', '2025-03-05T09:00', agency('commune'), { step: 'verify-origin' })
