@@ -112,8 +112,19 @@ export function clockAfterSupplement(env: ProcedureEnv, cal: BusinessCalendar, l
  * Whether an agency that has asked for `used` supplements, in a dossier with `inDossier` requests
  * from every agency, may ask again: counted per agency, or per dossier (`clock.supplementsPer`).
  */
-export function maySupplement(env: ProcedureEnv, used: number, inDossier: number = used): boolean {
+export function maySupplement(env: Pick<ProcedureEnv, 'spec'>, used: number, inDossier: number = used): boolean {
   return (env.spec.clock.supplementsPer === 'dossier' ? inDossier : used) < env.spec.clock.maxSupplementsPerAgency;
+}
+
+/**
+ * Whether the agency holding `step` may ask for a supplement in the case as it stands: the
+ * {@link maySupplement} rule on the case's counts. The reducer's guard, the simulator and the desk's
+ * pages ask this one question.
+ */
+export function maySupplementStep(spec: Pick<ProcedureEnv, 'spec'>['spec'], supplements: Readonly<Record<string, number>>, agency: string): boolean {
+  const used = Object.hasOwn(supplements, agency) ? supplements[agency]! : 0;
+  const inDossier = Object.values(supplements).reduce((a, b) => a + b, 0);
+  return maySupplement({ spec }, used, inDossier);
 }
 
 /**

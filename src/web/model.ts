@@ -1,4 +1,5 @@
 import { type LocalDate, formatLocalDate } from '../calendar/date.ts';
+import { maySupplementStep } from '../compile/policies.ts';
 import { type Instant, MS_PER_DAY, instantAt, localDateOf } from '../calendar/instant.ts';
 import { STATUS_LABELS } from '../compile/case.ts';
 import { RATINGS, type CaseContext, type Rating } from '../compile/types.ts';
@@ -190,7 +191,8 @@ export function actionsFor(spec: ProcedureSpec, ctx: CaseContext, possible: read
     const title = nodeTitle(spec, step);
     if (nodes.get(step)?.kind !== 'step') continue;
     if (can('COMPLETE')) actions.push({ type: 'COMPLETE', step, stepTitle: title });
-    if (can('REQUEST_SUPPLEMENT') && (ctx.supplements[step] ?? 0) < spec.clock.maxSupplementsPerAgency) actions.push({ type: 'REQUEST_SUPPLEMENT', step, stepTitle: title });
+    // The supplement limit counts per agency (or per dossier), as the reducer's guard counts it.
+    if (can('REQUEST_SUPPLEMENT') && maySupplementStep(spec, ctx.supplements, agency)) actions.push({ type: 'REQUEST_SUPPLEMENT', step, stepTitle: title });
   }
   if (can('ANSWER')) {
     for (const n of nodes.values()) {
