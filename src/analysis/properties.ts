@@ -43,10 +43,11 @@ const LAST_DAY = localDate(2030, 12, 31);
 /** Receipt days inside 2025–2030 and inside the version's validity (its own dates when they fall outside those years). */
 function receiptDays(proc: CompiledProcedure): { readonly min: number; readonly max: number } {
   const from = parseLocalDate(proc.spec.effectiveFrom);
-  const to = proc.spec.effectiveTo === undefined ? LAST_DAY : parseLocalDate(proc.spec.effectiveTo);
+  // An open-ended version runs at least to its first day (one that starts after 2030 included).
+  const to = proc.spec.effectiveTo === undefined ? Math.max(LAST_DAY, from) : parseLocalDate(proc.spec.effectiveTo);
   const min = Math.max(FIRST_DAY, from);
   const max = Math.min(LAST_DAY, to);
-  return min <= max ? { min, max } : { min: from, max: to };
+  return min <= max ? { min, max } : { min: from, max: Math.max(from, to) };
 }
 
 function planArbitrary(proc: CompiledProcedure, withSupplement: boolean): fc.Arbitrary<Plan> {

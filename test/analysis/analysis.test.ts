@@ -96,6 +96,15 @@ describe('property checks', () => {
     expect(late?.status).toBe('passed');
   });
 
+  it('run on a version that starts after 2030, on days of its own validity (seed 891467576 found the empty range)', () => {
+    const results = checkProperties(compileProcedure(tinySpec({ effectiveFrom: '2031-06-02' })), { seed: 3, numRuns: 5 });
+    expect(results.map((r) => [r.key, r.status, r.runs])).toEqual([
+      ['never-late', 'passed', 5],
+      ['pause-moves-due', 'passed', 5],
+      ['restart-not-earlier', 'not-applicable', 0],
+    ]);
+  });
+
   it('pass on the land procedure for a fixed seed, and say which do not apply', () => {
     const results = checkProperties(compileProcedure(landUseRightFirst), { seed: 42, numRuns: 30 });
     expect(results.map((r) => [r.name, r.status, r.runs])).toEqual([
