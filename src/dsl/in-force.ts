@@ -39,5 +39,5 @@ export function versionInForce<T extends Dated>(versions: readonly T[], date: st
   for (const v of versions) if (inForceOn(v, date) && (found === undefined || v.effectiveFrom > found.effectiveFrom)) found = v;
   if (found !== undefined) return found;
   const id = versions[0]?.id ?? 'the procedure';
-  throw new ProcedureError('not-in-force', labelBy('error.not-in-force', (lang) => ({ id, date, versions: describeVersions(versions, lang) || t(lang, 'error.not-in-force.none') })), { path });
+  throw new ProcedureError('not-in-force', labelBy('error.not-in-force', (lang) => ({ id, date, versions: describeVersions(versions, lang) || t(lang, 'error.none') })), { path });
 }

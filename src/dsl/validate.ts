@@ -177,7 +177,7 @@ function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): Proced
   const isAgency = (id: string): boolean => Object.hasOwn(spec.agencies, id);
   const declared = agencyIds.join(', ');
   const agency = (id: string, path: Path): void => {
-    if (!isAgency(id)) add('unknown-agency', labelBy('problem.unknown-agency', (lang) => ({ id, declared: declared || t(lang, 'error.not-in-force.none') })), path);
+    if (!isAgency(id)) add('unknown-agency', labelBy('problem.unknown-agency', (lang) => ({ id, declared: declared || t(lang, 'error.none') })), path);
   };
   /** In the date mode a limit counts whole days (Civil Code Art. 147–148). */
   const wholeDays = (d: Duration | undefined, text: string, path: Path): void => {
@@ -303,7 +303,7 @@ function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): Proced
           break;
         case 'excluded':
           if (node.party !== 'applicant' && !isAgency(node.party)) {
-            add('unknown-agency', labelBy('problem.unknown-party', (lang) => ({ party: node.party, declared: declared || t(lang, 'error.not-in-force.none') })), [...at, 'party']);
+            add('unknown-agency', labelBy('problem.unknown-party', (lang) => ({ party: node.party, declared: declared || t(lang, 'error.none') })), [...at, 'party']);
           }
           if (node.lasts !== undefined) duration(node.lasts, [...at, 'lasts']);
           break;

@@ -77,7 +77,8 @@ export const ERROR_EN = {
   'error.case.nothing-possible': 'nothing but waiting',
   'error.case.not-open': '"{name}" is not open now; open: {open}.',
   'error.not-in-force': 'no version of {id} is in force on {date} (versions: {versions}). Give a date of receipt inside one of them, or add a version for that date.',
-  'error.not-in-force.none': 'none',
+  // The word for an empty list (no versions, no agencies declared).
+  'error.none': 'none',
   'error.case.state.steps': 'active steps: {steps}',
   'error.case.state.step': '{id} at {agency}',
   'error.case.state.step.supplement': '{id} at {agency}, waiting for papers',
@@ -217,7 +218,7 @@ export const ERROR_VI: { readonly [K in keyof typeof ERROR_EN]: string } = {
   'error.case.nothing-possible': 'chỉ có thể chờ',
   'error.case.not-open': '"{name}" lúc này không mở; đang mở: {open}.',
   'error.not-in-force': 'không có phiên bản nào của {id} có hiệu lực vào ngày {date} (các phiên bản: {versions}). Cho một ngày tiếp nhận nằm trong một phiên bản, hoặc thêm phiên bản cho ngày đó.',
-  'error.not-in-force.none': 'không có',
+  'error.none': 'không có',
   'error.case.state.steps': 'các bước đang xử lý: {steps}',
   'error.case.state.step': '{id} tại {agency}',
   'error.case.state.step.supplement': '{id} tại {agency}, đang chờ bổ sung giấy tờ',
