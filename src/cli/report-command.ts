@@ -20,7 +20,7 @@ import { readReportJson } from '../report/read.ts';
 import type { Comparison, SimReport } from '../sim/report.ts';
 import { overloadWarnings, runScenario } from '../node/run-scenario.ts';
 import { loadScenario } from '../node/scenario-files.ts';
-import { SCENARIO_LIMITS } from '../sim/scenario-schema.ts';
+import { SCENARIO_LIMITS } from '../sim/scenario/values.ts';
 import { EXIT, type Io, type Lang, MAX_WORKERS, json, pickLang, wholeNumberFlag } from './io.ts';
 import { loadCatalogue, loadProcedures, proceduresFor } from '../node/load-procedures.ts';
 import { label, labelBy, t } from '../i18n/translate.ts';

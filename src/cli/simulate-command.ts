@@ -5,7 +5,7 @@ import { logFormatOf } from '../export/event-log.ts';
 import { packageFile } from '../node/package-root.ts';
 import { overloadWarnings, runScenario } from '../node/run-scenario.ts';
 import { loadScenario } from '../node/scenario-files.ts';
-import { SCENARIO_LIMITS } from '../sim/scenario-schema.ts';
+import { SCENARIO_LIMITS } from '../sim/scenario/values.ts';
 import { t } from '../i18n/translate.ts';
 import { EXIT, type Io, MAX_WORKERS, json, pickLang, wholeNumberFlag } from './io.ts';
 import { comparisonSummary, summary } from './sim-summary.ts';

@@ -1,6 +1,6 @@
 import { render } from 'ink';
 import { type ScenarioRunOptions, runScenario, scenarioConfigs } from '../node/run-scenario.ts';
-import type { Scenario } from '../sim/scenario.ts';
+import type { Scenario } from '../sim/scenario/index.ts';
 import { ProgressView } from '../tui/components/ProgressView.tsx';
 import type { DashboardRun } from '../tui/dashboard-model.ts';
 import { SimDashboard } from '../tui/SimDashboard.tsx';

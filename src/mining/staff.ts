@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.ts';
 import type { SimConfig } from '../sim/config.ts';
 import type { ReplicationResult } from '../sim/engine.ts';
-import { stationLoad } from '../sim/scenario-load.ts';
+import { stationLoad } from '../sim/scenario/load.ts';
 import { type Estimate, estimate } from '../sim/stats.ts';
 
 /** A figure a staffing target is about: the simulator's own on-time rate and mean cycle time, or a Decision 766 indicator. */

@@ -3,8 +3,8 @@ import type { SimConfig } from '../sim/config.ts';
 import { caseLogHooks } from '../sim/case-log.ts';
 import { type ReplicationResult, runReplication } from '../sim/engine.ts';
 import { type Comparison, type SimReport, buildReport, compare } from '../sim/report.ts';
-import type { Scenario } from '../sim/scenario.ts';
-import { type StationLoad, stationLoad } from '../sim/scenario-load.ts';
+import type { Scenario } from '../sim/scenario/index.ts';
+import { type StationLoad, stationLoad } from '../sim/scenario/load.ts';
 import { openLogFile } from './log-file.ts';
 import { simulate } from './simulate.ts';
 

@@ -2,8 +2,8 @@ import { stat } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, relative as relativePath, resolve as resolvePath } from 'node:path';
 import type { ProcedureSpec } from '../dsl/spec.ts';
 import { MotcuaError, ScenarioError } from '../errors.ts';
-import { type ProcedureResolver, type ReplayReader, type Scenario, parseScenario } from '../sim/scenario.ts';
-import { scenarioError } from '../sim/scenario-read.ts';
+import { type ProcedureResolver, type ReplayReader, type Scenario, parseScenario } from '../sim/scenario/index.ts';
+import { scenarioError } from '../sim/scenario/read.ts';
 import { resolveProcedure } from './load-procedures.ts';
 import { MAX_REPLAY_BYTES, MAX_SPEC_BYTES, readFileLimited } from './read-limited.ts';
 

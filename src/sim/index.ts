@@ -5,5 +5,5 @@ export { FEEDBACK_OUTCOMES, type FeedbackBehaviour, type FeedbackOutcome, Indica
 export { type Decision766Comparison, type Decision766Estimates, type Decision766FigureEstimates, type PairedFigure, compareDecision766, decision766Estimates } from './indicators-report.ts';
 export { type SimModel, type SimNode, buildModel } from './model.ts';
 export { type Comparison, type CycleReport, type ProcedureReport, type SimReport, type StationReport, buildReport, compare } from './report.ts';
-export { type ProcedureResolver, type ReplayReader, type Scenario, SCENARIO_PROBLEM_CODES, type ScenarioProblemCode, parseScenario, stationLoad } from './scenario.ts';
+export { type ProcedureResolver, type ReplayReader, type Scenario, SCENARIO_PROBLEM_CODES, type ScenarioProblemCode, parseScenario, stationLoad } from './scenario/index.ts';
 export { type Estimate, estimate } from './stats.ts';

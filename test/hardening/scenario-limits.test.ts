@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../src/errors.ts';
 import { procedureResolver } from '../../src/node/scenario-files.ts';
-import { parseScenario } from '../../src/sim/scenario.ts';
-import { SCENARIO_LIMITS } from '../../src/sim/scenario-schema.ts';
+import { parseScenario } from '../../src/sim/scenario/index.ts';
+import { SCENARIO_LIMITS } from '../../src/sim/scenario/values.ts';
 import { runCli } from '../support/cli.ts';
 import { SMALL_SCENARIO, editScenario } from '../support/sim.ts';
 

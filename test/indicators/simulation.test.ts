@@ -4,7 +4,7 @@ import { doneAt } from '../../src/indicators/from-cases.ts';
 import { runReplication } from '../../src/sim/engine.ts';
 import { IndicatorCollector, NO_FEEDBACK } from '../../src/sim/indicators.ts';
 import { buildReport, compare } from '../../src/sim/report.ts';
-import { parseScenario } from '../../src/sim/scenario.ts';
+import { parseScenario } from '../../src/sim/scenario/index.ts';
 import { simOf } from '../support/sim.ts';
 import { handBuilt, other, tiny, week } from './cases.ts';
 

@@ -10,7 +10,7 @@ import type { EventLog } from '../../src/mining/log.ts';
 import { simulatedLog } from '../../src/mining/simulator.ts';
 import { meanOf } from '../../src/sim/distributions.ts';
 import { loadScenario, procedureResolver } from '../../src/node/scenario-files.ts';
-import { parseScenario } from '../../src/sim/scenario.ts';
+import { parseScenario } from '../../src/sim/scenario/index.ts';
 import { validate } from '../../src/mining/validate.ts';
 import { runCli } from '../support/cli.ts';
 

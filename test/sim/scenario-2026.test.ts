@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../src/calendar/date.ts';
 import { loadScenario } from '../../src/node/scenario-files.ts';
-import { stationLoad } from '../../src/sim/scenario.ts';
+import { stationLoad } from '../../src/sim/scenario/index.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -7,7 +7,7 @@ import { ALWAYS_OPEN, VN_DEFAULT_OFFICE_HOURS } from '../../src/calendar/office-
 import { ScenarioError } from '../../src/errors.ts';
 import type { SimConfig, SimProcedure } from '../../src/sim/config.ts';
 import { loadScenario, procedureResolver } from '../../src/node/scenario-files.ts';
-import { type ReplayReader, type Scenario, parseScenario, stationLoad } from '../../src/sim/scenario.ts';
+import { type ReplayReader, type Scenario, parseScenario, stationLoad } from '../../src/sim/scenario/index.ts';
 import { SMALL_SCENARIO as BASE, editScenario as edit } from '../support/sim.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

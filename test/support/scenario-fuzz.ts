@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { MotcuaError } from '../../src/errors.ts';
 import { procedureResolver, replayReader } from '../../src/node/scenario-files.ts';
 import { runReplication } from '../../src/sim/engine.ts';
-import { parseScenario, stationLoad } from '../../src/sim/scenario.ts';
+import { parseScenario, stationLoad } from '../../src/sim/scenario/index.ts';
 import { editLines, extremeNumber, hostile, lineEdit, mutation, nonFinite, typedAsync } from './fuzz.ts';
 import { mutate } from './mutate.ts';
 import { checkProperty } from './property.ts';

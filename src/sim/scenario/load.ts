@@ -1,9 +1,9 @@
-import { type LocalDate } from '../calendar/date.ts';
-import { compileOfficeHours } from '../calendar/office-hours.ts';
-import { vietnamDayCalendar } from '../calendar/vietnam.ts';
-import type { FlowNode } from '../dsl/spec.ts';
-import type { SimConfig, SimProcedure } from './config.ts';
-import { meanOf } from './distributions.ts';
+import { type LocalDate } from '../../calendar/date.ts';
+import { compileOfficeHours } from '../../calendar/office-hours.ts';
+import { vietnamDayCalendar } from '../../calendar/vietnam.ts';
+import type { FlowNode } from '../../dsl/spec.ts';
+import type { SimConfig, SimProcedure } from '../config.ts';
+import { meanOf } from '../distributions.ts';
 
 /** The rough load of one station. */
 export interface StationLoad {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FEEDBACK_OUTCOMES, type FeedbackBehaviour, type FeedbackOutcome, NO_FEEDBACK } from './indicators.ts';
+import { FEEDBACK_OUTCOMES, type FeedbackBehaviour, type FeedbackOutcome, NO_FEEDBACK } from '../indicators.ts';
 
 /**
  * The scenario's `feedback`: per outcome of a dossier (on time, late, refused, withdrawn), the

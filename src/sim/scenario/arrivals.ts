@@ -1,9 +1,10 @@
-import { type LocalDate, formatLocalDate } from '../calendar/date.ts';
-import { type Instant, MS_PER_DAY, instantAt, looksLikeInstant, parseInstant } from '../calendar/instant.ts';
-import { MotcuaError, type ScenarioError } from '../errors.ts';
-import type { ArrivalProcess } from './config.ts';
-import { scenarioError } from './scenario-read.ts';
-import { type ArrivalsEntry, SCENARIO_LIMITS, WEEKDAY_KEYS } from './scenario-schema.ts';
+import { type LocalDate, formatLocalDate } from '../../calendar/date.ts';
+import { type Instant, MS_PER_DAY, instantAt, looksLikeInstant, parseInstant } from '../../calendar/instant.ts';
+import { MotcuaError, type ScenarioError } from '../../errors.ts';
+import type { ArrivalProcess } from '../config.ts';
+import { scenarioError } from './read.ts';
+import type { ArrivalsEntry } from './schema.ts';
+import { SCENARIO_LIMITS, WEEKDAY_KEYS } from './values.ts';
 
 type Path = readonly (string | number)[];
 

@@ -1,8 +1,8 @@
-import { ALWAYS_OPEN, type OfficeHours, VN_DEFAULT_OFFICE_HOURS, compileOfficeHours } from '../calendar/office-hours.ts';
-import { MotcuaError } from '../errors.ts';
-import type { Station } from './config.ts';
-import { scenarioError } from './scenario-read.ts';
-import type { StationHoursEntry } from './scenario-schema.ts';
+import { ALWAYS_OPEN, type OfficeHours, VN_DEFAULT_OFFICE_HOURS, compileOfficeHours } from '../../calendar/office-hours.ts';
+import { MotcuaError } from '../../errors.ts';
+import type { Station } from '../config.ts';
+import { scenarioError } from './read.ts';
+import type { StationHoursEntry } from './schema.ts';
 
 type Path = readonly (string | number)[];
 

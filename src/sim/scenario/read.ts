@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { z } from 'zod';
-import { ScenarioError } from '../errors.ts';
-import { type ScenarioFile, scenarioSchema } from './scenario-schema.ts';
+import { ScenarioError } from '../../errors.ts';
+import { type ScenarioFile, scenarioSchema } from './schema.ts';
 
 type Path = readonly (string | number)[];
 

@@ -1,14 +1,14 @@
-import { parseDuration } from '../calendar/duration.ts';
-import type { DurationText } from '../dsl/builder.ts';
-import type { ProcedureSpec } from '../dsl/spec.ts';
-import { deriveVariant } from '../dsl/variant.ts';
-import { MotcuaError } from '../errors.ts';
-import type { SimConfig, SimProcedure, Station } from './config.ts';
-import { busiestDayProblem } from './scenario-arrivals.ts';
-import { buildProcedure, flowParts } from './scenario-procedure.ts';
-import { scenarioError } from './scenario-read.ts';
-import type { ProcedureEntry, ScenarioFile, VariantEntry, VariantProcedureEntry } from './scenario-schema.ts';
-import { stationHours } from './scenario-stations.ts';
+import { parseDuration } from '../../calendar/duration.ts';
+import type { DurationText } from '../../dsl/builder.ts';
+import type { ProcedureSpec } from '../../dsl/spec.ts';
+import { deriveVariant } from '../../dsl/variant.ts';
+import { MotcuaError } from '../../errors.ts';
+import type { SimConfig, SimProcedure, Station } from '../config.ts';
+import { busiestDayProblem } from './arrivals.ts';
+import { buildProcedure, flowParts } from './procedure.ts';
+import { scenarioError } from './read.ts';
+import type { ProcedureEntry, ScenarioFile, VariantEntry, VariantProcedureEntry } from './schema.ts';
+import { stationHours } from './stations.ts';
 
 type Path = readonly (string | number)[];
 

@@ -1,8 +1,9 @@
-import { CHANNELS, type Channel, type ConsultNode, type DossierField, type ExcludedNode, type FlowNode, type ProcedureSpec, type StepNode } from '../dsl/spec.ts';
-import type { ScenarioError } from '../errors.ts';
-import type { ArrivalProcess, Choice, Distribution, SimProcedure, StepBehaviour } from './config.ts';
-import { scenarioError } from './scenario-read.ts';
-import { type ProcedureEntry, round } from './scenario-schema.ts';
+import { CHANNELS, type Channel, type ConsultNode, type DossierField, type ExcludedNode, type FlowNode, type ProcedureSpec, type StepNode } from '../../dsl/spec.ts';
+import type { ScenarioError } from '../../errors.ts';
+import type { ArrivalProcess, Choice, Distribution, SimProcedure, StepBehaviour } from '../config.ts';
+import { scenarioError } from './read.ts';
+import type { ProcedureEntry } from './schema.ts';
+import { round } from './values.ts';
 
 type Path = readonly (string | number)[];
 

@@ -1,17 +1,17 @@
-import { type LocalDate, formatLocalDate, parseLocalDate, toYmd } from '../calendar/date.ts';
-import { VN_MAX_YEAR, VN_MIN_YEAR } from '../calendar/vietnam.ts';
-import type { ProcedureSpec } from '../dsl/spec.ts';
-import { MotcuaError, ScenarioError, UsageError } from '../errors.ts';
-import type { SimConfig, SimProcedure } from './config.ts';
-import { feedbackBehaviour } from './scenario-feedback.ts';
-import { buildArrivals } from './scenario-arrivals.ts';
-import { buildProcedure } from './scenario-procedure.ts';
-import { parseScenarioStructure, readScenarioYaml, scenarioError } from './scenario-read.ts';
-import { buildStations } from './scenario-stations.ts';
-import { applyVariant } from './scenario-variant.ts';
+import { type LocalDate, formatLocalDate, parseLocalDate, toYmd } from '../../calendar/date.ts';
+import { VN_MAX_YEAR, VN_MIN_YEAR } from '../../calendar/vietnam.ts';
+import type { ProcedureSpec } from '../../dsl/spec.ts';
+import { MotcuaError, ScenarioError, UsageError } from '../../errors.ts';
+import type { SimConfig, SimProcedure } from '../config.ts';
+import { feedbackBehaviour } from './feedback.ts';
+import { buildArrivals } from './arrivals.ts';
+import { buildProcedure } from './procedure.ts';
+import { parseScenarioStructure, readScenarioYaml, scenarioError } from './read.ts';
+import { buildStations } from './stations.ts';
+import { applyVariant } from './variant.ts';
 
-export { type StationLoad, stationLoad } from './scenario-load.ts';
-export { DISTRIBUTION_FORMS, SCENARIO_DEFAULTS } from './scenario-schema.ts';
+export { type StationLoad, stationLoad } from './load.ts';
+export { DISTRIBUTION_FORMS, SCENARIO_DEFAULTS } from './values.ts';
 
 /**
  * A scenario file resolved for the simulator: the baseline and each variant as a complete
