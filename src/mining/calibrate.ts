@@ -151,7 +151,8 @@ export function calibrate(log: EventLog, options: CalibrateOptions): Calibration
     const m = agencyGroups.get(agency);
     stationOf[agency] = m === undefined ? agency : [...m].sort((a, b) => b[1] - a[1])[0]![0];
   }
-  const stations: Record<string, { officers: number; from: string; shifts: readonly string[] | undefined }> = {};
+  // Keyed by the log's group names: no prototype, so that `__proto__` or `constructor` is just a name.
+  const stations = Object.create(null) as Record<string, { officers: number; from: string; shifts: readonly string[] | undefined }>;
   for (const station of new Set(Object.values(stationOf))) {
     const work = byGroup.get(station) ?? [];
     const { most, timed } = concurrency(work);

@@ -207,7 +207,8 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
   for (const a of kept) {
     const g = top(seen.get(a)!.groups);
     const agency = g === undefined ? idOf('office', 'group:') : idOf(g, 'group:');
-    agencies[agency] ??= { name: label(g ?? 'Processing office'), level: 'province' };
+    // Own keys only: a group named `constructor` must not find Object.prototype's and be skipped.
+    if (!Object.hasOwn(agencies, agency)) agencies[agency] = { name: label(g ?? 'Processing office'), level: 'province' };
     agencyOf.set(a, agency);
   }
   if (deskGroup === undefined) leftOut.push('org:group: the log names no group, so the desk and one office are assumed');

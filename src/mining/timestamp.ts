@@ -54,7 +54,8 @@ function parseCommonTimestamp(text: string): number | undefined {
   if (i === n - 1 && text[i] === 'Z') offset = 0;
   else if (i === n - 6 && (text[i] === '+' || text[i] === '-') && text[i + 3] === ':') {
     offset = (two(text, i + 1) * 60 + two(text, i + 4)) * (text[i] === '-' ? -1 : 1);
-    if (Math.abs(offset) > 14 * 60) return undefined;
+    // Written so that NaN (a non-digit in the offset, `+<7:00`) is refused too.
+    if (!(Math.abs(offset) <= 14 * 60)) return undefined;
   } else return undefined;
   const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + two(text, 2);
   const month = two(text, 5);

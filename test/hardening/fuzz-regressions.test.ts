@@ -3,6 +3,7 @@ import type { Instant } from '../../src/calendar/instant.ts';
 import { createEngine } from '../../src/engine/engine.ts';
 import { memoryStore } from '../../src/engine/memory-store.ts';
 import { readProcedure, writeProcedure } from '../../src/dsl/io.ts';
+import { discover } from '../../src/mining/discover.ts';
 import { readLog } from '../../src/mining/read-log.ts';
 import { createServer } from '../../src/server/app.ts';
 import { RECEIVED } from '../support/fuzz.ts';
@@ -30,6 +31,24 @@ describe('regressions found by the fuzz suite', () => {
     expect(fromXes.traces[0]!.events.map((e) => e.activity)).toEqual(['receipt']);
     const fromCsv = await readLog(['case:concept:name,concept:name,time:timestamp,case:constructor\nc1,receipt,2025-03-03T09:00:00+07:00,k\n'], 'proto.csv');
     expect(fromCsv.traces[0]!.attributes['constructor']).toBe('k');
+  });
+
+  it('a timestamp in the writers\' form with a non-digit in its offset (+<7:00) is refused with its line and column, not read as NaN (fuzz seed 893075129)', async () => {
+    const csv = 'case:concept:name,concept:name,time:timestamp\nc1,receipt,2025-02-03T10:57:30.834+07:00\nc1,check,2025-02-03T10:57:30.834+<7:00\n';
+    await expect(readLog([csv], 'offset.csv')).rejects.toMatchObject({ name: 'LogError', code: 'bad-timestamp', file: 'offset.csv', line: 3, column: 3 });
+    await expect(readLog([xes(`<trace><string key="concept:name" value="c1"/><event><string key="concept:name" value="receipt"/><date key="time:timestamp" value="2025-02-03T10:57:30.834+0x:00"/></event></trace>`)], 'offset.xes')).rejects.toMatchObject({ name: 'LogError', code: 'bad-timestamp', file: 'offset.xes' });
+  });
+
+  it('discover and calibrate keep org:group names "constructor" and "__proto__" as an agency and a station each', async () => {
+    const rows = ['case:concept:name,concept:name,time:timestamp,lifecycle:transition,org:group'];
+    for (let c = 0; c < 4; c++) {
+      const day = `2025-03-0${3 + c}`;
+      rows.push(`c${c},receipt,${day}T08:00:00+07:00,complete,desk`, `c${c},a,${day}T09:00:00+07:00,start,constructor`, `c${c},a,${day}T10:00:00+07:00,complete,constructor`, `c${c},b,${day}T11:00:00+07:00,start,__proto__`, `c${c},b,${day}T12:00:00+07:00,complete,__proto__`);
+    }
+    const d = discover(await readLog([`${rows.join('\n')}\n`], 'groups.csv'));
+    expect(Object.keys(d.spec.agencies)).toEqual(['desk', 'constructor', 'proto']);
+    expect(d.steps.map((s) => [s.step, s.agency])).toEqual([['a', 'constructor'], ['b', 'proto']]);
+    expect(Object.keys(d.scenario.stations)).toEqual(['desk', 'constructor', '__proto__']);
   });
 
   it('an address that is not valid percent-encoding gets RFC 9457 problem details, not Fastify\'s own JSON', async () => {

@@ -17,7 +17,7 @@ describe('reading timestamps', () => {
     // Mostly well-formed parts, so that most texts take the fast path and its edges get tried.
     const part = (max: number, w: number) => fc.oneof({ arbitrary: fc.integer({ min: 0, max }).map((n) => pad(n, w)), weight: 12 }, { arbitrary: fc.constantFrom('', 'x', '9'.repeat(w + 1)), weight: 1 });
     const text = fc
-      .tuple(part(9999, 4), part(13, 2), part(32, 2), fc.constantFrom('T', 'T', 'T', ' ', 't'), part(25, 2), part(61, 2), part(61, 2), fc.constantFrom('', '.000', '.5', '.123', '.1234', '.x12'), fc.constantFrom('Z', 'z', '+07:00', '-03:30', '+14:00', '+14:01', '+0700', '', ' ', '+7:00', '-00:00'))
+      .tuple(part(9999, 4), part(13, 2), part(32, 2), fc.constantFrom('T', 'T', 'T', ' ', 't'), part(25, 2), part(61, 2), part(61, 2), fc.constantFrom('', '.000', '.5', '.123', '.1234', '.x12'), fc.constantFrom('Z', 'z', '+07:00', '-03:30', '+14:00', '+14:01', '+0700', '', ' ', '+7:00', '-00:00', '+<7:00', '+07:x0', '-0a:00', '+07:0.'))
       .map(([y, mo, d, t, h, mi, s, f, z]) => `${y}-${mo}-${d}${t}${h}:${mi}:${s}${f}${z}`);
     let quick = 0;
     checkProperty('timestamp fast path', fc.property(text, fc.constantFrom(0, 420, -180), (t, offset) => {
