@@ -173,7 +173,10 @@ export class BusinessCalendar {
    * start (`t` when the office is open, else the next opening) to `out[0]` and its end to `out[1]`,
    * and returns the position of `t` (see {@link position}). The same instants as
    * `nextWorkingInstant(t)` and `addWorkingTime(nextWorkingInstant(t), ms)`, for hosts that place
-   * many jobs (the simulator) and must not allocate.
+   * many jobs (the simulator) and must not allocate, except that work (`ms` > 0) ready at the very
+   * end of a shift (12:00, 17:00: no working time left in it) starts at the next opening, not at
+   * the closing instant: a paper dossier transferred at the close of the day is taken up the next
+   * morning.
    *
    * @example
    * const out = new Float64Array(2);
@@ -190,7 +193,7 @@ export class BusinessCalendar {
     let open = false;
     for (const s of idx.shiftTable[idx.shiftId[i]!]!) {
       p += Math.min(Math.max(at - s.start, 0), s.end - s.start);
-      if (s.start <= at && at <= s.end) open = true;
+      if (s.start <= at && (at < s.end || (at === s.end && ms === 0))) open = true;
     }
     const start = open ? t : this.#locate(p, true, i);
     out[0] = start;

@@ -11,19 +11,30 @@ const cal = new BusinessCalendar();
 const from = instantAt(localDate(2025, 1, 1), 0);
 /** Instants of 2025–2026 on whole minutes, weekends, nights and Tết included. */
 const instant = fc.integer({ min: 0, max: 730 * 24 * 60 }).map((m) => (from + m * MS_PER_MINUTE) as Instant);
+/** The ends of the default shifts (12:00, 17:00) on days of 2025–2026, working or not. */
+const shiftEnd = fc.tuple(fc.integer({ min: 0, max: 729 }), fc.constantFrom(12, 17)).map(([d, h]) => (from + d * MS_PER_DAY + h * 60 * MS_PER_MINUTE) as Instant);
 
 describe('the calendar look-ups the simulator uses on every job and dossier', () => {
-  it('placeWork gives the start and end that nextWorkingInstant and addWorkingTime give, and the position of the instant', () => {
+  it('placeWork gives the start and end that nextWorkingInstant and addWorkingTime give, and the position of the instant (work ready at the end of a shift starts at the next opening)', () => {
     const out = new Float64Array(2);
     checkProperty(
       'placeWork = nextWorkingInstant + addWorkingTime',
-      fc.property(instant, fc.integer({ min: 0, max: 40 * 60 * MS_PER_MINUTE }), (t, ms) => {
+      fc.property(fc.oneof(instant, shiftEnd), fc.integer({ min: 0, max: 40 * 60 * MS_PER_MINUTE }), (t, ms) => {
         const p = cal.placeWork(t, ms, out);
-        const start = cal.nextWorkingInstant(t);
+        const atShiftEnd = cal.isWorkingInstant(t) && !cal.isWorkingInstant((t + 1) as Instant);
+        const start = cal.nextWorkingInstant(ms > 0 && atShiftEnd ? ((t + 1) as Instant) : t);
         expect([out[0], out[1], p]).toEqual([start, cal.addWorkingTime(start, ms), cal.position(t)]);
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('placeWork at 17:00 on Monday 3 March 2025 (the close) with 1 working hour starts at 08:00 on Tuesday and ends at 09:00; with none, at 17:00', () => {
+    const out = new Float64Array(2);
+    cal.placeWork(parseInstant('2025-03-03T17:00'), 60 * MS_PER_MINUTE, out);
+    expect([out[0], out[1]]).toEqual([parseInstant('2025-03-04T08:00'), parseInstant('2025-03-04T09:00')]);
+    cal.placeWork(parseInstant('2025-03-03T17:00'), 0, out);
+    expect([out[0], out[1]]).toEqual([parseInstant('2025-03-03T17:00'), parseInstant('2025-03-03T17:00')]);
   });
 
   it('placeWork at 11:30 on Monday 3 March 2025 with 1 working hour starts at once and ends at 13:30, after lunch', () => {
