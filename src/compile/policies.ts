@@ -18,6 +18,31 @@ export function handoverIsImmediate(env: ProcedureEnv, channel: Channel): boolea
   return channel === 'online' || env.spec.receipt.handover === 'immediate';
 }
 
+/**
+ * The instant by which the desk must hand a dossier accepted at `at` to the processing agency:
+ * `at` itself when the handover is immediate (online, or the procedure says so); else, for paper
+ * dossiers, the close of the day of acceptance, or the start (opening) of the next working day
+ * when accepted at or after the procedure's transfer cut-off (the period's rule, 15:00) or on a
+ * day without office hours (`sameDay` false). The reducer records it; the simulator transfers by
+ * it ({@link transferAt}).
+ */
+export function transferDueOf(env: ProcedureEnv, channel: Channel, at: Instant): { readonly due: Instant; readonly sameDay: boolean } {
+  return handoverIsImmediate(env, channel) ? { due: at, sameDay: true } : env.calendar.transferDue(at, env.transferCutoff);
+}
+
+/**
+ * When a desk that needs `workMs` working milliseconds to hand over a dossier accepted at `at`
+ * transfers it, by the rule of {@link transferDueOf}: a late paper dossier goes at the start of
+ * the next working day; any other goes after its work, but no later than its due instant (the
+ * close of the day). The simulator transfers at this instant, so it never breaks the rule the
+ * engine records.
+ */
+export function transferAt(env: ProcedureEnv, channel: Channel, at: Instant, workMs: number): Instant {
+  const { due, sameDay } = transferDueOf(env, channel, at);
+  if (!sameDay || due === at) return due;
+  return Math.min(env.calendar.addWorkingTime(at, Math.max(0, workMs)), due) as Instant;
+}
+
 /** A limit extension a branch grants, with the reason the ledger records. */
 export interface LimitExtension {
   readonly amount: string;

@@ -8,7 +8,7 @@ import {
   apologyDecisionAt,
   clockAfterSupplement,
   extensionsFor,
-  handoverIsImmediate,
+  transferDueOf,
   openStatutory,
   pauseClock,
   pauseReason,
@@ -108,7 +108,7 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
       // now and the appointment slip gives the right date.
       const statutory = openStatutory(env, at, extensionsFor(env, ctx.dossier));
       // The procedure's cut-off (the period's 15:00 unless a special law says otherwise), not the calendar's default.
-      const transferDue = handoverIsImmediate(env, ctx.channel) ? at : cal.transferDue(at, env.transferCutoff).due;
+      const transferDue = transferDueOf(env, ctx.channel, at).due;
       return rearm(env, {
         ...ctx,
         statutory,

@@ -1,7 +1,7 @@
 import { workingDays } from '../calendar/duration.ts';
 import { type Instant, MS_PER_DAY, MS_PER_HOUR } from '../calendar/instant.ts';
 import type { BusinessCalendar } from '../calendar/business-calendar.ts';
-import { clockAfterSupplement, handoverIsImmediate, maySupplement, pauseClock, pauseReason, resumeClock, statutoryClassification } from '../compile/policies.ts';
+import { clockAfterSupplement, handoverIsImmediate, maySupplement, pauseClock, pauseReason, resumeClock, statutoryClassification, transferAt } from '../compile/policies.ts';
 import type { Actor, CaseEvent, OutcomeKind } from '../compile/types.ts';
 import { ACTIVITY } from '../export/event-log.ts';
 import type { CaseTable, SimCase } from './case-state.ts';
@@ -183,7 +183,7 @@ export class CaseFlow implements ServiceHost {
   }
 
   #accept(c: SimCase): void {
-    const { plans, rng, events, transferHours, deskCalendar } = this.parts;
+    const { plans, rng, events, transferHours } = this.parts;
     const plan = plans[c.p]!;
     const now = events.now as Instant;
     c.statutory = plan.openStatutory(now, c.dossier);
@@ -191,8 +191,9 @@ export class CaseFlow implements ServiceHost {
     this.#emit?.(c, { type: 'ACCEPT', at: now, by: plan.desk });
     this.#armApology(c);
     if (handoverIsImmediate(plan.env, c.channel)) return this.#enter(c, plan.model.start);
+    // Drawn for every paper dossier (the stream stays the same); the period's transfer rule bounds it.
     const hours = transferHours[c.channel](rng);
-    events.schedule(deskCalendar.addWorkingTime(now, Math.max(0, Math.round(hours * MS_PER_HOUR))), PEOPLE, TRANSFER, c.slot, c.id, -1, 0);
+    events.schedule(transferAt(plan.env, c.channel, now, Math.round(hours * MS_PER_HOUR)), PEOPLE, TRANSFER, c.slot, c.id, -1, 0);
   }
 
   #enter(c: SimCase, index: number): void {

@@ -114,7 +114,7 @@ describe('discovering a catalogue procedure back from the log motcua simulate --
     const out = `${DIR}/judicial-draft`;
     const run = await runCli(['discover', `${DIR}/judicial.xes`, '-o', out]);
     expect(run.code).toBe(0);
-    expect(run.out).toContain('  flow: (skip 72% | verify-further 28%) → check → lookup → issue\n');
+    expect(run.out).toContain('  flow: (skip 73% | verify-further 27%) → check → lookup → issue\n');
     expect(run.err).toBe(`motcua: draft procedure written to ${out}/procedure.yaml, its scenario to ${out}/scenario.yaml\n`);
     const check = await runCli(['check', `${out}/procedure.yaml`, '--seed', '1', '--runs', '10', '--json']);
     expect(JSON.parse(check.out).status).toBe('pass');

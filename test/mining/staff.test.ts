@@ -75,12 +75,12 @@ describe('finding the least staff that meets a target', () => {
   it('on the default scenario, needs more officers than the scenario has for a mean cycle time it misses', async () => {
     const scenario = await loadScenario(packageFile('simulations/province-2016.yaml'));
     const config = { ...scenario.baseline, replications: 3, horizonDays: 20, warmupDays: 5 };
-    const target = parseTarget('meanCycleDays<=0.85');
+    const target = parseTarget('meanCycleDays<=0.88');
     const result = await searchStaffing(config, target, staffEvaluator(config, target, { workers: 0 }), { maxEvaluations: 10 });
     expect(result.scenario.meets).toBe(false);
     expect(result.best?.meets).toBe(true);
     expect(result.best!.total).toBeGreaterThan(result.scenario.total);
-    expect(result.best!.value.mean + result.best!.value.halfWidth).toBeLessThanOrEqual(0.85);
+    expect(result.best!.value.mean + result.best!.value.halfWidth).toBeLessThanOrEqual(0.88);
     expect(result.monotone).toBe(true);
   }, 240_000);
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatInstant } from '../../src/calendar/instant.ts';
+import { formatInstant, localDateOf } from '../../src/calendar/instant.ts';
 import type { Instant } from '../../src/calendar/instant.ts';
 import { applyEvent, startCase, type CaseSnapshot } from '../../src/compile/case.ts';
 import { compileProcedure } from '../../src/compile/compile.ts';
@@ -67,6 +67,18 @@ function run(specIndex: number, knobs: Parameters<typeof simOf>[1], answerHours?
     }
     const end = ends.get(id);
     const ctx = snapshot.context;
+    // The transfer of a paper dossier follows the period's rule the machine records (transferDue):
+    // by the close of the day of acceptance, or exactly at the start of the next working day when
+    // accepted at or after the cut-off.
+    const accepted = traces.get(id)?.find((e) => e.type === 'ACCEPT');
+    const transfer = traces.get(id)?.find((e) => e.type === 'TRANSFER');
+    if (accepted !== undefined && transfer !== undefined) {
+      const late = ctx.transferDue !== null && localDateOf(ctx.transferDue) !== localDateOf(accepted.at);
+      if (late) seen.add('late TRANSFER');
+      if (ctx.transferDue === null || (late ? transfer.at !== ctx.transferDue : transfer.at > ctx.transferDue)) {
+        problems.push(`${log.join('\n')}\n  → transferred at ${formatInstant(transfer.at)}, the machine's transfer is due ${ctx.transferDue === null ? 'never' : formatInstant(ctx.transferDue)}${late ? ' (a late paper dossier: at the start of the next working day)' : ''}`);
+      }
+    }
     const machine = ctx.outcome === null ? null : { outcome: ctx.outcome.kind, at: ctx.outcome.at, classification: ctx.outcome.classification === 'not-counted' ? null : ctx.outcome.classification, due: ctx.statutory?.due ?? null, apologies: ctx.apologies.length };
     const sim = end === undefined ? null : { outcome: end.outcome, at: end.at, classification: end.outcome === 'withdrawn' || end.outcome === 'refused-at-receipt' ? null : end.classification, due: end.due, apologies: end.apologies };
     if (JSON.stringify(machine) !== JSON.stringify(sim)) problems.push(`${log.join('\n')}\n  → machine ${JSON.stringify(machine)}\n    simulator ${JSON.stringify(sim)}`);
@@ -114,7 +126,8 @@ function walk(flow: readonly FlowNode[], visit: (n: FlowNode) => void): void {
  * every step completed (so every branch arm and parallel branch with a step in it taken), every
  * consultation answered (and deemed answered when silence counts as consent), every excluded
  * interval ended, supplements and completion requests where the procedure allows them, the
- * transfer of paper dossiers, and apology slips where one can be needed: the simulated agency
+ * transfer of paper dossiers (one accepted after the cut-off among them, which goes at the start
+ * of the next working day), and apology slips where one can be needed: the simulated agency
  * apologises when the shares still ahead do not fit in the time left at the notice, so never
  * when all the shares together fit in the notice (household business registration 2025: 0.75 wd
  * of shares, 1 wd of notice).
@@ -126,7 +139,7 @@ function expectedCoverage(spec: ProcedureSpec): string[] {
   const noticeMs = notice.unit === 'd' ? workingMs(workingDays((notice.amount * 5) / 7)) : workingMs(notice);
   if (spec.lateness.apology.max > 0 && Math.max(...buildModel(compileProcedure(spec)).shareToEnd) > noticeMs) out.push('APOLOGIZE');
   if (spec.receipt.maxCompletionRequests > 0) out.push('REQUEST_COMPLETION');
-  if (spec.receipt.handover !== 'immediate' && spec.receipt.channels.some((c) => c !== 'online')) out.push('TRANSFER');
+  if (spec.receipt.handover !== 'immediate' && spec.receipt.channels.some((c) => c !== 'online')) out.push('TRANSFER', 'late TRANSFER');
   walk(spec.flow, (n) => {
     if (n.kind === 'step') {
       out.push(`COMPLETE ${n.id}`);
