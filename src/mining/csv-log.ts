@@ -71,15 +71,9 @@ export async function readCsvLog(chunks: Chunks, file: string, mapping: LogMappi
     const trace = builder.trace(caseId);
     for (const a of attributeCols) {
       const v = row[a.col]!;
-      if (v !== '' && trace.attributes[a.name] === undefined) trace.attributes[a.name] = v;
+      if (v !== '') builder.attribute(trace, a.name, v, true);
     }
-    builder.add(caseId, {
-      activity,
-      time,
-      lifecycle: lifecycleOf(cell(lifecycleCol)),
-      resource: resource === '' ? undefined : resource,
-      group: group === '' ? undefined : group,
-    });
+    builder.event(trace, activity, time, lifecycleOf(cell(lifecycleCol)), resource === '' ? undefined : resource, group === '' ? undefined : group);
   };
 
   const handle = (record: string[], line: number) => {

@@ -36,27 +36,67 @@ export interface EventLog {
   readonly events: number;
 }
 
-/** Collects events into traces as a reader streams them, then sorts each trace by time. */
+/**
+ * A copy of `text` that holds no reference to the string it was cut from. A parser hands over
+ * values as slices of the chunk it read (V8 keeps the whole 64 KiB chunk alive for a slice of 13
+ * characters or more): kept as they come, the names of a log kept the whole file in memory.
+ * Concatenating then slicing makes V8 flatten into a fresh string of the value's length.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : (` ${text}`).slice(1);
+}
+
+/**
+ * Collects events into traces as a reader streams them, then sorts each trace by time. Names
+ * (activities, officers, groups, attribute values) are kept once each, detached from the text
+ * they were read from: memory is the events', not the file's.
+ */
 export class LogBuilder {
   readonly #traces = new Map<string, Trace>();
+  readonly #names = new Map<string, string>();
   #events = 0;
 
   constructor(readonly source: string) {}
+
+  /** The one kept copy of a name that recurs in the log. */
+  name(text: string): string;
+  name(text: string | undefined): string | undefined;
+  name(text: string | undefined): string | undefined {
+    if (text === undefined) return undefined;
+    let kept = this.#names.get(text);
+    if (kept === undefined) {
+      kept = detached(text);
+      this.#names.set(kept, kept);
+    }
+    return kept;
+  }
 
   /** The trace of `caseId`, created on first sight. */
   trace(caseId: string): Trace {
     let t = this.#traces.get(caseId);
     if (t === undefined) {
+      const id = detached(caseId);
       // No prototype: attribute names come from the log, and "__proto__" or "constructor" is just a name.
-      t = { id: caseId, attributes: Object.create(null) as Record<string, string>, events: [] };
-      this.#traces.set(caseId, t);
+      t = { id, attributes: Object.create(null) as Record<string, string>, events: [] };
+      this.#traces.set(id, t);
     }
     return t;
   }
 
-  add(caseId: string, event: LogEvent): void {
-    this.trace(caseId).events.push(event);
+  /** Sets a per-case attribute (the value kept once, like a name); `onlyIfUnset` keeps the first value seen. */
+  attribute(trace: Trace, name: string, value: string, onlyIfUnset = false): void {
+    if (onlyIfUnset && trace.attributes[name] !== undefined) return;
+    trace.attributes[this.name(name)] = this.name(value);
+  }
+
+  /** Adds an event to `trace` (from {@link trace}); the names are kept once each. */
+  event(trace: Trace, activity: string, time: number, lifecycle: Lifecycle, resource: string | undefined, group: string | undefined): void {
+    trace.events.push({ activity: this.name(activity), time, lifecycle, resource: this.name(resource), group: this.name(group) });
     this.#events++;
+  }
+
+  add(caseId: string, event: LogEvent): void {
+    this.event(this.trace(caseId), event.activity, event.time, event.lifecycle, event.resource, event.group);
   }
 
   /**

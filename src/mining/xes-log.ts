@@ -1,7 +1,7 @@
 import { SaxesParser, type SaxesTag } from 'saxes';
 import { LogError } from '../errors.ts';
 import type { Chunks } from './csv-log.ts';
-import { type EventLog, LogBuilder, type LogEvent, lifecycleOf } from './log.ts';
+import { type EventLog, type Lifecycle, LogBuilder, lifecycleOf } from './log.ts';
 import { DEFAULT_MAPPING, type LogMapping } from './mapping.ts';
 import { timestampAt } from './timestamp.ts';
 
@@ -23,69 +23,88 @@ export async function readXesLog(chunks: Chunks, file: string, mapping: LogMappi
   const parser = new SaxesParser({ position: true });
   let failure: unknown;
   let sawLog = false;
-  /** Open elements, innermost last; attributes count only as direct children of a trace or an event. */
-  const stack: string[] = [];
+  // Depth of the open elements: the log is at 1, its traces at 2, a trace's events and attributes
+  // at 3, an event's attributes at 4; anything deeper (lists, containers) is skipped.
+  let depth = 0;
+  /** Whether a trace (at depth 2) and an event of it (at depth 3) are open. */
+  let traceOpen = false;
+  let eventOpen = false;
   let traceId: string | undefined;
-  // Keys come from the log: records without a prototype, so that "__proto__" is just a key.
-  const record = () => Object.create(null) as Record<string, string>;
-  let traceAttributes = record();
-  let pending: LogEvent[] = [];
-  let event: Record<string, string> | undefined;
-  let eventAt = { line: 0, column: 0 };
+  // Keys come from the log: a record without a prototype, so that "__proto__" is just a key.
+  let traceAttributes: Record<string, string> = Object.create(null);
+  let pending: { activity: string; time: number; lifecycle: Lifecycle; resource: string | undefined; group: string | undefined }[] = [];
+  // The event being read: the standard extensions' values (or the mapping's keys), nothing else.
+  let activity: string | undefined;
+  let time: string | undefined;
+  let lifecycle: string | undefined;
+  let resource: string | undefined;
+  let group: string | undefined;
+  let eventLine = 0;
+  let eventColumn = 0;
   let traceAt = { line: 0, column: 0 };
 
-  const fail = (code: string, message: string, at = { line: parser.line, column: parser.column + 1 }) => {
+  const fail = (code: string, message: string, at = { line: parser.line, column: parser.column + 1 }): never => {
     throw new LogError(code, message, { file, line: at.line, column: at.column });
   };
 
   parser.on('opentag', (tag: SaxesTag) => {
-    const parent = stack[stack.length - 1];
-    stack.push(tag.name);
-    if (tag.name === 'log' && stack.length === 1) sawLog = true;
-    else if (stack.length === 1) fail('not-xes', `the root element is <${tag.name}>; an XES log starts with <log>.`);
-    if (tag.name === 'trace' && parent === 'log') {
-      traceId = undefined;
-      traceAttributes = record();
-      pending = [];
-      traceAt = { line: parser.line, column: parser.column + 1 };
-    } else if (tag.name === 'event' && parent === 'trace') {
-      event = record();
-      eventAt = { line: parser.line, column: parser.column + 1 };
-    } else if (ATTRIBUTE_TAGS.has(tag.name) && (parent === 'trace' || parent === 'event')) {
-      const key = tag.attributes['key'];
-      const value = tag.attributes['value'];
-      if (typeof key !== 'string' || typeof value !== 'string') fail('bad-attribute', `<${tag.name}> needs key="…" and value="…".`);
-      // An event nested in an event (`event` is then closed) is not XES: its attributes are skipped.
-      if (parent === 'event') {
-        if (event !== undefined) event[key as string] = value as string;
-      } else if (key === 'concept:name') traceId = value as string;
-      else traceAttributes[(key as string).replace(/^case:/, '')] = value as string;
+    const name = tag.name;
+    depth++;
+    if (depth === 1) {
+      if (name !== 'log') fail('not-xes', `the root element is <${name}>; an XES log starts with <log>.`);
+      sawLog = true;
+    } else if (depth === 2) {
+      if (name === 'trace') {
+        traceOpen = true;
+        traceId = undefined;
+        traceAttributes = Object.create(null) as Record<string, string>;
+        pending = [];
+        traceAt = { line: parser.line, column: parser.column + 1 };
+      }
+    } else if (depth === 3) {
+      if (!traceOpen) return;
+      if (name === 'event') {
+        eventOpen = true;
+        activity = time = lifecycle = resource = group = undefined;
+        eventLine = parser.line;
+        eventColumn = parser.column + 1;
+      } else if (ATTRIBUTE_TAGS.has(name)) {
+        const [key, value] = keyValue(tag);
+        if (key === 'concept:name') traceId = value;
+        else traceAttributes[key.startsWith('case:') ? key.slice(5) : key] = value;
+      }
+    } else if (depth === 4 && eventOpen && ATTRIBUTE_TAGS.has(name)) {
+      const [key, value] = keyValue(tag);
+      // Not else-if: a mapping may read two roles from one key.
+      if (key === keys.activity) activity = value;
+      if (key === keys.timestamp) time = value;
+      if (key === keys.lifecycle) lifecycle = value;
+      if (key === keys.resource) resource = value;
+      if (key === keys.group) group = value;
     }
   });
 
-  parser.on('closetag', (tag: SaxesTag) => {
-    stack.pop();
-    const parent = stack[stack.length - 1];
-    if (tag.name === 'event' && parent === 'trace' && event !== undefined) {
-      const e = event;
-      const at = eventAt;
-      event = undefined;
-      const activity = e[keys.activity];
-      if (activity === undefined) fail('missing-activity', `this event has no ${keys.activity} (<string key="${keys.activity}" value="…"/>).`, eventAt);
-      const time = e[keys.timestamp];
-      if (time === undefined) fail('missing-timestamp', `this event has no ${keys.timestamp} (<date key="${keys.timestamp}" value="2025-01-24T09:00:00+07:00"/>).`, eventAt);
-      pending.push({
-        activity: activity!,
-        time: timestampAt(time!, mapping.offsetMinutes, () => ({ file, ...at, what: keys.timestamp })),
-        lifecycle: lifecycleOf(e[keys.lifecycle]),
-        resource: e[keys.resource],
-        group: e[keys.group],
-      });
-    } else if (tag.name === 'trace' && parent === 'log') {
+  const keyValue = (tag: SaxesTag): [string, string] => {
+    const key = tag.attributes['key'];
+    const value = tag.attributes['value'];
+    if (typeof key !== 'string' || typeof value !== 'string') return fail('bad-attribute', `<${tag.name}> needs key="…" and value="…".`);
+    return [key, value];
+  };
+
+  parser.on('closetag', () => {
+    depth--;
+    if (depth === 2 && eventOpen) {
+      eventOpen = false;
+      const at = { line: eventLine, column: eventColumn };
+      if (activity === undefined) fail('missing-activity', `this event has no ${keys.activity} (<string key="${keys.activity}" value="…"/>).`, at);
+      if (time === undefined) fail('missing-timestamp', `this event has no ${keys.timestamp} (<date key="${keys.timestamp}" value="2025-01-24T09:00:00+07:00"/>).`, at);
+      pending.push({ activity: activity!, time: timestampAt(time!, mapping.offsetMinutes, () => ({ file, ...at, what: keys.timestamp })), lifecycle: lifecycleOf(lifecycle), resource, group });
+    } else if (depth === 1 && traceOpen) {
+      traceOpen = false;
       if (traceId === undefined) fail('missing-case', 'this trace has no concept:name (<string key="concept:name" value="case id"/>).', traceAt);
       const trace = builder.trace(traceId!);
-      Object.assign(trace.attributes, traceAttributes);
-      for (const e of pending) builder.add(traceId!, e);
+      for (const name in traceAttributes) builder.attribute(trace, name, traceAttributes[name]!);
+      for (const e of pending) builder.event(trace, e.activity, e.time, e.lifecycle, e.resource, e.group);
     }
   });
 

@@ -63,6 +63,11 @@ describe('reading an XES event log', () => {
     expect(noName.code).toBe('missing-case');
   });
 
+  it('reads only the attributes of an event itself: those of an element nested in it (not XES) are skipped', async () => {
+    const log = await readXesLog(['<log><trace><string key="concept:name" value="c1"/><event><string key="concept:name" value="a"/><date key="time:timestamp" value="2025-01-24T09:00:00Z"/><event><string key="concept:name" value="inner"/><string key="org:group" value="g"/></event></event></trace></log>'], 'log.xes');
+    expect(log.traces[0]!.events).toEqual([{ activity: 'a', time: Date.parse('2025-01-24T09:00:00Z'), lifecycle: 'complete', resource: undefined, group: undefined }]);
+  });
+
   it('refuses a document that is not a log', async () => {
     expect((await failure('<html></html>')).code).toBe('not-xes');
     expect((await failure('')).code).toBe('empty-log');
