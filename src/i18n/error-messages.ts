@@ -148,6 +148,9 @@ export const ERROR_EN = {
   'error.log.two-sources': '{flag} and --db are two sources of cases: give one of them.',
   'error.log.none': 'give a log file ({flag}) or an engine\'s store (--db cases.db). Run motcua {command} --help for the usage.',
   'error.staff.target': 'staff needs --target, e.g. --target "onTimeRate>=0.95". Run motcua staff --help for the usage.',
+  'error.log.version-outside': '{n} cases were received on days when no version of {id} is in force ({days}; versions: {versions}). Calibrate with a procedure file whose dates cover them, or leave those cases out of the log.',
+  'error.log.spans-versions': 'the cases of {id} in the log were received from {from} to {to}, under more than one version ({parts}). Calibrate one version at a time: split the log by day of receipt and name the version, e.g. --procedure {id}@{version}.',
+  'error.log.spans-versions.part': '{version}: {n} cases received from {from} to {to}',
   'versions.item': '{version} from {from}',
   'versions.item.to': '{version} from {from} to {to}',
 } as const;
@@ -288,6 +291,9 @@ export const ERROR_VI: { readonly [K in keyof typeof ERROR_EN]: string } = {
   'error.log.two-sources': '{flag} và --db là hai nguồn hồ sơ: chỉ cho một nguồn.',
   'error.log.none': 'cho một tệp nhật ký ({flag}) hoặc kho hồ sơ của engine (--db cases.db). Chạy motcua {command} --help để xem cách dùng.',
   'error.staff.target': 'staff cần --target, ví dụ --target "onTimeRate>=0.95". Chạy motcua staff --help để xem cách dùng.',
+  'error.log.version-outside': '{n} hồ sơ được tiếp nhận vào ngày không có phiên bản nào của {id} có hiệu lực ({days}; các phiên bản: {versions}). Hiệu chỉnh bằng một tệp thủ tục có hiệu lực vào những ngày đó, hoặc bỏ các hồ sơ đó khỏi nhật ký.',
+  'error.log.spans-versions': 'các hồ sơ của {id} trong nhật ký được tiếp nhận từ {from} đến {to}, thuộc nhiều phiên bản ({parts}). Hiệu chỉnh từng phiên bản một: tách nhật ký theo ngày tiếp nhận và nêu phiên bản, ví dụ --procedure {id}@{version}.',
+  'error.log.spans-versions.part': '{version}: {n} hồ sơ tiếp nhận từ {from} đến {to}',
   'versions.item': '{version} từ {from}',
   'versions.item.to': '{version} từ {from} đến {to}',
 };

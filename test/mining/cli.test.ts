@@ -50,6 +50,24 @@ describe('motcua calibrate', { timeout: 60_000 }, () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/judicial\.csv:1:1: no column "Ma" \(case\) in the header/);
   });
+
+  it('takes the catalogue version in force on the days the log\'s cases were received, says which, and refuses a log that spans two', async () => {
+    // Receipt and return of land-use-right-first cases on the days given.
+    const landLog = (days: readonly string[]) =>
+      `case:concept:name,concept:name,time:timestamp,org:group,case:procedure,case:channel\n${days.map((d, i) => `c${i},receipt,${d}T08:00:00+07:00,desk,land-use-right-first,in-person\nc${i},result-return,${d}T16:00:00+07:00,desk,land-use-right-first,in-person\n`).join('')}`;
+    writeFileSync(`${DIR}/land-march.csv`, landLog(['2025-03-03', '2025-03-05']));
+    const march = await runCli(['calibrate', `${DIR}/land-march.csv`, '--procedure', 'land-use-right-first', '-o', `${DIR}/land-march.yaml`]);
+    expect(march.code).toBe(0);
+    expect(march.err.split('\n')[0]).toBe("motcua: land-use-right-first@2024.1, the version in force for the log's 2 cases received from 2025-03-03 to 2025-03-05");
+    expect(readFileSync(`${DIR}/land-march.yaml`, 'utf8')).toContain('  - procedure: "land-use-right-first@2024.1"');
+    writeFileSync(`${DIR}/land-span.csv`, landLog(['2025-06-30', '2025-07-01']));
+    const span = await runCli(['calibrate', `${DIR}/land-span.csv`, '--procedure', 'land-use-right-first', '--lang', 'vi']);
+    expect(span.code).toBe(2);
+    expect(span.err).toBe(`motcua: ${DIR}/land-span.csv: các hồ sơ của land-use-right-first trong nhật ký được tiếp nhận từ 2025-06-30 đến 2025-07-01, thuộc nhiều phiên bản (2024.1: 1 hồ sơ tiếp nhận từ 2025-06-30 đến 2025-06-30; 2025.1: 1 hồ sơ tiếp nhận từ 2025-07-01 đến 2025-07-01). Hiệu chỉnh từng phiên bản một: tách nhật ký theo ngày tiếp nhận và nêu phiên bản, ví dụ --procedure land-use-right-first@2024.1.\n`);
+    // A version named explicitly is taken as named.
+    const named = await runCli(['calibrate', `${DIR}/land-march.csv`, '--procedure', 'land-use-right-first@2025.1', '--json']);
+    expect(named.code).toBe(0);
+  });
 });
 
 describe('motcua validate', { timeout: 120_000 }, () => {
