@@ -1,4 +1,5 @@
 import { CalendarError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 import type { Label, LegalRef } from '../legal.ts';
 import { type LocalDate, parseLocalDate, toYmd } from './date.ts';
 import { formatTimeOfDay } from './instant.ts';
@@ -80,7 +81,7 @@ export function parseShift(text: string, path: readonly (string | number)[] = []
   const start = (h1 * 60 + m1) * 60_000;
   const end = (h2 * 60 + m2) * 60_000;
   if (m === null || m1 > 59 || m2 > 59 || end > 86_400_000 || start >= end) {
-    throw new CalendarError('bad-office-hours', `"${text}" is not an opening period. Write HH:MM-HH:MM with the start before the end, e.g. 07:30-11:30.`, { path });
+    throw new CalendarError('bad-office-hours', label('error.office-hours.shift', { text }), { path });
   }
   return { start, end };
 }
@@ -114,14 +115,14 @@ const MONTH_DAY_RE = /^(\d{2})-(\d{2})$/;
  */
 export function compileOfficeHours(hours: OfficeHours): CompiledOfficeHours {
   if (hours.versions.length === 0) {
-    throw new CalendarError('bad-office-hours', 'office hours need at least one version. Add { validFrom, seasons }.', { path: ['versions'] });
+    throw new CalendarError('bad-office-hours', label('error.office-hours.no-version', { example: '{ validFrom, seasons }' }), { path: ['versions'] });
   }
   const versions = hours.versions
     .map((v, i) => {
       const path = ['versions', i];
       const from = parseLocalDate(v.validFrom, [...path, 'validFrom']);
       if (v.seasons.length === 0) {
-        throw new CalendarError('bad-office-hours', 'a version needs at least one season. Add { from: "01-01", shifts: [...] }.', { path: [...path, 'seasons'] });
+        throw new CalendarError('bad-office-hours', label('error.office-hours.no-season', { example: '{ from: "01-01", shifts: [...] }' }), { path: [...path, 'seasons'] });
       }
       const seasons = v.seasons
         .map((s, j) => {
@@ -129,12 +130,12 @@ export function compileOfficeHours(hours: OfficeHours): CompiledOfficeHours {
           const month = Number(m?.[1]);
           const day = Number(m?.[2]);
           if (m === null || month < 1 || month > 12 || day < 1 || day > 31) {
-            throw new CalendarError('bad-office-hours', `"${s.from}" is not a day of the year. Write MM-DD, e.g. 04-15.`, { path: [...path, 'seasons', j, 'from'] });
+            throw new CalendarError('bad-office-hours', label('error.office-hours.day', { text: s.from }), { path: [...path, 'seasons', j, 'from'] });
           }
           const shifts = s.shifts.map((t, k) => parseShift(t, [...path, 'seasons', j, 'shifts', k]));
           for (let k = 1; k < shifts.length; k++) {
             if (shifts[k]!.start < shifts[k - 1]!.end) {
-              throw new CalendarError('bad-office-hours', 'opening periods overlap or are out of order. List them from morning to evening.', { path: [...path, 'seasons', j, 'shifts', k] });
+              throw new CalendarError('bad-office-hours', label('error.office-hours.order'), { path: [...path, 'seasons', j, 'shifts', k] });
             }
           }
           return { key: month * 100 + day, shifts };

@@ -66,6 +66,11 @@ export const ERROR_EN = {
   'error.instant.time': '"{text}" is not a local date-time: that time of day does not exist. Write YYYY-MM-DDTHH:MM (Vietnamese time, UTC+7), e.g. 2025-01-24T14:30, or add Z or an offset like +07:00.',
   'error.duration.syntax': '"{text}" is not a duration. Write a non-negative number and a unit: {forms}.',
   'error.duration.too-long': '"{text}" is more than {max}, longer than any legal time limit and than the years the calendar covers. Give a shorter duration.',
+  'error.office-hours.shift': '"{text}" is not an opening period. Write HH:MM-HH:MM with the start before the end, e.g. 07:30-11:30.',
+  'error.office-hours.no-version': 'office hours need at least one version. Add {example}.',
+  'error.office-hours.no-season': 'a version needs at least one season. Add {example}.',
+  'error.office-hours.day': '"{text}" is not a day of the year. Write MM-DD, e.g. 04-15.',
+  'error.office-hours.order': 'opening periods overlap or are out of order. List them from morning to evening.',
 
   // Dossiers and events the procedure refuses.
   'error.case.not-in-force': '{id} version {versions} is not in force on {day}, the day of receipt. Use the version in force that day.',
@@ -211,6 +216,11 @@ export const ERROR_VI: { readonly [K in keyof typeof ERROR_EN]: string } = {
   'error.instant.time': '"{text}" không phải ngày giờ địa phương: giờ đó không tồn tại. Viết YYYY-MM-DDTHH:MM (giờ Việt Nam, UTC+7), ví dụ 2025-01-24T14:30, hoặc thêm Z hay độ lệch như +07:00.',
   'error.duration.syntax': '"{text}" không phải khoảng thời gian. Viết một số không âm và một đơn vị: {forms}.',
   'error.duration.too-long': '"{text}" dài hơn {max}, dài hơn mọi thời hạn luật định và hơn số năm lịch có. Cho một khoảng ngắn hơn.',
+  'error.office-hours.shift': '"{text}" không phải một ca làm việc. Viết HH:MM-HH:MM với giờ bắt đầu trước giờ kết thúc, ví dụ 07:30-11:30.',
+  'error.office-hours.no-version': 'giờ làm việc cần ít nhất một phiên bản. Thêm {example}.',
+  'error.office-hours.no-season': 'một phiên bản cần ít nhất một mùa. Thêm {example}.',
+  'error.office-hours.day': '"{text}" không phải một ngày trong năm. Viết MM-DD, ví dụ 04-15.',
+  'error.office-hours.order': 'các ca làm việc chồng lên nhau hoặc sai thứ tự. Liệt kê chúng từ sáng đến chiều.',
 
   'error.case.not-in-force': '{id} phiên bản {versions} không có hiệu lực vào ngày {day}, ngày tiếp nhận. Dùng phiên bản có hiệu lực ngày đó.',
   'error.case.field-missing': 'hồ sơ cần trường "{name}" ({label}).',

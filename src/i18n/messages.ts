@@ -10,6 +10,7 @@
  * (unless listed in {@link SAME_IN_BOTH}).
  */
 import { ERROR_EN, ERROR_VI } from './error-messages.ts';
+import { SCENARIO_EN, SCENARIO_VI } from './scenario-messages.ts';
 
 export const EN = {
   // Units: words that say what they count.
@@ -215,6 +216,8 @@ export const EN = {
 
   // Errors (error-messages.ts).
   ...ERROR_EN,
+  // Scenario files (scenario-messages.ts).
+  ...SCENARIO_EN,
 } as const;
 
 /** A key of the catalogue. */
@@ -415,4 +418,5 @@ export const VI: { readonly [K in MessageKey]: string } = {
   'check.fail.replay': 'hạt giống {seed}, đường "{path}"',
 
   ...ERROR_VI,
+  ...SCENARIO_VI,
 };

@@ -10,8 +10,14 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 /** The catalogue of each language. */
 export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { vi: VI, en: EN };
 
-/** The names inside `{…}` of a message: `'{n} working days'` → `'n'`. */
-export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+/**
+ * The names inside `{…}` of a message: `'{n} working days'` → `'n'`. Braces around anything but
+ * a name (`{ fixed: 2 }`, an example of YAML or JSON) are text, as they are to {@link t}; in
+ * `{ {step}: … }` the name is the innermost.
+ */
+export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? PlaceholderName<Innermost<P>> | Placeholders<Rest> : never;
+type Innermost<P extends string> = P extends `${string}{${infer Q}` ? Innermost<Q> : P;
+type PlaceholderName<P extends string> = P extends '' | `${string}${' ' | ':' | ',' | '"' | "'" | '[' | ']' | '<' | '>' | '.' | '|' | '…' | '?' | '-'}${string}` ? never : P;
 
 /** The arguments of {@link t} after the key: none, or one value per placeholder. */
 export type MessageArgs<K extends MessageKey> = [Placeholders<(typeof EN)[K]>] extends [never] ? [] : [params: { readonly [P in Placeholders<(typeof EN)[K]>]: string | number }];

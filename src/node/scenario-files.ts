@@ -3,6 +3,7 @@ import { dirname, extname, isAbsolute, relative as relativePath, resolve as reso
 import type { ProcedureSpec } from '../dsl/spec.ts';
 import { MotcuaError, ScenarioError } from '../errors.ts';
 import { type ProcedureResolver, type ReplayReader, type Scenario, parseScenario } from '../sim/scenario/index.ts';
+import { label, labelBy, t } from '../i18n/translate.ts';
 import { scenarioError } from '../sim/scenario/read.ts';
 import { resolveProcedure } from './load-procedures.ts';
 import { MAX_REPLAY_BYTES, MAX_SPEC_BYTES, readFileLimited } from './read-limited.ts';
@@ -23,7 +24,7 @@ export async function loadScenario(file: string, options: ScenarioFileOptions = 
     text = await readFileLimited(file, MAX_SPEC_BYTES, 'scenario file', file);
   } catch (cause) {
     if (cause instanceof MotcuaError) throw cause;
-    throw scenarioError('not-found', 'cannot read this file. Give the path of a scenario YAML file, e.g. simulations/province-2016.yaml.', file, [], cause);
+    throw scenarioError('not-found', label('scenario.not-found'), file, [], cause);
   }
   return parseScenario(text, file, procedureResolver(file, options), replayReader(file, options));
 }
@@ -37,12 +38,12 @@ export interface ScenarioFileOptions {
 }
 
 /** `name` resolved against the scenario's folder, refused when it leaves the folder and that is not allowed. */
-function insideScenario(scenarioFile: string, name: string, options: ScenarioFileOptions, what: string): string {
+function insideScenario(scenarioFile: string, name: string, options: ScenarioFileOptions, what: 'scenario.what.procedure-file' | 'scenario.what.replay-file'): string {
   const dir = resolvePath(dirname(scenarioFile));
   const path = resolvePath(dir, name);
   const rel = relativePath(dir, path);
   if (options.allowOutside !== true && (rel.startsWith('..') || isAbsolute(rel))) {
-    throw new ScenarioError('outside-scenario', `the ${what} "${name}" is outside the scenario's folder (${dir}). Put the file next to the scenario, or run again with --allow-outside if you trust the scenario.`);
+    throw new ScenarioError('outside-scenario', labelBy('scenario.outside', (lang) => ({ what: t(lang, what), name, dir })));
   }
   return path;
 }
@@ -58,9 +59,9 @@ export function procedureResolver(scenarioFile: string, options: ScenarioFileOpt
   const cache = new Map<string, Promise<ProcedureSpec>>();
   const look = async (name: string, on: string): Promise<ProcedureSpec> => {
     if (/[/\\]/.test(name) || PROCEDURE_EXTENSIONS.has(extname(name))) {
-      const path = insideScenario(scenarioFile, name, options, 'procedure file');
+      const path = insideScenario(scenarioFile, name, options, 'scenario.what.procedure-file');
       if ((await stat(path).catch(() => undefined)) === undefined) {
-        throw new ScenarioError('unknown-procedure', `no procedure file "${name}" next to the scenario (looked for ${path}). Fix the path: it is relative to the scenario file.`);
+        throw new ScenarioError('unknown-procedure', label('scenario.no-procedure-file', { name, path }));
       }
       return (await resolveProcedure(path, undefined, { allowCode: options.allowCode === true })).spec;
     }
@@ -76,5 +77,5 @@ export function procedureResolver(scenarioFile: string, options: ScenarioFileOpt
 
 /** The reader `loadScenario` uses: files relative to the scenario. */
 export function replayReader(scenarioFile: string, options: ScenarioFileOptions = {}): ReplayReader {
-  return async (csv) => readFileLimited(insideScenario(scenarioFile, csv, options, 'replay file'), MAX_REPLAY_BYTES, 'replay file', csv);
+  return async (csv) => readFileLimited(insideScenario(scenarioFile, csv, options, 'scenario.what.replay-file'), MAX_REPLAY_BYTES, 'replay file', csv);
 }

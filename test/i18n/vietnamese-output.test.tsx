@@ -4,59 +4,15 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { parseInstant } from '../../src/calendar/instant.ts';
 import { compileProcedure } from '../../src/compile/compile.ts';
-import { EN, VI } from '../../src/i18n/messages.ts';
-import { LABELS } from '../../src/report/labels.ts';
 import { openSession } from '../../src/tui/session.ts';
 import { StepApp } from '../../src/tui/StepApp.tsx';
 import { landUseRightFirst } from '../../procedures/land-use-right-first.ts';
-import { CATALOGUE_DIR, loadProcedures } from '../../src/node/load-procedures.ts';
 import { runCli } from '../support/cli.ts';
+import { ENGLISH, englishIn } from '../support/english-words.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = `${ROOT}test-artifacts/i18n`;
 mkdirSync(dir, { recursive: true });
-
-/** Every string of a labels tree, functions called with markers. */
-function texts(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (typeof value === 'function') {
-    const r = (value as (...a: unknown[]) => unknown)(...Array.from({ length: value.length }, () => ''));
-    return typeof r === 'string' ? [r] : [];
-  }
-  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(texts);
-  return [];
-}
-
-/** The words of a text, leaving out placeholders, options (`--runs`), argument names (`<start>`) and quoted names (`"agencies"`, `"policee"`): what the user types is not a label. */
-const words = (text: string) => new Set([...text.replace(/\{\w+\}|--[\w-]+|<[\w-]+>|"[^"\n]*"/g, ' ').toLowerCase().matchAll(/\p{L}{4,}/gu)].map((m) => m[0]));
-const viWords = words([...Object.values(VI), ...texts(LABELS.vi)].join(' '));
-/** The English catalogue's words that Vietnamese never uses: their presence means an untranslated label. */
-/** And the words of legal citations in English, which Vietnamese cites as Nghị định, Thông tư, Điều…  */
-const CITATION_WORDS = ['decree', 'circular', 'decision', 'letter', 'notice', 'annex', 'amended', 'guiding', 'replacing'];
-const ENGLISH = [...new Set([...words([...Object.values(EN), ...texts(LABELS.en)].join(' ')), ...CITATION_WORDS])].filter((w) => !viWords.has(w));
-
-/** Agency and station ids of the catalogue and the scenarios used here: data, not labels. */
-const { procedures } = await loadProcedures([CATALOGUE_DIR]);
-const IDS = new Set([...procedures.flatMap((p) => Object.keys(p.spec.agencies)), 'desk', 'server', 'office' /* mmc-validation's agency */].map((id) => id.toLowerCase()));
-
-/** The procedures' English titles: data shown beside the Vietnamese one (the stepper's header), not labels. */
-const TITLES_EN = [...new Set(procedures.map((p) => p.spec.title.en))].sort((a, b) => b.length - a.length);
-
-/** Names that are data, not labels: ids, paths, DSL durations, document numbers, the other language's title. */
-function labelsOnly(output: string): string {
-  return TITLES_EN.reduce((text, title) => text.split(title).join(' '), output)
-    .replace(/\S*\/\S*/g, ' ') // paths
-    .replace(/\b[\w.@=-]*[-@=_.][\w.@=-]*\b/g, ' ') // ids such as land-use-right-first, remoteCommune=otherwise, 2024.1
-    .replace(/\p{L}+/gu, (w) => (IDS.has(w.toLowerCase()) ? ' ' : w))
-    .replace(/\b[a-z]+[A-Z]\w*\b/g, ' ') // camelCase ids such as landOffice
-    .replace(/= ?(?:true|false)\b/g, ' ') // branch conditions such as remoteCommune = true
-    .replace(/\((?:desk|commune|tax|issuer|justice|police|committee|server)\)/g, ' ');
-}
-
-function englishIn(output: string): string[] {
-  const found = words(labelsOnly(output));
-  return ENGLISH.filter((w) => found.has(w));
-}
 
 describe('with --lang vi no English label is printed', () => {
   it('has English words to look for', () => {

@@ -3,6 +3,7 @@ import { type Instant, MS_PER_DAY, instantAt, looksLikeInstant, parseInstant } f
 import { MotcuaError, type ScenarioError } from '../../errors.ts';
 import type { ArrivalProcess } from '../config.ts';
 import { scenarioError } from './read.ts';
+import { type Said, said, saidAs } from './said.ts';
 import type { ArrivalsEntry } from './schema.ts';
 import { SCENARIO_LIMITS, WEEKDAY_KEYS } from './values.ts';
 
@@ -40,28 +41,28 @@ export async function buildArrivals(a: ArrivalsEntry, ctx: ArrivalsContext): Pro
     const weekdays = WEEKDAY_KEYS.map((k) => p.weekdays?.[k] ?? 1);
     const hours = defaultHourProfile(ctx.calendar);
     for (const [key, rate] of Object.entries(p.hours ?? {})) hours[Number(key)] = rate;
-    if (weekdays.every((w) => w === 0)) throw scenarioError('bad-profile', 'every weekday has rate 0, so nothing would arrive. Give some weekdays a rate > 0.', ctx.file, [...at, 'poisson', 'weekdays']);
-    if (hours.every((h) => h === 0)) throw scenarioError('bad-profile', 'every hour has rate 0, so nothing would arrive. Give some hours a rate > 0.', ctx.file, [...at, 'poisson', 'hours']);
+    if (weekdays.every((w) => w === 0)) throw scenarioError('bad-profile', said('scenario.weekdays.zero'), ctx.file, [...at, 'poisson', 'weekdays']);
+    if (hours.every((h) => h === 0)) throw scenarioError('bad-profile', said('scenario.hours.zero'), ctx.file, [...at, 'poisson', 'hours']);
     const busiest = busiestDayProblem(p.perDay, weekdays);
     if (busiest !== undefined) throw scenarioError('bad-profile', busiest, ctx.file, [...at, 'poisson', 'weekdays']);
     return { kind: 'poisson', perDay: p.perDay, weekdays, hours };
   }
   const csv = a.replay!;
-  const bad = (message: string, cause?: unknown): ScenarioError => scenarioError('bad-replay', message, ctx.file, [...at, 'replay'], cause);
+  const bad = (message: Said, cause?: unknown): ScenarioError => scenarioError('bad-replay', message, ctx.file, [...at, 'replay'], cause);
   let text: string;
   try {
     text = await ctx.read(csv);
   } catch (cause) {
-    if (cause instanceof MotcuaError) throw bad(cause.message, cause);
+    if (cause instanceof MotcuaError) throw bad(saidAs({ vi: cause.messageIn('vi'), en: cause.messageIn('en') }), cause);
     const why = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
-    throw bad(`cannot read the replay file "${csv}": ${why}. Give the path of a CSV file relative to the scenario.`, cause);
+    throw bad(said('scenario.replay.unreadable', { csv, why: why! }), cause);
   }
   const instants = parseReplay(text, csv, bad);
   const from = instantAt(ctx.start);
   const to = from + ctx.horizonDays * MS_PER_DAY;
   const inside = instants.filter((t) => t >= from && t < to);
   if (inside.length === 0) {
-    throw bad(`none of the ${instants.length} instants of "${csv}" falls inside the horizon (${formatLocalDate(ctx.start)} and ${ctx.horizonDays} days after). Move start, lengthen horizon, or fix the file.`);
+    throw bad(said('scenario.replay.outside-horizon', { n: instants.length, csv, start: formatLocalDate(ctx.start), days: ctx.horizonDays }));
   }
   return { kind: 'replay', instants: inside };
 }
@@ -70,17 +71,17 @@ export async function buildArrivals(a: ArrivalsEntry, ctx: ArrivalsContext): Pro
  * Why `perDay` on the busiest weekday is above {@link SCENARIO_LIMITS}`.perDay`, or undefined: a
  * weekday's rate is `perDay × weekdays[day]`.
  */
-export function busiestDayProblem(perDay: number, weekdays: readonly number[]): string | undefined {
+export function busiestDayProblem(perDay: number, weekdays: readonly number[]): Said | undefined {
   const peak = perDay * Math.max(...weekdays);
   if (peak <= SCENARIO_LIMITS.perDay) return undefined;
-  return `perDay ${perDay} × the busiest weekday's rate ${Math.max(...weekdays)} is ${peak} arrivals a day, above the limit of ${SCENARIO_LIMITS.perDay}. Lower perDay or the weekday rates.`;
+  return said('scenario.busiest-day', { perDay, rate: Math.max(...weekdays), peak, max: SCENARIO_LIMITS.perDay });
 }
 
 /**
  * Receipt instants from a CSV: one `YYYY-MM-DDTHH:MM` (Vietnamese time) per line, in the first
  * column; an optional header line, blank lines and `#` comments are skipped. Sorted.
  */
-export function parseReplay(text: string, csv: string, bad: (message: string, cause?: unknown) => ScenarioError): Instant[] {
+export function parseReplay(text: string, csv: string, bad: (message: Said, cause?: unknown) => ScenarioError): Instant[] {
   const instants: Instant[] = [];
   let first = true;
   text.split(/\r\n|\r|\n/).forEach((raw, i) => {
@@ -95,9 +96,9 @@ export function parseReplay(text: string, csv: string, bad: (message: string, ca
     } catch (cause) {
       if (!(cause instanceof MotcuaError)) throw cause;
       // The cell is not quoted back: a path pointing at another file must not print its content.
-      throw bad(`${csv} line ${i + 1}: the first column is not a receipt instant. Write one instant per line as YYYY-MM-DDTHH:MM (Vietnamese time), e.g. 2025-01-06T08:15.`, cause);
+      throw bad(said('scenario.replay.bad-line', { csv, line: i + 1 }), cause);
     }
   });
-  if (instants.length === 0) throw bad(`"${csv}" holds no instant. Write one receipt instant per line, e.g. 2025-01-06T08:15.`);
+  if (instants.length === 0) throw bad(said('scenario.replay.empty', { csv }));
   return instants.sort((a, b) => a - b);
 }

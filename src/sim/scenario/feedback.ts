@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inIssue, said } from './said.ts';
 import { FEEDBACK_OUTCOMES, type FeedbackBehaviour, type FeedbackOutcome, NO_FEEDBACK } from '../indicators.ts';
 
 /**
@@ -11,18 +12,18 @@ import { FEEDBACK_OUTCOMES, type FeedbackBehaviour, type FeedbackOutcome, NO_FEE
 export function feedbackSchema(probabilitySchema: z.ZodNumber) {
   const ratingOdds = z
   .strictObject({ 'very-satisfied': probabilitySchema.default(0), satisfied: probabilitySchema.default(0), 'not-satisfied': probabilitySchema.default(0) })
-  .describe('{ very-satisfied?, satisfied?, not-satisfied? } (the rest give no rating)')
+  .describe(inIssue(said('scenario.form.rating')))
   .refine((o) => o['very-satisfied'] + o.satisfied + o['not-satisfied'] <= 1 + 1e-9, {
-    error: 'the rating probabilities add up to more than 1. The rest (no rating) must be ≥ 0: lower one of them.',
+    error: inIssue(said('scenario.rating.sum')),
   });
 
-  const perOutcome = <T extends z.ZodType>(item: T, what: string) =>
-  z.strictObject(Object.fromEntries(FEEDBACK_OUTCOMES.map((o) => [o, item.optional()])) as Record<FeedbackOutcome, z.ZodOptional<T>>).describe(`{ on-time?, late?, refused?, withdrawn? }: ${what} per outcome`);
+  const perOutcome = <T extends z.ZodType>(item: T, what: 'scenario.form.rating-odds' | 'scenario.form.complaint-odds') =>
+  z.strictObject(Object.fromEntries(FEEDBACK_OUTCOMES.map((o) => [o, item.optional()])) as Record<FeedbackOutcome, z.ZodOptional<T>>).describe(inIssue(said('scenario.form.per-outcome', { what: said(what) })));
 
   return z
     .strictObject({
-      rating: perOutcome(ratingOdds, 'rating probabilities').default({}),
-      complaint: perOutcome(probabilitySchema, 'the probability of a complaint').default({}),
+      rating: perOutcome(ratingOdds, 'scenario.form.rating-odds').default({}),
+      complaint: perOutcome(probabilitySchema, 'scenario.form.complaint-odds').default({}),
     })
     .describe('{ rating?, complaint? }');
 }

@@ -2,7 +2,9 @@ import { type LocalDate, formatLocalDate, parseLocalDate, toYmd } from '../../ca
 import { VN_MAX_YEAR, VN_MIN_YEAR } from '../../calendar/vietnam.ts';
 import type { ProcedureSpec } from '../../dsl/spec.ts';
 import { MotcuaError, ScenarioError, UsageError } from '../../errors.ts';
+import { type Lang, labelBy } from '../../i18n/translate.ts';
 import type { SimConfig, SimProcedure } from '../config.ts';
+import { said } from './said.ts';
 import { feedbackBehaviour } from './feedback.ts';
 import { buildArrivals } from './arrivals.ts';
 import { buildProcedure } from './procedure.ts';
@@ -77,12 +79,12 @@ const noReader: ReplayReader = () => Promise.reject(new Error('no replay reader 
 export async function parseScenario(text: string, file: string, resolve: ProcedureResolver, read: ReplayReader = noReader): Promise<Scenario> {
   const raw = parseScenarioStructure(readScenarioYaml(text, file), file);
   if (raw.warmup >= raw.horizon) {
-    throw scenarioError('bad-duration', `the warm-up (${raw.warmup}d) must be shorter than the horizon (${raw.horizon}d), or no case would be counted. Shorten warmup or lengthen horizon.`, file, ['warmup']);
+    throw scenarioError('bad-duration', said('scenario.warmup', { warmup: raw.warmup, horizon: raw.horizon }), file, ['warmup']);
   }
   const start = parseLocalDate(raw.start);
   const last = (start + raw.horizon - 1) as LocalDate;
   if (toYmd(start).year < VN_MIN_YEAR || toYmd(last).year > VN_MAX_YEAR) {
-    throw scenarioError('bad-date', `the scenario runs from ${raw.start} to ${formatLocalDate(last)}, but the working calendar covers ${VN_MIN_YEAR}–${VN_MAX_YEAR}. Move start or shorten horizon.`, file, [toYmd(start).year < VN_MIN_YEAR ? 'start' : 'horizon']);
+    throw scenarioError('bad-date', said('scenario.calendar-range', { start: raw.start, last: formatLocalDate(last), min: VN_MIN_YEAR, max: VN_MAX_YEAR }), file, [toYmd(start).year < VN_MIN_YEAR ? 'start' : 'horizon']);
   }
   const stations = buildStations(raw.stations, raw.calendar, file);
   const stationIds = Object.keys(stations);
@@ -101,7 +103,7 @@ export async function parseScenario(text: string, file: string, resolve: Procedu
     const spec = await lookUp(entry.procedure, ['procedures', i, 'procedure']);
     const first = seen.get(spec.id);
     if (first !== undefined) {
-      throw scenarioError('duplicate-procedure', `${spec.id} is already listed at procedures.${first}. List each procedure once; compare versions with a variant.`, file, ['procedures', i, 'procedure']);
+      throw scenarioError('duplicate-procedure', said('scenario.duplicate-procedure', { id: spec.id, first }), file, ['procedures', i, 'procedure']);
     }
     seen.set(spec.id, i);
     const arrivals = await buildArrivals(entry.arrivals, { file, path: ['procedures', i], calendar: raw.calendar, start, horizonDays: raw.horizon, read });
@@ -129,7 +131,7 @@ export async function parseScenario(text: string, file: string, resolve: Procedu
   const variants: { name: string; config: SimConfig }[] = [];
   for (const [i, v] of raw.variants.entries()) {
     const twin = raw.variants.findIndex((w) => w.name === v.name);
-    if (twin !== i) throw scenarioError('duplicate-variant', `a variant named "${v.name}" is already at variants.${twin}. Give each variant its own name.`, file, ['variants', i, 'name']);
+    if (twin !== i) throw scenarioError('duplicate-variant', said('scenario.duplicate-variant', { name: v.name, first: twin }), file, ['variants', i, 'name']);
     variants.push({ name: v.name, config: await applyVariant(v, i, { file, raw, baseline, lookUp }) });
   }
   return { baseline, variants, file };
@@ -138,9 +140,10 @@ export async function parseScenario(text: string, file: string, resolve: Procedu
 /** Why a procedure named in the scenario could not be had, in the scenario's words. */
 function resolutionError(name: string, cause: unknown, file: string, path: readonly (string | number)[]): MotcuaError {
   if (cause instanceof MotcuaError && ['unknown-procedure', 'not-in-force', 'not-found'].includes(cause.code)) {
-    const fix = cause instanceof UsageError && cause.code === 'unknown-procedure' ? ' Fix the name, or give a procedure file relative to the scenario.' : '';
-    return scenarioError('unknown-procedure', `${cause.file === undefined ? cause.message : cause.describe()}${fix}`, file, path, cause);
+    const why = (lang: Lang) => (cause.file === undefined ? cause.messageIn(lang) : cause.describe(lang));
+    const fix = cause instanceof UsageError && cause.code === 'unknown-procedure';
+    return scenarioError('unknown-procedure', fix ? labelBy('scenario.unknown-procedure', (lang) => ({ why: why(lang) })) : { vi: why('vi'), en: why('en') }, file, path, cause);
   }
-  const why = cause instanceof MotcuaError ? cause.describe() : cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
-  return scenarioError('bad-procedure', `the procedure "${name}" cannot be used: ${why}`, file, path, cause);
+  const why = (lang: Lang) => (cause instanceof MotcuaError ? cause.describe(lang) : cause instanceof Error ? cause.message.split('\n')[0]! : String(cause));
+  return scenarioError('bad-procedure', labelBy('scenario.bad-procedure', (lang) => ({ name, why: why(lang) })), file, path, cause);
 }

@@ -1,7 +1,9 @@
 import { CHANNELS, type Channel, type ConsultNode, type DossierField, type ExcludedNode, type FlowNode, type ProcedureSpec, type StepNode } from '../../dsl/spec.ts';
 import type { ScenarioError } from '../../errors.ts';
 import type { ArrivalProcess, Choice, Distribution, SimProcedure, StepBehaviour } from '../config.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
 import { scenarioError } from './read.ts';
+import { type Said, said } from './said.ts';
 import type { ProcedureEntry } from './schema.ts';
 import { round } from './values.ts';
 
@@ -63,9 +65,9 @@ export interface EntryContext {
   readonly lenient?: boolean;
 }
 
-const CHANNEL_WORDS: Readonly<Record<Channel, string>> = { 'in-person': 'in person', postal: 'by post', online: 'online' };
+const CHANNEL_WORDS: Readonly<Record<Channel, MessageKey>> = { 'in-person': 'scenario.channel.in-person', postal: 'scenario.channel.postal', online: 'scenario.channel.online' };
 
-const quoteList = (xs: readonly string[]): string => (xs.length === 0 ? 'none' : xs.join(', '));
+const quoteList = (xs: readonly string[]): string | Said => (xs.length === 0 ? said('error.none') : xs.join(', '));
 
 /**
  * Resolves one procedure entry of a scenario against the procedure's spec: every step gets a
@@ -76,7 +78,7 @@ const quoteList = (xs: readonly string[]): string => (xs.length === 0 ? 'none' :
  * const p = buildProcedure(entry, spec, arrivals, { file, path: ['procedures', 0], stations: ['desk', 'committee'] });
  */
 export function buildProcedure(entry: ProcedureEntry, spec: ProcedureSpec, arrivals: ArrivalProcess, ctx: EntryContext): SimProcedure {
-  const fail = (code: string, message: string, path: Path): ScenarioError => scenarioError(code, message, ctx.file, [...ctx.path, ...path]);
+  const fail = (code: string, message: Said, path: Path): ScenarioError => scenarioError(code, message, ctx.file, [...ctx.path, ...path]);
   const parts = flowParts(spec);
   const name = `${spec.id}@${spec.version}`;
   const known = <T>(table: Readonly<Record<string, T>>, has: (key: string) => boolean, onUnknown: (key: string) => ScenarioError): [string, T][] =>
@@ -92,9 +94,9 @@ export function buildProcedure(entry: ProcedureEntry, spec: ProcedureSpec, arriv
     entry.channels === undefined
       ? [{ value: offered.includes('in-person') ? 'in-person' : offered[0]!, p: 1 }]
       : Object.entries(entry.channels).map(([key, p]) => {
-          if (!(CHANNELS as readonly string[]).includes(key)) throw fail('unknown-channel', `"${key}" is not a channel. Use ${CHANNELS.join(', ')}.`, ['channels', key]);
+          if (!(CHANNELS as readonly string[]).includes(key)) throw fail('unknown-channel', said('scenario.channel.unknown', { key, channels: CHANNELS.join(', ') }), ['channels', key]);
           if (!offered.includes(key as Channel)) {
-            throw fail('unknown-channel', `${name} does not receive dossiers ${CHANNEL_WORDS[key as Channel]}; it offers ${offered.join(', ')}. Remove "${key}" and give its share to those.`, ['channels', key]);
+            throw fail('unknown-channel', said('scenario.channel.not-offered', { name, channel: { key: CHANNEL_WORDS[key as Channel] }, offered: offered.join(', '), key }), ['channels', key]);
           }
           return { value: key as Channel, p };
         });
@@ -103,7 +105,7 @@ export function buildProcedure(entry: ProcedureEntry, spec: ProcedureSpec, arriv
   const dossier: Record<string, Choice<string | number | boolean>> = {};
   const fields = Object.keys(spec.dossier);
   const dossierEntries = known(entry.dossier, (k) => Object.hasOwn(spec.dossier, k), (k) =>
-    fail('unknown-field', `${name} has no dossier field "${k}". Its fields: ${quoteList(fields)}. Fix the name or remove it.`, ['dossier', k]),
+    fail('unknown-field', said('scenario.field.unknown', { name, key: k, fields: quoteList(fields) }), ['dossier', k]),
   );
   for (const [field, table] of dossierEntries) {
     dossier[field] = Object.entries(table).map(([key, p]) => ({ value: dossierValue(spec.dossier[field]!, field, key, (m) => fail('bad-value', m, ['dossier', field, key])), p }));
@@ -112,13 +114,13 @@ export function buildProcedure(entry: ProcedureEntry, spec: ProcedureSpec, arriv
     if (Object.hasOwn(dossier, field)) continue;
     const f = spec.dossier[field];
     const example = f?.type === 'boolean' ? '{ "true": 0.1, "false": 0.9 }' : f?.type === 'enum' ? `{ ${f.values.map((v, i) => `${v}: ${i === 0 ? 1 : 0}`).join(', ')} }` : '{ <value>: 1 }';
-    throw fail('missing-field', `branch "${branch}" of ${name} tests the dossier field "${field}", but no values are given for it. Add dossier: { ${field}: ${example} } with the share of dossiers having each value.`, ['dossier']);
+    throw fail('missing-field', said('scenario.field.missing', { branch, name, field, example }), ['dossier']);
   }
 
   // Steps: a duration from the step's own entry or from `default`.
   const stepIds = parts.steps.map((s) => s.id);
   known(entry.steps, (k) => k === 'default' || stepIds.includes(k), (k) =>
-    fail('unknown-step', `${name} has no step "${k}". Its steps: ${quoteList(stepIds)}. Fix the name, or use default for every step.`, ['steps', k]),
+    fail('unknown-step', said('scenario.step.unknown', { name, key: k, steps: quoteList(stepIds) }), ['steps', k]),
   );
   const fallback = entry.steps['default'];
   const steps: Record<string, StepBehaviour> = {};
@@ -126,12 +128,12 @@ export function buildProcedure(entry: ProcedureEntry, spec: ProcedureSpec, arriv
     const own = Object.hasOwn(entry.steps, step.id) ? entry.steps[step.id] : undefined;
     const duration = own?.duration ?? fallback?.duration;
     if (duration === undefined) {
-      throw fail('missing-duration', `step "${step.id}" of ${name} has no duration. Add steps: { ${step.id}: { duration: { triangular: [1, 2, 4] } } } in working hours, or a duration under steps.default for every step.`, ['steps']);
+      throw fail('missing-duration', said('scenario.step.no-duration', { step: step.id, name }), ['steps']);
     }
     const supplement = own?.supplement ?? fallback?.supplement ?? 0;
     const refusal = own?.refusal ?? fallback?.refusal ?? 0;
     if (supplement + refusal > 1) {
-      throw fail('bad-probabilities', `step "${step.id}": supplement ${supplement} and refusal ${refusal} add up to ${round(supplement + refusal)}, more than 1. Lower them.`, ['steps', own?.supplement === undefined && own?.refusal === undefined ? 'default' : step.id]);
+      throw fail('bad-probabilities', said('scenario.step.odds', { step: step.id, supplement, refusal, sum: round(supplement + refusal) }), ['steps', own?.supplement === undefined && own?.refusal === undefined ? 'default' : step.id]);
     }
     steps[step.id] = { duration, supplement, refusal };
   }
@@ -140,12 +142,12 @@ export function buildProcedure(entry: ProcedureEntry, spec: ProcedureSpec, arriv
   const consultIds = parts.consults.map((c) => c.id);
   const answers: Record<string, { duration: Distribution; silence: number }> = {};
   const answerEntries = known(entry.answers, (k) => consultIds.includes(k), (k) =>
-    fail('unknown-consult', `${name} has no consultation "${k}". ${consultIds.length === 0 ? 'It consults no one: remove answers.' : `Its consultations: ${quoteList(consultIds)}. Fix the name.`}`, ['answers', k]),
+    fail('unknown-consult', consultIds.length === 0 ? said('scenario.consult.unknown', { name, key: k }) : said('scenario.consult.unknown.some', { name, key: k, consults: consultIds.join(', ') }), ['answers', k]),
   );
   for (const [id, a] of answerEntries) answers[id] = { duration: a.duration, silence: a.silence };
   for (const c of parts.consults) {
     if (Object.hasOwn(answers, c.id)) continue;
-    throw fail('missing-answer', `consultation "${c.id}" of ${name} (${c.consulted.join(', ')}) has no answer time. Add answers: { ${c.id}: { duration: { triangular: [2, 4, 8] }, silence: 0.1 } }: working hours of work per consulted agency, and the chance one stays silent.`, ['answers']);
+    throw fail('missing-answer', said('scenario.consult.no-answer', { id: c.id, name, consulted: c.consulted.join(', ') }), ['answers']);
   }
 
   // Excluded intervals without a fixed length: how long they last.
@@ -156,8 +158,10 @@ export function buildProcedure(entry: ProcedureEntry, spec: ProcedureSpec, arriv
     return fail(
       'unknown-interval',
       fixed !== undefined
-        ? `"${k}" lasts ${fixed.lasts} by the procedure, so the scenario cannot set its length. Remove it from intervals.`
-        : `${name} has no excluded interval "${k}". ${open.length === 0 ? 'None needs a length: remove intervals.' : `Intervals needing a length: ${quoteList(open)}. Fix the name.`}`,
+        ? said('scenario.interval.fixed', { key: k, lasts: fixed.lasts! })
+        : open.length === 0
+          ? said('scenario.interval.unknown', { name, key: k })
+          : said('scenario.interval.unknown.some', { name, key: k, open: open.join(', ') }),
       ['intervals', k],
     );
   });
@@ -165,13 +169,13 @@ export function buildProcedure(entry: ProcedureEntry, spec: ProcedureSpec, arriv
   for (const id of open) {
     if (Object.hasOwn(intervals, id)) continue;
     const x = parts.excluded.find((e) => e.id === id)!;
-    throw fail('missing-interval', `the excluded interval "${id}" of ${name} (${x.reason}, ended by ${x.party}) has no length. Add intervals: { ${id}: { triangular: [2, 7, 30] } } in calendar days.`, ['intervals']);
+    throw fail('missing-interval', said('scenario.interval.no-length', { id, name, reason: said(`excluded.${x.reason}`), party: x.party }), ['intervals']);
   }
 
   // Stations: each agency works at the station named like it, unless mapped.
   const agencies = Object.keys(spec.agencies);
   const mapped = known(entry.stations, (k) => agencies.includes(k), (k) =>
-    fail('unknown-agency', `${name} has no agency "${k}". Its agencies: ${quoteList(agencies)}. Fix the name.`, ['stations', k]),
+    fail('unknown-agency', said('scenario.agency.unknown', { name, key: k, agencies: quoteList(agencies) }), ['stations', k]),
   );
   const stationOf: Record<string, string> = {};
   for (const agency of agencies) {
@@ -179,8 +183,8 @@ export function buildProcedure(entry: ProcedureEntry, spec: ProcedureSpec, arriv
     const station = explicit?.[1] ?? agency;
     if (!ctx.stations.includes(station)) {
       throw explicit !== undefined
-        ? fail('unknown-station', `unknown station "${station}". Declared stations: ${quoteList(ctx.stations)}. Declare it under stations or fix the name.`, ['stations', agency])
-        : fail('unknown-station', `agency "${agency}" of ${name} works at the station "${agency}", which is not declared. Map it to a station, stations: { ${agency}: <station id> }, or declare "${agency}" under stations. Declared stations: ${quoteList(ctx.stations)}.`, ['stations']);
+        ? fail('unknown-station', said('scenario.station.unknown', { station, stations: quoteList(ctx.stations) }), ['stations', agency])
+        : fail('unknown-station', said('scenario.station.undeclared', { agency, name, stations: quoteList(ctx.stations) }), ['stations']);
     }
     stationOf[agency] = station;
   }
@@ -202,18 +206,18 @@ export function buildProcedure(entry: ProcedureEntry, spec: ProcedureSpec, arriv
 }
 
 /** A dossier value written as a YAML key, typed by its field: `"true"` is `true` for a boolean. */
-function dossierValue(field: DossierField, name: string, key: string, bad: (message: string) => ScenarioError): string | number | boolean {
+function dossierValue(field: DossierField, name: string, key: string, bad: (message: Said) => ScenarioError): string | number | boolean {
   switch (field.type) {
     case 'boolean':
       if (key === 'true' || key === 'false') return key === 'true';
-      throw bad(`"${key}" is not a value of ${name}, a true/false field. Use the keys "true" and "false".`);
+      throw bad(said('scenario.value.boolean', { key, name }));
     case 'enum':
       if (field.values.includes(key)) return key;
-      throw bad(`"${key}" is not a value of ${name}. Its values: ${field.values.join(', ')}.`);
+      throw bad(said('scenario.value.enum', { key, name, values: field.values.join(', ') }));
     case 'number': {
       const n = key.trim() === '' ? Number.NaN : Number(key);
       if (Number.isFinite(n)) return n;
-      throw bad(`"${key}" is not a number, and ${name} is a number field. Write numbers as keys, e.g. "2": 0.5.`);
+      throw bad(said('scenario.value.number', { key, name }));
     }
     case 'string':
       return key;

@@ -20,7 +20,7 @@ export function stationHours(hours: StationHoursEntry | undefined, calendar: 'vn
     compileOfficeHours(hours);
   } catch (e) {
     if (!(e instanceof MotcuaError)) throw e;
-    throw scenarioError('bad-office-hours', e.message, file, [...path, ...e.path], e);
+    throw scenarioError('bad-office-hours', e.messages ?? e.message, file, [...path, ...e.path], e);
   }
   return hours;
 }

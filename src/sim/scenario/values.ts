@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { parseDuration } from '../../calendar/duration.ts';
+import { EN, type MessageKey } from '../../i18n/messages.ts';
 import type { Distribution } from '../config.ts';
+import { type Said, inIssue, said } from './said.ts';
 
 /**
  * The value schemas of a scenario file: its defaults and limits, and the checks that need nothing
@@ -54,7 +56,8 @@ export const SCENARIO_LIMITS = {
 } as const;
 const L = SCENARIO_LIMITS;
 
-export const DISTRIBUTION_FORMS = '{ fixed: 2 }, { uniform: [1, 3] }, { triangular: [1, 2, 4] }, { exponential: 2 }, { lognormal: { mean: 3, sd: 1 } } or { empirical: [1, 2, 2, 5] }';
+/** The forms of a distribution, as the English messages write them. */
+export const DISTRIBUTION_FORMS: string = EN['scenario.form.distributions'];
 
 /** Probabilities that should add up to 1 may be off by this much (rounding of decimals). */
 export const PROBABILITY_TOLERANCE = 1e-9;
@@ -65,30 +68,35 @@ export const WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as
 type Ctx = z.core.$RefinementCtx;
 
 /** Adds an issue that becomes a `ScenarioError` with `code`. */
-export function fail(ctx: Ctx, code: string, message: string, path: readonly (string | number)[] = []): void {
-  ctx.addIssue({ code: 'custom', message, path: [...path], params: { code }, input: undefined });
+export function fail(ctx: Ctx, code: string, message: Said, path: readonly (string | number)[] = []): void {
+  ctx.addIssue({ code: 'custom', message: inIssue(message), path: [...path], params: { code }, input: undefined });
 }
+
+/** A check's message or a value's form for zod, in the catalogue's words (see `said.ts`). */
+const say = (s: Said): string => inIssue(s);
+/** The value a zod check refused, as a message shows it. */
+export const input = (iss: { readonly input?: unknown }): string => String(iss.input);
 
 /** Readable numbers in messages: 0.1 + 0.2 is shown as 0.3. */
 export function round(x: number): number {
   return Number(x.toPrecision(12));
 }
 
-export const number = z.number().describe('a number');
-export const nonNegative = (what: string, max: number) =>
+export const number = z.number().describe(say(said('scenario.form.number')));
+export const nonNegative = (what: MessageKey, max: number) =>
   z
     .number()
-    .describe(what)
-    .min(0, { error: (iss) => `${String(iss.input)} is negative; ${what} is ≥ 0.` })
-    .max(max, { error: (iss) => `${String(iss.input)} is above the limit of ${max} for ${what}. Write a number from 0 to ${max}.` });
-export const text = z.string().describe('a non-empty string').min(1, { error: 'is empty. Write a non-empty string.' });
+    .describe(say({ key: what }))
+    .min(0, { error: (iss) => say(said('scenario.negative', { value: input(iss), what: { key: what } })) })
+    .max(max, { error: (iss) => say(said('scenario.above-limit', { value: input(iss), max, what: { key: what } })) });
+export const text = z.string().describe(say(said('scenario.form.text'))).min(1, { error: say(said('scenario.empty-text')) });
 
 /** A probability, 0 to 1. */
 export const probabilitySchema = z
   .number()
-  .describe('a probability from 0 to 1')
-  .min(0, { error: (iss) => `${String(iss.input)} is not a probability. Write a number from 0 to 1, e.g. 0.05.` })
-  .max(1, { error: (iss) => `${String(iss.input)} is not a probability. Write a number from 0 to 1, e.g. 0.05.` });
+  .describe(say(said('scenario.form.probability')))
+  .min(0, { error: (iss) => say(said('scenario.probability', { value: input(iss) })) })
+  .max(1, { error: (iss) => say(said('scenario.probability', { value: input(iss) })) });
 
 const distributionShape = {
   fixed: number.exactOptional(),
@@ -96,45 +104,42 @@ const distributionShape = {
   triangular: z.array(number).describe('[min, mode, max]').exactOptional(),
   exponential: number.exactOptional(),
   lognormal: z.strictObject({ mean: number, sd: number }).describe('{ mean, sd }').exactOptional(),
-  empirical: z.array(number).describe('a list of values').exactOptional(),
+  empirical: z.array(number).describe(say(said('scenario.form.values'))).exactOptional(),
 };
 type DistributionInput = { -readonly [K in keyof typeof distributionShape]?: z.output<(typeof distributionShape)[K]> };
 
 /** Why the parameters of a distribution are wrong (a message and the key), or `undefined`. */
-function distributionProblem(d: DistributionInput): { message: string; key?: string } | undefined {
+function distributionProblem(d: DistributionInput): { message: Said; key?: string } | undefined {
   const kinds = Object.keys(d) as (keyof DistributionInput)[];
-  if (kinds.length === 0) return { message: `a distribution needs one of fixed, uniform, triangular, exponential, lognormal or empirical. Write e.g. ${DISTRIBUTION_FORMS}.` };
-  if (kinds.length > 1) return { message: `a distribution has one form, found ${kinds.join(' and ')}. Keep one of them.` };
+  if (kinds.length === 0) return { message: said('scenario.dist.none', { forms: said('scenario.form.distributions') }) };
+  if (kinds.length > 1) return { message: said('scenario.dist.several', { kinds: kinds.slice(1).reduce<Said | string>((a, b) => said('error.and', { a, b }), kinds[0]!) }) };
   const negative = (xs: readonly number[]) => xs.some((x) => x < 0);
   const values = [d.fixed, ...(d.uniform ?? []), ...(d.triangular ?? []), d.exponential, d.lognormal?.mean, d.lognormal?.sd, ...(d.empirical ?? [])].filter((x) => x !== undefined);
   const huge = values.find((x) => x > L.duration);
-  if (huge !== undefined) return { key: kinds[0]!, message: `${huge} is above the limit of ${L.duration} for a duration (working hours or calendar days). Write a value from 0 to ${L.duration}.` };
+  if (huge !== undefined) return { key: kinds[0]!, message: said('scenario.dist.huge', { value: huge, max: L.duration }) };
   const list = (xs: readonly number[]) => `[${xs.join(', ')}]`;
-  if (d.fixed !== undefined && d.fixed < 0) return { key: 'fixed', message: `${d.fixed} is negative; a duration is ≥ 0. Write e.g. { fixed: 2 }.` };
+  if (d.fixed !== undefined && d.fixed < 0) return { key: 'fixed', message: said('scenario.dist.fixed', { value: d.fixed }) };
   if (d.uniform !== undefined) {
     const u = d.uniform;
-    if (u.length !== 2) return { key: 'uniform', message: `uniform takes two numbers [min, max], found ${u.length}. Write e.g. { uniform: [1, 3] }.` };
-    if (negative(u)) return { key: 'uniform', message: `uniform ${list(u)} goes below 0; a duration is ≥ 0. Write [min, max] with 0 ≤ min ≤ max.` };
-    if (u[0]! > u[1]!) return { key: 'uniform', message: `uniform ${list(u)} is out of order. Write [min, max] with min ≤ max: [${u[1]}, ${u[0]}].` };
+    if (u.length !== 2) return { key: 'uniform', message: said('scenario.dist.uniform.count', { n: u.length }) };
+    if (negative(u)) return { key: 'uniform', message: said('scenario.dist.uniform.negative', { list: list(u) }) };
+    if (u[0]! > u[1]!) return { key: 'uniform', message: said('scenario.dist.uniform.order', { list: list(u), sorted: list([u[1]!, u[0]!]) }) };
   }
   if (d.triangular !== undefined) {
     const t = d.triangular;
-    if (t.length !== 3) return { key: 'triangular', message: `triangular takes three numbers [min, mode, max], found ${t.length}. Write e.g. { triangular: [1, 2, 4] }.` };
-    if (negative(t)) return { key: 'triangular', message: `triangular ${list(t)} goes below 0; a duration is ≥ 0. Write [min, mode, max] with 0 ≤ min ≤ mode ≤ max.` };
-    if (!(t[0]! <= t[1]! && t[1]! <= t[2]!)) {
-      const sorted = [...t].sort((a, b) => a - b);
-      return { key: 'triangular', message: `triangular ${list(t)} is out of order. Write [min, mode, max] with min ≤ mode ≤ max, e.g. ${list(sorted)}.` };
-    }
+    if (t.length !== 3) return { key: 'triangular', message: said('scenario.dist.triangular.count', { n: t.length }) };
+    if (negative(t)) return { key: 'triangular', message: said('scenario.dist.triangular.negative', { list: list(t) }) };
+    if (!(t[0]! <= t[1]! && t[1]! <= t[2]!)) return { key: 'triangular', message: said('scenario.dist.triangular.order', { list: list(t), sorted: list([...t].sort((a, b) => a - b)) }) };
   }
-  if (d.exponential !== undefined && !(d.exponential > 0)) return { key: 'exponential', message: `exponential takes its mean, which must be > 0, found ${d.exponential}. Write e.g. { exponential: 2 }.` };
+  if (d.exponential !== undefined && !(d.exponential > 0)) return { key: 'exponential', message: said('scenario.dist.exponential', { value: d.exponential }) };
   if (d.lognormal !== undefined) {
     const { mean, sd } = d.lognormal;
-    if (!(mean > 0)) return { key: 'lognormal', message: `the mean of a lognormal must be > 0, found ${mean}. Write e.g. { lognormal: { mean: 3, sd: 1 } }.` };
-    if (sd < 0) return { key: 'lognormal', message: `the sd of a lognormal must be ≥ 0, found ${sd}. Write e.g. { lognormal: { mean: 3, sd: 1 } }.` };
+    if (!(mean > 0)) return { key: 'lognormal', message: said('scenario.dist.lognormal.mean', { value: mean }) };
+    if (sd < 0) return { key: 'lognormal', message: said('scenario.dist.lognormal.sd', { value: sd }) };
   }
   if (d.empirical !== undefined) {
-    if (d.empirical.length === 0) return { key: 'empirical', message: 'empirical needs at least one value. Write e.g. { empirical: [1, 2, 2, 5] }.' };
-    if (negative(d.empirical)) return { key: 'empirical', message: `empirical ${list(d.empirical)} has a negative value; a duration is ≥ 0.` };
+    if (d.empirical.length === 0) return { key: 'empirical', message: said('scenario.dist.empirical.empty') };
+    if (negative(d.empirical)) return { key: 'empirical', message: said('scenario.dist.empirical.negative', { list: list(d.empirical) }) };
   }
   return undefined;
 }
@@ -155,7 +160,7 @@ export const distributionSchema = z
     const problem = distributionProblem(d);
     if (problem !== undefined) fail(ctx, 'bad-distribution', problem.message, problem.key === undefined ? [] : [problem.key]);
   })
-  .describe(`a distribution: ${DISTRIBUTION_FORMS}`)
+  .describe(say(said('scenario.form.distribution', { forms: said('scenario.form.distributions') })))
   .transform(toDistribution);
 
 /** `{ <value>: p, … }` with probabilities adding up to 1. */
@@ -163,20 +168,20 @@ export const probabilityTableSchema = z
   .record(z.string(), probabilitySchema)
   .superRefine((table, ctx) => {
     const entries = Object.entries(table);
-    if (entries.length === 0) return fail(ctx, 'bad-probabilities', 'no value is given. List the values with their probabilities, e.g. { "true": 0.1, "false": 0.9 }.');
+    if (entries.length === 0) return fail(ctx, 'bad-probabilities', said('scenario.probabilities.none'));
     const sum = entries.reduce((s, [, p]) => s + p, 0);
     if (Math.abs(sum - 1) > PROBABILITY_TOLERANCE) {
       const terms = entries.map(([k, p]) => `${k} ${p}`).join(' + ');
-      fail(ctx, 'bad-probabilities', `the probabilities add up to ${round(sum)} (${terms}), not 1. Change them so that they sum to 1.`);
+      fail(ctx, 'bad-probabilities', said('scenario.probabilities.sum', { sum: round(sum), terms }));
     }
   })
-  .describe('{ <value>: <probability>, … } adding up to 1');
+  .describe(say(said('scenario.form.probability-table')));
 
 /** Whole calendar days written `365d`. */
-export const daysSchema = (what: string, min: number, max: number = L.horizonDays) =>
+export const daysSchema = (what: 'scenario.what.horizon' | 'scenario.what.warmup', min: number, max: number = L.horizonDays) =>
   z
     .string()
-    .describe(`whole calendar days, e.g. 365d`)
+    .describe(say(said('scenario.form.days')))
     .transform((t, ctx) => {
       let days: number | undefined;
       try {
@@ -186,15 +191,15 @@ export const daysSchema = (what: string, min: number, max: number = L.horizonDay
         // Reported below, in the words of a scenario.
       }
       if (days === undefined) {
-        fail(ctx, 'bad-duration', `"${t}" is not a whole number of calendar days. Write the ${what} as e.g. 365d.`);
+        fail(ctx, 'bad-duration', said('scenario.days.syntax', { text: t, what: said(what) }));
         return z.NEVER;
       }
       if (days < min) {
-        fail(ctx, 'bad-duration', `the ${what} must be at least ${min}d, found ${t}.`);
+        fail(ctx, 'bad-duration', said('scenario.days.min', { what: said(what), min, text: t }));
         return z.NEVER;
       }
       if (days > max) {
-        fail(ctx, 'bad-duration', `the ${what} ${t} is above the limit of ${max}d (ten years). Write at most ${max}d.`);
+        fail(ctx, 'bad-duration', said('scenario.days.max', { what: said(what), text: t, max }));
         return z.NEVER;
       }
       return days;

@@ -6,7 +6,10 @@ import { MotcuaError } from '../../errors.ts';
 import type { SimConfig, SimProcedure, Station } from '../config.ts';
 import { busiestDayProblem } from './arrivals.ts';
 import { buildProcedure, flowParts } from './procedure.ts';
+import { labelBy } from '../../i18n/translate.ts';
+import type { Label } from '../../legal.ts';
 import { scenarioError } from './read.ts';
+import { type Said, said } from './said.ts';
 import type { ProcedureEntry, ScenarioFile, VariantEntry, VariantProcedureEntry } from './schema.ts';
 import { stationHours } from './stations.ts';
 
@@ -40,7 +43,7 @@ export async function applyVariant(v: VariantEntry, index: number, ctx: VariantC
   for (const [id, change] of Object.entries(v.stations)) {
     const base = Object.hasOwn(stations, id) ? stations[id] : undefined;
     if (base === undefined) {
-      throw scenarioError('unknown-station', `unknown station "${id}". Declared stations: ${Object.keys(baseline.stations).join(', ')}. A variant changes declared stations only: declare it under stations, or fix the name.`, file, [...at, 'stations', id]);
+      throw scenarioError('unknown-station', said('scenario.variant.station', { id, stations: Object.keys(baseline.stations).join(', ') }), file, [...at, 'stations', id]);
     }
     stations[id] = {
       officers: change.officers ?? base.officers,
@@ -54,7 +57,7 @@ export async function applyVariant(v: VariantEntry, index: number, ctx: VariantC
     const indices = baseline.procedures.flatMap((p, i) => (p.spec.id === id ? [i] : []));
     if (indices.length === 0) {
       const ids = baseline.procedures.map((p) => p.spec.id).join(', ');
-      throw scenarioError('unknown-procedure', `the baseline has no procedure "${id}". Its procedures: ${ids}. Name one of them by its id.`, file, path);
+      throw scenarioError('unknown-procedure', said('scenario.variant.procedure', { id, ids }), file, path);
     }
     for (const i of indices) {
       procedures[i] = await changeProcedure(baseline.procedures[i]!, ctx.raw.procedures[i]!, change, v.name, path, Object.keys(stations), ctx);
@@ -72,7 +75,7 @@ async function changeProcedure(
   stations: readonly string[],
   ctx: VariantContext,
 ): Promise<SimProcedure> {
-  const fail = (code: string, message: string, sub: Path) => scenarioError(code, message, ctx.file, [...path, ...sub]);
+  const fail = (code: string, message: string | Said | Label, sub: Path) => scenarioError(code, message, ctx.file, [...path, ...sub]);
   let spec = base.spec;
   if (change.version !== undefined) spec = await ctx.lookUp(`${spec.id}@${change.version}`, [...path, 'version']);
   const name = `${spec.id}@${spec.version}`;
@@ -81,19 +84,20 @@ async function changeProcedure(
 
   // The variant's own keys are checked even when the baseline's are carried over leniently.
   for (const key of Object.keys(change.steps)) {
-    if (key !== 'default' && !stepIds.includes(key)) throw fail('unknown-step', `${name} has no step "${key}". Its steps: ${stepIds.join(', ')}. Fix the name, or use default for every step.`, ['steps', key]);
+    if (key !== 'default' && !stepIds.includes(key)) throw fail('unknown-step', said('scenario.step.unknown', { name, key, steps: stepIds.join(', ') }), ['steps', key]);
   }
   for (const key of Object.keys(change.stations)) {
-    if (!agencies.includes(key)) throw fail('unknown-agency', `${name} has no agency "${key}". Its agencies: ${agencies.join(', ')}. Fix the name.`, ['stations', key]);
+    if (!agencies.includes(key)) throw fail('unknown-agency', said('scenario.agency.unknown', { name, key, agencies: agencies.join(', ') }), ['stations', key]);
   }
 
   const shares = Object.entries(change.shares);
   for (const [step, share] of shares) {
-    if (!stepIds.includes(step)) throw fail('unknown-step', `${name} has no step "${step}". Its steps: ${stepIds.join(', ')}. Fix the name.`, ['shares', step]);
+    if (!stepIds.includes(step)) throw fail('unknown-step', said('scenario.step.unknown.share', { name, key: step, steps: stepIds.join(', ') }), ['shares', step]);
     try {
       parseDuration(share);
     } catch (e) {
-      throw fail('bad-duration', (e as Error).message, ['shares', step]);
+      if (!(e instanceof MotcuaError)) throw e;
+      throw fail('bad-duration', e.messages ?? e.message, ['shares', step]);
     }
   }
   if (shares.length > 0) {
@@ -101,13 +105,13 @@ async function changeProcedure(
       spec = deriveVariant(spec, { version: `${spec.version} (${variant})`, effectiveFrom: spec.effectiveFrom, shares: Object.fromEntries(shares) as Record<string, DurationText> });
     } catch (e) {
       if (!(e instanceof MotcuaError)) throw e;
-      throw fail('bad-variant', `the new shares make ${name} invalid: ${e.describe()}. Change the shares.`, ['shares']);
+      throw fail('bad-variant', labelBy('scenario.variant.shares', (lang) => ({ name, why: e.describe(lang) })), ['shares']);
     }
   }
 
   let arrivals = base.arrivals;
   if (change.perDay !== undefined) {
-    if (arrivals.kind !== 'poisson') throw fail('bad-variant', `${name} replays recorded arrivals, which have no rate to change. Remove perDay, or use poisson arrivals in the baseline.`, ['perDay']);
+    if (arrivals.kind !== 'poisson') throw fail('bad-variant', said('scenario.variant.replay', { name }), ['perDay']);
     const busiest = busiestDayProblem(change.perDay, arrivals.weekdays);
     if (busiest !== undefined) throw fail('bad-profile', busiest, ['perDay']);
     arrivals = { ...arrivals, perDay: change.perDay };
