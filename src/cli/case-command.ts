@@ -9,7 +9,7 @@ import { checkUnit } from '../engine/dossier-code.ts';
 import type { ProcedureSpec } from '../dsl/spec.ts';
 import { fillForm } from '../forms/case-form.ts';
 import { formHtml, formText } from '../forms/render-form.ts';
-import { createEngine } from '../engine/engine.ts';
+import { createEngine, unknownCase } from '../engine/engine.ts';
 import { sqliteStore } from '../engine/sqlite-store.ts';
 import { storeTraces } from '../engine/case-log.ts';
 import type { CaseFilter, CaseStore } from '../engine/store.ts';
@@ -17,9 +17,11 @@ import { logFormatOf } from '../export/event-log.ts';
 import { type OpenRequest, openRequestJsonSchema } from '../engine/request-schema.ts';
 import type { Engine } from '../engine/types.ts';
 import { CaseError, UsageError } from '../errors.ts';
+import { type Lang, label, labelBy, t } from '../i18n/translate.ts';
+import { zodIssueMessages } from '../i18n/zod-issue.ts';
 import { parseEvent } from './events.ts';
 import { readStreamLimited } from '../node/read-limited.ts';
-import { EXIT, type Io, json } from './io.ts';
+import { EXIT, type Io, json, pickLang } from './io.ts';
 import { loadCatalogue, loadProcedures, proceduresFor } from '../node/load-procedures.ts';
 import { openLogFile } from '../node/log-file.ts';
 import { CASE_USAGE } from './usage.ts';
@@ -60,18 +62,19 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
   const [sub, ...rest] = positionals;
   const subcommands = ['open', 'send', 'show', 'list', 'tick', 'log', 'form'];
   if (sub === undefined || !subcommands.includes(sub)) {
-    throw new UsageError('usage', `${sub === undefined ? 'case needs a subcommand' : `unknown case subcommand "${sub}"`}: use ${subcommands.join(', ')}. Run motcua case --help for the usage.`);
+    throw new UsageError('usage', sub === undefined ? label('error.case.sub.missing', { subs: subcommands.join(', ') }) : label('error.case.sub.unknown', { sub, subs: subcommands.join(', ') }));
   }
   const file = values.db;
-  if (file === undefined) throw new UsageError('usage', `case ${sub} needs --db <file.db>, the SQLite file of the cases.`);
+  const lang: Lang = pickLang(values.lang, io.env);
+  if (file === undefined) throw new UsageError('usage', label('error.case.db', { sub }));
   if (sub !== 'open' && !existsSync(file)) {
-    throw new UsageError('not-found', 'no such case database. Check the path, or create it with motcua case open --db <file> <request>.', { file });
+    throw new UsageError('not-found', label('error.case.no-db'), { file });
   }
   const arity: Record<string, number> = { open: 1, send: 2, show: 1, list: 0, tick: 0, log: 0, form: 2 };
-  if (rest.length !== arity[sub]) throw new UsageError('usage', `case ${sub} takes ${arity[sub]} argument(s), not ${rest.length}. Run motcua case --help for the usage.`);
+  if (rest.length !== arity[sub]) throw new UsageError('usage', label('error.case.arity', { sub, n: arity[sub]!, got: rest.length }));
 
   if (sub === 'log') {
-    if (values.output === undefined) throw new UsageError('usage', 'case log needs -o <log.csv|log.xes>, the event log to write. Run motcua case --help for the usage.');
+    if (values.output === undefined) throw new UsageError('usage', label('error.case.log-output'));
     logFormatOf(values.output, '-o');
   }
   const procedures = await proceduresFor(values.procedures === undefined ? undefined : [values.procedures], { allowCode: values['allow-code'], only: values.only });
@@ -80,11 +83,11 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
     const engine = createEngine({ procedures: procedures.map((p) => p.spec), store, now: () => io.now() as Instant, ...(values.unit === undefined ? {} : { receivingUnit: checkUnit(values.unit, ['--unit']) }) });
     switch (sub) {
       case 'open':
-        return await openCase(engine, await readJson(rest[0]!, 'request', io), values.key, io);
+        return await openCase(engine, await readJson(rest[0]!, 'request', io), values.key, lang, io);
       case 'send':
-        return await sendEvent(engine, rest[0]!, await readJson(rest[1]!, 'event', io), values, io);
+        return await sendEvent(engine, rest[0]!, await readJson(rest[1]!, 'event', io), values, lang, io);
       case 'show':
-        return await showCase(engine, rest[0]!, values.log, values.lang === 'vi' ? 'vi' : 'en', io);
+        return await showCase(engine, rest[0]!, values.log, lang, io);
       case 'list':
         return await listCases(engine, values, io);
       case 'log':
@@ -106,10 +109,10 @@ export async function caseCommand(args: readonly string[], io: CaseIo): Promise<
 /** `case form`: a form of the case's period, filled from its record, as printable HTML or text. */
 async function printForm(store: CaseStore, specs: readonly ProcedureSpec[], caseId: string, name: string, options: { readonly text: boolean; readonly output: string | undefined }, io: Io): Promise<number> {
   const record = await store.get(caseId);
-  if (record === null) throw new CaseError('unknown-case', `no case "${caseId}" in the store. Check the id (list the cases to see them).`, { path: ['caseId'] });
+  if (record === null) throw unknownCase(caseId);
   const { id, version } = record.procedure;
   const spec = specs.find((s) => s.id === id && s.version === version);
-  if (spec === undefined) throw new CaseError('unknown-procedure', `case ${caseId} runs on ${id} version ${version}, which is not among the procedures given. Add it with --procedures.`, { path: ['caseId'] });
+  if (spec === undefined) throw new CaseError('unknown-procedure', label('error.engine.unknown-version.cli', { caseId, id, version }), { path: ['caseId'] });
   const filled = fillForm({ code: record.code, status: record.index.status, snapshot: record.snapshot, spec }, name);
   const text = options.text ? formText(filled) : formHtml(filled);
   if (options.output === undefined) {
@@ -119,27 +122,27 @@ async function printForm(store: CaseStore, specs: readonly ProcedureSpec[], case
   try {
     await writeFile(options.output, text);
   } catch (cause) {
-    throw new UsageError('not-written', `cannot write the form here (${cause instanceof Error ? cause.message : String(cause)}). Give -o a path in a folder you can write to.`, { file: options.output, cause });
+    throw new UsageError('not-written', label('error.case.form-written', { reason: cause instanceof Error ? cause.message : String(cause) }), { file: options.output, cause });
   }
   return EXIT.ok;
 }
 
-async function openCase(engine: Engine, input: { value: unknown; where: string }, key: string | undefined, io: Io): Promise<number> {
+async function openCase(engine: Engine, input: { value: unknown; where: string }, key: string | undefined, lang: Lang, io: Io): Promise<number> {
   const request = openRequest(input.value, input.where, key);
   try {
     io.out(json(view(await engine.open(request))));
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof CaseError && REFUSALS.has(error.code)) return refused(io, error);
+    if (error instanceof CaseError && REFUSALS.has(error.code)) return refused(io, error, lang);
     if (error instanceof CaseError && error.file === undefined) throw new CaseError(error.code, error.messages ?? error.message, { file: input.where, path: error.path, cause: error });
     throw error;
   }
 }
 
-async function sendEvent(engine: Engine, caseId: string, input: { value: unknown; where: string }, values: { key?: string | undefined; 'expect-version'?: string | undefined }, io: Io): Promise<number> {
+async function sendEvent(engine: Engine, caseId: string, input: { value: unknown; where: string }, values: { key?: string | undefined; 'expect-version'?: string | undefined }, lang: Lang, io: Io): Promise<number> {
   const event = parseEvent(input.value, [], input.where);
   const expected = values['expect-version'];
-  if (expected !== undefined && !/^\d+$/.test(expected)) throw new UsageError('usage', `--expect-version must be a whole number (the version shown by the last answer), not "${expected}".`, { path: ['--expect-version'] });
+  if (expected !== undefined && !/^\d+$/.test(expected)) throw new UsageError('usage', label('error.case.expect-version', { text: expected }), { path: ['--expect-version'] });
   const result = await engine.send(caseId, event, {
     ...(values.key === undefined ? {} : { idempotencyKey: values.key }),
     ...(expected === undefined ? {} : { expectedVersion: Number(expected) }),
@@ -148,10 +151,10 @@ async function sendEvent(engine: Engine, caseId: string, input: { value: unknown
     io.out(json(view(result)));
     return EXIT.ok;
   }
-  if (REFUSALS.has(result.error.code)) return refused(io, result.error);
+  if (REFUSALS.has(result.error.code)) return refused(io, result.error, lang);
   // Bad input: no such case, a malformed or oversized event, a reused key. Nothing was written.
   if (result.error.code === 'unknown-case') throw result.error;
-  throw new CaseError(result.error.code, result.error.message, { file: input.where, path: result.error.path, cause: result.error });
+  throw new CaseError(result.error.code, result.error.messages ?? result.error.message, { file: input.where, path: result.error.path, cause: result.error });
 }
 
 async function writeCaseLog(store: CaseStore, output: string, db: string): Promise<number> {
@@ -164,9 +167,9 @@ async function writeCaseLog(store: CaseStore, output: string, db: string): Promi
   return EXIT.ok;
 }
 
-function refused(io: Io, error: CaseError): number {
+function refused(io: Io, error: CaseError, lang: Lang): number {
   io.out(json({ ok: false, error: { code: error.code, message: error.message } }));
-  io.err(`motcua: ${error.code === 'conflict' || error.code === 'duplicate-code' ? 'conflict' : 'refused'}: ${error.message}\n`);
+  io.err(`motcua: ${t(lang, error.code === 'conflict' || error.code === 'duplicate-code' ? 'error.case.conflict' : 'error.case.refused')}: ${error.messageIn(lang)}\n`);
   return EXIT.problems;
 }
 
@@ -187,7 +190,7 @@ async function listCases(engine: Engine, values: { agency?: string | undefined; 
   if (values.status !== undefined) {
     status = values.status.split(',').map((s) => {
       const n = Number(s.trim());
-      if (!Number.isInteger(n) || n < 1 || n > 10) throw new UsageError('usage', `--status takes one-stop status codes 1–10 separated by commas (e.g. 4,5), not "${values.status}".`, { path: ['--status'] });
+      if (!Number.isInteger(n) || n < 1 || n > 10) throw new UsageError('usage', label('error.case.status', { text: values.status ?? '' }), { path: ['--status'] });
       return n as StatusCode;
     });
   }
@@ -215,13 +218,13 @@ async function readJson(arg: string, what: 'request' | 'event', io: CaseIo): Pro
   const text = arg === '-' ? await (io.readStdin ?? readProcessStdin)() : arg;
   const size = Buffer.byteLength(text, 'utf8');
   if (size > DEFAULT_MAX_PAYLOAD_BYTES) {
-    throw new CaseError('too-large', `the ${what} is ${size} bytes, more than the ${DEFAULT_MAX_PAYLOAD_BYTES} allowed. Keep documents out of it: store them elsewhere and refer to them.`, { file: where });
+    throw new CaseError('too-large', labelBy('error.case.too-large', (lang) => ({ what: t(lang, what === 'event' ? 'error.case.what.event' : 'error.case.what.request'), size, max: DEFAULT_MAX_PAYLOAD_BYTES })), { file: where });
   }
   try {
     return { value: JSON.parse(text), where };
   } catch (error) {
     const example = what === 'event' ? `{"type":"TRANSFER","at":"2025-01-24T10:00","by":"desk"}` : `{"procedure":"birth-registration","receivedAt":"2025-01-24T09:00","channel":"in-person","by":"desk"}`;
-    throw new CaseError('bad-json', `is not JSON (${(error as Error).message}). Write the ${what} as JSON, e.g. ${example}.`, { file: where });
+    throw new CaseError('bad-json', labelBy('error.case.not-json', (lang) => ({ reason: (error as Error).message, what: t(lang, what === 'event' ? 'error.case.what.event' : 'error.case.what.request'), example })), { file: where });
   }
 }
 
@@ -238,14 +241,15 @@ function openRequest(value: unknown, where: string, key: string | undefined): Op
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const field = path[0];
     const missing = issue.code === 'invalid_type' && path.length === 1 && typeof value === 'object' && value !== null && (value as Record<string, unknown>)[String(field)] === undefined;
+    const said = zodIssueMessages(issue, value);
     const message =
       issue.code === 'unrecognized_keys'
-        ? `unknown field "${issue.keys[0]}"; the fields are ${Object.keys(openRequestJsonSchema.shape).join(', ')}.`
+        ? label('error.case.request-field', { field: issue.keys[0] ?? '', fields: Object.keys(openRequestJsonSchema.shape).join(', ') })
         : missing
-          ? `needs "${String(field)}". A request looks like ${REQUEST_EXAMPLE}.`
+          ? label('error.case.request-needs', { field: String(field), example: REQUEST_EXAMPLE })
           : issue.code === 'custom'
-            ? issue.message
-            : `${issue.message}. A request looks like ${REQUEST_EXAMPLE}.`;
+            ? said
+            : labelBy('error.case.request-other', (lang) => ({ issue: said[lang], example: REQUEST_EXAMPLE }));
     throw new CaseError('bad-input', message, { file: where, path });
   }
   return key === undefined ? parsed.data : { ...parsed.data, idempotencyKey: key };

@@ -1,5 +1,7 @@
-import { type CaseEvent, caseEventSchema } from '../compile/event-schema.ts';
+import { CASE_EVENT_TYPES, type CaseEvent, caseEventSchema } from '../compile/event-schema.ts';
 import { CaseError } from '../errors.ts';
+import { label, labelBy, t } from '../i18n/translate.ts';
+import { zodIssueMessages } from '../i18n/zod-issue.ts';
 import { type OpenRequest, openRequestSchema } from './request-schema.ts';
 
 /**
@@ -40,17 +42,18 @@ export function payloadBytes(value: unknown): number {
 export function checkEvent(value: unknown, maxBytes = DEFAULT_MAX_PAYLOAD_BYTES): CaseEvent {
   const size = payloadBytes(value);
   if (size > maxBytes) {
-    throw new CaseError('too-large', `the event is ${size} bytes of JSON, more than the ${maxBytes} allowed. Keep documents out of events: store them elsewhere and put a reference in a note.`);
+    throw new CaseError('too-large', label('error.engine.event-too-large', { size, max: maxBytes }));
   }
   const parsed = eventSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const type = (value as { type?: unknown } | null)?.type;
+    const issueSaid = zodIssueMessages(issue, value);
     const message =
       path.length === 1 && path[0] === 'type'
-        ? `unknown event type ${JSON.stringify(type)}; use one of ACCEPT, REQUEST_COMPLETION, REFUSE, TRANSFER, COMPLETE, REQUEST_SUPPLEMENT, SUPPLY, ANSWER, FINISH_INTERVAL, APOLOGIZE, WITHDRAW, RETURN_RESULT, RATE, TIMER.`
-        : `${issue.message} in ${path.length > 0 ? `"${path.join('.')}"` : 'the event'}. An event looks like { type: 'COMPLETE', at: <instant in ms>, by: { kind: 'agency', agency: 'justice' }, step: 'register' }.`;
+        ? label('error.engine.event-type', { type: JSON.stringify(type), types: CASE_EVENT_TYPES.join(', ') })
+        : labelBy('error.engine.event-shape', (lang) => ({ issue: issueSaid[lang], where: path.length > 0 ? `"${path.join('.')}"` : t(lang, 'error.engine.the-event'), example: EVENT_EXAMPLE }));
     throw new CaseError('bad-event', message, { path });
   }
   return parsed.data;
@@ -73,18 +76,22 @@ export const openSchema = openRequestSchema;
 export function checkOpenRequest(value: unknown, maxBytes = DEFAULT_MAX_PAYLOAD_BYTES): OpenRequest {
   const size = payloadBytes(value);
   if (size > maxBytes) {
-    throw new CaseError('too-large', `the opening request is ${size} bytes of JSON, more than the ${maxBytes} allowed. Keep documents out of the dossier data: store them elsewhere and put references in it.`);
+    throw new CaseError('too-large', label('error.engine.request-too-large', { size, max: maxBytes }));
   }
   const dossier = (value as { dossier?: unknown } | null)?.dossier;
   // A JSON "__proto__" key is an own property of the parsed object, but copying it would set a prototype: refuse it here.
   if (typeof dossier === 'object' && dossier !== null && Object.hasOwn(dossier, '__proto__')) {
-    throw new CaseError('bad-input', 'the dossier has "__proto__", which no procedure declares. Remove it.', { path: ['dossier', '__proto__'] });
+    throw new CaseError('bad-input', label('error.engine.dossier-proto'), { path: ['dossier', '__proto__'] });
   }
   const parsed = openSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    throw new CaseError('bad-input', `${issue.message} in ${path.length > 0 ? `"${path.join('.')}"` : 'the request'}. A request looks like { procedure: 'birth-registration', channel: 'in-person', receivedAt: <instant in ms>, by: { kind: 'agency', agency: 'desk' } }.`, { path });
+    const issueSaid = zodIssueMessages(issue, value);
+    throw new CaseError('bad-input', labelBy('error.engine.request-shape', (lang) => ({ issue: issueSaid[lang], where: path.length > 0 ? `"${path.join('.')}"` : t(lang, 'error.engine.the-request'), example: REQUEST_EXAMPLE })), { path });
   }
   return parsed.data;
 }
+
+const EVENT_EXAMPLE = "{ type: 'COMPLETE', at: <instant in ms>, by: { kind: 'agency', agency: 'justice' }, step: 'register' }";
+const REQUEST_EXAMPLE = "{ procedure: 'birth-registration', channel: 'in-person', receivedAt: <instant in ms>, by: { kind: 'agency', agency: 'desk' } }";

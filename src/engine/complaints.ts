@@ -2,6 +2,7 @@ import type { BusinessCalendar } from '../calendar/business-calendar.ts';
 import { formatLocalDate } from '../calendar/date.ts';
 import { localDateOf } from '../calendar/instant.ts';
 import { CaseError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 import { type Complaint, type ComplaintInput, openComplaint } from '../indicators/complaint.ts';
 import type { CaseStore } from './store.ts';
 
@@ -25,5 +26,5 @@ export async function fileComplaint(store: CaseStore, input: Omit<ComplaintInput
     const complaint = openComplaint({ ...input, id: `${prefix}${String(taken + 1 + attempt).padStart(4, '0')}` }, calendar);
     if ((await store.putComplaint(complaint)).ok) return complaint;
   }
-  throw new CaseError('conflict', `could not number the complaint: other writers took ${ATTEMPTS} numbers in a row; file it again.`);
+  throw new CaseError('conflict', label('error.engine.complaint-number', { attempts: ATTEMPTS }));
 }

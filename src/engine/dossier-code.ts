@@ -1,6 +1,7 @@
 import { formatLocalDate } from '../calendar/date.ts';
 import { type Instant, localDateOf } from '../calendar/instant.ts';
 import { CaseError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 import type { LegalRef } from '../legal.ts';
 
 /**
@@ -43,7 +44,7 @@ export const MAX_DOSSIERS_PER_DAY = 9999;
  */
 export function checkUnit(unit: string, path: readonly (string | number)[]): string {
   if (unit.length > 40 || !UNIT.test(unit)) {
-    throw new CaseError('bad-input', `"${unit}" is not a receiving unit identifier: give upper-case letters and digits in groups separated by dots, as in 000.00.12.H33 (the unit code under QCVN 102:2016/BTTTT), at most 40 characters.`, { path: [...path] });
+    throw new CaseError('bad-input', label('error.engine.bad-unit', { unit }), { path: [...path] });
   }
   return unit;
 }
@@ -67,7 +68,7 @@ export function dossierCounter(unit: string, receivedAt: Instant): string {
  */
 export function dossierCode(counter: string, n: number): string {
   if (n > MAX_DOSSIERS_PER_DAY) {
-    throw new CaseError('too-many-dossiers', `unit ${counter.slice(0, counter.lastIndexOf('-'))} has already received ${MAX_DOSSIERS_PER_DAY} dossiers on this day, the most a four-digit number allows (Circular 01/2018/TT-VPCP Art. 19). Receive the dossier at another unit, or give its code in "code".`, { path: ['code'] });
+    throw new CaseError('too-many-dossiers', label('error.engine.too-many-dossiers', { unit: counter.slice(0, counter.lastIndexOf('-')), max: MAX_DOSSIERS_PER_DAY }), { path: ['code'] });
   }
   return `${counter}-${String(n).padStart(4, '0')}`;
 }

@@ -6,6 +6,7 @@ import { type CaseSnapshot, STATUS_LABELS, applyEvent, nextDeadline, persistCase
 import type { CompiledProcedure } from '../compile/compile.ts';
 import type { CaseEvent, Effect } from '../compile/types.ts';
 import { CaseError, MotcuaError, StoreError } from '../errors.ts';
+import { type Lang, label, labelBy, t } from '../i18n/translate.ts';
 import { CHANNEL_CODES } from '../dsl/channel-codes.ts';
 import { indexCase } from './case-index.ts';
 import { PLACEHOLDER_UNIT, checkUnit, dossierCode, dossierCounter } from './dossier-code.ts';
@@ -45,12 +46,12 @@ export function createEngine(options: EngineOptions): Engine {
   const defaultUnit = checkUnit(options.receivingUnit ?? PLACEHOLDER_UNIT, ['receivingUnit']);
   const tolerance = options.futureToleranceMs ?? 5 * 60_000;
   /** Why `at` cannot be accepted now by the host's clock, or null. */
-  const inFuture = (at: Instant, what: string, perCall: Instant | undefined, path: string): CaseError | null => {
+  const inFuture = (at: Instant, what: (lang: Lang) => string, perCall: Instant | undefined, path: string): CaseError | null => {
     const now = perCall ?? options.now?.();
     if (now === undefined || at <= now + tolerance) return null;
     return new CaseError(
       'in-future',
-      `${what} is dated ${formatInstant(at)}, after the host's clock (${formatInstant(now)}, with ${Math.round(tolerance / 60_000)} min of tolerance). Give the instant it really happened; the case is unchanged.`,
+      labelBy('error.engine.in-future', (lang) => ({ what: what(lang), at: formatInstant(at), now: formatInstant(now), minutes: Math.round(tolerance / 60_000) })),
       { path: [path] },
     );
   };
@@ -105,8 +106,8 @@ export function createEngine(options: EngineOptions): Engine {
 
   const open = async (raw: OpenRequest, openOptions: OpenOptions = {}): Promise<Opened> => {
     const request = checkOpenRequest(raw, maxBytes);
-    if (request.by.kind === 'system') throw systemOnly('a receipt');
-    const future = inFuture(request.receivedAt, 'the receipt', openOptions.now, 'receivedAt');
+    if (request.by.kind === 'system') throw systemOnly((lang) => t(lang, 'error.engine.what.a-receipt'));
+    const future = inFuture(request.receivedAt, (lang) => t(lang, 'error.engine.what.the-receipt'), openOptions.now, 'receivedAt');
     if (future !== null) throw future;
     const key = request.idempotencyKey;
     const fingerprint = canonicalJson({ ...request, idempotencyKey: undefined });
@@ -166,18 +167,18 @@ export function createEngine(options: EngineOptions): Engine {
       }
       if (result.reason === 'idempotent') return replayOpened(result.stored, fingerprint);
       if (request.code !== undefined) {
-        throw new CaseError('duplicate-code', `a case with dossier code "${code}" already exists. Give another code, or leave it out to get one.`, { path: ['code'] });
+        throw new CaseError('duplicate-code', label('error.engine.duplicate-code', { code }), { path: ['code'] });
       }
       // A generated code taken by a code given by hand: take the next number.
-      if (attempt >= RETRIES) throw new CaseError('duplicate-code', `could not find a free dossier code at unit ${unit} (last tried "${code}").`);
+      if (attempt >= RETRIES) throw new CaseError('duplicate-code', label('error.engine.no-free-code', { unit, code }));
     }
   };
 
   const send = async (caseId: string, raw: CaseEvent, sendOptions: SendOptions = {}): Promise<SendResult> => {
     try {
       const event = checkEvent(raw, maxBytes);
-      if (event.type === 'TIMER' || event.by.kind === 'system') return { ok: false, error: systemOnly(`a ${event.type} event`) };
-      const future = inFuture(event.at, `the ${event.type} event`, sendOptions.now, 'at');
+      if (event.type === 'TIMER' || event.by.kind === 'system') return { ok: false, error: systemOnly((lang) => t(lang, 'error.engine.what.an-event', { type: event.type })) };
+      const future = inFuture(event.at, (lang) => t(lang, 'error.engine.what.the-event', { type: event.type }), sendOptions.now, 'at');
       const key = sendOptions.idempotencyKey;
       const fingerprint = canonicalJson({ caseId, event });
       if (key !== undefined) {
@@ -229,8 +230,8 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   const tick = async (now: Instant): Promise<EngineNotice[]> => {
-    if (!Number.isInteger(now)) throw new CaseError('bad-input', 'tick needs an instant (whole milliseconds since 1970).', { path: ['now'] });
-    const future = inFuture(now, 'the tick', undefined, 'now');
+    if (!Number.isInteger(now)) throw new CaseError('bad-input', label('error.engine.tick'), { path: ['now'] });
+    const future = inFuture(now, (lang) => t(lang, 'error.engine.what.the-tick'), undefined, 'now');
     if (future !== null) throw future;
     const notices: EngineNotice[] = [];
     for (const caseId of await store.dueBy(now)) {
@@ -351,14 +352,15 @@ function typed<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args
   };
 }
 
-function systemOnly(what: string): CaseError {
-  return new CaseError('system-only', `${what} cannot come from the system clock through send: deadlines fire only when the host calls tick(now). Send events from a person or an agency; nothing was written.`, { path: ['by'] });
+function systemOnly(what: (lang: Lang) => string): CaseError {
+  return new CaseError('system-only', labelBy('error.engine.system-only', (lang) => ({ what: what(lang) })), { path: ['by'] });
 }
 
-function unknownCase(caseId: string): CaseError {
-  return new CaseError('unknown-case', `no case "${caseId}" in the store. Check the id (list the cases to see them).`, { path: ['caseId'] });
+/** No case `caseId` in the store (the engine's and the `case` command's error). */
+export function unknownCase(caseId: string): CaseError {
+  return new CaseError('unknown-case', label('error.engine.unknown-case', { caseId }), { path: ['caseId'] });
 }
 
 function conflict(caseId: string, actual: number, expected: number): CaseError {
-  return new CaseError('conflict', `case ${caseId} is at version ${actual}, not ${expected}: someone else changed it first. Read it again and decide again; nothing was written.`);
+  return new CaseError('conflict', label('error.engine.conflict', { caseId, actual, expected }));
 }

@@ -1,4 +1,5 @@
 import { CaseError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 import type { IdempotentResult } from './store.ts';
 import type { Opened, SendResult } from './types.ts';
 
@@ -26,15 +27,17 @@ export interface ErrorJson {
   readonly code: string;
   readonly message: string;
   readonly path: readonly (string | number)[];
+  /** The message in both languages, when the catalogue wrote it. */
+  readonly messages?: { readonly vi: string; readonly en: string };
 }
 
 export function errorJson(error: CaseError): ErrorJson {
-  return { code: error.code, message: error.message, path: error.path };
+  return { code: error.code, message: error.message, path: error.path, ...(error.messages === undefined ? {} : { messages: error.messages }) };
 }
 
 function checkKey(stored: IdempotentResult, fingerprint: string): void {
   if (stored.request !== fingerprint) {
-    throw new CaseError('idempotency-key-reused', `the idempotency key "${stored.key}" was already used for another request. Use a new key for each new request.`, { path: ['idempotencyKey'] });
+    throw new CaseError('idempotency-key-reused', label('error.engine.idempotency-reused', { key: stored.key }), { path: ['idempotencyKey'] });
   }
 }
 
@@ -43,12 +46,12 @@ export function replayOpened(stored: IdempotentResult, fingerprint: string): Ope
   checkKey(stored, fingerprint);
   const result = JSON.parse(stored.result) as { ok: true; opened: Opened } | { ok: false; error: ErrorJson };
   if (result.ok) return result.opened;
-  throw new CaseError(result.error.code, result.error.message, { path: result.error.path });
+  throw new CaseError(result.error.code, result.error.messages ?? result.error.message, { path: result.error.path });
 }
 
 /** The first answer to an event, given again. */
 export function replaySent(stored: IdempotentResult, fingerprint: string): SendResult {
   checkKey(stored, fingerprint);
   const result = JSON.parse(stored.result) as Exclude<SendResult, { ok: false }> | { ok: false; error: ErrorJson };
-  return result.ok ? result : { ok: false, error: new CaseError(result.error.code, result.error.message, { path: result.error.path }) };
+  return result.ok ? result : { ok: false, error: new CaseError(result.error.code, result.error.messages ?? result.error.message, { path: result.error.path }) };
 }

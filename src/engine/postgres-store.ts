@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Instant } from '../calendar/instant.ts';
 import type { StatusCode } from '../compile/case.ts';
 import { CaseError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 import { PG_SCHEMA_VERSION, migratePg } from './postgres-migrations.ts';
 import type { Effect } from '../compile/types.ts';
 import { type Complaint, storedComplaint } from '../indicators/complaint.ts';
@@ -66,19 +67,19 @@ export async function postgresStore(url: string, options: PostgresStoreOptions =
     client = await pool.connect();
   } catch (error) {
     await pool.end().catch(() => {});
-    throw new CaseError('bad-store', `cannot connect to PostgreSQL (${(error as Error).message}). Check the URL, that the server runs, and the credentials.`, { file: shown, cause: error });
+    throw new CaseError('bad-store', label('error.store.pg-connect', { reason: (error as Error).message }), { file: shown, cause: error });
   }
   try {
     const { after, before } = await migratePg(client);
     if (before > PG_SCHEMA_VERSION) {
-      throw new CaseError('newer-schema', `was migrated by a newer motcua (schema ${before}; this one knows up to ${PG_SCHEMA_VERSION}). Upgrade motcua to use it.`, { file: shown });
+      throw new CaseError('newer-schema', label('error.store.newer', { version: before, known: PG_SCHEMA_VERSION }), { file: shown });
     }
     void after;
   } catch (error) {
     client.release();
     await pool.end().catch(() => {});
     if (error instanceof CaseError) throw error;
-    throw new CaseError('bad-store', `cannot prepare the case tables (${(error as Error).message}).`, { file: shown, cause: error });
+    throw new CaseError('bad-store', label('error.store.pg-prepare', { reason: (error as Error).message }), { file: shown, cause: error });
   }
   client.release();
 

@@ -3,7 +3,8 @@ import { type CompiledProcedure, compileProcedure } from '../compile/compile.ts'
 import type { ProcedureSpec } from '../dsl/spec.ts';
 import { versionInForce } from '../dsl/in-force.ts';
 import { validateProcedure } from '../dsl/validate.ts';
-import { CaseError } from '../errors.ts';
+import { CaseError, MotcuaError } from '../errors.ts';
+import { label, labelBy, t } from '../i18n/translate.ts';
 
 /**
  * The procedures an engine runs, every version of each: a new case takes the version in force on
@@ -27,7 +28,7 @@ export class ProcedureRegistry {
       const spec = validateProcedure(raw, { file: `procedures[${i}]` });
       const versions = this.byId.get(spec.id) ?? [];
       if (versions.some((v) => v.version === spec.version)) {
-        throw new CaseError('duplicate-procedure', `${spec.id} version ${spec.version} is given twice. Give each version once.`, { path: ['procedures', i] });
+        throw new CaseError('duplicate-procedure', label('error.engine.duplicate-procedure', { id: spec.id, version: spec.version }), { path: ['procedures', i] });
       }
       versions.push(spec);
       versions.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
@@ -39,13 +40,13 @@ export class ProcedureRegistry {
   inForce(id: string, date: string): CompiledProcedure {
     const versions = this.byId.get(id);
     if (versions === undefined) {
-      throw new CaseError('unknown-procedure', `no procedure "${id}" is loaded. Known: ${[...this.byId.keys()].sort().join(', ') || 'none'}.`, { path: ['procedure'] });
+      throw new CaseError('unknown-procedure', labelBy('error.engine.unknown-procedure', (lang) => ({ id, known: [...this.byId.keys()].sort().join(', ') || t(lang, 'error.none') })), { path: ['procedure'] });
     }
     let spec: ProcedureSpec;
     try {
       spec = versionInForce(versions, date);
     } catch (error) {
-      throw new CaseError('not-in-force', `${(error as Error).message.replace(/Give a date of receipt.*$/, 'Check the date of receipt.')}`, { path: ['receivedAt'], cause: error });
+      throw new CaseError('not-in-force', error instanceof MotcuaError ? (error.messages ?? error.message) : String(error), { path: ['receivedAt'], cause: error });
     }
     return this.compile(spec);
   }
@@ -54,7 +55,7 @@ export class ProcedureRegistry {
   exact(id: string, version: string): CompiledProcedure {
     const spec = this.byId.get(id)?.find((v) => v.version === version);
     if (spec === undefined) {
-      throw new CaseError('unknown-procedure-version', `this case runs on ${id} version ${version}, which the engine was not given. Add that version to createEngine({ procedures }): cases keep the version they were received under.`);
+      throw new CaseError('unknown-procedure-version', label('error.engine.unknown-version', { id, version, call: 'createEngine({ procedures })' }));
     }
     return this.compile(spec);
   }

@@ -2,6 +2,7 @@ import { type CaseSnapshot, advance, applyEvent, startCase } from '../compile/ca
 import type { CompiledProcedure } from '../compile/compile.ts';
 import type { Effect } from '../compile/types.ts';
 import { CaseError } from '../errors.ts';
+import { label, labelBy } from '../i18n/translate.ts';
 import type { LogEntry } from './store.ts';
 
 /**
@@ -18,13 +19,13 @@ import type { LogEntry } from './store.ts';
  */
 export function applyEntry(proc: CompiledProcedure, snapshot: CaseSnapshot | null, entry: LogEntry): { readonly snapshot: CaseSnapshot; readonly effects: readonly Effect[] } {
   if (entry.kind === 'open') {
-    if (snapshot !== null) throw new CaseError('corrupt-log', 'the log opens the case twice.');
+    if (snapshot !== null) throw new CaseError('corrupt-log', label('error.engine.log-twice'));
     return startCase(proc, { receivedAt: entry.receivedAt, channel: entry.channel, dossier: entry.dossier, code: entry.code });
   }
-  if (snapshot === null) throw new CaseError('corrupt-log', `the log starts with "${entry.kind}", not with the opening of the case.`);
+  if (snapshot === null) throw new CaseError('corrupt-log', label('error.engine.log-start', { kind: entry.kind }));
   if (entry.kind === 'tick') return advance(proc, snapshot, entry.to);
   const applied = applyEvent(proc, snapshot, entry.event);
-  if (!applied.ok) throw new CaseError('corrupt-log', `the logged ${entry.event.type} event does not apply: ${applied.error.message}`, { cause: applied.error });
+  if (!applied.ok) throw new CaseError('corrupt-log', labelBy('error.engine.log-apply', (lang) => ({ type: entry.event.type, reason: applied.error.messages?.[lang] ?? applied.error.message })), { cause: applied.error });
   return applied;
 }
 
@@ -37,6 +38,6 @@ export function applyEntry(proc: CompiledProcedure, snapshot: CaseSnapshot | nul
 export function replayCase(proc: CompiledProcedure, entries: readonly LogEntry[]): CaseSnapshot {
   let snapshot: CaseSnapshot | null = null;
   for (const entry of entries) snapshot = applyEntry(proc, snapshot, entry).snapshot;
-  if (snapshot === null) throw new CaseError('corrupt-log', 'the log is empty.');
+  if (snapshot === null) throw new CaseError('corrupt-log', label('error.engine.log-empty'));
   return snapshot;
 }

@@ -2,6 +2,7 @@ import Sqlite from 'better-sqlite3';
 import type { Instant } from '../calendar/instant.ts';
 import type { StatusCode } from '../compile/case.ts';
 import { CaseError, MotcuaError, StoreError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './migrations.ts';
 import type { Effect } from '../compile/types.ts';
 import { type Complaint, storedComplaint } from '../indicators/complaint.ts';
@@ -317,14 +318,14 @@ export function storeFault(error: unknown, file: string, busyMs = 5000): unknown
   if (error instanceof StoreError || error instanceof CaseError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
-  const fault = (c: string, message: string) => new StoreError(c, `${message} Nothing was written.`, { file, cause: error });
-  if (code.startsWith('SQLITE_FULL')) return fault('disk-full', 'the disk holding the case database is full. Free some space and try again.');
-  if (code.startsWith('SQLITE_READONLY')) return fault('read-only', 'the case database cannot be written (the file or its folder is read-only). Give motcua write permission on both, or use another file.');
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return fault('locked', `the case database stayed locked by another writer for more than ${busyMs} ms. Try again, or stop the other process.`);
-  if (code.startsWith('SQLITE_CANTOPEN')) return fault('cannot-open', 'the case database cannot be opened. Give a path in an existing, writable folder.');
-  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) return fault('corrupt', 'the case database is damaged or not a database. Restore it from a backup, or give another file.');
-  if (code.startsWith('SQLITE_IOERR')) return fault('io-error', 'the disk failed to read or write the case database (I/O error). Check the disk and free space, then try again.');
-  return fault('store-failed', `the case database failed (${code}). Try again; if it persists, check the file with sqlite3's integrity_check.`);
+  const fault = (c: string, message: { readonly vi: string; readonly en: string }) => new StoreError(c, message, { file, cause: error });
+  if (code.startsWith('SQLITE_FULL')) return fault('disk-full', label('error.store.disk-full'));
+  if (code.startsWith('SQLITE_READONLY')) return fault('read-only', label('error.store.read-only'));
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return fault('locked', label('error.store.locked', { ms: busyMs }));
+  if (code.startsWith('SQLITE_CANTOPEN')) return fault('cannot-open', label('error.store.cannot-open'));
+  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) return fault('corrupt', label('error.store.corrupt'));
+  if (code.startsWith('SQLITE_IOERR')) return fault('io-error', label('error.store.io-error'));
+  return fault('store-failed', label('error.store.failed', { code }));
 }
 
 interface OutboxRow {
@@ -352,17 +353,17 @@ function openDatabase(file: string, options: SqliteStoreOptions): Sqlite.Databas
   try {
     db = new Sqlite(file, { timeout: options.busyTimeoutMs ?? 5000 });
   } catch (error) {
-    throw new StoreError('bad-store', `cannot open the case database (${firstLine(error)}). Give a path in an existing, writable folder.`, { file, cause: error });
+    throw new StoreError('bad-store', label('error.store.open', { reason: firstLine(error) }), { file, cause: error });
   }
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     const appId = db.pragma('application_id', { simple: true }) as number;
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
     if (appId !== APPLICATION_ID && (appId !== 0 || version !== 0 || tables.n > 0)) {
-      throw new StoreError('bad-store', 'is a SQLite database, but not one of motcua cases. Give a new file name or a database made by motcua.', { file });
+      throw new StoreError('bad-store', label('error.store.not-motcua'), { file });
     }
     if (version > SCHEMA_VERSION) {
-      throw new StoreError('newer-schema', `was written by a newer motcua (schema ${version}; this one knows up to ${SCHEMA_VERSION}). Upgrade motcua to open it.`, { file });
+      throw new StoreError('newer-schema', label('error.store.newer', { version, known: SCHEMA_VERSION }), { file });
     }
     // WAL: readers never block the writer and a commit appends to the log instead of rewriting pages.
     db.pragma('journal_mode = WAL');
@@ -374,7 +375,7 @@ function openDatabase(file: string, options: SqliteStoreOptions): Sqlite.Databas
     if (error instanceof MotcuaError) throw error;
     const fault = storeFault(error, file, options.busyTimeoutMs);
     if (fault instanceof StoreError && fault.code !== 'corrupt') throw fault;
-    throw new StoreError('bad-store', `is not a usable case database (${firstLine(error)}). Give a new file name or a database made by motcua.`, { file, cause: error });
+    throw new StoreError('bad-store', label('error.store.unusable', { reason: firstLine(error) }), { file, cause: error });
   }
   return db;
 }

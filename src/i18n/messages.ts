@@ -11,6 +11,7 @@
  */
 import { ERROR_EN, ERROR_VI } from './error-messages.ts';
 import { SCENARIO_EN, SCENARIO_VI } from './scenario-messages.ts';
+import { SERVICE_ERROR_EN, SERVICE_ERROR_VI } from './service-messages.ts';
 
 export const EN = {
   // Units: words that say what they count.
@@ -218,6 +219,8 @@ export const EN = {
   ...ERROR_EN,
   // Scenario files (scenario-messages.ts).
   ...SCENARIO_EN,
+  // Errors of the running service (service-messages.ts).
+  ...SERVICE_ERROR_EN,
 } as const;
 
 /** A key of the catalogue. */
@@ -419,4 +422,5 @@ export const VI: { readonly [K in MessageKey]: string } = {
 
   ...ERROR_VI,
   ...SCENARIO_VI,
+  ...SERVICE_ERROR_VI,
 };

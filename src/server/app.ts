@@ -9,11 +9,14 @@ import type { ProcedureSpec } from '../dsl/spec.ts';
 import type { CaseStore } from '../engine/store.ts';
 import type { Engine, SendResult } from '../engine/types.ts';
 import { dueText } from '../engine/slip.ts';
+import { versionInForce } from '../dsl/in-force.ts';
 import { CaseError, MotcuaError } from '../errors.ts';
+import { type Lang, label, labelBy, t } from '../i18n/translate.ts';
+import { zodIssueMessages } from '../i18n/zod-issue.ts';
 import { toBpmn, toDot, toMermaid } from '../export/index.ts';
 import { type AuthConfig, AuthError, type Principal, actorOf, authenticate, checkLookupSecret, lookupSecret } from './auth.ts';
 import { type RouteDoc, openApiDocument } from './openapi.ts';
-import { problem, problemOf } from './problem.ts';
+import { type Detail, langOfAccept, problem, problemOf } from './problem.ts';
 import { referencePage } from './reference.ts';
 import * as S from './schemas.ts';
 
@@ -75,33 +78,40 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
     // Errors before routing (an address that is not valid percent-encoding) are problem details too.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, request, reply) => {
       const e = error as { code?: string; statusCode?: number; message: string };
-      if (e.code === 'FST_ERR_BAD_URL') return sendProblem(reply, problem('bad-url', `the address is not a valid URL: ${e.message}. Percent-encode every special character (% as %25).`));
-      return sendProblem(reply, problem('bad-request', e.message, [], typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 400));
+      const lang = langOf(request);
+      if (e.code === 'FST_ERR_BAD_URL') return sendProblem(reply, lang, problem('bad-url', label('error.http.bad-url', { reason: e.message }), [], undefined, lang));
+      return sendProblem(reply, lang, problem('bad-request', label('error.http.bad-request', { reason: e.message }), [], typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 400, lang));
     },
   });
   const context: MotcuaContext = { engine, store, procedures, auth, now, principal: (request) => authenticate(auth, request.headers.authorization) };
   app.decorate('motcua', context);
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => ({ ...problem('rate-limited', `more than ${ctx.max} requests in ${ctx.after}; wait and try again.`), statusCode: 429 }),
+    errorResponseBuilder: (request, ctx) => ({ ...problem('rate-limited', label('error.http.rate-limited', { max: ctx.max, after: ctx.after }), [], 429, langOf(request)), statusCode: 429 }),
   });
 
-  app.setErrorHandler((error: unknown, _request, reply) => {
-    if (error instanceof MotcuaError) return sendProblem(reply, problemOf(error));
-    const e = error as { statusCode?: number; code?: string; message?: string; status?: number; type?: string };
-    if (e.type === 'urn:motcua:problem:rate-limited') return sendProblem(reply, problem('rate-limited', String(e.message ?? (e as { detail?: string }).detail ?? 'too many requests')));
+  app.setErrorHandler((error: unknown, request, reply) => {
+    const lang = langOf(request);
+    const send = (code: string, detail: Detail, status?: number) => sendProblem(reply, lang, problem(code, detail, [], status, lang));
+    if (error instanceof MotcuaError) return sendProblem(reply, lang, problemOf(error, lang));
+    const e = error as { statusCode?: number; code?: string; message?: string; status?: number; type?: string; detail?: string };
+    // The rate limiter throws what errorResponseBuilder built: already said in the request's language.
+    if (e.type === 'urn:motcua:problem:rate-limited') return send('rate-limited', String(e.detail ?? e.message ?? 'too many requests'));
     if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (e.statusCode === 400 && e instanceof SyntaxError)) {
-      return sendProblem(reply, problem('bad-json', `the body is not JSON (${e.message}). Send a JSON object with Content-Type: application/json.`));
+      return send('bad-json', label('error.http.bad-json', { reason: String(e.message) }));
     }
-    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(reply, problem('too-large', 'the body is larger than 1 MiB. Keep documents out of requests.'));
-    if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendProblem(reply, problem('bad-media-type', 'send the body as JSON with Content-Type: application/json.', [], 415));
-    if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) return sendProblem(reply, problem('bad-request', e.message ?? 'bad request', [], e.statusCode));
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send('too-large', label('error.http.too-large'));
+    if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send('bad-media-type', label('error.http.media-type'), 415);
+    if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) return send('bad-request', label('error.http.bad-request', { reason: e.message ?? '' }), e.statusCode);
     app.log.error(error);
-    return sendProblem(reply, problem('internal', 'the server failed on this request; it is logged. Nothing was written unless the answer said so.', [], 500));
+    return send('internal', label('error.http.internal'), 500);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem('not-found', `no endpoint ${request.method} ${request.url.split('?')[0]}. The endpoints are listed at /docs.`)));
+  app.setNotFoundHandler((request, reply) => {
+    const lang = langOf(request);
+    return sendProblem(reply, lang, problem('not-found', label('error.http.no-endpoint', { method: request.method, path: request.url.split('?')[0]! }), [], undefined, lang));
+  });
 
   const routes: RouteDoc[] = [];
   const publicLimit = { max: options.publicRateLimit ?? 60, timeWindow: '1 minute' };
@@ -128,17 +138,20 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const versionsOf = (id: string) => procedures.filter((p) => p.id === id).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
   const inForce = (id: string, date: string): ProcedureSpec => {
     const versions = versionsOf(id);
-    if (versions.length === 0) throw new CaseError('unknown-procedure', `no procedure "${id}" is loaded. GET /api/procedures lists them.`, { path: ['id'] });
-    const spec = versions.filter((v) => v.effectiveFrom <= date).at(-1);
-    if (spec === undefined) throw new CaseError('not-in-force', `no version of ${id} was in force on ${date} (versions: ${versions.map((v) => `${v.version} from ${v.effectiveFrom}`).join(', ')}).`, { path: ['on'] });
-    return spec;
+    if (versions.length === 0) throw new CaseError('unknown-procedure', label('error.engine.unknown-procedure.http', { id }), { path: ['id'] });
+    // The one rule of which version is in force (its start and its end), as the engine applies it.
+    try {
+      return versionInForce(versions, date, ['on']);
+    } catch (error) {
+      throw error instanceof MotcuaError ? new CaseError(error.code, error.messages ?? error.message, { path: error.path, cause: error }) : error;
+    }
   };
   const today = () => formatLocalDate(localDateOf(now()));
   const specOfCase = async (caseId: string): Promise<ProcedureSpec> => {
     const record = await store.get(caseId);
-    if (record === null) throw new CaseError('unknown-case', `no case "${caseId}". Check the dossier code.`, { path: ['caseId'] });
+    if (record === null) throw new CaseError('unknown-case', label('error.engine.unknown-dossier', { code: caseId }), { path: ['caseId'] });
     const spec = specs.get(`${record.procedure.id}@${record.procedure.version}`);
-    if (spec === undefined) throw new CaseError('unknown-procedure-version', `case ${caseId} runs on ${record.procedure.id} version ${record.procedure.version}, which this server was not given.`);
+    if (spec === undefined) throw new CaseError('unknown-procedure-version', label('error.engine.unknown-version.http', { caseId, id: record.procedure.id, version: record.procedure.version }));
     return spec;
   };
   const staff = (request: FastifyRequest) => context.principal(request);
@@ -161,7 +174,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         await store.recall('motcua:readiness');
         return { ok: true, store: 'ok' };
       } catch (error) {
-        throw new CaseError('not-ready', `the store does not answer (${(error as Error).message}).`);
+        throw new CaseError('not-ready', label('error.http.not-ready', { reason: (error as Error).message }));
       }
     },
   );
@@ -198,7 +211,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     },
     async ({ params }) => {
       const versions = versionsOf(params['id']!);
-      if (versions.length === 0) throw new CaseError('unknown-procedure', `no procedure "${params['id']}" is loaded. GET /api/procedures lists them.`, { path: ['id'] });
+      if (versions.length === 0) throw new CaseError('unknown-procedure', label('error.engine.unknown-procedure.http', { id: params['id']! }), { path: ['id'] });
       return versions.map((p) => ({ id: p.id, version: p.version, effectiveFrom: p.effectiveFrom, title: p.title, level: p.level }));
     },
   );
@@ -242,7 +255,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     },
     async ({ body, request }) => {
       const principal = staff(request);
-      if (principal.kind !== 'desk') throw new AuthError('forbidden', `only desk tokens open cases; "${principal.name}" is ${principal.kind === 'agency' ? `an agency token of ${principal.agency}` : 'the operator'}.`);
+      if (principal.kind !== 'desk') throw new AuthError('forbidden', principal.kind === 'agency' ? label('error.http.desk-only.agency', { name: principal.name, agency: principal.agency }) : label('error.http.desk-only.operator', { name: principal.name }));
       const fields = objectBody(body, 'request');
       forbidStamps(fields, ['receivedAt', 'by', 'idempotencyKey', 'unit'], 'bad-input');
       const procedureId = typeof fields['procedure'] === 'string' ? fields['procedure'] : '';
@@ -294,7 +307,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const sendAs = async (caseId: string, event: Record<string, unknown>, by: CaseEvent['by'], request: FastifyRequest): Promise<SendResult & { ok: true }> => {
     const key = headerOf(request, 'idempotency-key');
     const expected = headerOf(request, 'expected-version');
-    if (expected !== undefined && !/^\d+$/.test(expected)) throw new CaseError('bad-input', `the Expected-Version header must be a whole number (the version of the last answer), not "${expected}".`, { path: ['headers', 'Expected-Version'] });
+    if (expected !== undefined && !/^\d+$/.test(expected)) throw new CaseError('bad-input', label('error.http.expected-version', { text: expected }), { path: ['headers', 'Expected-Version'] });
     const result = await engine.send(caseId, { ...event, at: now(), by } as CaseEvent, {
       ...(key === undefined ? {} : { idempotencyKey: key }),
       ...(expected === undefined ? {} : { expectedVersion: Number(expected) }),
@@ -338,7 +351,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     },
     async ({ request }) => {
       const principal = staff(request);
-      if (principal.kind === 'agency') throw new AuthError('forbidden', `agency tokens do not move time; use an operator or desk token (this one is "${principal.name}").`);
+      if (principal.kind === 'agency') throw new AuthError('forbidden', label('error.http.agency-tick', { name: principal.name }));
       const at = now();
       return { now: at, notices: await engine.tick(at) };
     },
@@ -359,7 +372,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     async ({ params }) => {
       const code = params['code']!;
       const found = await store.get(code);
-      if (found === null) throw new CaseError('unknown-case', `no dossier "${code}". Check the code on the appointment slip.`, { path: ['code'] });
+      if (found === null) throw new CaseError('unknown-case', label('error.engine.unknown-dossier', { code }), { path: ['code'] });
       const spec = await specOfCase(code);
       const env = envOf(spec);
       const [status, due] = [await engine.status(code), await engine.dueDates(code)];
@@ -408,7 +421,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       const event = objectBody(body, 'event');
       forbidStamps(event, ['at', 'by'], 'bad-event');
       if (!(S.APPLICANT_EVENTS as readonly unknown[]).includes(event['type'])) {
-        throw new CaseError('bad-event', `the applicant may send ${S.APPLICANT_EVENTS.join(', ')}, not ${JSON.stringify(event['type'])}.`, { path: ['type'] });
+        throw new CaseError('bad-event', label('error.http.applicant-event', { events: S.APPLICANT_EVENTS.join(', '), type: JSON.stringify(event['type']) ?? 'undefined' }), { path: ['type'] });
       }
       return applicantAct(params['code']!, event, request);
     },
@@ -430,7 +443,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     async ({ params, body, request }) => {
       const fields = objectBody(body, 'rating');
       const parsed = S.ratingBodySchema.safeParse(fields);
-      if (!parsed.success) throw new CaseError('bad-input', `"rating" must be one of very-satisfied, satisfied, not-satisfied.`, { path: ['rating'] });
+      if (!parsed.success) throw new CaseError('bad-input', label('error.http.rating'), { path: ['rating'] });
       return applicantAct(params['code']!, { type: 'RATE', rating: parsed.data.rating }, request);
     },
     true,
@@ -445,8 +458,14 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   return app;
 }
 
-function sendProblem(reply: FastifyReply, p: ReturnType<typeof problem>) {
-  return reply.code(p.status).type('application/problem+json; charset=utf-8').send(p);
+function sendProblem(reply: FastifyReply, lang: Lang, p: ReturnType<typeof problem>) {
+  return reply.code(p.status).type('application/problem+json; charset=utf-8').header('content-language', lang).header('vary', 'Accept-Language').send(p);
+}
+
+/** The language of the API's answers to `request`: its `Accept-Language`, English by default. */
+function langOf(request: FastifyRequest): Lang {
+  const header = request.headers['accept-language'];
+  return langOfAccept(Array.isArray(header) ? header.join(',') : header);
 }
 
 function parseInput(schema: z.ZodObject, value: unknown, where: 'path' | 'query'): unknown {
@@ -454,14 +473,18 @@ function parseInput(schema: z.ZodObject, value: unknown, where: 'path' | 'query'
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-  const name = path.length > 0 ? `"${path.join('.')}"` : `the ${where}`;
-  const message = issue.code === 'unrecognized_keys' ? `unknown ${where} parameter ${issue.keys.map((k) => `"${k}"`).join(', ')}; see /docs for the accepted ones` : `${issue.message} in ${where} parameter ${name}`;
-  throw new CaseError('bad-input', `${message}.`, { path: [where, ...(issue.code === 'unrecognized_keys' ? [issue.keys[0]!] : path)] });
+  const said = zodIssueMessages(issue, value);
+  const place = (lang: Lang) => t(lang, where === 'path' ? 'error.http.where.path' : 'error.http.where.query');
+  const message =
+    issue.code === 'unrecognized_keys'
+      ? labelBy('error.http.parameter.unknown', (lang) => ({ where: place(lang), names: issue.keys.map((k) => `"${k}"`).join(', ') }))
+      : labelBy('error.http.parameter.bad', (lang) => ({ issue: said[lang], where: place(lang), name: path.length > 0 ? `"${path.join('.')}"` : t(lang, where === 'path' ? 'error.http.the.path' : 'error.http.the.query') }));
+  throw new CaseError('bad-input', message, { path: [where, ...(issue.code === 'unrecognized_keys' ? [issue.keys[0]!] : path)] });
 }
 
-function objectBody(body: unknown, what: string): Record<string, unknown> {
+function objectBody(body: unknown, what: 'event' | 'request' | 'rating'): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new CaseError(what === 'event' ? 'bad-event' : 'bad-input', `the ${what} must be a JSON object sent with Content-Type: application/json.`);
+    throw new CaseError(what === 'event' ? 'bad-event' : 'bad-input', label(what === 'event' ? 'error.http.object.event' : what === 'rating' ? 'error.http.object.rating' : 'error.http.object.request'));
   }
   return body as Record<string, unknown>;
 }
@@ -470,8 +493,8 @@ function objectBody(body: unknown, what: string): Record<string, unknown> {
 function forbidStamps(body: Record<string, unknown>, fields: readonly string[], code: string): void {
   for (const field of fields) {
     if (field in body) {
-      const why = field === 'by' ? 'the actor comes from the bearer token' : field === 'unit' ? 'the receiving unit comes from the desk token (its unit in auth.yaml) or the server (serve --unit)' : field === 'idempotencyKey' ? 'send it as the Idempotency-Key header' : 'the server stamps the time with its own clock';
-      throw new CaseError(code, `leave "${field}" out of the body: ${why}.`, { path: [field] });
+      const message = field === 'by' ? label('error.http.stamp.by') : field === 'unit' ? label('error.http.stamp.unit') : field === 'idempotencyKey' ? label('error.http.stamp.idempotency') : label('error.http.stamp.time', { field });
+      throw new CaseError(code, message, { path: [field] });
     }
   }
 }

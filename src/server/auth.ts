@@ -3,6 +3,8 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Actor } from '../compile/types.ts';
 import { MotcuaError } from '../errors.ts';
+import { label, labelBy } from '../i18n/translate.ts';
+import { zodIssueMessages } from '../i18n/zod-issue.ts';
 
 /** A credential problem: a bad auth.yaml, a missing or unknown token, a wrong lookup secret. */
 export class AuthError extends MotcuaError {}
@@ -67,18 +69,19 @@ export function parseAuth(text: string, file: string): AuthConfig {
   try {
     raw = parse(text);
   } catch (error) {
-    throw new AuthError('bad-auth', `is not YAML (${(error as Error).message.split('\n')[0]}).`, { file, cause: error });
+    throw new AuthError('bad-auth', label('error.auth.yaml', { reason: (error as Error).message.split('\n')[0]! }), { file, cause: error });
   }
   const parsed = authFileSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    throw new AuthError('bad-auth', `${issue.message}. See README, "auth.yaml".`, { file, path });
+    const said = zodIssueMessages(issue, raw ?? {});
+    throw new AuthError('bad-auth', labelBy('error.auth.shape', (lang) => ({ issue: said[lang] })), { file, path });
   }
   const tokens = new Map<string, Principal>();
   parsed.data.tokens.forEach((t, i) => {
     const hash = t.hash.slice('sha256:'.length);
-    if (tokens.has(hash)) throw new AuthError('bad-auth', 'the same token hash is given twice. Give every token its own value.', { file, path: ['tokens', i, 'hash'] });
+    if (tokens.has(hash)) throw new AuthError('bad-auth', label('error.auth.twice'), { file, path: ['tokens', i, 'hash'] });
     const principal: Principal =
       t.desk === true ? { kind: 'desk', name: t.name, ...(t.unit === undefined ? {} : { unit: t.unit }) } : t.operator === true ? { kind: 'operator', name: t.name } : { kind: 'agency', name: t.name, agency: t.agency!, ...(t.role === undefined ? {} : { role: t.role }) };
     tokens.set(hash, principal);
@@ -100,9 +103,9 @@ export function newToken(): { token: string; hash: string } {
 /** The principal of an `Authorization: Bearer …` header, or why there is none. */
 export function authenticate(auth: AuthConfig | null, header: string | undefined): Principal {
   const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (match === null) throw new AuthError('unauthenticated', 'this endpoint needs an "Authorization: Bearer <token>" header with a token listed in auth.yaml.');
+  if (match === null) throw new AuthError('unauthenticated', label('error.http.bearer'));
   const principal = auth?.tokens.get(hashToken(match[1]!).slice('sha256:'.length));
-  if (principal === undefined) throw new AuthError('unauthenticated', 'the bearer token is not one of auth.yaml. Check it, or ask the administrator for a token.');
+  if (principal === undefined) throw new AuthError('unauthenticated', label('error.http.bearer-unknown'));
   return principal;
 }
 
@@ -110,7 +113,7 @@ export function authenticate(auth: AuthConfig | null, header: string | undefined
 export function actorOf(principal: Principal, deskAgency: string): Actor {
   if (principal.kind === 'desk') return { kind: 'agency', agency: deskAgency };
   if (principal.kind === 'agency') return principal.role === undefined ? { kind: 'agency', agency: principal.agency } : { kind: 'agency', agency: principal.agency, role: principal.role };
-  throw new AuthError('forbidden', `the operator token "${principal.name}" may read and tick, but takes no part in a case. Use a desk or agency token.`);
+  throw new AuthError('forbidden', label('error.http.operator', { name: principal.name }));
 }
 
 const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -129,9 +132,9 @@ export function lookupSecret(key: Buffer, code: string): string {
 
 /** Whether `given` is the lookup secret of `code` (case and dashes ignored, compared in constant time). */
 export function checkLookupSecret(auth: AuthConfig | null, code: string, given: string | undefined): void {
-  if (auth?.lookupKey == null) throw new AuthError('unauthenticated', 'this server has no lookupKey in auth.yaml, so applicants cannot act through it. Ask the desk.');
-  if (given === undefined || given === '') throw new AuthError('unauthenticated', 'needs the "Lookup-Secret" header: the secret printed on the appointment slip next to the dossier code.');
+  if (auth?.lookupKey == null) throw new AuthError('unauthenticated', label('error.http.no-lookup-key'));
+  if (given === undefined || given === '') throw new AuthError('unauthenticated', label('error.http.lookup-secret'));
   const want = Buffer.from(lookupSecret(auth.lookupKey, code).replaceAll('-', ''), 'utf8');
   const got = Buffer.from(given.toUpperCase().replaceAll('-', '').replaceAll(' ', ''), 'utf8');
-  if (got.length !== want.length || !timingSafeEqual(got, want)) throw new AuthError('unauthenticated', 'the lookup secret does not match this dossier code. Copy both from the appointment slip.');
+  if (got.length !== want.length || !timingSafeEqual(got, want)) throw new AuthError('unauthenticated', label('error.http.lookup-mismatch'));
 }

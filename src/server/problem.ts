@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import Negotiator from 'negotiator';
 import { MotcuaError, oneLine } from '../errors.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import { type Lang, t } from '../i18n/translate.ts';
 
 /** RFC 9457 problem details, with the engine's error code and the path of the offending input. */
 export const problemSchema = z
@@ -36,28 +39,48 @@ const STATUS: Readonly<Record<string, number>> = {
   'not-ready': 503,
 };
 
-const TITLES: Readonly<Record<number, string>> = {
-  400: 'Bad request',
-  401: 'Unauthenticated',
-  403: 'Forbidden',
-  404: 'Not found',
-  409: 'Conflict',
-  413: 'Payload too large',
-  422: 'Unprocessable request',
-  429: 'Too many requests',
-  503: 'Not ready',
-};
-
 export function statusOf(code: string): number {
   return STATUS[code] ?? 400;
 }
 
-export function problem(code: string, detail: string, path: readonly (string | number)[] = [], status = statusOf(code)): Problem {
+/** A detail in both languages (from the catalogue), or in English only (a framework's own words). */
+export type Detail = string | { readonly vi: string; readonly en: string };
+
+/**
+ * The problem details of `code`, in `lang` (English unless the client asked for Vietnamese with
+ * `Accept-Language`: see {@link langOfAccept}).
+ *
+ * @example
+ * problem('not-found', label('error.http.no-endpoint', { method: 'GET', path: '/x' }), [], 404, 'vi').title // → 'Không tìm thấy'
+ */
+export function problem(code: string, detail: Detail, path: readonly (string | number)[] = [], status = statusOf(code), lang: Lang = 'en'): Problem {
   // Details quote what the caller sent (a URL, a framework's message): one line, whatever it held.
-  return { type: `urn:motcua:problem:${code}`, title: TITLES[status] ?? 'Error', status, detail: oneLine(detail), code, path: [...path] };
+  const text = typeof detail === 'string' ? detail : detail[lang];
+  return { type: `urn:motcua:problem:${code}`, title: titleOf(status, lang), status, detail: oneLine(text), code, path: [...path] };
 }
 
-/** The problem of a project error (a user's mistake or a refusal: never a stack trace). */
-export function problemOf(error: MotcuaError): Problem {
-  return problem(error.code, error.message, error.path);
+/** The problem of a project error (a user's mistake or a refusal: never a stack trace), in `lang`. */
+export function problemOf(error: MotcuaError, lang: Lang = 'en'): Problem {
+  return problem(error.code, error.messageIn(lang), error.path, statusOf(error.code), lang);
+}
+
+type TitleKey = Extract<MessageKey, `http.title.${number}`>;
+const TITLED = new Set<number>([400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503]);
+
+function titleOf(status: number, lang: Lang): string {
+  return TITLED.has(status) ? t(lang, `http.title.${status}` as TitleKey) : t(lang, 'http.title.other');
+}
+
+/**
+ * The language of an API answer, from the request's `Accept-Language` (RFC 9110 §12.5.4, read by
+ * `negotiator`): Vietnamese when the client prefers it (`vi`, `vi-VN`), else English — the
+ * language of programs that did not ask.
+ *
+ * @example
+ * langOfAccept('vi-VN,vi;q=0.9,en;q=0.8') // → 'vi'
+ * langOfAccept(undefined) // → 'en'
+ */
+export function langOfAccept(header: string | undefined): Lang {
+  if (header === undefined || header === '') return 'en';
+  return new Negotiator({ headers: { 'accept-language': header } }).language(['en', 'vi']) === 'vi' ? 'vi' : 'en';
 }

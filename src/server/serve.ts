@@ -6,6 +6,7 @@ import { createEngine } from '../engine/engine.ts';
 import { sqliteStore } from '../engine/sqlite-store.ts';
 import type { CaseStore } from '../engine/store.ts';
 import { type AuthConfig, AuthError, parseAuth } from './auth.ts';
+import { label } from '../i18n/translate.ts';
 import { createServer } from './app.ts';
 import { readWebhooks } from './webhooks.ts';
 import { createDispatcher } from '../engine/dispatcher.ts';
@@ -55,7 +56,7 @@ export async function readAuth(file: string): Promise<AuthConfig> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new AuthError('not-found', `cannot read the auth file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give the path of an auth.yaml (see README).`, { file, cause: error });
+    throw new AuthError('not-found', label('error.auth.file', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }), { file, cause: error });
   }
   return parseAuth(text, file);
 }

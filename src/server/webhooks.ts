@@ -3,6 +3,8 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Webhook } from '../engine/dispatcher.ts';
 import { AuthError } from './auth.ts';
+import { label, labelBy } from '../i18n/translate.ts';
+import { zodIssueMessages } from '../i18n/zod-issue.ts';
 
 /** The schema of webhooks.yaml: where the outbox delivers effects. */
 export const webhooksFileSchema = z
@@ -29,16 +31,17 @@ export async function readWebhooks(file: string): Promise<{ webhooks: Webhook[];
   try {
     raw = parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new AuthError('bad-webhooks', `cannot be read as YAML (${(error as Error).message.split('\n')[0]}).`, { file, cause: error });
+    throw new AuthError('bad-webhooks', label('error.webhooks.yaml', { reason: (error as Error).message.split('\n')[0]! }), { file, cause: error });
   }
   const parsed = webhooksFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AuthError('bad-webhooks', `${issue.message}. See README, "Webhooks".`, { file, path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) });
+    const said = zodIssueMessages(issue, raw);
+    throw new AuthError('bad-webhooks', labelBy('error.webhooks.shape', (lang) => ({ issue: said[lang] })), { file, path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) });
   }
   const names = new Set<string>();
   parsed.data.webhooks.forEach((w, i) => {
-    if (names.has(w.name)) throw new AuthError('bad-webhooks', `the name "${w.name}" is given twice; each webhook needs its own.`, { file, path: ['webhooks', i, 'name'] });
+    if (names.has(w.name)) throw new AuthError('bad-webhooks', label('error.webhooks.twice', { name: w.name }), { file, path: ['webhooks', i, 'name'] });
     names.add(w.name);
   });
   return { webhooks: parsed.data.webhooks.map((w): Webhook => ({ name: w.name, url: w.url, secret: w.secret, ...(w.effects === undefined ? {} : { effects: w.effects }) })), ...(parsed.data.maxAttempts === undefined ? {} : { maxAttempts: parsed.data.maxAttempts }) };

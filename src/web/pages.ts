@@ -184,7 +184,7 @@ export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebR
     if (text.length > MAX_COMPLAINT_CHARS) return html(400, renderRatePage(lang, here(req), code, secret, { kind: 'error', message: WEB_LABELS[lang].rate.complaintTooLong(MAX_COMPLAINT_CHARS) }, true));
     const at = options.now();
     const sent = await engine.send(record.caseId, { type: 'RATE', rating, at, by: { kind: 'applicant' } });
-    if (!sent.ok) return html(409, renderRatePage(lang, here(req), code, secret, { kind: 'error', message: sent.error.message }, true));
+    if (!sent.ok) return html(409, renderRatePage(lang, here(req), code, secret, { kind: 'error', message: sent.error.messageIn(lang) }, true));
     const complaint = text === '' ? null : await complaints.open({ caseId: record.caseId, text, at });
     return html(200, renderRatePage(lang, here(req), code, secret, { kind: 'done', complaint }, true));
   };
@@ -220,7 +220,7 @@ export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebR
     if (typeof built === 'string') return show(400, { kind: 'error', text: `${L.refused}: ${built}` });
     const version = Number(f.get('version'));
     const sent = await engine.send(record.caseId, built, Number.isInteger(version) && version > 0 ? { expectedVersion: version } : {});
-    if (!sent.ok) return show(sent.error.code === 'conflict' ? 409 : 403, { kind: 'error', text: `${L.refused}: ${sent.error.message}` });
+    if (!sent.ok) return show(sent.error.code === 'conflict' ? 409 : 403, { kind: 'error', text: `${L.refused}: ${sent.error.messageIn(lang)}` });
     return redirect(link(`/queue/${encodeURIComponent(code)}?${new URLSearchParams({ done: built.type }).toString()}`, lang));
   };
 
@@ -251,7 +251,7 @@ export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebR
       });
       return redirect(link(`/queue/${encodeURIComponent(opened.code)}/slip`, lang));
     } catch (error) {
-      if (error instanceof MotcuaError) return html(400, renderNewDossierPage(lang, here(req), agency, desk, error.message));
+      if (error instanceof MotcuaError) return html(400, renderNewDossierPage(lang, here(req), agency, desk, error.messageIn(lang)));
       throw error;
     }
   };
@@ -288,7 +288,7 @@ export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebR
       const want = dashboardPeriod(req.query.get('from'), req.query.get('to'), now);
       period = { from: parseLocalDate(want.from, ['from']), to: parseLocalDate(want.to, ['to']) };
     } catch (error) {
-      if (error instanceof MotcuaError) return errorPage(lang, 400, error.message, req);
+      if (error instanceof MotcuaError) return errorPage(lang, 400, error.messageIn(lang), req);
       throw error;
     }
     const records = [];
@@ -305,7 +305,7 @@ export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebR
     try {
       parseLocalDate(date, ['date']);
     } catch (error) {
-      if (error instanceof MotcuaError) return errorPage(lang, 400, error.message, req);
+      if (error instanceof MotcuaError) return errorPage(lang, 400, error.messageIn(lang), req);
       throw error;
     }
     const specs = proceduresInForce(procedures, date);
