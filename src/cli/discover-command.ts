@@ -67,6 +67,8 @@ function text(d: Discovery): string {
     '',
     'step                      agency            cases  rework  work h  wait h  share',
     ...d.steps.map((s) => `${s.step.padEnd(26)}${s.agency.padEnd(16)}${String(s.cases).padStart(7)}${String(s.reworkCases).padStart(8)}${h(s.workHours).padStart(8)}${h(s.waitHours).padStart(8)}  ${s.share}`),
+    ...(d.intervals.length === 0 ? [] : ['', 'Excluded from the limit:', ...d.intervals.map((i) => `  ${i.id}: ${i.reason}, ${i.party === 'applicant' ? 'by the applicant' : `started by ${i.party}`}, ${i.lasts === undefined ? `${i.meanDays} days on average` : `lasts ${i.lasts}`} (${i.cases} cases)`)]),
+    ...(d.consultations.length === 0 ? [] : ['', 'Consultations:', ...d.consultations.map((c) => `  ${c.id}: ${c.lead} consults ${c.consulted.join(', ')}, answer within ${c.answerWithin}${c.deemedConsent ? ', else consent is deemed' : ''} (${c.cases} cases, ${c.answers} answers, ${c.deemed} deemed)`)]),
     '',
     `Stations: ${Object.entries(d.scenario.stations).map(([id, s]) => `${id} ${s.officers}`).join(', ')}; ${d.scenario.perDay.p.toFixed(1)} cases a working day; channels ${Object.entries(d.scenario.channels).map(([ch, r]) => `${ch} ${Math.round(r.p * 100)}%`).join(', ') || 'not in the log'}.`,
     'Left out:',

@@ -19,9 +19,6 @@ export const WRITER_NAMES: Readonly<Record<string, BuiltIn>> = {
 };
 
 const BY_NAME: ReadonlyMap<string, BuiltIn> = new Map<string, BuiltIn>([...BUILT_IN.map((b) => [b, b] as const), ...Object.entries(WRITER_NAMES)]);
-// Each prefix as it normalises, with the separator before the consultation's id (`answer-`).
-const CONSULTATION = [ACTIVITY.consultation('x'), ACTIVITY.answer('x'), ACTIVITY.deemedConsent('x')].map((n) => normalName(n).slice(0, -1));
-
 /**
  * The built-in activity a log's activity name stands for, if any.
  * @example builtInOf('Supplement requested') // → 'supplement-request'
@@ -36,6 +33,16 @@ export function builtInOf(name: string): BuiltIn | undefined {
  * @example isConsultation('answer tax') // → true
  */
 export function isConsultation(name: string): boolean {
-  const n = normalName(name);
-  return CONSULTATION.some((prefix) => n.startsWith(prefix) && n.length > prefix.length);
+  return consultationOf(name) !== undefined;
+}
+
+/**
+ * The consultation a writer's consultation event names, and which event it is.
+ * @example consultationOf('deemed consent opinions') // → { id: 'opinions', event: 'deemed-consent' }
+ */
+export function consultationOf(name: string): { readonly id: string; readonly event: 'consultation' | 'answer' | 'deemed-consent' } | undefined {
+  const m = /^\s*(consultation|answer|deemed[\s_-]+consent)[\s_-]+(\S.*?)\s*$/i.exec(name);
+  if (m === null) return undefined;
+  const kind = m[1]!.toLowerCase();
+  return { id: m[2]!, event: kind === 'consultation' ? 'consultation' : kind === 'answer' ? 'answer' : 'deemed-consent' };
 }

@@ -101,6 +101,7 @@ export function calibrate(log: EventLog, options: CalibrateOptions): Calibration
     if (n.kind === 'consult') {
       names.set(normal(`${n.id}:answer`), `${n.id}:answer`);
       names.set(normal(ACTIVITY.answer(n.id)), `${n.id}:answer`);
+      names.set(normal(ACTIVITY.deemedConsent(n.id)), `${n.id}:deemed`);
     }
   }
   for (const b of BUILT_IN) names.set(b, b);
@@ -189,6 +190,8 @@ export function calibrate(log: EventLog, options: CalibrateOptions): Calibration
   const supplements = new Map<string, number>();
   const refusals = new Map<string, number>();
   const answers = new Map<string, number[]>();
+  /** Consents deemed per consultation: a consulted agency that did not answer in time. */
+  const deemed = new Map<string, number>();
   const intervalDays = new Map<string, number[]>();
   const response: number[] = [];
   const transfer = { paper: [] as number[], online: [] as number[] };
@@ -286,6 +289,7 @@ export function calibrate(log: EventLog, options: CalibrateOptions): Calibration
           if (receiptDone !== undefined) (ch !== undefined && !PAPER.has(ch) ? transfer.online : transfer.paper).push(calendarOf(stationOf[desk]!).workingTimeBetween(receiptDone as Instant, e.t as Instant) / MS_PER_HOUR);
           break;
         default:
+          for (const c of consults) if (e.a === `${c.id}:deemed`) deemed.set(c.id, (deemed.get(c.id) ?? 0) + 1);
           for (const iv of intervals) if (e.a === iv.id) (intervalDays.get(iv.id) ?? intervalDays.set(iv.id, []).get(iv.id)!).push((e.t - previous) / MS_PER_DAY);
       }
       previous = e.t;
@@ -377,7 +381,7 @@ export function calibrate(log: EventLog, options: CalibrateOptions): Calibration
     arrivalsOnWorkingDays: onWorkingDays,
     transfer: { paper: fits(transfer.paper), online: fits(transfer.online) },
     withdrawAfter: fits(withdrawAfter),
-    answers: consults.map((c) => ({ id: c.id, fit: fits(answers.get(c.id)) })),
+    answers: consults.map((c) => ({ id: c.id, fit: fits(answers.get(c.id)), silence: rate(deemed.get(c.id) ?? 0, (answers.get(c.id)?.length ?? 0) + (deemed.get(c.id) ?? 0)) })),
     intervals: intervals.map((iv) => ({ id: iv.id, fit: fits(intervalDays.get(iv.id)) })),
     fallbackStep: fits(allStepHours),
     defaults,
@@ -420,7 +424,7 @@ interface WriteContext {
   readonly arrivalsOnWorkingDays: number;
   readonly transfer: { readonly paper: Fit | undefined; readonly online: Fit | undefined };
   readonly withdrawAfter: Fit | undefined;
-  readonly answers: readonly { readonly id: string; readonly fit: Fit | undefined }[];
+  readonly answers: readonly { readonly id: string; readonly fit: Fit | undefined; readonly silence: Rate }[];
   readonly intervals: readonly { readonly id: string; readonly fit: Fit | undefined }[];
   readonly fallbackStep: Fit | undefined;
   readonly defaults: string[];
@@ -539,8 +543,10 @@ function writeScenario(c: Omit<Calibration, 'yaml'>, w: WriteContext): string {
   if (w.answers.length > 0) {
     L.push('    answers:');
     for (const a of w.answers) {
-      if (a.fit === undefined) L.push(`      ${q(a.id)}: { duration: { fixed: 1 }, silence: 0 } # no answers in the log: an assumption`);
-      else L.push(`      ${q(a.id)}: { duration: ${formatDistribution(a.fit.distribution)}, silence: 0 } # from ${a.fit.observations} answers (silence is not in the log: 0 assumed)`);
+      const silence = `silence: ${r4(a.silence.p)}`;
+      const silenceFrom = a.silence.of === 0 ? 'no consultation in the log: silence 0 assumed' : `silence: ${a.silence.of - (a.fit?.observations ?? 0)} consents deemed of ${a.silence.of} consulted agencies`;
+      if (a.fit === undefined) L.push(`      ${q(a.id)}: { duration: { fixed: 1 }, ${silence} } # no answers in the log: an assumption; ${silenceFrom}`);
+      else L.push(`      ${q(a.id)}: { duration: ${formatDistribution(a.fit.distribution)}, ${silence} } # from ${a.fit.observations} answers; ${silenceFrom}`);
     }
   }
   if (w.intervals.length > 0) {

@@ -4,10 +4,10 @@ import { type Instant, MS_PER_HOUR, localDateOf } from '../calendar/instant.ts';
 import { VN_DEFAULT_OFFICE_HOURS } from '../calendar/office-hours.ts';
 import { vietnamDayCalendar } from '../calendar/vietnam.ts';
 import { writeProcedure } from '../dsl/io.ts';
-import { CHANNELS, type Channel, type DossierField, type FlowNode, type ProcedureSpec } from '../dsl/spec.ts';
+import { CHANNELS, type Channel, type DossierField, type ExcludedReason, type FlowNode, type ProcedureSpec } from '../dsl/spec.ts';
 import { validateProcedure } from '../dsl/validate.ts';
 import { LogError } from '../errors.ts';
-import { builtInOf, isConsultation } from './built-in.ts';
+import { builtInOf, consultationOf, isConsultation } from './built-in.ts';
 import { type Calibration, calibrate } from './calibrate.ts';
 import { instancesOf } from './instances.ts';
 import type { EventLog, Trace } from './log.ts';
@@ -38,6 +38,32 @@ export interface DiscoveredStep {
   readonly share: string;
 }
 
+/** An activity no officer works on (the applicant's, or one that ends by itself): an excluded interval of the draft. */
+export interface DiscoveredInterval {
+  readonly activity: string;
+  readonly id: string;
+  readonly reason: ExcludedReason;
+  /** `applicant`, or the agency that starts it. */
+  readonly party: string;
+  /** Set when every case's interval lasted the same whole number of calendar days (`15d` of public posting). */
+  readonly lasts: string | undefined;
+  readonly cases: number;
+  readonly meanDays: number;
+}
+
+/** A consultation the log records (the writer's `consultation <id>`, `answer <id>`, `deemed consent <id>`). */
+export interface DiscoveredConsultation {
+  readonly id: string;
+  readonly lead: string;
+  readonly consulted: readonly string[];
+  readonly answerWithin: string;
+  readonly deemedConsent: boolean;
+  readonly cases: number;
+  /** Consulted agencies' answers seen, and consents deemed for want of one. */
+  readonly answers: number;
+  readonly deemed: number;
+}
+
 export interface Discovery {
   readonly spec: ProcedureSpec;
   /** The draft procedure, YAML, valid for `motcua check`. */
@@ -46,6 +72,8 @@ export interface Discovery {
   readonly scenario: Calibration;
   readonly tree: ProcessTree;
   readonly steps: readonly DiscoveredStep[];
+  readonly intervals: readonly DiscoveredInterval[];
+  readonly consultations: readonly DiscoveredConsultation[];
   readonly minFrequency: number;
   readonly cases: {
     readonly inLog: number;
@@ -81,10 +109,16 @@ export function slugOf(name: string): string {
  * the main flow as a process tree of the log's finished cases (`mineTree`: sequence, exclusive
  * branches with the share of cases on each, parallel parts), an activity repeated in a case taken
  * as rework (the step's supplement requests), one agency and station per `org:group`, the desk
- * where receipts happen; each step's share of the limit from the working time it took with its wait,
- * the limit their sum on the longest path (not a legal limit: the draft says so); then `calibrate`
- * fits durations, rates, arrivals by weekday and hour and the channel mix to the draft. What was
- * left out (rare activities, consultations, cases that end early or do not fit) is listed.
+ * where receipts happen; an activity no officer works on (held by the applicant, or by nobody and
+ * ending by itself) as time excluded from the limit, of a fixed length when every case's lasted a
+ * whole number of days, its reason guessed from its name; the writer's consultation events as a
+ * consultation led by the agency of the step before it, consulting the agencies that answered,
+ * with deemed consent when the log shows one (the time to answer then the shortest wait for it);
+ * each step's share of the limit from the working time it took with its wait, the limit their sum
+ * on the longest path (not a legal limit: the draft says so); then `calibrate` fits durations,
+ * rates, intervals, answers and silence, arrivals by weekday and hour and the channel mix to the
+ * draft. What was left out or guessed (rare activities, intervals' reasons, a consultation without
+ * deemed consent or consulted agencies, cases that end early or do not fit) is listed.
  *
  * @throws LogError `no-cases` when the log has no case with an activity
  */
@@ -105,8 +139,6 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
   for (const [p, n] of procedures) if (p !== chosen) leftOut.push(`${n} cases of another procedure (${p}); run again with --procedure ${p}`);
 
   const isStep = (activity: string) => builtInOf(activity) === undefined && !isConsultation(activity);
-  const consultations = new Set(traces.flatMap((t) => t.events.filter((e) => isConsultation(e.activity)).map((e) => e.activity)));
-  if (consultations.size > 0) leftOut.push(`consultations (${[...consultations].slice(0, 4).join(', ')}): a draft has no consultation node; add one by hand`);
 
   // Cases that ran to their end give the flow; the others still count in the scenario's rates.
   const finished = traces.filter((t) => !t.events.some((e) => EARLY_END.has(builtInOf(e.activity) ?? '')) && (t.attributes['outcome'] === undefined || t.attributes['outcome'] === 'returned'));
@@ -116,25 +148,66 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
   const calendar = new BusinessCalendar({ days, hours: VN_DEFAULT_OFFICE_HOURS });
   const hoursBetween = (a: number, b: number) => calendar.workingTimeBetween(a as Instant, b as Instant) / MS_PER_HOUR;
 
-  // Per case: its steps in order of start, each once; repeats are rework.
+  // Per case: its steps in order of start, each once; repeats are rework. A consultation is one
+  // piece of the order, from its first consultation event to its last answer or deemed consent.
   interface Seen {
     cases: number;
     rework: number;
     groups: Map<string, number>;
     work: number[];
     wait: number[];
+    /** Instances with an org:resource, and those the applicant (or nobody: `system`) holds. */
+    withResource: number;
+    byNobody: number;
+    byApplicant: number;
+    instances: number;
+    /** Calendar milliseconds from start to end of each started instance. */
+    spans: number[];
   }
+  interface ConsultSeen {
+    id: string;
+    answerGroups: Map<string, number>;
+    askedGroups: Map<string, number>;
+    answers: number;
+    deemed: number;
+    /** Calendar milliseconds from the consultation to each deemed consent, and to each answer. */
+    toDeemed: number[];
+    toAnswer: number[];
+  }
+  const nobody = (g: string | undefined) => g === 'applicant' || g === 'system';
+  const officersNamed = finished.some((t) => t.events.some((e) => e.resource !== undefined));
   const seen = new Map<string, Seen>();
+  const consultSeen = new Map<string, ConsultSeen>();
   const overlaps = new Map<string, number>();
   const sequences: string[][] = [];
   let receiptGroups = new Map<string, number>();
   for (const t of finished) {
-    const instances = instancesOf(t).filter((i) => isStep(i.activity)).sort((a, b) => a.start - b.start || a.end - b.end);
+    const consultInstances = new Map<string, { activity: string; start: number; end: number; group: undefined; resource: undefined; started: boolean }>();
+    for (const e of t.events) {
+      const c = consultationOf(e.activity);
+      if (c === undefined) continue;
+      const key = `consultation ${c.id}`;
+      const cs = consultSeen.get(key) ?? consultSeen.set(key, { id: c.id, answerGroups: new Map(), askedGroups: new Map(), answers: 0, deemed: 0, toDeemed: [], toAnswer: [] }).get(key)!;
+      let inst = consultInstances.get(key);
+      if (inst === undefined) consultInstances.set(key, (inst = { activity: key, start: e.time, end: e.time, group: undefined, resource: undefined, started: false }));
+      inst.end = Math.max(inst.end, e.time);
+      if (c.event === 'consultation' && e.group !== undefined) cs.askedGroups.set(e.group, (cs.askedGroups.get(e.group) ?? 0) + 1);
+      if (c.event === 'answer' && e.lifecycle === 'complete') {
+        cs.answers++;
+        cs.toAnswer.push(e.time - inst.start);
+        if (e.group !== undefined) cs.answerGroups.set(e.group, (cs.answerGroups.get(e.group) ?? 0) + 1);
+      }
+      if (c.event === 'deemed-consent') {
+        cs.deemed++;
+        cs.toDeemed.push(e.time - inst.start);
+      }
+    }
+    const instances = [...instancesOf(t).filter((i) => isStep(i.activity)), ...consultInstances.values()].sort((a, b) => a.start - b.start || a.end - b.end);
     const order: string[] = [];
     const count = new Map<string, number>();
     let previousEnd = t.events[0]!.time;
     for (const i of instances) {
-      const s = seen.get(i.activity) ?? seen.set(i.activity, { cases: 0, rework: 0, groups: new Map(), work: [], wait: [] }).get(i.activity)!;
+      const s = seen.get(i.activity) ?? seen.set(i.activity, { cases: 0, rework: 0, groups: new Map(), work: [], wait: [], withResource: 0, byNobody: 0, byApplicant: 0, instances: 0, spans: [] }).get(i.activity)!;
       const k = count.get(i.activity) ?? 0;
       count.set(i.activity, k + 1);
       if (k === 0) {
@@ -143,7 +216,12 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
         if (i.started) s.work.push(hoursBetween(i.start, i.end));
         s.wait.push(hoursBetween(Math.min(previousEnd, i.start), i.start));
       } else if (k === 1) s.rework++;
-      if (i.group !== undefined) s.groups.set(i.group, (s.groups.get(i.group) ?? 0) + 1);
+      s.instances++;
+      if (i.resource !== undefined) s.withResource++;
+      if (nobody(i.group)) s.byNobody++;
+      if (i.group === 'applicant') s.byApplicant++;
+      if (i.started) s.spans.push(i.end - i.start);
+      if (i.group !== undefined && !nobody(i.group)) s.groups.set(i.group, (s.groups.get(i.group) ?? 0) + 1);
       previousEnd = Math.max(previousEnd, i.end);
     }
     for (let a = 0; a < instances.length; a++) {
@@ -204,19 +282,71 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
   const agencies: Record<string, { name: { vi: string; en: string }; level: 'province'; desk?: true }> = {};
   const desk = idOf(deskGroup ?? 'desk', 'group:');
   agencies[desk] = { name: label(deskGroup ?? 'One-stop desk'), level: 'province', desk: true };
-  for (const a of kept) {
-    const g = top(seen.get(a)!.groups);
+  const agencyFor = (g: string | undefined) => {
     const agency = g === undefined ? idOf('office', 'group:') : idOf(g, 'group:');
     // Own keys only: a group named `constructor` must not find Object.prototype's and be skipped.
     if (!Object.hasOwn(agencies, agency)) agencies[agency] = { name: label(g ?? 'Processing office'), level: 'province' };
-    agencyOf.set(a, agency);
-  }
+    return agency;
+  };
+  // What each kept activity is: a consultation, an interval no officer works on (the applicant's,
+  // or one that ends by itself, as public posting does), or a step of an agency.
+  const isInterval = (a: string) => {
+    const s = seen.get(a)!;
+    return !consultSeen.has(a) && (s.byNobody * 2 > s.instances || (officersNamed && s.withResource === 0));
+  };
+  const stepActivities = [...kept].filter((a) => !consultSeen.has(a) && !isInterval(a));
+  for (const a of stepActivities) agencyOf.set(a, agencyFor(top(seen.get(a)!.groups)));
   if (deskGroup === undefined) leftOut.push('org:group: the log names no group, so the desk and one office are assumed');
+  // The step that most often comes just before an activity: a consultation's lead, an interval's party.
+  const before = new Map<string, Map<string, number>>();
+  for (const seq of flowTraces) {
+    for (let i = 1; i < seq.length; i++) {
+      const m = before.get(seq[i]!) ?? before.set(seq[i]!, new Map()).get(seq[i]!)!;
+      m.set(seq[i - 1]!, (m.get(seq[i - 1]!) ?? 0) + 1);
+    }
+  }
+  const agencyBefore = (a: string) => {
+    const steps = new Map([...(before.get(a) ?? [])].filter(([p]) => agencyOf.has(p)));
+    const p = top(steps);
+    return p === undefined ? desk : agencyOf.get(p)!;
+  };
+  const DAY = 86_400_000;
+  const meanOf = (xs: readonly number[]) => (xs.length === 0 ? 0 : xs.reduce((x, y) => x + y, 0) / xs.length);
+  const intervals: DiscoveredInterval[] = [...kept].filter(isInterval).map((a) => {
+    const s = seen.get(a)!;
+    const id = idOf(a, 'step:');
+    // Every case's interval a whole number of days, at least one: it ends by itself after the
+    // shortest of them (a longer one ran to the next working day, as a fixed period does).
+    const days = Math.round(Math.min(...s.spans) / DAY);
+    const fixed = s.spans.length >= 3 && days >= 1 && s.spans.every((x) => Math.abs(x - Math.round(x / DAY) * DAY) < 60_000);
+    const n = a.toLowerCase();
+    const reason: ExcludedReason = /pay|fee|levy|tax|nộp|phí|thuế|tiền/.test(n) ? 'payment' : /post|niêm yết|công khai/.test(n) ? 'public-posting' : /assess|expert|giám định|thẩm định giá/.test(n) ? 'expert-assessment' : 'other';
+    leftOut.push(`"${a}" is taken as time excluded from the limit (${s.byNobody * 2 > s.instances ? 'held by the applicant or by nobody' : 'no officer named on it'}), reason "${reason}" guessed from its name: check it and add its legal reference`);
+    return { activity: a, id, reason, party: s.byApplicant * 2 > s.instances ? 'applicant' : agencyBefore(a), lasts: fixed ? `${days}d` : undefined, cases: s.cases, meanDays: r2(meanOf(s.spans) / DAY) };
+  });
+  const consultations: DiscoveredConsultation[] = [];
+  for (const a of [...kept].filter((k) => consultSeen.has(k))) {
+    const c = consultSeen.get(a)!;
+    const lead = agencyBefore(a);
+    const groups = c.answerGroups.size > 0 ? c.answerGroups : c.askedGroups;
+    const consulted = [...groups.keys()].map(agencyFor).filter((g, i, all) => g !== lead && all.indexOf(g) === i);
+    if (consulted.length === 0) {
+      leftOut.push(`consultation "${c.id}": no consulted agency other than its lead ${lead} in the log; add it by hand`);
+      continue;
+    }
+    const deemedConsent = c.deemed > 0;
+    // Deemed consent falls when the time to answer runs out; without one, the longest answer.
+    const within = Math.max(1, Math.ceil((deemedConsent ? Math.min(...c.toDeemed) : Math.max(...c.toAnswer, 0)) / DAY - 1e-9));
+    consultations.push({ id: idOf(c.id, 'step:'), lead, consulted, answerWithin: `${within}d`, deemedConsent, cases: seen.get(a)!.cases, answers: c.answers, deemed: c.deemed });
+    if (!deemedConsent) leftOut.push(`consultation "${c.id}": no consent was deemed in the log, so the draft has none and ${within}d (the longest answer) to answer: check the legal rule`);
+  }
+  const intervalOf = new Map(intervals.map((i) => [i.activity, i]));
+  const consultOf = new Map(consultations.map((c) => [`consultation ${c.id}`, c]));
 
   // Steps, with their shares of the limit: working time with the wait before, to the half day above.
   const mean = (xs: readonly number[]) => (xs.length === 0 ? undefined : xs.reduce((s, x) => s + x, 0) / xs.length);
   const stepIds = new Map<string, string>();
-  const steps: DiscoveredStep[] = [...activitiesOf(tree), ...[...kept].filter((k) => !activitiesOf(tree).includes(k)).sort()].map((a) => {
+  const steps: DiscoveredStep[] = [...activitiesOf(tree), ...[...kept].filter((k) => !activitiesOf(tree).includes(k)).sort()].filter((a) => agencyOf.has(a)).map((a) => {
     const s = seen.get(a)!;
     const step = idOf(a, 'step:');
     stepIds.set(a, step);
@@ -226,7 +356,10 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
     return { activity: a, step, agency: agencyOf.get(a)!, cases: s.cases, reworkCases: s.rework, workHours: work === undefined ? undefined : r2(work), waitHours: wait === undefined ? undefined : r2(wait), share: `${days}wd` };
   });
   const shareOf = new Map(steps.map((s) => [s.activity, Number(s.share.slice(0, -2))]));
+  // A consultation takes its time to answer within the limit: calendar days as working days (5 in 7), the day above.
+  for (const [a, c] of consultOf) shareOf.set(a, Math.ceil((Number(c.answerWithin.slice(0, -1)) * 5) / 7));
 
+  const nodeIdOf = (a: string) => stepIds.get(a) ?? intervalOf.get(a)?.id ?? consultOf.get(a)?.id ?? slugOf(a);
   const dossier: Record<string, DossierField> = {};
   let branches = 0;
   let parallels = 0;
@@ -236,6 +369,12 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
         return [];
       case 'activity': {
         const a = t.activity;
+        const interval = intervalOf.get(a);
+        if (interval !== undefined) return [{ kind: 'excluded', id: interval.id, title: label(a), reason: interval.reason, party: interval.party, ...(interval.lasts === undefined ? {} : { lasts: interval.lasts }) }];
+        const consult = consultOf.get(a);
+        if (consult !== undefined) return [{ kind: 'consult', id: consult.id, title: label(a), lead: consult.lead, consulted: consult.consulted, answerWithin: consult.answerWithin, deemedConsent: consult.deemedConsent }];
+        // A consultation without a consulted agency is left out (said above).
+        if (!agencyOf.has(a)) return [];
         return [{ kind: 'step', id: stepIds.get(a)!, agency: agencyOf.get(a)!, title: label(a), share: `${shareOf.get(a)}wd` }];
       }
       case 'sequence':
@@ -245,7 +384,7 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
         return [{ kind: 'parallel', id: `parallel-${parallels}`, title: label(`Parallel part ${parallels} (discovered)`), branches: t.children.map(toFlow) }];
       case 'exclusive': {
         branches++;
-        const ways = t.children.map((c) => ({ flow: toFlow(c), name: c.kind === 'skip' ? 'skip' : stepIds.get(activitiesOf(c)[0]!)! }));
+        const ways = t.children.map((c) => ({ flow: toFlow(c), name: c.kind === 'skip' ? 'skip' : nodeIdOf(activitiesOf(c)[0]!) }));
         const skip = ways.findIndex((w) => w.flow.length === 0);
         const field = ways.length === 2 && skip >= 0 ? `${ways[1 - skip]!.name}-needed` : `branch-${branches}`;
         const share = t.cases.map((n) => `${r2((100 * n) / t.cases.reduce((s, x) => s + x, 0))}%`);
@@ -262,7 +401,7 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
   };
   const flow = toFlow(tree);
   const longest = (t: ProcessTree): number =>
-    t.kind === 'activity' ? shareOf.get(t.activity)! : t.kind === 'skip' ? 0 : t.kind === 'sequence' ? t.children.reduce((s, c) => s + longest(c), 0) : Math.max(0, ...t.children.map(longest));
+    t.kind === 'activity' ? (shareOf.get(t.activity) ?? 0) : t.kind === 'skip' ? 0 : t.kind === 'sequence' ? t.children.reduce((s, c) => s + longest(c), 0) : Math.max(0, ...t.children.map(longest));
 
   const channels = [...new Set(traces.map((t) => t.attributes['channel']).filter((c): c is Channel => CHANNELS.includes(c as Channel)))].sort((a, b) => CHANNELS.indexOf(a) - CHANNELS.indexOf(b));
   const transfers = traces.some((t) => t.events.some((e) => builtInOf(e.activity) === 'transfer'));
@@ -306,6 +445,8 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
     scenario,
     tree,
     steps,
+    intervals,
+    consultations,
     minFrequency,
     cases: { inLog: log.traces.length, ofProcedure: traces.length, used, endedEarly: traces.length - used, notFitting },
     leftOut,

@@ -20,10 +20,12 @@ function shape(flow: Discovery['spec']['flow']): unknown[] {
         return `${n.id}@${n.agency}`;
       case 'parallel':
         return { parallel: n.branches.map(shape) };
+      case 'excluded':
+        return `excluded ${n.id} (${n.reason}, ${n.party}${n.lasts === undefined ? '' : `, ${n.lasts}`})`;
+      case 'consult':
+        return `consult ${n.id}: ${n.lead} → ${n.consulted.join(', ')} within ${n.answerWithin}${n.deemedConsent ? ', deemed consent' : ''}`;
       case 'branch':
         return { branch: n.field, cases: n.cases.map((c) => ({ when: c.when, flow: shape(c.flow) })), otherwise: shape(n.otherwise?.flow ?? []) };
-      default:
-        return n.kind;
     }
   });
 }
@@ -125,6 +127,36 @@ describe('discovering a catalogue procedure back from the log motcua simulate --
     expect(validation.cycleTime.ks).toBeLessThanOrEqual(0.1);
     expect(Math.abs(validation.arrivalsPerDayRatio - 1)).toBeLessThanOrEqual(0.1);
     expect(validation.activities.find((x: { activity: string }) => x.activity === 'verify-further').verdict).not.toBe('poor');
+  });
+
+  it('finds the excluded intervals (public posting, the applicant paying) and the consultation with deemed consent that a log shows, and says what it guessed', async () => {
+    expect((await runCli(['simulate', fixture('land-construction-truth.yaml'), '--events', `${DIR}/land-construction.csv`, '--json'])).code).toBe(0);
+    const log = await loadLog(`${DIR}/land-construction.csv`, DEFAULT_MAPPING);
+    const land = discover(log, { procedure: 'land-use-right-first' });
+    expect(shape(land.spec.flow)).toEqual([
+      'verify-origin@commune-cadastral',
+      'excluded public-posting (public-posting, commune-cadastral, 15d)',
+      'check-dossier@land-office',
+      { parallel: [['draft-certificate@land-office'], ['tax-notice@local-tax']] },
+      'excluded pay-land-tax (payment, applicant)',
+      'sign-certificate@commune-committee',
+    ]);
+    // Nobody's work is a station: no "applicant" or "system" station with dozens of officers.
+    expect(Object.keys(land.scenario.stations)).toEqual(['commune-centre', 'commune-cadastral', 'land-office', 'local-tax', 'commune-committee']);
+    expect(land.scenario.yaml).toMatch(/^ {6}"pay-land-tax": \{ empirical: \[.*\] \} # calendar days from the previous event; from \d+ observations/m);
+    expect(land.leftOut).toContain('"pay-land-tax" is taken as time excluded from the limit (held by the applicant or by nobody), reason "payment" guessed from its name: check it and add its legal reference');
+    const permit = discover(log, { procedure: 'construction-permit-house' });
+    expect(shape(permit.spec.flow)).toEqual(['appraise@commune-economic', 'consult opinions: commune-economic → province-departments, commune-cadastral within 8d, deemed consent', 'sign@commune-committee']);
+    const c = permit.consultations[0]!;
+    // The truth's silence is 0.15 per consulted agency; a few hundred consultations measure it to a few points.
+    expect(Math.abs(c.deemed / (c.answers + c.deemed) - 0.15)).toBeLessThan(0.05);
+    expect(permit.scenario.yaml).toMatch(/^ {6}"opinions": \{ duration: \{ .* \}, silence: 0\.1\d+ \} # from \d+ answers; silence: \d+ consents deemed of \d+ consulted agencies$/m);
+    expect(permit.leftOut.some((l) => l.includes('consultation'))).toBe(false);
+    for (const [name, d] of [['land', land], ['permit', permit]] as const) {
+      mkdirSync(`${DIR}/${name}`, { recursive: true });
+      writeFileSync(`${DIR}/${name}/procedure.yaml`, d.procedureYaml);
+      expect((await runCli(['check', `${DIR}/${name}/procedure.yaml`, '--seed', '1', '--runs', '10'])).code).toBe(0);
+    }
   });
 
   it('refuses a --min-frequency that is not a share, and a log with no finished case, in one line each', async () => {
