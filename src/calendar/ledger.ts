@@ -151,13 +151,17 @@ export function extendLedger(cal: BusinessCalendar, l: Ledger, d: Duration, reas
   return withDue(cal, { ...l, budget: l.budget + budget, extensions: [...l.extensions, { amount: budget, reason }] });
 }
 
-/** Recomputes the cached due instant. */
-function withDue(cal: BusinessCalendar, l: Ledger): Ledger {
-  if (l.runningSince === null) return { ...l, due: null };
+/** Sets the cached due instant of `l`, a ledger its caller has just built (so it is written in place, not copied). */
+function withDue(cal: BusinessCalendar, l: { -readonly [K in keyof Ledger]: Ledger[K] }): Ledger {
+  if (l.runningSince === null) {
+    l.due = null;
+    return l;
+  }
   const target = position(cal, l.measure, l.runningSince) + (l.budget - l.consumed);
   let due = locate(cal, l.measure, target, l.runningSince);
   if (due < l.runningSince) due = l.runningSince;
-  return { ...l, due: applyEndRule(cal, l.endRule, due) };
+  l.due = applyEndRule(cal, l.endRule, due);
+  return l;
 }
 
 function nextMidnight(at: Instant): Instant {
@@ -244,8 +248,13 @@ export function lastMomentBefore(cal: BusinessCalendar, l: Ledger, d: Duration):
 export function lastMomentFinder(cal: BusinessCalendar, d: Duration): (l: Ledger, startedAt?: Instant) => Instant | null {
   const budgets = new Map<boolean, number>();
   const found = new Map<MeasureKind, Map<number, { readonly p: number; readonly at: Instant }>>();
+  // The last due instant asked about: dossiers accepted one after another mostly share it.
+  let lastMeasure: MeasureKind | undefined;
+  let lastDue = Number.NaN;
+  let last: { readonly p: number; readonly at: Instant } | undefined;
   return (l, startedAt = l.startedAt) => {
     if (l.due === null) return null;
+    if (l.due === lastDue && l.measure === lastMeasure) return last!.p <= position(cal, l.measure, startedAt) ? startedAt : last!.at;
     let byDue = found.get(l.measure);
     if (byDue === undefined) found.set(l.measure, (byDue = new Map()));
     let known = byDue.get(l.due);
@@ -258,6 +267,9 @@ export function lastMomentFinder(cal: BusinessCalendar, d: Duration): (l: Ledger
       if (byDue.size > 4096) byDue.clear();
       byDue.set(l.due, known);
     }
+    lastMeasure = l.measure;
+    lastDue = l.due;
+    last = known;
     return known.p <= position(cal, l.measure, startedAt) ? startedAt : known.at;
   };
 }

@@ -90,17 +90,28 @@ export function openStatutory(env: ProcedureEnv, at: Instant, extensions: readon
 export function statutoryOpener(env: ProcedureEnv): (at: Instant, extensions: readonly LimitExtension[], shape: string) => Ledger {
   if (env.spec.limit.mode !== 'date') return (at, extensions) => openStatutory(env, at, extensions);
   const byShape = new Map<string, Map<number, Ledger>>();
+  // The last answer: dossiers come in time order, so most of a day's are accepted one after another.
+  let lastShape = '';
+  let lastDay = Number.NaN;
+  let last: Ledger | undefined;
   return (at, extensions, shape) => {
+    const day = localDateOf(at);
+    if (day === lastDay && shape === lastShape && last !== undefined) return last;
+    lastShape = shape;
+    lastDay = day;
+    last = opened(at, extensions, shape, day);
+    return last;
+  };
+  function opened(at: Instant, extensions: readonly LimitExtension[], shape: string, day: number): Ledger {
     let byDay = byShape.get(shape);
     if (byDay === undefined) byShape.set(shape, (byDay = new Map()));
-    const day = localDateOf(at);
     const known = byDay.get(day);
     if (known !== undefined) return known;
-    const opened = openStatutory(env, at, extensions);
+    const ledger = openStatutory(env, at, extensions);
     if (byDay.size > 4096) byDay.clear();
-    byDay.set(day, opened);
-    return opened;
-  };
+    byDay.set(day, ledger);
+    return ledger;
+  }
 }
 
 /**

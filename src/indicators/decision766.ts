@@ -207,10 +207,31 @@ export class Decision766Tally {
     this.#end = Math.min(options.to, options.now) as Instant;
   }
 
+  /** The tallies of the last dossier counted (total, agency, procedure, level), and its groups' keys. */
+  readonly #groups: Tally[] = [];
+  #agencyKey = '';
+  #procedureKey = '';
+  #levelKey = '';
+
   #group(map: Map<string, Tally>, key: string): Tally {
     let t = map.get(key);
     if (t === undefined) map.set(key, (t = tally()));
     return t;
+  }
+
+  /** The four tallies a dossier counts in; looked up again only when its groups differ from the last one's. */
+  #groupsOf(agency: string, procedure: string, level: string): readonly Tally[] {
+    const groups = this.#groups;
+    if (groups.length === 0 || agency !== this.#agencyKey || procedure !== this.#procedureKey || level !== this.#levelKey) {
+      groups[0] = this.#total;
+      groups[1] = this.#group(this.#agencies, agency);
+      groups[2] = this.#group(this.#procedures, procedure);
+      groups[3] = this.#group(this.#levels, level);
+      this.#agencyKey = agency;
+      this.#procedureKey = procedure;
+      this.#levelKey = level;
+    }
+    return groups;
   }
 
   /** Counts one dossier record. */
@@ -230,8 +251,9 @@ export class Decision766Tally {
     const late = tooMany || pastDue;
     const rating = r.rating !== null && r.rating.at < end ? r.rating.value : null;
     const dissatisfied = rating === 'not-satisfied' || complained;
+    const groups = this.#groupsOf(r.agency, r.procedure, r.level ?? 'unknown');
     for (let g = 0; g < 4; g++) {
-      const t = g === 0 ? this.#total : g === 1 ? this.#group(this.#agencies, r.agency) : g === 2 ? this.#group(this.#procedures, r.procedure) : this.#group(this.#levels, r.level ?? 'unknown');
+      const t = groups[g]!;
       t.handled++;
       if (ended !== null) {
         if (late) t.endedLate++;

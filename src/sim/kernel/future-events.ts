@@ -48,6 +48,12 @@ export class FutureEvents {
   #laneHead = 0;
   #laneSize = 0;
   #laneLast = -Infinity;
+  /**
+   * The time of the lane's first deadline, and the instant from which the first day bucket must
+   * join the heap (both Infinity when empty), kept as they change so that `next` reads two fields.
+   */
+  #laneAt = Infinity;
+  #flushAt = Infinity;
 
   /** The kind of the events scheduled with {@link scheduleBare} (their heap payload is `~node`). */
   readonly #bareKind: number;
@@ -90,6 +96,7 @@ export class FutureEvents {
       let k = days.length;
       while (k > 0 && days[k - 1]! > day) k--;
       days.splice(k, 0, day);
+      this.#flushAt = (days[0]! - 1) * MS_PER_DAY;
     }
     return i;
   }
@@ -123,6 +130,7 @@ export class FutureEvents {
     if (this.#laneSize === this.#lane.length) this.#growLane();
     this.#lane[(this.#laneHead + this.#laneSize++) % this.#lane.length] = i;
     this.#laneLast = at;
+    if (this.#laneSize === 1) this.#laneAt = at;
     return i;
   }
 
@@ -131,11 +139,10 @@ export class FutureEvents {
     const heap = this.#heap;
     for (;;) {
       const heapAt = heap.peekTime();
-      const laneAt = this.#laneSize > 0 ? this.#time[this.#lane[this.#laneHead]!]! : Infinity;
+      const laneAt = this.#laneAt;
       const at = heapAt <= laneAt ? heapAt : laneAt;
-      const days = this.#bucketDays;
-      if (days.length > 0 && at >= (days[0]! - 1) * MS_PER_DAY) {
-        this.#flush(at === Infinity ? days[0]! * MS_PER_DAY : at);
+      if (at >= this.#flushAt && this.#bucketDays.length > 0) {
+        this.#flush(at === Infinity ? this.#bucketDays[0]! * MS_PER_DAY : at);
         continue;
       }
       if (at === Infinity || at > stopAt) return false;
@@ -155,22 +162,27 @@ export class FutureEvents {
         i = this.#lane[this.#laneHead]!;
         this.#laneHead = (this.#laneHead + 1) % this.#lane.length;
         this.#laneSize--;
+        this.#laneAt = this.#laneSize > 0 ? this.#time[this.#lane[this.#laneHead]!]! : Infinity;
       }
-      const kind = this.#kind[i]!;
-      if (kind === CANCELLED) {
-        this.#kind[i] = 0;
-        this.#free.push(i);
-        continue;
-      }
-      this.now = at;
-      this.kind = kind;
-      this.slot = this.#slot[i]!;
-      this.id = this.#id[i]!;
-      this.node = this.#node[i]!;
-      this.aux = this.#aux[i]!;
-      this.#free.push(i);
-      return true;
+      if (this.#take(i, at)) return true;
     }
+  }
+
+  /** Reads record `i`, due at `at`, into the fields and frees it; false (freed too) when it was cancelled. */
+  #take(i: number, at: number): boolean {
+    const kind = this.#kind[i]!;
+    this.#free.push(i);
+    if (kind === CANCELLED) {
+      this.#kind[i] = 0;
+      return false;
+    }
+    this.now = at;
+    this.kind = kind;
+    this.slot = this.#slot[i]!;
+    this.id = this.#id[i]!;
+    this.node = this.#node[i]!;
+    this.aux = this.#aux[i]!;
+    return true;
   }
 
   /** Moves the buckets due by the day after `t` into the heap. */
@@ -182,6 +194,7 @@ export class FutureEvents {
       for (const i of this.#buckets.get(day)!) this.#heap.push(this.#time[i]!, this.#priority[i]!, i);
       this.#buckets.delete(day);
     }
+    this.#flushAt = days.length > 0 ? (days[0]! - 1) * MS_PER_DAY : Infinity;
   }
 
   #grow(): void {
