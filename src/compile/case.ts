@@ -160,8 +160,8 @@ function explainRefusal(proc: CompiledProcedure, snapshot: CaseSnapshot, event: 
     const open = rules.map((r) => ('step' in r ? r.step : 'consult' in r ? r.consult : 'interval' in r ? r.interval : '')).filter((x) => x !== '');
     return said('not-now', label('error.case.not-open', { name: named, open: [...new Set(open)].join(', ') }));
   }
-  const message = relevant.map((r) => refusal(proc.env, snapshot.context, event, r)).find((m) => m !== null);
-  return { code: 'refused', message: message ?? `${event.type} is not allowed now.` };
+  const reason = relevant.map((r) => refusal(proc.env, snapshot.context, event, r)).find((m) => m !== null);
+  return said('refused', reason ?? label('refuse.not-allowed', { type: event.type }));
 }
 
 /**

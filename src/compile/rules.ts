@@ -1,5 +1,8 @@
 import { match } from 'ts-pattern';
+import { parseDuration } from '../calendar/duration.ts';
 import { formatInstant } from '../calendar/instant.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import { CATALOGUES, type Lang, durationWords, label, labelBy, t } from '../i18n/translate.ts';
 import { own } from '../own.ts';
 import type { ProcedureEnv } from './env.ts';
 import { apologyDeadline, maySupplement } from './policies.ts';
@@ -35,50 +38,47 @@ export function actorOfStep(env: ProcedureEnv, step: string): Actor {
   return node.role === undefined ? { kind: 'agency', agency: node.agency } : { kind: 'agency', agency: node.agency, role: node.role };
 }
 
-export function describeActor(env: ProcedureEnv, actor: Actor): string {
+/** A refusal's reason in both languages. */
+export type Reason = { readonly vi: string; readonly en: string };
+
+export function describeActor(env: ProcedureEnv, actor: Actor, lang: Lang = 'en'): string {
   return match(actor)
-    .with({ kind: 'applicant' }, () => 'the applicant')
-    .with({ kind: 'system' }, () => 'the system clock')
-    .with({ kind: 'agency' }, (a) => agencyName(env, a.agency))
+    .with({ kind: 'applicant' }, () => t(lang, 'actor.applicant'))
+    .with({ kind: 'system' }, () => t(lang, 'actor.system'))
+    .with({ kind: 'agency' }, (a) => agencyName(env, a.agency, lang))
     .exhaustive();
 }
 
-export function agencyName(env: ProcedureEnv, id: string): string {
+export function agencyName(env: ProcedureEnv, id: string, lang: Lang = 'en'): string {
   const agency = own(env.spec.agencies, id);
-  return agency === undefined ? `unknown agency "${id}"` : `${agency.name.en} (${id})`;
+  return agency === undefined ? t(lang, 'actor.unknown-agency', { id }) : `${agency.name[lang]} (${id})`;
 }
 
-const VERBS: Readonly<Record<string, string>> = {
-  ACCEPT: 'accept the dossier',
-  REQUEST_COMPLETION: 'ask for missing papers at receipt',
-  REFUSE: 'refuse the dossier',
-  TRANSFER: 'transfer the dossier',
-  RETURN_RESULT: 'return the result',
-  COMPLETE: 'complete',
-  REQUEST_SUPPLEMENT: 'request a supplement for',
-  SUPPLY: 'supply documents',
-  WITHDRAW: 'withdraw the dossier',
-  RATE: 'rate the service',
-};
+type VerbKey = Extract<MessageKey, `verb.${string}`>;
 
-/** Null when `event` satisfies `rule` in `ctx`, else why not. */
-export function refusal(env: ProcedureEnv, ctx: CaseContext, event: { readonly type: string }, rule: Rule): string | null {
+/** What the event does, as a verb phrase ("transfer the dossier"); `it` for the forms with an object. */
+function verbOf(type: string, lang: Lang, it = false): string {
+  const key = `verb.${type}${it ? '.it' : ''}`;
+  return key in CATALOGUES.en ? t(lang, key as VerbKey) : type;
+}
+
+/** Null when `event` satisfies `rule` in `ctx`, else why not, in both languages. */
+export function refusal(env: ProcedureEnv, ctx: CaseContext, event: { readonly type: string }, rule: Rule): Reason | null {
   if (!isCaseEvent(event)) return null;
   if (event.at < ctx.now) {
-    return `events must come in time order: this one is at ${formatInstant(event.at)}, before the last one at ${formatInstant(ctx.now)}.`;
+    return label('refuse.time-order', { at: formatInstant(event.at), last: formatInstant(ctx.now) });
   }
   const by = event.by;
   const isAgency = (id: string) => by.kind === 'agency' && by.agency === id;
-  const verb = own(VERBS, event.type) ?? event.type;
+  const actor = (lang: Lang) => describeActor(env, by, lang);
+  const deskOnly = () => labelBy('refuse.desk-only', (lang) => ({ desk: agencyName(env, env.desk, lang), verb: verbOf(event.type, lang), actor: actor(lang) }));
   return match(rule)
-    .with({ rule: 'desk' }, () => (isAgency(env.desk) ? null : `only the one-stop desk, ${agencyName(env, env.desk)}, can ${verb}; ${describeActor(env, by)} cannot.`))
-    .with({ rule: 'applicant' }, () => (by.kind === 'applicant' ? null : `only the applicant can ${verb}; ${describeActor(env, by)} cannot.`))
+    .with({ rule: 'desk' }, () => (isAgency(env.desk) ? null : deskOnly()))
+    .with({ rule: 'applicant' }, () => (by.kind === 'applicant' ? null : labelBy('refuse.applicant-only', (lang) => ({ verb: verbOf(event.type, lang), actor: actor(lang) }))))
     .with({ rule: 'completion-request' }, () => {
-      if (!isAgency(env.desk)) return `only the one-stop desk, ${agencyName(env, env.desk)}, can ${verb}; ${describeActor(env, by)} cannot.`;
+      if (!isAgency(env.desk)) return deskOnly();
       const max = env.spec.receipt.maxCompletionRequests;
-      return ctx.completionRequests < max
-        ? null
-        : `the desk has already asked for missing papers ${ctx.completionRequests} time(s), the most allowed (${max}): one request must list everything. Accept or refuse the dossier.`;
+      return ctx.completionRequests < max ? null : label('refuse.completion-limit', { n: ctx.completionRequests, max });
     })
     .with({ rule: 'holder' }, ({ step }) => holds(env, event, step))
     .with({ rule: 'supplement' }, ({ step }) => {
@@ -90,21 +90,21 @@ export function refusal(env: ProcedureEnv, ctx: CaseContext, event: { readonly t
       const max = env.spec.clock.maxSupplementsPerAgency;
       if (maySupplement(env, used, inDossier)) return null;
       return env.spec.clock.supplementsPer === 'dossier'
-        ? `${inDossier} supplement(s) have already been requested for this dossier, the most allowed per dossier (${max}).`
-        : `${agencyName(env, agency)} has already requested ${used} supplement(s), the most allowed per agency (${max}).`;
+        ? label('refuse.supplement-dossier', { n: inDossier, max })
+        : labelBy('refuse.supplement-agency', (lang) => ({ agency: agencyName(env, agency, lang), n: used, max }));
     })
     .with({ rule: 'supply' }, ({ step }) => {
-      if (by.kind !== 'applicant') return `only the applicant can supply documents; ${describeActor(env, by)} cannot.`;
-      return event.type === 'SUPPLY' && event.step !== undefined && event.step !== step ? `no supplement is pending for step "${event.step}".` : null;
+      if (by.kind !== 'applicant') return labelBy('refuse.supply-applicant', (lang) => ({ actor: actor(lang) }));
+      return event.type === 'SUPPLY' && event.step !== undefined && event.step !== step ? label('refuse.supply-none', { step: event.step }) : null;
     })
     .with({ rule: 'answer' }, ({ consult, agency }) => {
-      if (event.type !== 'ANSWER' || event.consult !== consult) return `no consultation "${event.type === 'ANSWER' ? event.consult : ''}" is open.`;
-      return isAgency(agency) ? null : `only the consulted agency ${agencyName(env, agency)} can answer for itself; ${describeActor(env, by)} cannot.`;
+      if (event.type !== 'ANSWER' || event.consult !== consult) return label('refuse.consult-none', { consult: event.type === 'ANSWER' ? event.consult : '' });
+      return isAgency(agency) ? null : labelBy('refuse.consult-agency', (lang) => ({ agency: agencyName(env, agency, lang), actor: actor(lang) }));
     })
     .with({ rule: 'interval' }, ({ interval, party }) => {
-      if (event.type !== 'FINISH_INTERVAL' || event.interval !== interval) return `no excluded interval "${event.type === 'FINISH_INTERVAL' ? event.interval : ''}" is open.`;
+      if (event.type !== 'FINISH_INTERVAL' || event.interval !== interval) return label('refuse.interval-none', { interval: event.type === 'FINISH_INTERVAL' ? event.interval : '' });
       const ok = party === 'applicant' ? by.kind === 'applicant' : isAgency(party);
-      return ok ? null : `only ${party === 'applicant' ? 'the applicant' : agencyName(env, party)} can end "${interval}"; ${describeActor(env, by)} cannot.`;
+      return ok ? null : labelBy('refuse.interval-party', (lang) => ({ party: party === 'applicant' ? t(lang, 'actor.applicant') : agencyName(env, party, lang), interval, actor: actor(lang) }));
     })
     .with({ rule: 'timer' }, ({ timer }) => timerRefusal(ctx, event, (t) => t.id === timer))
     .with({ rule: 'notify' }, () => timerRefusal(ctx, event, (t) => t.kind === 'apology-due' || t.kind === 'overdue'))
@@ -112,40 +112,49 @@ export function refusal(env: ProcedureEnv, ctx: CaseContext, event: { readonly t
     .exhaustive();
 }
 
-function holds(env: ProcedureEnv, event: CaseEvent, step: string): string | null {
-  if (!('step' in event) || event.step !== step) return `step "${'step' in event ? event.step : ''}" is not active now.`;
+function holds(env: ProcedureEnv, event: CaseEvent, step: string): Reason | null {
+  if (!('step' in event) || event.step !== step) return label('refuse.step-inactive', { step: 'step' in event ? (event.step ?? '') : '' });
   const { agency, role } = env.steps.get(step)!;
   const by = event.by;
   if (by.kind === 'agency' && by.agency === agency) {
     // The procedure names who in the agency acts (the chairman signs): only that role may.
     if (role === undefined || by.role === role) return null;
-    return `only the ${role} of ${agencyName(env, agency)} can ${own(VERBS, event.type) ?? event.type} step "${step}"; ${by.role === undefined ? 'an actor with no role' : `the ${by.role}`} cannot. It must come from that person: "by": {"agency": "${agency}", "role": "${role}"} (over HTTP, a token with role ${role}).`;
+    return labelBy('refuse.role', (lang) => ({
+      role,
+      agency: agencyName(env, agency, lang),
+      verb: verbOf(event.type, lang),
+      step,
+      actor: by.role === undefined ? t(lang, 'refuse.role.none') : t(lang, 'refuse.role.other', { role: by.role }),
+      by: `"by": {"agency": "${agency}", "role": "${role}"}`,
+    }));
   }
-  return `only ${agencyName(env, agency)}, which holds step "${step}", can ${own(VERBS, event.type) ?? event.type}${event.type === 'COMPLETE' || event.type === 'REQUEST_SUPPLEMENT' ? ' it' : ''}; ${describeActor(env, by)} cannot.`;
+  const it = event.type === 'COMPLETE' || event.type === 'REQUEST_SUPPLEMENT';
+  return labelBy('refuse.holder', (lang) => ({ agency: agencyName(env, agency, lang), step, verb: verbOf(event.type, lang, it), actor: describeActor(env, by, lang) }));
 }
 
-function timerRefusal(ctx: CaseContext, event: CaseEvent, kind: (t: CaseContext['timers'][number]) => boolean): string | null {
-  if (event.type !== 'TIMER') return 'not a timer event.';
-  if (event.by.kind !== 'system') return 'only the system clock fires timers.';
+function timerRefusal(ctx: CaseContext, event: CaseEvent, kind: (t: CaseContext['timers'][number]) => boolean): Reason | null {
+  if (event.type !== 'TIMER') return label('refuse.not-timer');
+  if (event.by.kind !== 'system') return label('refuse.timer-system');
   const timer = ctx.timers.find((t) => t.id === event.timer && kind(t));
-  if (timer === undefined) return `no timer "${event.timer}" is armed.`;
-  return event.at >= timer.at ? null : `timer "${event.timer}" is not due until ${formatInstant(timer.at)}.`;
+  if (timer === undefined) return label('refuse.timer-none', { timer: event.timer });
+  return event.at >= timer.at ? null : label('refuse.timer-early', { timer: event.timer, at: formatInstant(timer.at) });
 }
 
-function apologyRefusal(env: ProcedureEnv, ctx: CaseContext, event: CaseEvent): string | null {
-  if (event.type !== 'APOLOGIZE') return 'not an apology.';
+function apologyRefusal(env: ProcedureEnv, ctx: CaseContext, event: CaseEvent): Reason | null {
+  if (event.type !== 'APOLOGIZE') return label('refuse.not-apology');
   const by = event.by;
   const holders = Object.values(ctx.steps).filter((s) => s.status !== 'done').map((s) => s.agency);
   if (by.kind !== 'agency' || (by.agency !== env.desk && !holders.includes(by.agency))) {
-    return `only an agency holding the dossier (${holders.map((a) => agencyName(env, a)).join(', ') || 'none'}) or the desk can issue an apology slip; ${describeActor(env, by)} cannot.`;
+    return labelBy('refuse.apology-who', (lang) => ({ holders: holders.map((a) => agencyName(env, a, lang)).join(', ') || t(lang, 'error.none'), actor: describeActor(env, by, lang) }));
   }
   const max = env.spec.lateness.apology.max;
-  if (ctx.apologies.length >= max) return `an apology slip has already been issued; at most ${max} per dossier.`;
+  if (ctx.apologies.length >= max) return label('refuse.apology-max', { max });
   const ledger = ctx.statutory;
-  if (ledger === null || ledger.due === null) return 'the statutory clock is paused: there is no due date to apologise for now.';
+  if (ledger === null || ledger.due === null) return label('refuse.apology-paused');
   const last = apologyDeadline(env, ledger)!;
   if (event.at > last) {
-    return `too late for an apology slip: it had to be issued by ${formatInstant(last)}, ${env.spec.lateness.apology.noticeBefore} before the due date ${formatInstant(ledger.due)}.`;
+    const notice = parseDuration(env.spec.lateness.apology.noticeBefore);
+    return labelBy('refuse.apology-late', (lang) => ({ last: formatInstant(last), notice: durationWords(notice, lang), due: formatInstant(ledger.due!) }));
   }
-  return event.newDue > ledger.due ? null : `the new return date ${formatInstant(event.newDue)} must be after the due date ${formatInstant(ledger.due)}.`;
+  return event.newDue > ledger.due ? null : label('refuse.apology-new-due', { newDue: formatInstant(event.newDue), due: formatInstant(ledger.due) });
 }

@@ -138,12 +138,12 @@ class MermaidWriter {
       this.state(d, waiting, `${word('awaitingAnswer', this.#lang)} — ${this.party(agency)}`);
       this.state(d, answered, word('answered', this.#lang));
       this.edge(d, '[*]', waiting);
-      this.edge(d, waiting, answered, 'ANSWER');
+      this.edge(d, waiting, answered, this.event('ANSWER'));
       this.edge(d, answered, '[*]');
       if (node.deemedConsent) {
         const deemed = this.#ids.take(`${id}_${agency}_deemed`);
         this.state(d, deemed, word('deemed', this.#lang));
-        this.edge(d, waiting, deemed, `TIMER (${word('after', this.#lang)} ${within})`);
+        this.edge(d, waiting, deemed, `${this.event('TIMER')} (${word('after', this.#lang)} ${within})`);
         this.edge(d, deemed, '[*]');
       }
     });
@@ -157,7 +157,12 @@ class MermaidWriter {
     const lasts = node.lasts === undefined ? '' : ` (${this.duration(node.lasts)})`;
     this.state(depth, id, `${node.title[this.#lang]} — ${this.party(node.party)} · ${word('excluded', this.#lang)}${lasts}`);
     this.connect(depth, pending, id);
-    return [{ from: id, label: node.lasts === undefined ? `FINISH_INTERVAL (${this.party(node.party)})` : `TIMER${lasts}` }];
+    return [{ from: id, label: node.lasts === undefined ? `${this.event('FINISH_INTERVAL')} (${this.party(node.party)})` : `${this.event('TIMER')}${lasts}` }];
+  }
+
+  /** An event by the API's name in English, by what a person does in Vietnamese (as the lifecycle's edges). */
+  event(type: CaseEventType): string {
+    return eventWord(type, this.#lang);
   }
 
   party(id: string): string {
@@ -206,7 +211,7 @@ export function toMermaid(spec: ProcedureSpec, options: ExportOptions = {}): str
   w.state(1, 'withdrawalClosed', t('withdrawalClosed'));
 
   // Events by the API's names in English, by what a person does in Vietnamese.
-  const e = (type: CaseEventType | 'TIMER') => (lang === 'en' ? type : tr(lang, `event.${type}`));
+  const e = (type: CaseEventType) => eventWord(type, lang);
   w.edge(1, '[*]', 'receiving');
   if (completion) {
     w.edge(1, 'receiving', 'awaitingCompletion', `${e('REQUEST_COMPLETION')} (${atMostTimes(spec.receipt.maxCompletionRequests, lang)})`);
@@ -225,4 +230,9 @@ export function toMermaid(spec: ProcedureSpec, options: ExportOptions = {}): str
   w.edge(1, 'withdrawn', 'withdrawalClosed', e('WITHDRAW'));
   for (const final of ['rated', 'closed', 'refused', 'refusedAtReceipt', 'withdrawalClosed']) w.edge(1, final, '[*]');
   return `${w.lines.join('\n')}\n`;
+}
+
+/** Events by the API's names in English, by what a person does in Vietnamese. */
+function eventWord(type: CaseEventType, lang: ExportLang): string {
+  return lang === 'en' ? type : tr(lang, `event.${type}`);
 }

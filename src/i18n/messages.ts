@@ -11,6 +11,7 @@
  */
 import { ERROR_EN, ERROR_VI } from './error-messages.ts';
 import { SCENARIO_EN, SCENARIO_VI } from './scenario-messages.ts';
+import { REFUSAL_EN, REFUSAL_VI } from './refusal-messages.ts';
 import { SERVICE_ERROR_EN, SERVICE_ERROR_VI } from './service-messages.ts';
 
 export const EN = {
@@ -221,6 +222,8 @@ export const EN = {
   ...SCENARIO_EN,
   // Errors of the running service (service-messages.ts).
   ...SERVICE_ERROR_EN,
+  // Why an event is refused (refusal-messages.ts).
+  ...REFUSAL_EN,
 } as const;
 
 /** A key of the catalogue. */
@@ -423,4 +426,5 @@ export const VI: { readonly [K in MessageKey]: string } = {
   ...ERROR_VI,
   ...SCENARIO_VI,
   ...SERVICE_ERROR_VI,
+  ...REFUSAL_VI,
 };

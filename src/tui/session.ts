@@ -231,7 +231,7 @@ export function perform(s: Session, action: Action, text = action.form?.initial 
   const { snapshot, now } = current(s);
   const at = Math.max(now, snapshot.context.now) as Instant;
   const result = applyEvent(s.proc, snapshot, action.build(at, text));
-  if (!result.ok) return { ...s, message: `${SAYS[lang].refused}: ${result.error.message}` };
+  if (!result.ok) return { ...s, message: `${SAYS[lang].refused}: ${result.error.messageIn(lang)}` };
   const said = result.effects.map((e) => kindText(e.kind, lang)).join(', ');
   return push(s, result.snapshot, at, action.label, said === '' ? action.label : `${action.label} → ${said}`);
 }

@@ -212,7 +212,7 @@ describe('lateness: apology slips and overdue notices', () => {
       'the new return date 2025-03-06T17:00+07:00 must be after the due date 2025-03-07T00:00+07:00.',
     );
     expect(c.refusal('APOLOGIZE', '2025-03-06T10:00', justice, { newDue: parseInstant('2025-03-10T17:00'), reason: 'x' })).toBe(
-      'too late for an apology slip: it had to be issued by 2025-03-06T00:00+07:00, 1wd before the due date 2025-03-07T00:00+07:00.',
+      'too late for an apology slip: it had to be issued by 2025-03-06T00:00+07:00, 1 working day before the due date 2025-03-07T00:00+07:00.',
     );
     expect(c.refusal('APOLOGIZE', '2025-03-05T10:00', police, { newDue: parseInstant('2025-03-10T17:00'), reason: 'x' })).toMatch(/^only an agency holding the dossier/);
     c.send('APOLOGIZE', '2025-03-05T10:00', justice, { newDue: parseInstant('2025-03-10T17:00'), reason: 'verification with another commune' });

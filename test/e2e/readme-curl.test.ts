@@ -40,7 +40,7 @@ describe('the README curl session', () => {
     const server = await startServe(['--db', join(dir, 'cases.db'), '--auth', join(dir, 'auth.yaml')]);
     try {
       const steps = session();
-      expect(steps.length).toBe(9);
+      expect(steps.length).toBe(10);
       // One shell runs the whole session, so variables carry from one command to the next; a
       // marker after each command splits what it printed.
       const script = steps.map((s) => `${s.command}\necho; echo '@@end@@'`).join('\n');

@@ -142,7 +142,7 @@ describe('toMermaid', () => {
   it('writes Vietnamese labels by default, letters unchanged', () => {
     const text = toMermaid(tiny);
     expect(text).toContain('state "Đăng ký#59; ký — Tư pháp#58; #34;hộ tịch#34; · 1 ngày làm việc" as step_register');
-    expect(text).toContain('excluded_pay --> [*] : FINISH_INTERVAL (Người nộp hồ sơ)');
+    expect(text).toContain('excluded_pay --> [*] : Kết thúc thời gian không tính (Người nộp hồ sơ)');
     expect(structureProblems(text)).toEqual([]);
   });
 
