@@ -20,9 +20,9 @@ export async function discoverCommand(args: readonly string[], io: Io): Promise<
   if (positionals.length > 1) throw new UsageError('usage', label('error.takes-one-log', { command: 'discover' }));
   if (values.output === undefined) throw new UsageError('usage', label('error.discover.output'), { path: ['-o'] });
   const minFrequency = values['min-frequency'] === undefined ? undefined : Number(values['min-frequency']);
-  if (minFrequency !== undefined && !(minFrequency >= 0 && minFrequency < 1)) throw new UsageError('usage', `--min-frequency "${values['min-frequency']}" must be a share of the cases, at least 0 and below 1 (e.g. 0.05).`, { path: ['--min-frequency'] });
+  if (minFrequency !== undefined && !(minFrequency >= 0 && minFrequency < 1)) throw new UsageError('usage', label('error.discover.min-frequency', { text: values['min-frequency']! }), { path: ['--min-frequency'] });
   const seed = values.seed === undefined ? undefined : Number(values.seed);
-  if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('usage', `--seed "${values.seed}" must be a whole number.`, { path: ['--seed'] });
+  if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('usage', label('error.seed.whole', { text: values.seed! }), { path: ['--seed'] });
   const log = await loadLogOrStore(positionals[0], values.db, await loadMapping(values.map), 'discover');
   const d = discover(log, { ...(minFrequency === undefined ? {} : { minFrequency }), ...(values.procedure === undefined ? {} : { procedure: values.procedure }), ...(seed === undefined ? {} : { seed }), procedureFile: 'procedure.yaml' });
   await mkdir(values.output, { recursive: true });

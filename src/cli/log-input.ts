@@ -10,7 +10,7 @@ import { logFormatOf, readLog } from '../mining/read-log.ts';
 export async function loadMapping(file: string | undefined): Promise<LogMapping> {
   if (file === undefined) return DEFAULT_MAPPING;
   const text = await readFile(file, 'utf8').catch((cause: unknown) => {
-    throw new UsageError('bad-file', `cannot read the mapping file: ${(cause as Error).message}`, { file, cause });
+    throw new UsageError('bad-file', label('error.log.mapping-unreadable', { why: (cause as Error).message }), { file, cause });
   });
   return parseMapping(text, file);
 }
@@ -19,7 +19,7 @@ export async function loadMapping(file: string | undefined): Promise<LogMapping>
 export async function loadLog(file: string, mapping: LogMapping): Promise<EventLog> {
   const format = logFormatOf(file);
   const info = await stat(file).catch(() => undefined);
-  if (info === undefined || !info.isFile()) throw new UsageError('bad-file', 'no such log file. Give a CSV (*.csv) or XES (*.xes) event log.', { file });
+  if (info === undefined || !info.isFile()) throw new UsageError('bad-file', label('error.log.no-file'), { file });
   return readLog(createReadStream(file, { highWaterMark: 1 << 20 }), file, mapping, format);
 }
 
@@ -29,7 +29,7 @@ export async function loadLog(file: string, mapping: LogMapping): Promise<EventL
  * @throws UsageError `not-found` for a SQLite file that does not exist (a store is never created here)
  */
 export async function loadStoreLog(db: string): Promise<EventLog> {
-  if (!/^postgres(ql)?:\/\//.test(db) && !existsSync(db)) throw new UsageError('not-found', 'no such case database. Give the SQLite file of motcua case (--db), or a postgres:// URL.', { file: db });
+  if (!/^postgres(ql)?:\/\//.test(db) && !existsSync(db)) throw new UsageError('not-found', label('error.report.no-db'), { file: db });
   // Loaded only for --db: reading a log file needs no database driver.
   const [{ openStore }, { storeTraces }] = await Promise.all([import('../server/serve.ts'), import('../engine/case-log.ts')]);
   const store = await openStore(db);

@@ -13,7 +13,7 @@ import { STAFF_USAGE } from './usage.ts';
 const whole = (text: string | undefined, flag: string, min: number): number | undefined => {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw new UsageError('usage', `${flag} "${text}" must be a whole number ≥ ${min}.`, { path: [flag] });
+  if (!Number.isInteger(n) || n < min) throw new UsageError('usage', label('error.whole-number.min', { flag, text, min }), { path: [flag] });
   return n;
 };
 

@@ -19,7 +19,7 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
   if (positionals.length !== 1) throw new UsageError('usage', label('error.takes-one-scenario', { command: 'validate' }));
   const scenario = await loadScenario(positionals[0]!);
   const replications = values.replications === undefined ? scenario.baseline.replications : Number(values.replications);
-  if (!Number.isInteger(replications) || replications < 1) throw new UsageError('usage', `--replications "${values.replications}" must be a whole number ≥ 1.`, { path: ['--replications'] });
+  if (!Number.isInteger(replications) || replications < 1) throw new UsageError('usage', label('error.whole-number.min', { flag: '--replications', text: String(values.replications), min: 1 }), { path: ['--replications'] });
   const log = await loadLogOrStore(values.log, values.db, await loadMapping(values.map), 'validate', '--log');
   const simulated = simulatedLog({ ...scenario.baseline, replications }).log;
   const v = validate(log, simulated, { procedures: scenario.baseline.procedures.map((p) => p.spec.id) });

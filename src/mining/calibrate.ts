@@ -5,6 +5,7 @@ import { VN_DEFAULT_OFFICE_HOURS } from '../calendar/office-hours.ts';
 import { vietnamDayCalendar } from '../calendar/vietnam.ts';
 import type { FlowNode, ProcedureSpec } from '../dsl/spec.ts';
 import { LogError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 import { ACTIVITY } from '../export/event-log.ts';
 import { BUILT_IN, WRITER_NAMES, normalName } from './built-in.ts';
 import type { Distribution } from '../sim/config.ts';
@@ -121,7 +122,8 @@ export function calibrate(log: EventLog, options: CalibrateOptions): Calibration
   const hasProcedure = log.traces.some((t) => t.attributes['procedure'] !== undefined);
   const traces = log.traces.filter((t) => t.events.length > 0 && (!hasProcedure || t.attributes['procedure'] === spec.id));
   if (traces.length === 0) {
-    throw new LogError('no-cases', `no case of ${spec.id} in the log${hasProcedure ? ` (case:procedure names ${[...new Set(log.traces.map((t) => t.attributes['procedure']))].slice(0, 5).join(', ')})` : ''}. Calibrate with the procedure the log records, or filter the log.`, { file: log.source });
+    const names = [...new Set(log.traces.map((t) => t.attributes['procedure']))].slice(0, 5).join(', ');
+    throw new LogError('no-cases', hasProcedure ? label('error.log.no-cases-of.named', { id: spec.id, names }) : label('error.log.no-cases-of', { id: spec.id }), { file: log.source });
   }
 
   // Work of every trace of the log (all procedures share the stations), for concurrency and hours.

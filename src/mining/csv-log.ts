@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse';
 import { LogError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 import { type EventLog, LogBuilder, lifecycleOf } from './log.ts';
 import { DEFAULT_MAPPING, type LogMapping } from './mapping.ts';
 import { timestampAt } from './timestamp.ts';
@@ -41,7 +42,7 @@ export async function readCsvLog(chunks: Chunks, file: string, mapping: LogMappi
     const find = (name: string, required: boolean, role: string) => {
       const i = header!.indexOf(name);
       if (i < 0 && required) {
-        throw new LogError('missing-column', `no column "${name}" (${role}) in the header: ${header!.map((h) => `"${h}"`).join(', ')}. Name the column in a mapping file (--map) under columns: { ${role}: <name> }.`, { file, line, column: 1 });
+        throw new LogError('missing-column', label('error.log.missing-column', { name, role, header: header!.map((h) => `"${h}"`).join(', ') }), { file, line, column: 1 });
       }
       return i;
     };
@@ -62,9 +63,9 @@ export async function readCsvLog(chunks: Chunks, file: string, mapping: LogMappi
   const onRow = (row: string[], line: number) => {
     const cell = (i: number) => (i < 0 ? undefined : row[i]);
     const caseId = row[caseCol]!;
-    if (caseId === '') throw new LogError('missing-case', `the case id (column "${cols.case}") is empty.`, { file, line, column: caseCol + 1 });
+    if (caseId === '') throw new LogError('missing-case', label('error.log.empty-case', { column: cols.case }), { file, line, column: caseCol + 1 });
     const activity = row[activityCol]!;
-    if (activity === '') throw new LogError('missing-activity', `the activity (column "${cols.activity}") is empty.`, { file, line, column: activityCol + 1 });
+    if (activity === '') throw new LogError('missing-activity', label('error.log.empty-activity', { column: cols.activity }), { file, line, column: activityCol + 1 });
     const time = timestampAt(row[timeCol]!, offset, () => ({ file, line, column: timeCol + 1, what: cols.timestamp }));
     const resource = cell(resourceCol);
     const group = cell(groupCol);
@@ -80,7 +81,7 @@ export async function readCsvLog(chunks: Chunks, file: string, mapping: LogMappi
     if (failure !== undefined) return;
     try {
       if (header === undefined) onHeader(record, line);
-      else if (record.length !== header.length) throw new LogError('bad-csv', `this row has ${record.length} fields, the header has ${header.length}. Every row needs as many fields as the header; quote fields that contain a comma.`, { file, line });
+      else if (record.length !== header.length) throw new LogError('bad-csv', label('error.log.fields', { n: record.length, header: header.length }), { file, line });
       else onRow(record, line);
     } catch (error) {
       failure = error;
@@ -167,7 +168,7 @@ export async function readCsvLog(chunks: Chunks, file: string, mapping: LogMappi
     parser!.read();
   }
   check();
-  if (header === undefined) throw new LogError('empty-log', `the log is empty: it needs a header line (${cols.case},${cols.activity},${cols.timestamp},…) and one row per event.`, { file, line: 1, column: 1 });
+  if (header === undefined) throw new LogError('empty-log', label('error.log.empty-csv', { case: cols.case, activity: cols.activity, timestamp: cols.timestamp }), { file, line: 1, column: 1 });
   return builder.build();
 }
 
@@ -183,7 +184,15 @@ function csvError(error: Error, file: string, offset: number): LogError {
   const column = typeof e.index === 'number' ? e.index + 1 : undefined;
   const fields = /expect (\d+), got (\d+)/.exec(error.message);
   // csv-parse says "at line N" counting from where it started reading: the prefix names the line.
-  const message = fields !== null ? `this row has ${fields[2]} fields, the header has ${fields[1]}.` : error.message.replace(/^Invalid Record Length: /, '').replace(/^Invalid Opening Quote: /, '').replace(/ at line \d+/, '').replace(/\.?$/, '.');
-  const hint = e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? ' Every row needs as many fields as the header; quote fields that contain a comma.' : e.code === 'CSV_QUOTE_NOT_CLOSED' ? ' Close the quoted field with a double quote (write "" for a quote inside it).' : '';
-  return new LogError('bad-csv', `${message}${hint}`, { file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }), cause: error });
+  const message =
+    fields !== null
+      ? label('error.log.fields', { n: fields[2]!, header: fields[1]! })
+      : e.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? label('error.log.quote-not-closed')
+        : e.code === 'CSV_INVALID_CLOSING_QUOTE' || e.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE'
+          ? label('error.log.closing-quote')
+          : e.code === 'INVALID_OPENING_QUOTE'
+            ? label('error.log.opening-quote')
+            : label('error.log.csv-other', { why: error.message.replace(/ at line \d+/, '').replace(/\.$/, '') });
+  return new LogError('bad-csv', message, { file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }), cause: error });
 }

@@ -7,6 +7,7 @@ import { writeProcedure } from '../dsl/io.ts';
 import { CHANNELS, type Channel, type DossierField, type ExcludedReason, type FlowNode, type ProcedureSpec } from '../dsl/spec.ts';
 import { validateProcedure } from '../dsl/validate.ts';
 import { LogError } from '../errors.ts';
+import { label as i18n, labelBy, t } from '../i18n/translate.ts';
 import { builtInOf, consultationOf, isConsultation } from './built-in.ts';
 import { type Calibration, calibrate } from './calibrate.ts';
 import { instancesOf } from './instances.ts';
@@ -132,17 +133,18 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
   }
   const chosen = options.procedure ?? [...procedures].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (options.procedure !== undefined && !procedures.has(options.procedure)) {
-    throw new LogError('no-cases', `no case of "${options.procedure}" in the log (case:procedure names ${[...procedures.keys()].slice(0, 5).join(', ') || 'nothing'}). Name one of those, or leave --procedure out.`, { file: log.source });
+    const names = [...procedures.keys()].slice(0, 5).join(', ');
+    throw new LogError('no-cases', labelBy('error.log.no-procedure', (lang) => ({ procedure: options.procedure!, names: names || t(lang, 'error.none') })), { file: log.source });
   }
   const traces = log.traces.filter((t) => t.events.length > 0 && (chosen === undefined || t.attributes['procedure'] === undefined || t.attributes['procedure'] === chosen));
-  if (traces.length === 0) throw new LogError('no-cases', 'the log has no case with an activity: there is nothing to discover.', { file: log.source });
+  if (traces.length === 0) throw new LogError('no-cases', i18n('error.log.no-activity'), { file: log.source });
   for (const [p, n] of procedures) if (p !== chosen) leftOut.push(`${n} cases of another procedure (${p}); run again with --procedure ${p}`);
 
   const isStep = (activity: string) => builtInOf(activity) === undefined && !isConsultation(activity);
 
   // Cases that ran to their end give the flow; the others still count in the scenario's rates.
   const finished = traces.filter((t) => !t.events.some((e) => EARLY_END.has(builtInOf(e.activity) ?? '')) && (t.attributes['outcome'] === undefined || t.attributes['outcome'] === 'returned'));
-  if (finished.length === 0) throw new LogError('no-cases', 'no case of the log ran to its end (every one was refused, withdrawn or is in progress): the flow cannot be discovered.', { file: log.source });
+  if (finished.length === 0) throw new LogError('no-cases', i18n('error.log.none-finished'), { file: log.source });
 
   const days = vietnamDayCalendar();
   const calendar = new BusinessCalendar({ days, hours: VN_DEFAULT_OFFICE_HOURS });

@@ -1,6 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { LogError } from '../errors.ts';
+import { labelBy, label } from '../i18n/translate.ts';
+import { zodIssueMessages } from '../i18n/zod-issue.ts';
 import { parseOffset } from './timestamp.ts';
 
 /**
@@ -72,12 +74,13 @@ export function parseMapping(text: string, file: string): LogMapping {
   try {
     data = parseYaml(text) ?? {};
   } catch (cause) {
-    throw new LogError('bad-mapping', `not valid YAML: ${(cause as Error).message.split('\n')[0]}`, { file, cause });
+    throw new LogError('bad-mapping', label('error.log.mapping-yaml', { why: (cause as Error).message.split('\n')[0]! }), { file, cause });
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new LogError('bad-mapping', `${issue.message}. A mapping has columns: { case, activity, timestamp, lifecycle, resource, group }, attributes: { name: column }, timezone: "+07:00" and activities: { "log name": step-id }.`, {
+    const why = zodIssueMessages(issue, data);
+    throw new LogError('bad-mapping', labelBy('error.log.mapping-shape', (lang) => ({ why: why[lang] })), {
       file,
       path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
     });
@@ -86,7 +89,7 @@ export function parseMapping(text: string, file: string): LogMapping {
   let offsetMinutes = DEFAULT_MAPPING.offsetMinutes;
   if (m.timezone !== undefined) {
     const o = parseOffset(m.timezone);
-    if (o === undefined) throw new LogError('bad-mapping', `timezone "${m.timezone}" is not an offset. Write it like "+07:00" or "Z".`, { file, path: ['timezone'] });
+    if (o === undefined) throw new LogError('bad-mapping', label('error.log.mapping-timezone', { text: m.timezone }), { file, path: ['timezone'] });
     offsetMinutes = o;
   }
   const columns: { -readonly [K in keyof LogMapping['columns']]: string } = { ...PM4PY_COLUMNS };

@@ -1,4 +1,5 @@
 import { LogError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 import { type LogFormat, logFormatOfName } from '../export/event-log.ts';
 import { type Chunks, readCsvLog } from './csv-log.ts';
 import type { EventLog } from './log.ts';
@@ -11,7 +12,7 @@ export type { LogFormat } from '../export/event-log.ts';
 export function logFormatOf(file: string): LogFormat {
   const format = logFormatOfName(file);
   if (format !== undefined) return format;
-  throw new LogError('unknown-format', `cannot tell the format of "${file}": name a CSV log *.csv or an XES log *.xes.`, { file });
+  throw new LogError('unknown-format', label('error.log.unknown-format', { file }), { file });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { LogError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 
 const PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
@@ -89,9 +90,6 @@ export function parseAnyTimestamp(text: string, defaultOffsetMinutes: number): n
   return utc - offset * 60_000;
 }
 
-/** The accepted forms, for messages. */
-export const TIMESTAMP_FORMS = '2025-01-24T09:00:00+07:00, 2025-01-24 09:00:00Z, or 2025-01-24T09:00 (in the log\'s time zone)';
-
 /** Where a timestamp was read, for the error; asked for only when the timestamp is bad (a log has millions). */
 export type TimestampWhere = () => { readonly file: string; readonly line?: number; readonly column?: number; readonly what: string };
 
@@ -100,7 +98,7 @@ export function timestampAt(text: string, offset: number, whereOf: TimestampWher
   const t = parseTimestamp(text, offset);
   if (t === undefined) {
     const where = whereOf();
-    throw new LogError('bad-timestamp', `${where.what} "${text}" is not a timestamp. Write ${TIMESTAMP_FORMS}.`, {
+    throw new LogError('bad-timestamp', label('error.log.bad-timestamp', { what: where.what, text }), {
       file: where.file,
       ...(where.line === undefined ? {} : { line: where.line }),
       ...(where.column === undefined ? {} : { column: where.column }),

@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTag } from 'saxes';
 import { LogError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 import type { Chunks } from './csv-log.ts';
 import { type EventLog, type Lifecycle, LogBuilder, lifecycleOf } from './log.ts';
 import { DEFAULT_MAPPING, type LogMapping } from './mapping.ts';
@@ -43,7 +44,7 @@ export async function readXesLog(chunks: Chunks, file: string, mapping: LogMappi
   let eventColumn = 0;
   let traceAt = { line: 0, column: 0 };
 
-  const fail = (code: string, message: string, at = { line: parser.line, column: parser.column + 1 }): never => {
+  const fail = (code: string, message: { readonly vi: string; readonly en: string }, at = { line: parser.line, column: parser.column + 1 }): never => {
     throw new LogError(code, message, { file, line: at.line, column: at.column });
   };
 
@@ -51,7 +52,7 @@ export async function readXesLog(chunks: Chunks, file: string, mapping: LogMappi
     const name = tag.name;
     depth++;
     if (depth === 1) {
-      if (name !== 'log') fail('not-xes', `the root element is <${name}>; an XES log starts with <log>.`);
+      if (name !== 'log') fail('not-xes', label('error.log.not-xes', { name }));
       sawLog = true;
     } else if (depth === 2) {
       if (name === 'trace') {
@@ -87,7 +88,7 @@ export async function readXesLog(chunks: Chunks, file: string, mapping: LogMappi
   const keyValue = (tag: SaxesTag): [string, string] => {
     const key = tag.attributes['key'];
     const value = tag.attributes['value'];
-    if (typeof key !== 'string' || typeof value !== 'string') return fail('bad-attribute', `<${tag.name}> needs key="…" and value="…".`);
+    if (typeof key !== 'string' || typeof value !== 'string') return fail('bad-attribute', label('error.log.xes-attribute', { tag: tag.name }));
     return [key, value];
   };
 
@@ -96,12 +97,12 @@ export async function readXesLog(chunks: Chunks, file: string, mapping: LogMappi
     if (depth === 2 && eventOpen) {
       eventOpen = false;
       const at = { line: eventLine, column: eventColumn };
-      if (activity === undefined) fail('missing-activity', `this event has no ${keys.activity} (<string key="${keys.activity}" value="…"/>).`, at);
-      if (time === undefined) fail('missing-timestamp', `this event has no ${keys.timestamp} (<date key="${keys.timestamp}" value="2025-01-24T09:00:00+07:00"/>).`, at);
+      if (activity === undefined) fail('missing-activity', label('error.log.xes-no-activity', { key: keys.activity }), at);
+      if (time === undefined) fail('missing-timestamp', label('error.log.xes-no-timestamp', { key: keys.timestamp }), at);
       pending.push({ activity: activity!, time: timestampAt(time!, mapping.offsetMinutes, () => ({ file, ...at, what: keys.timestamp })), lifecycle: lifecycleOf(lifecycle), resource, group });
     } else if (depth === 1 && traceOpen) {
       traceOpen = false;
-      if (traceId === undefined) fail('missing-case', 'this trace has no concept:name (<string key="concept:name" value="case id"/>).', traceAt);
+      if (traceId === undefined) fail('missing-case', label('error.log.xes-no-case'), traceAt);
       const trace = builder.trace(traceId!);
       for (const name in traceAttributes) builder.attribute(trace, name, traceAttributes[name]!);
       for (const e of pending) builder.event(trace, e.activity, e.time, e.lifecycle, e.resource, e.group);
@@ -109,7 +110,7 @@ export async function readXesLog(chunks: Chunks, file: string, mapping: LogMappi
   });
 
   parser.on('error', (error: Error) => {
-    if (failure === undefined) failure = new LogError('bad-xml', `${error.message.replace(/^[^:]*:\d+:\d+: /, '')}.`.replace(/\.\.$/, '.'), { file, line: parser.line, column: parser.column + 1, cause: error });
+    if (failure === undefined) failure = new LogError('bad-xml', xmlMessage(error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '')), { file, line: parser.line, column: parser.column + 1, cause: error });
   });
 
   const decoder = new TextDecoder();
@@ -126,13 +127,23 @@ export async function readXesLog(chunks: Chunks, file: string, mapping: LogMappi
   };
   for await (const chunk of chunks) write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
   write(decoder.decode());
-  if (blank) throw new LogError('empty-log', 'the log is empty: an XES log is <log> with <trace> elements holding <event> elements.', { file, line: 1, column: 1 });
+  if (blank) throw new LogError('empty-log', label('error.log.empty-xes'), { file, line: 1, column: 1 });
   try {
     parser.close();
   } catch (error) {
     if (failure === undefined) failure = error;
   }
   if (failure !== undefined) throw failure;
-  if (!sawLog) throw new LogError('empty-log', 'the log is empty: an XES log is <log> with <trace> elements holding <event> elements.', { file, line: 1, column: 1 });
+  if (!sawLog) throw new LogError('empty-log', label('error.log.empty-xes'), { file, line: 1, column: 1 });
   return builder.build();
+}
+
+/** saxes's own words for the commonest mistakes, from the catalogue; the others in its English. */
+function xmlMessage(why: string): { readonly vi: string; readonly en: string } {
+  const unclosed = /^unclosed tag: (.+)$/.exec(why);
+  if (unclosed !== null) return label('error.log.xml-unclosed', { tag: unclosed[1]! });
+  if (why === 'unexpected close tag') return label('error.log.xml-close');
+  if (why === 'text data outside of root node') return label('error.log.xml-outside');
+  if (why === 'undefined entity') return label('error.log.xml-entity');
+  return label('error.log.xml-other', { why });
 }
