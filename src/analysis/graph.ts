@@ -2,9 +2,9 @@ import { type AnyStateNode, getStateNodes } from 'xstate';
 import { getAdjacencyMap } from 'xstate/graph';
 import { instantAt } from '../calendar/instant.ts';
 import { localDate } from '../calendar/date.ts';
+import { affordances, affordedEvent } from '../compile/affordances.ts';
 import type { CaseSnapshot } from '../compile/case.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
-import { actorOfStep } from '../compile/rules.ts';
 import type { Actor, CaseEvent, CaseInput, DossierData, OutcomeKind } from '../compile/types.ts';
 import type { Channel, FlowNode } from '../dsl/spec.ts';
 
@@ -50,8 +50,6 @@ export interface GraphOptions {
 type Adjacency = Record<string, { readonly state: CaseSnapshot; readonly transitions: Record<string, { readonly event: CaseEvent; readonly state: CaseSnapshot }> }>;
 
 const system: Actor = { kind: 'system' };
-const applicant: Actor = { kind: 'applicant' };
-const agency = (id: string): Actor => ({ kind: 'agency', agency: id });
 
 /**
  * Explores the compiled machine with XState's graph module: every state reachable, every state
@@ -289,49 +287,23 @@ export function inputVariants(proc: CompiledProcedure): { input: CaseInput; labe
   );
 }
 
-/** The events worth trying in a state: each party doing what it may, at the case's current instant. */
+/**
+ * The events worth trying in a state: what each party may do now ({@link affordances}), but the
+ * apology slip (a notice that changes no path), and the timers that change the flow (deemed
+ * consent, the end of a fixed interval, the rating window), at the case's current instant.
+ */
 function eventsFor(proc: CompiledProcedure, snapshot: CaseSnapshot): CaseEvent[] {
   if (snapshot.status !== 'active') return [];
   const ctx = snapshot.context;
   const at = ctx.now;
-  const desk = agency(proc.env.desk);
-  const is = (value: unknown) => snapshot.matches(value as never);
-  const events: CaseEvent[] = [];
-  if (is({ active: 'receiving' })) {
-    events.push({ type: 'ACCEPT', at, by: desk }, { type: 'REQUEST_COMPLETION', at, by: desk, missing: ['papers'] }, { type: 'REFUSE', at, by: desk, reasons: ['not eligible'] });
-  }
-  if (is({ active: 'awaitingCompletion' })) events.push({ type: 'SUPPLY', at, by: applicant });
-  if (is({ active: 'transferring' })) events.push({ type: 'TRANSFER', at, by: desk });
-  for (const [step, record] of Object.entries(ctx.steps)) {
-    const by = actorOfStep(proc.env, step);
-    if (record.status === 'active') {
-      events.push(
-        { type: 'COMPLETE', at, by, step },
-        { type: 'REQUEST_SUPPLEMENT', at, by, step, missing: ['papers'] },
-        { type: 'REFUSE', at, by, step, reasons: ['not eligible'] },
-      );
-    }
-    if (record.status === 'supplement') events.push({ type: 'SUPPLY', at, by: applicant, step });
-  }
-  for (const [consult, answers] of Object.entries(ctx.answers)) {
-    const node = proc.env.nodes.get(consult);
-    if (node?.kind !== 'consult') continue;
-    for (const a of node.consulted) if (answers[a] === undefined) events.push({ type: 'ANSWER', at, by: agency(a), consult, agree: true });
-  }
-  for (const node of proc.env.nodes.values()) {
-    if (node.kind === 'excluded' && node.lasts === undefined) {
-      events.push({ type: 'FINISH_INTERVAL', at, by: node.party === 'applicant' ? applicant : agency(node.party), interval: node.id });
-    }
-  }
+  const events = affordances(proc, snapshot)
+    .filter((a) => a.type !== 'APOLOGIZE')
+    .map((a) => affordedEvent(a, at, snapshot));
   for (const timer of ctx.timers) {
     if (timer.kind === 'deemed-consent' || timer.kind === 'interval-end' || timer.kind === 'rating-window') {
       events.push({ type: 'TIMER', at: timer.at > at ? timer.at : at, by: system, timer: timer.id });
     }
   }
-  if (is('active')) events.push({ type: 'WITHDRAW', at, by: applicant });
-  if (is('withdrawn')) events.push({ type: 'WITHDRAW', at, by: desk });
-  if (is('resultReady')) events.push({ type: 'RETURN_RESULT', at, by: desk });
-  if (is('returned')) events.push({ type: 'RATE', at, by: applicant, rating: 'satisfied' });
   return events;
 }
 

@@ -1,8 +1,8 @@
 import type { Instant } from '../calendar/instant.ts';
 import { formatInstant } from '../calendar/instant.ts';
 import { type CaseSnapshot, advance, applyEvent, nextDeadline, startCase } from '../compile/case.ts';
+import { affordances } from '../compile/affordances.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
-import { actorOfStep } from '../compile/rules.ts';
 import type { Actor, CaseEvent, CaseInput } from '../compile/types.ts';
 import { type Lang, t } from '../i18n/translate.ts';
 
@@ -90,52 +90,45 @@ export function timedRun(proc: CompiledProcedure, plan: Plan): RunResult {
       const span = due > now ? office.workingTimeBetween(now, due) : 0;
       return span <= 0 ? now : office.addWorkingTime(now, Math.floor(fraction() * span));
     };
-    if (snapshot.matches({ active: 'transferring' } as never) && !planned.has('transfer')) {
-      planned.set('transfer', { at: within(ctx.transferDue ?? now), event: { type: 'TRANSFER', at: now, by: desk } });
-    }
-    for (const [step, record] of Object.entries(ctx.steps)) {
-      const key = `step:${step}:${record.enteredAt}`;
-      if (record.status === 'active' && !planned.has(key) && !seen.has(key)) {
+    // What each party may do now, planned once, at an instant inside its office hours.
+    for (const a of affordances(proc, snapshot)) {
+      const { by } = a;
+      if (a.type === 'TRANSFER' && !planned.has('transfer')) {
+        planned.set('transfer', { at: within(ctx.transferDue ?? now), event: { type: 'TRANSFER', at: now, by } });
+      } else if (a.type === 'COMPLETE') {
+        const step = a.step!;
+        const record = ctx.steps[step]!;
+        const key = `step:${step}:${record.enteredAt}`;
+        if (planned.has(key) || seen.has(key)) continue;
         seen.add(key);
-        const by: Actor = actorOfStep(proc.env, step);
         const due = record.ledger.due ?? now;
-        if (plan.supplementAt === entered++ && pending === undefined && supplement === undefined) {
+        const mayAsk = plan.supplementAt === entered++ && pending === undefined && supplement === undefined;
+        if (mayAsk && affordances(proc, snapshot).some((b) => b.type === 'REQUEST_SUPPLEMENT' && b.step === step)) {
           planned.set(key, { at: within(due), event: { type: 'REQUEST_SUPPLEMENT', at: now, by, step, missing: ['papers'] } });
         } else {
           planned.set(key, { at: within(due), event: { type: 'COMPLETE', at: now, by, step } });
         }
-      }
-      if (record.status === 'supplement' && !planned.has(`supply:${step}`)) {
-        planned.set(`supply:${step}`, { at: applicantAt(now), event: { type: 'SUPPLY', at: now, by: { kind: 'applicant' }, step } });
-      }
-    }
-    for (const [consult, answers] of Object.entries(ctx.answers)) {
-      const node = proc.env.nodes.get(consult);
-      if (node?.kind !== 'consult') continue;
-      for (const agency of node.consulted) {
-        const key = `answer:${consult}:${agency}`;
-        if (answers[agency] !== undefined || planned.has(key) || seen.has(key)) continue;
-        seen.add(key);
-        if (plan.silent[s++ % Math.max(1, plan.silent.length)] === true && node.deemedConsent) continue;
-        const timer = ctx.timers.find((t) => t.id === `${consult}:${agency}`);
-        const due = timer?.at ?? (proc.env.calendarOf(node.lead).addToInstant(now, { unit: 'd', amount: 1 } as never) as Instant);
-        planned.set(key, { at: within((due - 1) as Instant), event: { type: 'ANSWER', at: now, by: { kind: 'agency', agency }, consult, agree: true } });
-      }
-    }
-    if (snapshot.hasTag('interval:payment' as never) || snapshot.hasTag('interval:other' as never) || snapshot.hasTag('interval:expert-assessment' as never) || snapshot.hasTag('interval:public-posting' as never)) {
-      for (const node of proc.env.nodes.values()) {
-        if (node.kind !== 'excluded' || node.lasts !== undefined) continue;
-        const key = `interval:${node.id}`;
+      } else if (a.type === 'SUPPLY' && a.step !== undefined && !planned.has(`supply:${a.step}`)) {
+        planned.set(`supply:${a.step}`, { at: applicantAt(now), event: { type: 'SUPPLY', at: now, by, step: a.step } });
+      } else if (a.type === 'ANSWER' && by.kind === 'agency') {
+        const consult = a.consult!;
+        const key = `answer:${consult}:${by.agency}`;
         if (planned.has(key) || seen.has(key)) continue;
-        const by: Actor = node.party === 'applicant' ? { kind: 'applicant' } : { kind: 'agency', agency: node.party };
-        const open = snapshot.context.timeline.some((e) => e.action === 'interval-start' && e.step === node.id);
-        if (!open) continue;
         seen.add(key);
-        planned.set(key, { at: applicantAt(now), event: { type: 'FINISH_INTERVAL', at: now, by, interval: node.id } });
+        const node = proc.env.nodes.get(consult);
+        if (node?.kind !== 'consult') continue;
+        if (plan.silent[s++ % Math.max(1, plan.silent.length)] === true && node.deemedConsent) continue;
+        const timer = ctx.timers.find((t) => t.id === `${consult}:${by.agency}`);
+        const due = timer?.at ?? (proc.env.calendarOf(node.lead).addToInstant(now, { unit: 'd', amount: 1 } as never) as Instant);
+        planned.set(key, { at: within((due - 1) as Instant), event: { type: 'ANSWER', at: now, by, consult, agree: true } });
+      } else if (a.type === 'FINISH_INTERVAL') {
+        const key = `interval:${a.interval}`;
+        if (planned.has(key) || seen.has(key)) continue;
+        seen.add(key);
+        planned.set(key, { at: applicantAt(now), event: { type: 'FINISH_INTERVAL', at: now, by, interval: a.interval! } });
+      } else if (a.type === 'SUPPLY' && a.step === undefined) {
+        planned.set('completion', { at: applicantAt(now), event: { type: 'SUPPLY', at: now, by } });
       }
-    }
-    if (snapshot.matches({ active: 'awaitingCompletion' } as never)) {
-      planned.set('completion', { at: applicantAt(now), event: { type: 'SUPPLY', at: now, by: { kind: 'applicant' } } });
     }
 
     const next = [...planned.entries()].sort((a, b) => a[1].at - b[1].at || a[0].localeCompare(b[0]))[0];

@@ -5,6 +5,7 @@ import { formatLocalDate } from '../calendar/date.ts';
 import { describeVersions, inForceOn } from '../dsl/in-force.ts';
 import { CaseError } from '../errors.ts';
 import { own } from '../own.ts';
+import { affordances } from './affordances.ts';
 import type { CompiledProcedure } from './compile.ts';
 import { type Rule, refusal } from './rules.ts';
 import { CASE_EVENT_TYPES, type CaseEvent, type CaseEventType, type CaseInput, type DossierData, type Effect, type Timer } from './types.ts';
@@ -165,8 +166,9 @@ function explainRefusal(proc: CompiledProcedure, snapshot: CaseSnapshot, event: 
 }
 
 /**
- * Event types some transition of the current state accepts (before checking who sends them).
- * `TIMER` is not listed: deadlines arrive through {@link advance}, never from a person.
+ * The event types someone may send now: the types of the case's {@link affordances}, each
+ * checked against the machine's guards with the party that may send it. `TIMER` is not listed:
+ * deadlines arrive through {@link advance}, never from a person.
  *
  * @example
  * const proc = compileProcedure(birthRegistration2025);
@@ -174,12 +176,7 @@ function explainRefusal(proc: CompiledProcedure, snapshot: CaseSnapshot, event: 
  * possibleEventTypes(proc, snapshot) // → [ 'ACCEPT', 'REQUEST_COMPLETION', 'REFUSE', 'WITHDRAW' ]
  */
 export function possibleEventTypes(proc: CompiledProcedure, snapshot: CaseSnapshot): CaseEventType[] {
-  if (snapshot.status !== 'active') return [];
-  const types = new Set(getNextTransitions(snapshot).map((t) => t.eventType));
-  types.delete('TIMER');
-  // An apology needs a running clock and one left to issue, whoever asks.
-  const ctx = snapshot.context;
-  if (ctx.statutory?.due == null || ctx.apologies.length >= proc.spec.lateness.apology.max) types.delete('APOLOGIZE');
+  const types = new Set<CaseEventType>(affordances(proc, snapshot).map((a) => a.type));
   return CASE_EVENT_TYPES.filter((t) => types.has(t));
 }
 

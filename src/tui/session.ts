@@ -1,8 +1,8 @@
 import { workingDays, workingHours } from '../calendar/duration.ts';
 import { type Instant, MS_PER_HOUR } from '../calendar/instant.ts';
-import { type CaseSnapshot, type PersistedCase, advance, applyEvent, nextDeadline, persistCase, possibleEventTypes, restoreCase, startCase } from '../compile/case.ts';
+import { affordances } from '../compile/affordances.ts';
+import { type CaseSnapshot, type PersistedCase, advance, applyEvent, nextDeadline, persistCase, restoreCase, startCase } from '../compile/case.ts';
 import type { CompiledProcedure } from '../compile/compile.ts';
-import { actorOfStep } from '../compile/rules.ts';
 import type { Actor, CaseEvent, CaseInput } from '../compile/types.ts';
 import { CaseError } from '../errors.ts';
 import { kindText } from './view-model.ts';
@@ -48,8 +48,6 @@ function push(s: Session, snapshot: CaseSnapshot, now: Instant, label: string, m
   return { ...s, history: [...s.history.slice(0, s.index + 1), { snapshot, now, label }], index: s.index + 1, message };
 }
 
-const agency = (id: string): Actor => ({ kind: 'agency', agency: id });
-const applicant: Actor = { kind: 'applicant' };
 const list = (text: string) => text.split(/[;,]/).map((x) => x.trim()).filter((x) => x !== '');
 
 /** Action labels in both languages; `{a}` is an agency, `{x}` a step, consultation or interval. */
@@ -106,92 +104,99 @@ const LABELS = {
   },
 } as const;
 
-/** The actions the machine allows now, each with its natural actor, labelled in `lang`. */
+/** The actions the machine allows now ({@link affordances}), each with its actor, labelled in `lang`. */
 export function actions(s: Session, lang: 'vi' | 'en' = 'en'): Action[] {
   const { snapshot } = current(s);
   const { proc } = s;
   const ctx = snapshot.context;
-  const desk = agency(proc.env.desk);
   const name = (id: string) => proc.spec.agencies[id]?.name[lang] ?? id;
+  const who = (by: Actor) => (by.kind === 'agency' ? by.agency : L.applicant);
   const L = LABELS[lang];
   const say = (template: string, a: string, x = '') => template.replace('{a}', a).replace('{x}', x);
   const out: Action[] = [];
-  for (const type of possibleEventTypes(proc, snapshot)) {
-    switch (type) {
+  for (const a of affordances(proc, snapshot)) {
+    const { by } = a;
+    const step = a.step ?? '';
+    switch (a.type) {
       case 'ACCEPT':
-        out.push({ key: 'accept', label: L.accept, by: desk, build: (at) => ({ type, at, by: desk }) });
+        out.push({ key: 'accept', label: L.accept, by, build: (at) => ({ type: 'ACCEPT', at, by }) });
         break;
       case 'REQUEST_COMPLETION':
-        out.push({ key: 'complete?', label: L.askPapers, by: desk, form: { prompt: L.missing, initial: 'birth certificate' }, build: (at, t) => ({ type, at, by: desk, missing: list(t) }) });
+        out.push({ key: 'complete?', label: L.askPapers, by, form: { prompt: L.missing, initial: 'birth certificate' }, build: (at, t) => ({ type: 'REQUEST_COMPLETION', at, by, missing: list(t) }) });
         break;
       case 'TRANSFER':
-        out.push({ key: 'transfer', label: L.transfer, by: desk, build: (at) => ({ type, at, by: desk }) });
+        out.push({ key: 'transfer', label: L.transfer, by, build: (at) => ({ type: 'TRANSFER', at, by }) });
         break;
       case 'RETURN_RESULT':
-        out.push({ key: 'return', label: L.giveBack, by: desk, build: (at) => ({ type, at, by: desk }) });
+        out.push({ key: 'return', label: L.giveBack, by, build: (at) => ({ type: 'RETURN_RESULT', at, by }) });
         break;
       case 'WITHDRAW':
-        // Once the applicant has asked to withdraw, the desk closes the dossier.
-        if (snapshot.matches('withdrawn' as never)) out.push({ key: 'close-withdrawal', label: L.closeWithdrawal, by: desk, build: (at) => ({ type, at, by: desk }) });
-        else out.push({ key: 'withdraw', label: L.withdraw, by: applicant, destructive: true, form: { prompt: L.reason, initial: '' }, build: (at, t) => ({ type, at, by: applicant, reason: t }) });
+        // The applicant asks to withdraw; then the desk closes the dossier.
+        if (by.kind === 'agency') out.push({ key: 'close-withdrawal', label: L.closeWithdrawal, by, build: (at) => ({ type: 'WITHDRAW', at, by }) });
+        else out.push({ key: 'withdraw', label: L.withdraw, by, destructive: true, form: { prompt: L.reason, initial: '' }, build: (at, t) => ({ type: 'WITHDRAW', at, by, reason: t }) });
         break;
       case 'RATE':
         for (const rating of ['very-satisfied', 'satisfied', 'not-satisfied'] as const) {
-          out.push({ key: `rate:${rating}`, label: say(L.rate, '', rating), by: applicant, build: (at) => ({ type, at, by: applicant, rating }) });
+          out.push({ key: `rate:${rating}`, label: say(L.rate, '', rating), by, build: (at) => ({ type: 'RATE', at, by, rating }) });
         }
         break;
-      default:
+      case 'COMPLETE': {
+        const holder = who(by);
+        out.push({ key: `complete:${step}`, label: say(L.complete, name(holder), step), short: say(L.complete, holder, step), by, build: (at) => ({ type: 'COMPLETE', at, by, step }) });
         break;
+      }
+      case 'REQUEST_SUPPLEMENT': {
+        const holder = who(by);
+        out.push({ key: `supplement:${step}`, label: say(L.supplement, name(holder), step), short: say(L.supplement, holder, step), by, form: { prompt: L.missing, initial: 'land use history' }, build: (at, t) => ({ type: 'REQUEST_SUPPLEMENT', at, by, step, missing: list(t) }) });
+        break;
+      }
+      case 'REFUSE': {
+        if (a.step === undefined) {
+          out.push({ key: 'refuse', label: L.refuse, by, destructive: true, form: { prompt: L.reasons, initial: '' }, build: (at, t) => ({ type: 'REFUSE', at, by, reasons: list(t) }) });
+          break;
+        }
+        const holder = who(by);
+        out.push({ key: `refuse:${step}`, label: say(L.refuseStep, name(holder), step), short: say(L.refuseStep, holder, step), by, destructive: true, form: { prompt: L.reasons, initial: '' }, build: (at, t) => ({ type: 'REFUSE', at, by, step, reasons: list(t) }) });
+        break;
+      }
+      case 'SUPPLY':
+        if (a.step === undefined) out.push({ key: 'supply', label: L.supplyReceipt, by, build: (at) => ({ type: 'SUPPLY', at, by }) });
+        else out.push({ key: `supply:${step}`, label: say(L.supply, '', step), by, build: (at) => ({ type: 'SUPPLY', at, by, step }) });
+        break;
+      case 'ANSWER': {
+        const consult = a.consult!;
+        const answering = who(by);
+        out.push({ key: `agree:${consult}:${answering}`, label: say(L.agree, name(answering), consult), short: say(L.agree, answering, consult), by, build: (at) => ({ type: 'ANSWER', at, by, consult, agree: true }) });
+        out.push({ key: `disagree:${consult}:${answering}`, label: say(L.disagree, name(answering), consult), short: say(L.disagree, answering, consult), by, form: { prompt: L.note, initial: 'conditions' }, build: (at, t) => ({ type: 'ANSWER', at, by, consult, agree: false, note: t }) });
+        break;
+      }
+      case 'FINISH_INTERVAL': {
+        const interval = a.interval!;
+        const node = proc.env.nodes.get(interval);
+        const reason = node?.kind === 'excluded' ? ` (${node.reason})` : '';
+        const party = by.kind === 'applicant' ? L.applicant : name(who(by));
+        out.push({ key: `finish:${interval}`, label: `${say(L.finish, party, interval)}${reason}`, short: `${say(L.finish, by.kind === 'applicant' ? L.applicant : who(by), interval)}${reason}`, by, build: (at) => ({ type: 'FINISH_INTERVAL', at, by, interval }) });
+        break;
+      }
+      case 'APOLOGIZE': {
+        // One slip, from the first agency that may issue it (a holder before the desk).
+        if (out.some((x) => x.key === 'apologize')) break;
+        const holder = who(by);
+        out.push({
+          key: 'apologize',
+          label: say(L.apologize, name(holder)),
+          short: say(L.apologize, holder),
+          by,
+          form: { prompt: L.days, initial: '5' },
+          build: (at, t) => {
+            const due = ctx.statutory?.due ?? at;
+            const days = Math.max(1, Math.round(Number(t) || 5));
+            return { type: 'APOLOGIZE', at, by, newDue: proc.env.calendar.addToInstant(due, workingDays(days)), reason: `the dossier will be late; new date ${days} working days after the due date` };
+          },
+        });
+        break;
+      }
     }
-  }
-  const allowed = new Set(possibleEventTypes(proc, snapshot));
-  for (const [step, record] of Object.entries(ctx.steps)) {
-    const by = actorOfStep(proc.env, step);
-    if (record.status === 'active' && allowed.has('COMPLETE')) {
-      out.push({ key: `complete:${step}`, label: say(L.complete, name(record.agency), step), short: say(L.complete, record.agency, step), by, build: (at) => ({ type: 'COMPLETE', at, by, step }) });
-      out.push({ key: `supplement:${step}`, label: say(L.supplement, name(record.agency), step), short: say(L.supplement, record.agency, step), by, form: { prompt: L.missing, initial: 'land use history' }, build: (at, t) => ({ type: 'REQUEST_SUPPLEMENT', at, by, step, missing: list(t) }) });
-      out.push({ key: `refuse:${step}`, label: say(L.refuseStep, name(record.agency), step), short: say(L.refuseStep, record.agency, step), by, destructive: true, form: { prompt: L.reasons, initial: '' }, build: (at, t) => ({ type: 'REFUSE', at, by, step, reasons: list(t) }) });
-    }
-    if (record.status === 'supplement' && allowed.has('SUPPLY')) out.push({ key: `supply:${step}`, label: say(L.supply, '', step), by: applicant, build: (at) => ({ type: 'SUPPLY', at, by: applicant, step }) });
-  }
-  if (allowed.has('REFUSE') && snapshot.matches({ active: 'receiving' } as never)) {
-    out.push({ key: 'refuse', label: L.refuse, by: desk, destructive: true, form: { prompt: L.reasons, initial: '' }, build: (at, t) => ({ type: 'REFUSE', at, by: desk, reasons: list(t) }) });
-  }
-  if (allowed.has('SUPPLY') && snapshot.matches({ active: 'awaitingCompletion' } as never)) {
-    out.push({ key: 'supply', label: L.supplyReceipt, by: applicant, build: (at) => ({ type: 'SUPPLY', at, by: applicant }) });
-  }
-  for (const [consult, answers] of allowed.has('ANSWER') ? Object.entries(ctx.answers) : []) {
-    const node = proc.env.nodes.get(consult);
-    if (node?.kind !== 'consult') continue;
-    for (const a of node.consulted) {
-      if (answers[a] !== undefined) continue;
-      const by = agency(a);
-      out.push({ key: `agree:${consult}:${a}`, label: say(L.agree, name(a), consult), short: say(L.agree, a, consult), by, build: (at) => ({ type: 'ANSWER', at, by, consult, agree: true }) });
-      out.push({ key: `disagree:${consult}:${a}`, label: say(L.disagree, name(a), consult), short: say(L.disagree, a, consult), by, form: { prompt: L.note, initial: 'conditions' }, build: (at, t) => ({ type: 'ANSWER', at, by, consult, agree: false, note: t }) });
-    }
-  }
-  for (const node of proc.env.nodes.values()) {
-    if (node.kind !== 'excluded' || node.lasts !== undefined) continue;
-    const open = ctx.timeline.some((e) => e.action === 'interval-start' && e.step === node.id) && !ctx.timeline.some((e) => e.action === 'interval-end' && e.step === node.id);
-    if (!open || !allowed.has('FINISH_INTERVAL')) continue;
-    const by = node.party === 'applicant' ? applicant : agency(node.party);
-    out.push({ key: `finish:${node.id}`, label: `${say(L.finish, node.party === 'applicant' ? L.applicant : name(node.party), node.id)} (${node.reason})`, short: `${say(L.finish, node.party === 'applicant' ? L.applicant : node.party, node.id)} (${node.reason})`, by, build: (at) => ({ type: 'FINISH_INTERVAL', at, by, interval: node.id }) });
-  }
-  if (allowed.has('APOLOGIZE')) {
-    const holders = Object.values(ctx.steps).filter((r) => r.status !== 'done').map((r) => r.agency);
-    const by = agency(holders[0] ?? proc.env.desk);
-    out.push({
-      key: 'apologize',
-      label: say(L.apologize, name(holders[0] ?? proc.env.desk)),
-      short: say(L.apologize, holders[0] ?? proc.env.desk),
-      by,
-      form: { prompt: L.days, initial: '5' },
-      build: (at, t) => {
-        const due = ctx.statutory?.due ?? at;
-        const days = Math.max(1, Math.round(Number(t) || 5));
-        return { type: 'APOLOGIZE', at, by, newDue: proc.env.calendar.addToInstant(due, workingDays(days)), reason: `the dossier will be late; new date ${days} working days after the due date` };
-      },
-    });
   }
   // The work in hand first, then the desk's and the applicant's moves, the apology last.
   const rank = (a: Action) => (/^(complete|supplement|supply|agree|disagree|finish|refuse):/.test(a.key) ? 0 : a.key === 'apologize' ? 2 : a.key === 'withdraw' ? 3 : 1);

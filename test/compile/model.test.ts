@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type Instant, MS_PER_MINUTE, formatInstant, parseInstant } from '../../src/calendar/instant.ts';
 import { consumedAt, lastMomentBefore } from '../../src/calendar/ledger.ts';
 import { type CaseSnapshot, advance, applyEvent, startCase } from '../../src/compile/case.ts';
+import { type Affordance, affordances, affordedEvent } from '../../src/compile/affordances.ts';
 import { type CompiledProcedure, compileProcedure } from '../../src/compile/compile.ts';
 import type { Actor, CaseEvent, CaseEventType } from '../../src/compile/types.ts';
 import { checkProperty } from '../support/property.ts';
@@ -94,8 +95,12 @@ class SendCommand implements fc.Command<object, Real> {
       TIMER: { timer: ctx.timers[0]?.id ?? 'none' },
     };
     const event = { type: this.type, at, by: this.type === 'TIMER' ? { kind: 'system' } : by, ...payloads[this.type] } as CaseEvent;
+    // What the case affords at that instant, after the deadlines before it (as applyEvent delivers them).
+    const afforded = affordances(real.proc, advance(real.proc, before, at, { inclusive: false }).snapshot, at).some((a) => fits(a, event));
     const result = applyEvent(real.proc, before, event);
     real.log.push(`${this.toString()} → ${result.ok ? 'ok' : `refused: ${result.error.message}`}`);
+    // The affordances are exactly what the reducer accepts.
+    if (event.type !== 'TIMER') expect(result.ok, `${this.toString()}: afforded ${afforded}`).toBe(afforded);
     if (!result.ok) {
       expect(real.snapshot).toBe(before);
       return;
@@ -130,6 +135,17 @@ class AdvanceCommand implements fc.Command<object, Real> {
   }
 }
 
+/** What a diligent office and applicant do first, of what the case affords. */
+const PROGRESS: readonly CaseEventType[] = ['ACCEPT', 'SUPPLY', 'TRANSFER', 'COMPLETE', 'ANSWER', 'FINISH_INTERVAL', 'RETURN_RESULT', 'RATE'];
+
+/** Whether `event` does what `a` affords: the same type and sender, on the same target when both name one. */
+function fits(a: Affordance, event: CaseEvent): boolean {
+  if (a.type !== event.type) return false;
+  if (JSON.stringify(a.by) !== JSON.stringify(event.by)) return false;
+  const target = (key: 'step' | 'consult' | 'interval') => (key in event ? (event as Record<string, unknown>)[key] : undefined);
+  return (['step', 'consult', 'interval'] as const).every((key) => a[key] === undefined || target(key) === undefined || a[key] === target(key));
+}
+
 /** The event a diligent office would send next, so that random runs also reach the result. */
 class ProgressCommand implements fc.Command<object, Real> {
   constructor(readonly minutes: number) {}
@@ -142,32 +158,16 @@ class ProgressCommand implements fc.Command<object, Real> {
     const before = real.snapshot;
     const ctx = before.context;
     const at = (ctx.now + this.minutes * MS_PER_MINUTE) as Instant;
-    const is = (v: unknown) => before.matches(v as never);
-    const active = Object.entries(ctx.steps).find(([, s]) => s.status === 'active');
-    const waiting = Object.entries(ctx.steps).find(([, s]) => s.status === 'supplement');
-    const agency = (id: string): Actor => ({ kind: 'agency', agency: id });
-    const event: CaseEvent | null = is({ active: 'receiving' })
-      ? { type: 'ACCEPT', at, by: agency('desk') }
-      : is({ active: 'awaitingCompletion' })
-        ? { type: 'SUPPLY', at, by: { kind: 'applicant' } }
-        : is({ active: 'transferring' })
-          ? { type: 'TRANSFER', at, by: agency('desk') }
-          : waiting !== undefined
-            ? { type: 'SUPPLY', at, by: { kind: 'applicant' }, step: waiting[0] }
-            : active !== undefined
-              ? { type: 'COMPLETE', at, by: agency(active[1].agency), step: active[0] }
-              : ctx.answers['opinions'] !== undefined && ctx.answers['opinions']['fire'] === undefined
-                ? { type: 'ANSWER', at, by: agency('fire'), consult: 'opinions', agree: true }
-                : before.hasTag('interval:payment' as never)
-                  ? { type: 'FINISH_INTERVAL', at, by: { kind: 'applicant' }, interval: 'pay' }
-                  : is('resultReady')
-                    ? { type: 'RETURN_RESULT', at, by: agency('desk') }
-                    : is('returned')
-                      ? { type: 'RATE', at, by: { kind: 'applicant' }, rating: 'satisfied' }
-                      : null;
+    const now = advance(real.proc, before, at, { inclusive: false }).snapshot;
+    const next = affordances(real.proc, now, at)
+      .filter((a) => PROGRESS.includes(a.type))
+      .sort((a, b) => PROGRESS.indexOf(a.type) - PROGRESS.indexOf(b.type))[0];
+    const event = next === undefined ? null : affordedEvent(next, at, now);
     if (event === null) return;
     const result = applyEvent(real.proc, before, event);
     real.log.push(`${this.toString()}: ${event.type} → ${result.ok ? 'ok' : `refused: ${result.error.message}`}`);
+    // What the case affords, the reducer accepts.
+    expect(result.ok, real.log.join('\n')).toBe(true);
     if (!result.ok) return;
     real.snapshot = result.snapshot;
     checkInvariants(real, before, event);
