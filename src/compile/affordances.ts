@@ -32,8 +32,8 @@ const agency = (id: string): Actor => ({ kind: 'agency', agency: id });
  * @example
  * const proc = compileProcedure(birthRegistration2025);
  * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
- * affordances(proc, snapshot).map((a) => `${a.type} by ${a.by.kind === 'agency' ? a.by.agency : a.by.kind}`)
- * // → [ 'ACCEPT by desk', 'REQUEST_COMPLETION by desk', 'REFUSE by desk', 'WITHDRAW by applicant' ]
+ * affordances(proc, snapshot).map((a) => a.type) // → [ 'ACCEPT', 'REQUEST_COMPLETION', 'REFUSE', 'WITHDRAW' ]
+ * affordances(proc, snapshot)[3]!.by // → { kind: 'applicant' }
  */
 export function affordances(proc: CompiledProcedure, snapshot: CaseSnapshot, at: Instant = snapshot.context.now): Affordance[] {
   if (snapshot.status !== 'active') return [];
@@ -46,8 +46,10 @@ export function affordances(proc: CompiledProcedure, snapshot: CaseSnapshot, at:
  * hosts that ask a person for them put theirs in its place.
  *
  * @example
- * affordedEvent({ type: 'COMPLETE', by: { kind: 'agency', agency: 'commune' }, step: 'verify' }, at, snapshot)
- * // → { type: 'COMPLETE', at, by: { kind: 'agency', agency: 'commune' }, step: 'verify' }
+ * const proc = compileProcedure(birthRegistration2025);
+ * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
+ * const ask = affordedEvent(affordances(proc, snapshot)[1]!, parseInstant('2026-03-02T09:10'), snapshot);
+ * ask.type === 'REQUEST_COMPLETION' && ask.missing // → [ 'papers' ]
  */
 export function affordedEvent(a: Affordance, at: Instant, snapshot: CaseSnapshot): CaseEvent {
   const { type, by } = a;

@@ -14,6 +14,7 @@ export {
   statusCode,
   whyNot,
 } from './case.ts';
+export { type Affordance, affordances, affordedEvent } from './affordances.ts';
 export { type CaseMachine, type CompiledProcedure, compileProcedure } from './compile.ts';
 export type { CompileOptions, ProcedureEnv } from './env.ts';
 export type { Action } from './reduce.ts';
