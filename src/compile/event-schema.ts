@@ -71,8 +71,10 @@ const instantText = z
     }
   });
 
+/** The officer who acts for the agency (a name or staff id), recorded on the control slip and in event logs as `org:resource`. */
+const officer = z.string().min(1).max(200).optional();
 const agencyActor = z
-  .object({ kind: z.literal('agency'), agency: z.string().min(1).max(200), role: z.string().min(1).max(200).optional() })
+  .object({ kind: z.literal('agency'), agency: z.string().min(1).max(200), role: z.string().min(1).max(200).optional(), officer })
   .strict();
 const actorObject = z.discriminatedUnion('kind', [
   agencyActor,
@@ -80,20 +82,20 @@ const actorObject = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('system') }).strict(),
 ]);
 
-/** Who acts: an agency (the desk is one) with an optional role, the applicant, or the system's clock. */
+/** Who acts: an agency (the desk is one) with an optional role and officer, the applicant, or the system's clock. */
 export type Actor = z.output<typeof actorObject>;
 
-/** In JSON: `"desk"` or `{"agency":"desk","role":"clerk"}` for an agency, `"applicant"`, `"system"`. */
+/** In JSON: `"desk"` or `{"agency":"desk","role":"clerk","officer":"Lan"}` for an agency, `"applicant"`, `"system"`. */
 const actorJson = z
   .union([
     z.string().min(1).max(200).describe('an agency id, "applicant" or "system"'),
-    z.object({ agency: z.string().min(1).max(200), role: z.string().min(1).max(200).optional() }).strict(),
+    z.object({ agency: z.string().min(1).max(200), role: z.string().min(1).max(200).optional(), officer }).strict(),
   ])
   .transform((by): Actor => {
     if (by === 'applicant') return { kind: 'applicant' };
     if (by === 'system') return { kind: 'system' };
     if (typeof by === 'string') return { kind: 'agency', agency: by };
-    return by.role === undefined ? { kind: 'agency', agency: by.agency } : { kind: 'agency', agency: by.agency, role: by.role };
+    return { kind: 'agency', agency: by.agency, ...(by.role === undefined ? {} : { role: by.role }), ...(by.officer === undefined ? {} : { officer: by.officer }) };
   });
 
 type Form = 'memory' | 'json';

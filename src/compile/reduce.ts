@@ -79,6 +79,15 @@ export function initialContext(env: ProcedureEnv, input: CaseInput): CaseContext
 }
 
 
+/** Entries that follow from another's act (the next handoff, an interval opening, the result ready, a silence). */
+const CONSEQUENCES: ReadonlySet<SlipEntry['action']> = new Set(['handoff', 'interval-start', 'result-ready', 'deemed-consent']);
+
+/** The party whose act a slip entry records (the desk accepts what the applicant submits), or none for a consequence. */
+function doneBy(entry: Omit<SlipEntry, 'at'>): string | undefined {
+  if (CONSEQUENCES.has(entry.action)) return undefined;
+  return entry.action === 'accept' ? entry.to : entry.from;
+}
+
 /** Applies one action for `event` (internal XState events use the case's current instant). */
 export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonly type: string }, action: Action): CaseContext {
   const external = isCaseEvent(event) ? event : undefined;
@@ -86,7 +95,8 @@ export function reduce(env: ProcedureEnv, context: CaseContext, event: { readonl
   const actor: Party | undefined = external === undefined ? undefined : external.by.kind === 'agency' ? external.by.agency : external.by.kind === 'applicant' ? 'applicant' : undefined;
   const ctx: CaseContext = { ...context, now: at, lastActor: actor ?? context.lastActor };
   const cal = env.calendar;
-  const slip = (entry: Omit<SlipEntry, 'at'>): readonly SlipEntry[] => [...ctx.timeline, { at, ...entry }];
+  const officer = external?.by.kind === 'agency' ? external.by.officer : undefined;
+  const slip = (entry: Omit<SlipEntry, 'at'>): readonly SlipEntry[] => [...ctx.timeline, { at, ...entry, ...(officer !== undefined && doneBy(entry) === actor ? { officer } : {}) }];
   const ended = (kind: OutcomeKind, classification: Outcome['classification']): Outcome => ({
     kind,
     at,

@@ -39,6 +39,8 @@ export interface SlipEntry {
   readonly classification?: Classification;
   readonly due?: Instant;
   readonly note?: string;
+  /** The officer who did it, when the event names one (`by.officer`): the log's `org:resource`. */
+  readonly officer?: string;
 }
 
 /** What the host should do after an event: print a slip, notify someone, wake up later. */

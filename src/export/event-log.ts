@@ -87,9 +87,10 @@ export function logTimestamp(t: Instant): string {
 /** The events of a case's control slip (the engine's timeline) in the log's terms. */
 export function slipEvents(timeline: readonly SlipEntry[]): LogEvent[] {
   const out: LogEvent[] = [];
-  const add = (activity: string, at: Instant, lifecycle: 'start' | 'complete', group?: string) =>
-    out.push(group === undefined ? { activity, at, lifecycle } : { activity, at, lifecycle, group });
   for (const e of timeline) {
+    // The officer who made the entry is its resource.
+    const add = (activity: string, at: Instant, lifecycle: 'start' | 'complete', group?: string) =>
+      out.push({ activity, at, lifecycle, ...(e.officer === undefined ? {} : { resource: e.officer }), ...(group === undefined ? {} : { group }) });
     switch (e.action) {
       case 'submit':
         add(ACTIVITY.receipt, e.at, 'start', e.to);
