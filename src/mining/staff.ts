@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 import type { SimConfig } from '../sim/config.ts';
 import type { ReplicationResult } from '../sim/engine.ts';
 import { stationLoad } from '../sim/scenario/load.ts';
@@ -15,9 +16,6 @@ export interface StaffTarget {
   readonly text: string;
 }
 
-export const TARGET_FORMS =
-  '"onTimeRate>=0.95" (resolved early or on time, of all resolved), "meanCycleDays<=5" (receipt to result, working days), or a Decision 766 indicator: "decision766.onTimeRate>=0.95" (on time or within the limit, of all handled), "decision766.satisfactionRate>=0.9", "decision766.points>=18" (its points, as src/indicators scores them)';
-
 const RATES = new Set<StaffMetric>(['onTimeRate', 'decision766.onTimeRate', 'decision766.satisfactionRate']);
 
 /** Whether the metric is a share (shown as a percentage). */
@@ -29,13 +27,13 @@ export const isRate = (metric: StaffMetric): boolean => RATES.has(metric);
  */
 export function parseTarget(text: string): StaffTarget {
   const m = /^\s*(onTimeRate|meanCycleDays|decision766\.(?:onTimeRate|satisfactionRate|points))\s*(>=|<=|≥|≤)\s*([0-9]*\.?[0-9]+)\s*$/.exec(text);
-  if (m === null) throw new UsageError('bad-target', `target "${text}" is not understood. Write ${TARGET_FORMS}.`, { path: ['--target'] });
+  if (m === null) throw new UsageError('bad-target', label('error.staff.bad-target', { text }), { path: ['--target'] });
   const metric = m[1] as StaffMetric;
   const op = m[2] === '≥' ? '>=' : m[2] === '≤' ? '<=' : (m[2] as StaffTarget['op']);
   const value = Number(m[3]);
-  if (RATES.has(metric) && (op !== '>=' || value > 1)) throw new UsageError('bad-target', `a rate target is a floor between 0 and 1: ${metric}>=${Math.min(value, 1)}.`, { path: ['--target'] });
-  if (metric === 'decision766.points' && op !== '>=') throw new UsageError('bad-target', `a points target is a floor: ${metric}>=${value}.`, { path: ['--target'] });
-  if (metric === 'meanCycleDays' && op !== '<=') throw new UsageError('bad-target', `a mean cycle time target is a ceiling: meanCycleDays<=${value}.`, { path: ['--target'] });
+  if (RATES.has(metric) && (op !== '>=' || value > 1)) throw new UsageError('bad-target', label('error.staff.rate-floor', { target: `${metric}>=${Math.min(value, 1)}` }), { path: ['--target'] });
+  if (metric === 'decision766.points' && op !== '>=') throw new UsageError('bad-target', label('error.staff.points-floor', { target: `${metric}>=${value}` }), { path: ['--target'] });
+  if (metric === 'meanCycleDays' && op !== '<=') throw new UsageError('bad-target', label('error.staff.cycle-ceiling', { target: `meanCycleDays<=${value}` }), { path: ['--target'] });
   return { metric, op, value, text: `${metric}${op}${value}` };
 }
 
@@ -62,7 +60,7 @@ function figures(results: readonly ReplicationResult[], target: StaffTarget): nu
     // A replication that handled no dossier has no rate: it says nothing either way.
     return results.flatMap((r) => {
       const d = r.indicators;
-      if (d === undefined) throw new UsageError('no-indicators', `the simulation carries no Decision 766 indicators, so ${target.text} cannot be judged. Use onTimeRate or meanCycleDays.`, { path: ['--target'] });
+      if (d === undefined) throw new UsageError('no-indicators', label('error.staff.no-indicators', { target: target.text }), { path: ['--target'] });
       const x = target.metric === 'decision766.onTimeRate' ? d.onTimeRate : target.metric === 'decision766.satisfactionRate' ? d.satisfactionRate : d.points.total;
       return x === null ? [] : [x];
     });

@@ -133,3 +133,15 @@ describe('the same logs keep their English', () => {
     expect(err).toBe(`motcua: ${file}${en.replace('{file}', file)}\n`);
   });
 });
+
+describe('staff --lang vi tells a target it cannot read in Vietnamese', () => {
+  it.each([
+    ['late<3', 'không hiểu mục tiêu "late<3". Viết "onTimeRate>=0.95" (giải quyết trước hạn hoặc đúng hạn, trên số hồ sơ đã giải quyết), "meanCycleDays<=5" (từ tiếp nhận đến trả kết quả, ngày làm việc), hoặc một chỉ số của Quyết định 766: "decision766.onTimeRate>=0.95" (đúng hạn hoặc còn trong hạn, trên số hồ sơ đã xử lý), "decision766.satisfactionRate>=0.9", "decision766.points>=18" (số điểm, như src/indicators chấm).'],
+    ['onTimeRate<=0.9', 'mục tiêu tỷ lệ là một mức tối thiểu từ 0 đến 1: onTimeRate>=0.9.'],
+  ])('%s', async (target, vi) => {
+    const { code, err } = await runCli(['staff', SCENARIO, '--target', target, '--lang', 'vi']);
+    expect(code).toBe(2);
+    expect(err).toBe(`motcua: --target: ${vi}\n`);
+    expect(englishIn(err.replace(/"[^"]*"/g, ' '))).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.ts';
-import { type Candidate, type Officers, TARGET_FORMS, candidateOf, parseTarget, searchStaffing } from '../../src/mining/staff.ts';
+import { type Candidate, type Officers, candidateOf, parseTarget, searchStaffing } from '../../src/mining/staff.ts';
 import { staffEvaluator } from '../../src/node/staff-evaluator.ts';
 import { packageFile } from '../../src/node/package-root.ts';
 import { renderStaffPage } from '../../src/report/staff-html.ts';
@@ -18,7 +18,7 @@ describe('finding the least staff that meets a target', () => {
     expect(parseTarget('decision766.onTimeRate ≥ 0.95')).toEqual({ metric: 'decision766.onTimeRate', op: '>=', value: 0.95, text: 'decision766.onTimeRate>=0.95' });
     expect(parseTarget('decision766.points>=18').metric).toBe('decision766.points');
     expect(() => parseTarget('decision766.satisfactionRate>=1.5')).toThrow('a rate target is a floor between 0 and 1: decision766.satisfactionRate>=1.');
-    expect(() => parseTarget('late<3')).toThrow(`target "late<3" is not understood. Write ${TARGET_FORMS}.`);
+    expect(() => parseTarget('late<3')).toThrow('target "late<3" is not understood. Write "onTimeRate>=0.95" (resolved early or on time, of all resolved), "meanCycleDays<=5" (receipt to result, working days), or a Decision 766 indicator: "decision766.onTimeRate>=0.95" (on time or within the limit, of all handled), "decision766.satisfactionRate>=0.9", "decision766.points>=18" (its points, as src/indicators scores them).');
   });
 
   it('takes officers from the over-staffed desk and gives them to the short office; the frontier is monotone within its intervals', async () => {
