@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, EXCLUDED_REASONS, LEVELS } from './spec.ts';
+import { type Lang, t } from '../i18n/translate.ts';
 
 /**
  * The zod schema of a `ProcedureSpec`: the structural half of validation (shapes, literal
@@ -378,7 +379,7 @@ export function schemaAt(path: readonly Segment[], input: unknown): Schema | und
  * What a schema expects, in words, for error messages: `{ kind: "step", id, agency, title, share,
  * role?, ref? }`, `[a non-empty string, …]`, `a whole number ≥ 0`, `a string (YYYY-MM-DD…)`.
  */
-export function describeExpected(schema: Schema): string {
+export function describeExpected(schema: Schema, lang: Lang = 'en'): string {
   let description: string | undefined;
   let s = schema as z.core.$ZodTypes;
   for (;;) {
@@ -388,27 +389,30 @@ export function describeExpected(schema: Schema): string {
     s = def.innerType as z.core.$ZodTypes;
   }
   const def = s._zod.def;
-  const note = description === undefined ? '' : ` (${description.replace(/\.$/, '')})`;
+  // The schema's descriptions document the format in English (they are the JSON Schema's docs too):
+  // in Vietnamese only a bare pattern such as YYYY-MM-DD or HH:MM is repeated.
+  const shown = description === undefined ? undefined : lang === 'en' || /^[A-Z]{2,4}([:-][A-Z]{2,4})*$/.test(description) ? description : undefined;
+  const note = shown === undefined ? '' : ` (${shown.replace(/\.$/, '')})`;
   switch (def.type) {
     case 'string':
-      return `${(s as unknown as z.ZodString).minLength ? 'a non-empty string' : 'a string'}${note}`;
+      return `${t(lang, (s as unknown as z.ZodString).minLength ? 'expect.string.non-empty' : 'expect.string')}${note}`;
     case 'number':
-      return `${(s as unknown as z.ZodNumber).isInt ? 'a whole number' : 'a number'}${(s as unknown as z.ZodNumber).minValue === 0 ? ' ≥ 0' : ''}${note}`;
+      return `${t(lang, (s as unknown as z.ZodNumber).isInt ? 'expect.number.whole' : 'expect.number')}${(s as unknown as z.ZodNumber).minValue === 0 ? ' ≥ 0' : ''}${note}`;
     case 'boolean':
-      return 'true or false';
+      return t(lang, 'expect.boolean');
     case 'literal':
       return def.values.map((v) => JSON.stringify(v)).join(' | ');
     case 'enum':
-      return `one of ${Object.values(def.entries).map((v) => JSON.stringify(v)).join(' | ')}`;
+      return t(lang, 'expect.one-of', { values: Object.values(def.entries).map((v) => JSON.stringify(v)).join(' | ') });
     case 'array':
-      return `[${describeExpected(def.element)}, …]`;
+      return `[${describeExpected(def.element, lang)}, …]`;
     case 'record':
-      return `{ "<name>": ${describeExpected(def.valueType)}, … }`;
+      return `{ "<name>": ${describeExpected(def.valueType, lang)}, … }`;
     case 'object':
       return `{ ${Object.entries(def.shape)
         .map(([k, v]) => {
           const field = unwrap(v) as z.core.$ZodTypes;
-          if (field._zod.def.type === 'literal') return `${k}: ${describeExpected(field)}`;
+          if (field._zod.def.type === 'literal') return `${k}: ${describeExpected(field, lang)}`;
           return v._zod.optin === undefined ? k : `${k}?`;
         })
         .join(', ')} }`;
@@ -422,9 +426,9 @@ export function describeExpected(schema: Schema): string {
         });
         return `{ ${discriminator}: ${tags.join(' | ')}, … }`;
       }
-      return def.options.map((o) => describeExpected(o)).join(' or ');
+      return def.options.map((o) => describeExpected(o, lang)).join(t(lang, 'expect.or'));
     }
     default:
-      return 'a value of another form';
+      return t(lang, 'expect.other');
   }
 }

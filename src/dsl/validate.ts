@@ -3,7 +3,8 @@ import { type Duration, parseDuration } from '../calendar/duration.ts';
 import { parseLocalDate } from '../calendar/date.ts';
 import { compileOfficeHours } from '../calendar/office-hours.ts';
 import { MotcuaError, ProcedureError } from '../errors.ts';
-import { label, labelBy, t } from '../i18n/translate.ts';
+import { type Lang, label, labelBy, t } from '../i18n/translate.ts';
+import { zodIssueMessages } from '../i18n/zod-issue.ts';
 import type { Label, LegalRef } from '../legal.ts';
 import { describeExpected, procedureSchema, schemaAt } from './schema.ts';
 import type { BranchNode, ConsultNode, DossierField, FlowNode, ProcedureSpec } from './spec.ts';
@@ -116,26 +117,36 @@ function oddShape(input: unknown): { reason: 'deep' | 'proto'; path: Path } | un
 
 function structuralProblem(issue: z.core.$ZodIssue, input: unknown, options: ValidateOptions): ProcedureError {
   const at: Path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-  const expected = (path: Path): string | undefined => {
+  const expected = (path: Path, lang: Lang): string | undefined => {
     const schema = schemaAt(path, input);
-    return schema === undefined ? undefined : describeExpected(schema);
+    return schema === undefined ? undefined : describeExpected(schema, lang);
   };
+  const said = zodIssueMessages(issue, input);
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
-    const allowed = expected(at);
-    const message = `${issue.message}. ${allowed === undefined ? '' : `Allowed here: ${allowed}. `}Remove "${key}" or fix its name.`;
+    const message =
+      expected(at, 'en') === undefined
+        ? labelBy('procedure.shape.unknown-key.bare', (lang) => ({ issue: said[lang], key }))
+        : labelBy('procedure.shape.unknown-key', (lang) => ({ issue: said[lang], allowed: expected(at, lang)!, key }));
     return problem('invalid', message, [...at, key], options);
   }
   const parent = valueAt(input, at.slice(0, -1));
   const key = at[at.length - 1];
   if (issue.code === 'invalid_type' && typeof parent === 'object' && parent !== null && typeof key === 'string' && !Object.hasOwn(parent, key)) {
-    const message = `"${key}" is missing. Add ${key}: ${expected(at) ?? 'a value'} to ${expected(at.slice(0, -1)) ?? 'this object'}.`;
+    const message = labelBy('procedure.shape.missing', (lang) => ({
+      key,
+      what: expected(at, lang) ?? t(lang, 'procedure.shape.a-value'),
+      where: expected(at.slice(0, -1), lang) ?? t(lang, 'procedure.shape.this-object'),
+    }));
     return problem('invalid', message, at, options);
   }
   // Enum, literal and tag messages already list the accepted values.
   const self = issue.code === 'invalid_value' || (issue.code === 'invalid_union' && issue.discriminator !== undefined);
-  const form = self ? undefined : expected(at);
-  return problem('invalid', form === undefined ? `${issue.message}.` : `${issue.message}. Expected ${form}.`, at, options);
+  const message =
+    self || expected(at, 'en') === undefined
+      ? labelBy('procedure.shape.issue', (lang) => ({ issue: said[lang] }))
+      : labelBy('procedure.shape.issue.expected', (lang) => ({ issue: said[lang], form: expected(at, lang)! }));
+  return problem('invalid', message, at, options);
 }
 
 function valueAt(input: unknown, path: Path): unknown {

@@ -230,7 +230,7 @@ export const EN = {
 export type MessageKey = keyof typeof EN;
 
 /** Keys whose Vietnamese text is rightly the same as the English one (symbols, abbreviations). */
-export const SAME_IN_BOTH: ReadonlySet<MessageKey> = new Set<MessageKey>(['unit.d.short', 'unit.hours.short', 'list.col.id']);
+export const SAME_IN_BOTH: ReadonlySet<MessageKey> = new Set<MessageKey>(['unit.d.short', 'unit.hours.short', 'list.col.id', 'procedure.shape.issue']);
 
 export const VI: { readonly [K in MessageKey]: string } = {
   'unit.wd': '{n} ngày làm việc',
