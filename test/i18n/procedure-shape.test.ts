@@ -35,7 +35,7 @@ describe("a procedure file's shape is told in Vietnamese with --lang vi: the key
     expect(err.startsWith(`motcua: ${file}: ${path}: ${said}`), err).toBe(true);
     expect(err.split('\n')).toHaveLength(2);
     // The keys of the file (in braces, or before a colon) are what the user types, not labels.
-    expect(englishIn(err.replace(/\{[^}]*\}/g, ' ').replace(/\b\w+:/g, ' '))).toEqual([]);
+    expect(englishIn(err.replace(/\{[^}]*\}/g, ' ').replace(/[\w.]+:/g, ' '))).toEqual([]);
   });
 
   it('keeps the English wording without --lang vi', async () => {
