@@ -1,5 +1,8 @@
 import { BusinessCalendar } from '../calendar/business-calendar.ts';
 import { type Duration, parseDuration, workingMs } from '../calendar/duration.ts';
+import { formatLocalDate } from '../calendar/date.ts';
+import { type Instant, localDateOf } from '../calendar/instant.ts';
+import { ONE_STOP_RULE_SETS, supplementsPerOn } from '../dsl/one-stop-rules.ts';
 import type { FlowNode, ProcedureSpec, StepNode } from '../dsl/spec.ts';
 
 /**
@@ -39,6 +42,19 @@ export interface ProcedureEnv {
   readonly sameDayCutoff: number;
   /** Milliseconds of the local day from which a paper dossier goes to the agency at the start of the next working day (`receipt.transferCutoff`). */
   readonly transferCutoff: number;
+  /** Whether the supplement limit of a case received at `receivedAt` counts per dossier or per agency ({@link supplementsPerOn}). */
+  readonly supplementsPer: (receivedAt: Instant) => 'agency' | 'dossier';
+}
+
+/**
+ * {@link supplementsPerOn} for the cases of one procedure: a constant when the procedure sets it
+ * or every period's rule agrees (no look-up per case), else the rule set of the day of receipt.
+ */
+export function supplementsPerFor(spec: ProcedureSpec): (receivedAt: Instant) => 'agency' | 'dossier' {
+  const per = new Set(ONE_STOP_RULE_SETS.map((s) => s.supplements.value.per));
+  const fixed = spec.clock.supplementsPer ?? (per.size === 1 ? [...per][0]! : undefined);
+  if (fixed !== undefined) return () => fixed;
+  return (receivedAt) => supplementsPerOn(spec.clock, formatLocalDate(localDateOf(receivedAt)));
 }
 
 /** Parses the spec's durations and builds one calendar per agency. */
@@ -82,5 +98,6 @@ export function buildEnv(spec: ProcedureSpec, options: CompileOptions = {}): Pro
     desk: spec.receipt.desk,
     sameDayCutoff: parseTimeOfDay(spec.limit.cutoff ?? SAME_DAY_CUTOFF),
     transferCutoff: parseTimeOfDay(spec.receipt.transferCutoff),
+    supplementsPer: supplementsPerFor(spec),
   };
 }

@@ -2,9 +2,9 @@ import type { BusinessCalendar } from '../calendar/business-calendar.ts';
 import { parseDuration } from '../calendar/duration.ts';
 import { type Instant, localDateOf } from '../calendar/instant.ts';
 import { type Classification, type Ledger, classify, extendLedger, lastMomentBefore, lastMomentFinder, openLedger, pauseLedger, remainingAt, restartLedger, resumeLedger } from '../calendar/ledger.ts';
-import type { Channel, FlowNode } from '../dsl/spec.ts';
+import type { Channel, FlowNode, ProcedureSpec } from '../dsl/spec.ts';
 import { own } from '../own.ts';
-import type { ProcedureEnv } from './env.ts';
+import { type ProcedureEnv, supplementsPerFor } from './env.ts';
 import type { DossierData } from './types.ts';
 
 /**
@@ -145,22 +145,23 @@ export function clockAfterSupplement(env: ProcedureEnv, cal: BusinessCalendar, l
 }
 
 /**
- * Whether an agency that has asked for `used` supplements, in a dossier with `inDossier` requests
- * from every agency, may ask again: counted per agency, or per dossier (`clock.supplementsPer`).
+ * Whether an agency that has asked for `used` supplements, in a dossier received at `receivedAt`
+ * with `inDossier` requests from every agency, may ask again: counted per dossier or per agency,
+ * as the procedure or else the period's one-stop rules say (`env.supplementsPer`).
  */
-export function maySupplement(env: Pick<ProcedureEnv, 'spec'>, used: number, inDossier: number = used): boolean {
-  return (env.spec.clock.supplementsPer === 'dossier' ? inDossier : used) < env.spec.clock.maxSupplementsPerAgency;
+export function maySupplement(env: Pick<ProcedureEnv, 'spec' | 'supplementsPer'>, receivedAt: Instant, used: number, inDossier: number = used): boolean {
+  return (env.supplementsPer(receivedAt) === 'dossier' ? inDossier : used) < env.spec.clock.maxSupplementsPerAgency;
 }
 
 /**
- * Whether the agency holding `step` may ask for a supplement in the case as it stands: the
+ * Whether the agency holding a step may ask for a supplement in the case as it stands: the
  * {@link maySupplement} rule on the case's counts. The reducer's guard, the simulator and the desk's
  * pages ask this one question.
  */
-export function maySupplementStep(spec: Pick<ProcedureEnv, 'spec'>['spec'], supplements: Readonly<Record<string, number>>, agency: string): boolean {
-  const used = Object.hasOwn(supplements, agency) ? supplements[agency]! : 0;
-  const inDossier = Object.values(supplements).reduce((a, b) => a + b, 0);
-  return maySupplement({ spec }, used, inDossier);
+export function maySupplementStep(spec: ProcedureSpec, ctx: { readonly receivedAt: Instant; readonly supplements: Readonly<Record<string, number>> }, agency: string): boolean {
+  const used = Object.hasOwn(ctx.supplements, agency) ? ctx.supplements[agency]! : 0;
+  const inDossier = Object.values(ctx.supplements).reduce((a, b) => a + b, 0);
+  return maySupplement({ spec, supplementsPer: supplementsPerFor(spec) }, ctx.receivedAt, used, inDossier);
 }
 
 /**

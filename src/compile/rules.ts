@@ -88,8 +88,8 @@ export function refusal(env: ProcedureEnv, ctx: CaseContext, event: { readonly t
       const used = own(ctx.supplements, agency) ?? 0;
       const inDossier = Object.values(ctx.supplements).reduce((a, b) => a + b, 0);
       const max = env.spec.clock.maxSupplementsPerAgency;
-      if (maySupplement(env, used, inDossier)) return null;
-      return env.spec.clock.supplementsPer === 'dossier'
+      if (maySupplement(env, ctx.receivedAt, used, inDossier)) return null;
+      return env.supplementsPer(ctx.receivedAt) === 'dossier'
         ? label('refuse.supplement-dossier', { n: inDossier, max })
         : labelBy('refuse.supplement-agency', (lang) => ({ agency: agencyName(env, agency, lang), n: used, max }));
     })

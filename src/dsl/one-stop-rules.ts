@@ -1,5 +1,5 @@
 import type { LegalRef } from '../legal.ts';
-import type { ProcedureSpec } from './spec.ts';
+import type { ClockPolicy, ProcedureSpec } from './spec.ts';
 import { type Dated, inForceOn, versionInForce } from './in-force.ts';
 
 /**
@@ -89,8 +89,13 @@ const RATING_ASSUMPTION: LegalRef = {
   note: 'the applicant may rate the service for 10 days after the return; the case closes then',
 };
 
-/** Supplements once per dossier: the practice, and what the Decision 766 computation counts. */
-const SUPPLEMENT_PRACTICE = 'in practice once per dossier; the Decision 766/QĐ-TTg computation makes a dossier with more than one supplement request late [src-2]';
+/**
+ * Supplements once per dossier, whichever agency asks: the practice of the national portal, and
+ * what the Decision 766/QĐ-TTg (23/6/2022) computation counts (a dossier with more than one
+ * supplement request is late) [src-2]. The regulations' own text was not checked; as remembered
+ * it reads "at most once per agency" [mem].
+ */
+const SUPPLEMENT_PRACTICE = 'once per dossier, whichever agency asks: the national portal practice, and the Decision 766/QĐ-TTg computation makes a dossier with more than one supplement request late [src-2]; the regulation’s text, not checked, reads once per agency as remembered [mem]';
 
 /**
  * The one-stop rule sets, one per period, oldest first. Figures carried from one period to the
@@ -110,7 +115,7 @@ export const ONE_STOP_RULE_SETS: readonly OneStopRuleSet[] = [
     transferCutoff: { value: '15:00', ref: { ...D09, confidence: 'uncertain', note: 'the 15:00 cut-off as in Decree 61/2018; not checked in the 2015 text' } },
     lateTransfer: { value: 'start-of-next-working-day', ref: { ...D09, confidence: 'uncertain', note: 'as in Decree 61/2018; not checked in the 2015 text' } },
     completionRequests: { value: 1, ref: { ...D09, note: 'the desk guides the applicant to complete the dossier once, listing everything' } },
-    supplements: { value: { max: 1, per: 'agency' }, ref: { ...D09, confidence: 'uncertain', note: `once per agency as in Decree 61/2018, not checked in the 2015 text; ${SUPPLEMENT_PRACTICE}` } },
+    supplements: { value: { max: 1, per: 'dossier' }, ref: { ...D09, confidence: 'uncertain', note: `${SUPPLEMENT_PRACTICE}; carried back to the 2015 text, which was not checked` } },
     apology: { value: { noticeBefore: '1wd', max: 1 }, ref: { ...D09, confidence: 'uncertain', note: 'an apology slip with a new date before the due date; the one working day of notice as in Decree 61/2018' } },
     ratingWindow: { value: '10d', ref: RATING_ASSUMPTION },
   },
@@ -123,7 +128,7 @@ export const ONE_STOP_RULE_SETS: readonly OneStopRuleSet[] = [
     transferCutoff: { value: '15:00', ref: { ...D61, article: 'Art. 16', confidence: 'mem', note: 'paper dossiers received after 15:00 go to the agency the next working day' } },
     lateTransfer: { value: 'start-of-next-working-day', ref: { ...D61, article: 'Art. 16', confidence: 'mem', note: 'at the start of the next working day; online dossiers at once' } },
     completionRequests: { value: 1, ref: { ...D61, article: 'Art. 15', confidence: 'mem', note: 'one request listing everything missing' } },
-    supplements: { value: { max: 1, per: 'agency' }, ref: { ...D61, confidence: 'mem', note: `at most once per agency by the text as remembered; ${SUPPLEMENT_PRACTICE}` } },
+    supplements: { value: { max: 1, per: 'dossier' }, ref: { ...D61, confidence: 'uncertain', note: SUPPLEMENT_PRACTICE } },
     apology: { value: { noticeBefore: '1wd', max: 1 }, ref: { ...D61, confidence: 'mem', note: 'the apology slip with a new return date no later than 1 day before the due date, once' } },
     ratingWindow: { value: '10d', ref: RATING_ASSUMPTION },
     forms: ONE_STOP_REGULATIONS.circular01of2018,
@@ -136,7 +141,7 @@ export const ONE_STOP_RULE_SETS: readonly OneStopRuleSet[] = [
     transferCutoff: { value: '15:00', ref: { ...D118, confidence: 'mem', note: 'carried over from Decree 61/2018 Art. 16 as far as known; the article in Decree 118/2025 not checked' } },
     lateTransfer: { value: 'start-of-next-working-day', ref: { ...D118, confidence: 'mem', note: 'carried over from Decree 61/2018 as far as known' } },
     completionRequests: { value: 1, ref: { ...D118, confidence: 'mem', note: 'one request listing everything missing, carried over from Decree 61/2018' } },
-    supplements: { value: { max: 1, per: 'agency' }, ref: { ...D118, confidence: 'uncertain', note: `once per agency carried over from Decree 61/2018; ${SUPPLEMENT_PRACTICE}` } },
+    supplements: { value: { max: 1, per: 'dossier' }, ref: { ...D118, confidence: 'uncertain', note: `${SUPPLEMENT_PRACTICE}; carried over from Decree 61/2018, the article in Decree 118/2025 not checked` } },
     apology: {
       value: { noticeBefore: '1wd', max: 1 },
       ref: { ...D118, confidence: 'mem', note: 'the apology now also asks to extend the time (Circular 03/2025/TT-VPCP form 4); 1 day of notice and once carried over from Decree 61/2018' },
@@ -158,6 +163,31 @@ export const ONE_STOP_RULE_SETS: readonly OneStopRuleSet[] = [
  */
 export function oneStopRulesOn(date: string, path: readonly (string | number)[] = ['receivedAt']): OneStopRuleSet {
   return versionInForce(ONE_STOP_RULE_SETS, date, path);
+}
+
+/**
+ * The rule set a case received on `date` (`YYYY-MM-DD`) is held to: the one in force
+ * ({@link oneStopRulesOn}), or, before the first (15/5/2015), the first set's figures cited to
+ * Decision 93/2007/QĐ-TTg, whose rules are not modelled. Never throws.
+ *
+ * @example
+ * oneStopRulesFor('2014-06-02').version // → 'decision-93-2007'
+ */
+export function oneStopRulesFor(date: string): OneStopRuleSet {
+  return ONE_STOP_RULE_SETS.some((s) => inForceOn(s, date)) ? oneStopRulesOn(date) : before(ONE_STOP_RULE_SETS[0]!);
+}
+
+/**
+ * Whether a procedure's supplement limit counts per dossier or per agency for a case received on
+ * `date` (`YYYY-MM-DD`): the procedure's own `clock.supplementsPer` when it sets one (a special
+ * law), else the period's rule ({@link oneStopRulesFor}: once per dossier).
+ *
+ * @example
+ * supplementsPerOn({ supplement: 'pause', maxSupplementsPerAgency: 1 }, '2026-03-02') // → 'dossier'
+ * supplementsPerOn({ supplement: 'pause', maxSupplementsPerAgency: 1, supplementsPer: 'agency' }, '2026-03-02') // → 'agency'
+ */
+export function supplementsPerOn(clock: ClockPolicy, date: string): 'agency' | 'dossier' {
+  return clock.supplementsPer ?? oneStopRulesFor(date).supplements.value.per;
 }
 
 /** The one-stop rules a case is held to, by name. */
@@ -185,7 +215,7 @@ const SAME_DAY_DEFAULT = '15:00';
  * appliedOneStopRules(birthRegistration2025, '2026-03-02').map((r) => r.rule) // → ['completion-requests', 'supplements', 'apology', 'rating-window', 'same-day-cutoff', 'receiving-points']
  */
 export function appliedOneStopRules(spec: ProcedureSpec, date: string): AppliedRule[] {
-  const set = ONE_STOP_RULE_SETS.some((s) => inForceOn(s, date)) ? oneStopRulesOn(date) : before(ONE_STOP_RULE_SETS[0]!);
+  const set = oneStopRulesFor(date);
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const departure = (what: string): LegalRef => ({
     document: `${spec.id} ${spec.version}: the procedure's own ${what}`,
@@ -201,7 +231,7 @@ export function appliedOneStopRules(spec: ProcedureSpec, date: string): AppliedR
     rules.push({ rule: 'late-transfer', value: set.lateTransfer.value, ref: set.lateTransfer.ref, source: 'rule-set' });
   }
   rules.push(rule('completion-requests', spec.receipt.maxCompletionRequests, set.completionRequests, spec.receipt.ref, 'number of completion requests'));
-  rules.push(rule('supplements', { max: spec.clock.maxSupplementsPerAgency, per: spec.clock.supplementsPer ?? 'agency' }, set.supplements, spec.clock.ref, 'supplement limit'));
+  rules.push(rule('supplements', { max: spec.clock.maxSupplementsPerAgency, per: supplementsPerOn(spec.clock, date) }, set.supplements, spec.clock.ref, 'supplement limit'));
   const { ref: apologyRef, ...apology } = spec.lateness.apology;
   rules.push(rule('apology', apology, set.apology, apologyRef, 'apology notice'));
   rules.push(rule('rating-window', spec.result.ratingWindow, set.ratingWindow, undefined, 'rating window'));

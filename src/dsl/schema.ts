@@ -149,7 +149,7 @@ const clockSchema = z
     supplementsPer: z
       .enum(['agency', 'dossier'])
       .exactOptional()
-      .describe('Whether maxSupplementsPerAgency counts the requests of each agency (the default) or of the whole dossier, as the Decision 766 computation does.'),
+      .describe('Whether maxSupplementsPerAgency counts the requests of the whole dossier or of each agency. When absent, the one-stop rules of the period of receipt decide: per dossier (the practice, and what the Decision 766 computation counts).'),
     ref: legalRefSchema.exactOptional(),
   })
   .strict();

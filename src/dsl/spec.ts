@@ -108,9 +108,10 @@ export interface ClockPolicy {
   readonly supplement: 'pause' | 'restart';
   readonly maxSupplementsPerAgency: number;
   /**
-   * `agency` (when absent): each agency may ask `maxSupplementsPerAgency` times; `dossier`: that
-   * many requests for the whole dossier, whichever agency asks (practice, and what the Decision
-   * 766 computation counts).
+   * `dossier`: `maxSupplementsPerAgency` requests for the whole dossier, whichever agency asks;
+   * `agency`: each agency may ask that many times. When absent, the one-stop rules of the period
+   * of receipt decide (`supplementsPerOn` in one-stop-rules.ts: per dossier, the practice and what
+   * the Decision 766 computation counts); set it only where a special law says otherwise.
    */
   readonly supplementsPer?: 'agency' | 'dossier';
   readonly ref?: LegalRef;

@@ -1,4 +1,5 @@
 import type { BranchNode, ConsultNode, ExcludedNode, FlowNode, ParallelNode, ProcedureSpec, StepNode } from '../dsl/spec.ts';
+import { supplementsPerOn } from '../dsl/one-stop-rules.ts';
 import { extensions, refText, timerNote } from './bpmn-docs.ts';
 import { describeDuration, isoDuration } from './durations.ts';
 import { IdAllocator } from './ids.ts';
@@ -140,7 +141,7 @@ class PlanBuilder extends FlowWalker<Exit> {
       `${node.title.vi} / ${node.title.en}`,
       `Agency: ${agency.vi} / ${agency.en}${node.role === undefined ? '' : `, role ${node.role}`}`,
       `Share: ${node.share} (${describeDuration(node.share, 'en')})`,
-      `Supplement requests: ${c.supplement} the clock, at most ${c.maxSupplementsPerAgency} per agency`,
+      `Supplement requests: ${c.supplement} the clock, at most ${c.maxSupplementsPerAgency} per ${supplementsPerOn(c, this.#spec.effectiveFrom)}`,
       ...(node.ref === undefined ? [] : [`Legal basis: ${refText(node.ref)}`]),
     ];
     const id = this.add(`Task_${node.id}`, { type: 'userTask', name: node.title[this.#lang], lane: this.lane(node.agency), docs: [docs.join('\n')] });

@@ -3,6 +3,8 @@ import { formatLocalDate, type LocalDate, weekday } from '../calendar/date.ts';
 import { type Instant, MS_PER_DAY, MS_PER_HOUR, VN_OFFSET_MS, localDateOf } from '../calendar/instant.ts';
 import { VN_DEFAULT_OFFICE_HOURS } from '../calendar/office-hours.ts';
 import { vietnamDayCalendar } from '../calendar/vietnam.ts';
+import { maySupplementStep } from '../compile/policies.ts';
+import { supplementsPerOn } from '../dsl/one-stop-rules.ts';
 import type { FlowNode, ProcedureSpec } from '../dsl/spec.ts';
 import { LogError } from '../errors.ts';
 import { label } from '../i18n/translate.ts';
@@ -218,14 +220,15 @@ export function calibrate(log: EventLog, options: CalibrateOptions): Calibration
     const supplementTimes: number[] = [];
     for (const e of events) if (e.life === 'complete' && e.a === 'supplement-request') supplementTimes.push(e.t);
     const askedBy = new Map<string, number>();
+    const maySupplementNow = (agency: string) => maySupplementStep(spec, { receivedAt: arrival as Instant, supplements: Object.fromEntries(askedBy) }, agency);
     for (const i of inst) {
       if (i.activity === 'receipt' && i.started) receipt.push(workHours(i, stationOf[desk]!));
       const agency = stepAgency.get(i.activity);
       if (agency !== undefined) {
-        // A run can end in a supplement request only while its agency has asked fewer times than
-        // the procedure allows: only those runs count in the rate.
+        // A run can end in a supplement request only while the limit allows one (per dossier, or
+        // per agency, as the engine counts it): only those runs count in the rate.
         const asked = askedBy.get(agency) ?? 0;
-        if (asked < spec.clock.maxSupplementsPerAgency) stepRuns.set(i.activity, (stepRuns.get(i.activity) ?? 0) + 1);
+        if (maySupplementNow(agency)) stepRuns.set(i.activity, (stepRuns.get(i.activity) ?? 0) + 1);
         if (supplementTimes.includes(i.end)) askedBy.set(agency, asked + 1);
         allRuns.set(i.activity, (allRuns.get(i.activity) ?? 0) + 1);
         (stepDur.get(i.activity) ?? stepDur.set(i.activity, []).get(i.activity)!).push(workHours(i, stationOf[agency]!));
@@ -242,7 +245,7 @@ export function calibrate(log: EventLog, options: CalibrateOptions): Calibration
     for (const [step, starts] of unmatched) {
       for (const start of starts.slice(inst.filter((i) => i.activity === step).length)) {
         const agency = stepAgency.get(step)!;
-        if ((askedBy.get(agency) ?? 0) < spec.clock.maxSupplementsPerAgency) stepRuns.set(step, (stepRuns.get(step) ?? 0) + 1);
+        if (maySupplementNow(agency)) stepRuns.set(step, (stepRuns.get(step) ?? 0) + 1);
         allRuns.set(step, (allRuns.get(step) ?? 0) + 1);
         stepEnds.push({ step, end: start });
       }
@@ -539,7 +542,7 @@ function writeScenario(c: Omit<Calibration, 'yaml'>, w: WriteContext): string {
     L.push(`        duration: ${formatDistribution(s.duration.distribution)} # working hours; from ${s.duration.observations} observations: ${s.duration.note}`);
     const sup = r4(s.supplement.p);
     const ref = r4(Math.min(s.refusal.p, 1 - sup));
-    L.push(`        supplement: ${sup} # supplement requests after ${s.supplement.of} runs of the step while its agency could still ask (at most ${spec.clock.maxSupplementsPerAgency})`);
+    L.push(`        supplement: ${sup} # supplement requests after ${s.supplement.of} runs of the step while the limit still allowed one (at most ${spec.clock.maxSupplementsPerAgency} per ${supplementsPerOn(spec.clock, spec.effectiveFrom)})`);
     L.push(`        refusal: ${ref} # refusals after ${s.refusal.of} runs of the step`);
   }
   if (w.answers.length > 0) {

@@ -265,7 +265,7 @@ export class CaseFlow implements ServiceHost {
     const used = c.supplements?.get(step.agency) ?? 0;
     let inDossier = 0;
     if (c.supplements != null) for (const n of c.supplements.values()) inDossier += n;
-    if (u < refusal + supplement && maySupplement(plan.env, used, inDossier)) {
+    if (u < refusal + supplement && maySupplement(plan.env, c.arrival, used, inDossier)) {
       (c.supplements ??= new Map()).set(step.agency, used + 1);
       if (c.counted) stats[c.p]!.supplementRequests++;
       this.#emit?.(c, { type: 'REQUEST_SUPPLEMENT', at: now, by, step: step.id, missing: ['papers'] });

@@ -191,8 +191,8 @@ export function actionsFor(spec: ProcedureSpec, ctx: CaseContext, possible: read
     const title = nodeTitle(spec, step);
     if (nodes.get(step)?.kind !== 'step') continue;
     if (can('COMPLETE')) actions.push({ type: 'COMPLETE', step, stepTitle: title });
-    // The supplement limit counts per agency (or per dossier), as the reducer's guard counts it.
-    if (can('REQUEST_SUPPLEMENT') && maySupplementStep(spec, ctx.supplements, agency)) actions.push({ type: 'REQUEST_SUPPLEMENT', step, stepTitle: title });
+    // The supplement limit counts per dossier (or per agency), as the reducer's guard counts it.
+    if (can('REQUEST_SUPPLEMENT') && maySupplementStep(spec, ctx, agency)) actions.push({ type: 'REQUEST_SUPPLEMENT', step, stepTitle: title });
   }
   if (can('ANSWER')) {
     for (const n of nodes.values()) {

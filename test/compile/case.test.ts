@@ -101,8 +101,8 @@ describe('receipt at the desk', () => {
 });
 
 describe('supplement requests during processing', () => {
-  const received = (policy: 'pause' | 'restart') =>
-    new Driver(tinySpec({ clock: { supplement: policy, maxSupplementsPerAgency: 1 } }), { receivedAt: '2025-03-03T09:00', channel: 'online' })
+  const received = (policy: 'pause' | 'restart', supplementsPer?: 'agency') =>
+    new Driver(tinySpec({ clock: { supplement: policy, maxSupplementsPerAgency: 1, ...(supplementsPer === undefined ? {} : { supplementsPer }) } }), { receivedAt: '2025-03-03T09:00', channel: 'online' })
       .send('ACCEPT', '2025-03-03T09:00', desk)
       .send('REQUEST_SUPPLEMENT', '2025-03-04T09:00', justice, { step: 'register', missing: ['witness statement'] });
 
@@ -121,9 +121,13 @@ describe('supplement requests during processing', () => {
     expect(c.ctx.statutory?.restarts).toEqual([parseInstant('2025-03-07T09:00')]);
   });
 
-  it('each agency may ask at most once', () => {
+  it('the dossier may have one supplement request (per dossier, the period’s rule); a procedure counting per agency names the agency', () => {
     const c = received('pause').send('SUPPLY', '2025-03-05T09:00', applicant);
     expect(c.refusal('REQUEST_SUPPLEMENT', '2025-03-05T10:00', justice, { step: 'register', missing: ['x'] })).toBe(
+      '1 supplement(s) have already been requested for this dossier, the most allowed per dossier (1).',
+    );
+    const perAgency = received('pause', 'agency').send('SUPPLY', '2025-03-05T09:00', applicant);
+    expect(perAgency.refusal('REQUEST_SUPPLEMENT', '2025-03-05T10:00', justice, { step: 'register', missing: ['x'] })).toBe(
       'Justice officer (justice) has already requested 1 supplement(s), the most allowed per agency (1).',
     );
   });

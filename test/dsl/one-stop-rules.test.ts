@@ -5,7 +5,7 @@ import { enterpriseRegistration } from '../../procedures/enterprise-registration
 import { formatInstant, parseInstant } from '../../src/calendar/instant.ts';
 import { startCase, applyEvent } from '../../src/compile/case.ts';
 import { compileProcedure } from '../../src/compile/compile.ts';
-import { ONE_STOP_RULE_SETS, appliedOneStopRules, oneStopRulesOn } from '../../src/dsl/one-stop-rules.ts';
+import { ONE_STOP_RULE_SETS, appliedOneStopRules, oneStopRulesOn, supplementsPerOn } from '../../src/dsl/one-stop-rules.ts';
 import { inForceOn } from '../../src/dsl/in-force.ts';
 import { validateProcedure } from '../../src/dsl/validate.ts';
 import { ProcedureError } from '../../src/errors.ts';
@@ -28,6 +28,17 @@ describe('the one-stop rules, one set per period', () => {
     expect(oneStopRulesOn('2026-03-02').regulation.document).toBe('Decree 118/2025/NĐ-CP (9/6/2025) on the one-stop mechanism and the national public service portal, as amended by Decree 367/2025/NĐ-CP');
     expect(oneStopRulesOn('2026-03-02').forms?.document).toBe('Circular 03/2025/TT-VPCP (15/9/2025) guiding Decree 118/2025/NĐ-CP');
     expect(oneStopRulesOn('2024-03-04').forms?.document).toBe('Circular 01/2018/TT-VPCP guiding Decree 61/2018/NĐ-CP');
+  });
+
+  it('count supplement requests per dossier in every period, citing the practice and the Decision 766 computation, marked unchecked in the text', () => {
+    for (const set of ONE_STOP_RULE_SETS) {
+      expect(set.supplements.value, set.version).toEqual({ max: 1, per: 'dossier' });
+      expect(set.supplements.ref.confidence, set.version).toBe('uncertain');
+      expect(set.supplements.ref.note, set.version).toContain('Decision 766/QĐ-TTg');
+    }
+    expect(supplementsPerOn({ supplement: 'pause', maxSupplementsPerAgency: 1 }, '2016-06-01')).toBe('dossier');
+    expect(supplementsPerOn({ supplement: 'pause', maxSupplementsPerAgency: 1 }, '2014-06-02')).toBe('dossier');
+    expect(supplementsPerOn({ supplement: 'pause', maxSupplementsPerAgency: 1, supplementsPer: 'agency' }, '2026-03-02')).toBe('agency');
   });
 
   it('refuse a day before the first set, naming the sets and their dates', () => {
@@ -57,7 +68,8 @@ describe('the rules a case is held to', () => {
       ['transfer-cutoff', '15:00', 'rule-set'],
       ['late-transfer', 'start-of-next-working-day', 'rule-set'],
       ['completion-requests', 1, 'rule-set'],
-      ['supplements', { max: 1, per: 'agency' }, 'rule-set'],
+      // Once per dossier, whichever agency asks (practice and the Decision 766 computation), the period's default.
+      ['supplements', { max: 1, per: 'dossier' }, 'rule-set'],
       ['apology', { noticeBefore: '1wd', max: 1 }, 'rule-set'],
       ['rating-window', '10d', 'rule-set'],
       ['receiving-points', 'any-centre-in-province', 'rule-set'],

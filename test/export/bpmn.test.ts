@@ -143,7 +143,7 @@ describe('toBpmn', () => {
         'Đăng ký khai sinh / Register the birth',
         'Agency: Công chức tư pháp - hộ tịch / Civil-status officer',
         'Share: 1wd (1 working day)',
-        'Supplement requests: pause the clock, at most 1 per agency',
+        'Supplement requests: pause the clock, at most 1 per dossier',
         'Legal basis: Law on Civil Status 2014 Art. 16 [mem]',
       ].join('\n'),
     ]);

@@ -7,8 +7,12 @@ import { tinySpec } from '../support/specs.ts';
 
 const justice = agency('justice');
 const police = agency('police');
-/** desk → justice → police, 3 wd: counts for the police (the last step). */
-export const tiny = tinySpec();
+/**
+ * desk → justice → police, 3 wd: counts for the police (the last step). Its supplement limit counts
+ * per agency (a procedure's own departure from the period's once per dossier), so that a dossier
+ * can have the two requests the Decision 766 computation calls late.
+ */
+export const tiny = tinySpec({ clock: { supplement: 'pause', maxSupplementsPerAgency: 1, supplementsPer: 'agency' } });
 /** desk → police → justice, 3 wd: counts for the justice officer. */
 export const other: ProcedureSpec = tinySpec({ id: 'other', title: { vi: 'Khác', en: 'Other' }, flow: [...tiny.flow].reverse() });
 

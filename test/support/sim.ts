@@ -61,8 +61,9 @@ export function simOf(spec: ProcedureSpec, k: SimKnobs, overrides: Partial<SimCo
   };
   return {
     name: spec.id,
-    // Inside the version's validity: a receipt outside it is refused by the machine.
-    start: Math.max(localDate(2025, 1, 20), parseLocalDate(spec.effectiveFrom)) as LocalDate,
+    // Inside the version's validity: a receipt outside it is refused by the machine (a version
+    // that ends starts its arrivals early enough for the horizon to fit, when it can).
+    start: Math.max(parseLocalDate(spec.effectiveFrom), Math.min(localDate(2025, 1, 20), spec.effectiveTo === undefined ? Infinity : parseLocalDate(spec.effectiveTo) - k.days)) as LocalDate,
     horizonDays: k.days,
     warmupDays: 0,
     replications: 1,

@@ -21,16 +21,16 @@ function afterOneSupplement(supplementsPer?: 'agency' | 'dossier') {
 }
 
 describe("the desk's pages offer a supplement request only when the rule allows one", () => {
-  it('offers the police its own request when the limit is per agency, after the justice officer used his', () => {
+  it('offers none when the limit is per dossier (the period’s rule, the default) and the dossier has had its one', () => {
     const c = afterOneSupplement();
     expect(c.ctx.supplements).toEqual({ justice: 1 });
-    expect(types(c, police)).toEqual(['COMPLETE', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'REFUSE']);
-    expect(types(c, justice)).toEqual([]);
-  });
-
-  it('offers none when the limit is per dossier and the dossier has had its one', () => {
-    const c = afterOneSupplement('dossier');
     expect(types(c, police)).toEqual(['COMPLETE', 'APOLOGIZE', 'REFUSE']);
     expect(c.refusal('REQUEST_SUPPLEMENT', '2025-03-04T11:00', agency('police'), { step: 'residence', missing: ['x'] })).toBe('1 supplement(s) have already been requested for this dossier, the most allowed per dossier (1).');
+  });
+
+  it('offers the police its own request when the procedure counts per agency, after the justice officer used his', () => {
+    const c = afterOneSupplement('agency');
+    expect(types(c, police)).toEqual(['COMPLETE', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'REFUSE']);
+    expect(types(c, justice)).toEqual([]);
   });
 });
