@@ -13,13 +13,26 @@ export function indexCase(persisted: PersistedCase, status: StatusCode): CaseInd
   const ctx = persisted.context;
   return {
     status,
-    ended: ctx.outcome !== null,
+    ended: caseEnded(ctx.outcome !== null, status),
     inProgress: ctx.outcome === null && ctx.readyAt === null,
     receivedAt: ctx.receivedAt,
     due: ctx.statutory?.due ?? null,
     nextDeadline: ctx.timers[0]?.at ?? null,
     holders: holdersOf(persisted, status),
   };
+}
+
+/**
+ * Whether a case has ended: its outcome is decided and no officer has anything left to do. A
+ * withdrawal request (status 7) has its outcome but the desk still holds it until an officer
+ * closes it (8), so it has not ended.
+ *
+ * @example
+ * caseEnded(true, 7) // → false
+ * caseEnded(true, 8) // → true
+ */
+export function caseEnded(hasOutcome: boolean, status: StatusCode): boolean {
+  return hasOutcome && status !== 7;
 }
 
 /**

@@ -36,7 +36,7 @@ export interface StoredEntry {
  */
 export interface CaseIndex {
   readonly status: StatusCode;
-  /** The case has reached a final state (returned and rated or closed, refused, withdrawn). */
+  /** The case has ended: its outcome decided (returned, refused, withdrawal closed) and nothing left for an officer; a withdrawal request (7) has not ended until the desk closes it (8). */
   readonly ended: boolean;
   /** Still being processed: accepted or not, but no result ready and not ended. */
   readonly inProgress: boolean;

@@ -10,6 +10,7 @@ import type { CaseStore } from '../engine/store.ts';
 import type { Engine, SendResult } from '../engine/types.ts';
 import { dueText } from '../engine/slip.ts';
 import { versionInForce } from '../dsl/in-force.ts';
+import { caseEnded } from '../engine/case-index.ts';
 import { CaseError, MotcuaError } from '../errors.ts';
 import { type Lang, label, labelBy, t } from '../i18n/translate.ts';
 import { zodIssueMessages } from '../i18n/zod-issue.ts';
@@ -386,7 +387,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         due: status.due,
         dueText: status.due === null ? null : dueText(status.due),
         classification: status.classification,
-        ended: status.outcome !== null,
+        ended: caseEnded(status.outcome !== null, status.status),
         steps: due.steps.map((s) => ({
           step: s.step,
           title: env.steps.get(s.step)?.title ?? { vi: s.step, en: s.step },

@@ -44,13 +44,15 @@ describe.each(Object.entries(STORES))('a withdrawal on the %s store', { timeout:
     const engine = createEngine({ procedures: [tinySpec()], store });
     const { caseId } = await engine.open({ procedure: 'tiny', channel: 'in-person', receivedAt: at('2025-03-03T09:00'), by: desk });
     expect(await engine.send(caseId, ev('WITHDRAW', '2025-03-03T10:00', applicant, { reason: 'moved away' }))).toMatchObject({ ok: true, status: 7, effects: [{ kind: 'withdrawn' }] });
-    expect((await engine.list({ agency: 'desk' })).map((c) => [c.caseId, c.index.status, c.index.ended])).toEqual([[caseId, 7, true]]);
+    // Held by the desk, so not ended yet (its outcome, withdrawn, is decided).
+    expect((await engine.list({ agency: 'desk' })).map((c) => [c.caseId, c.index.status, c.index.ended, c.index.holders])).toEqual([[caseId, 7, false, ['desk']]]);
     const asked = await engine.status(caseId);
     expect([asked.label.vi, asked.channel]).toEqual(['Công dân yêu cầu rút hồ sơ', { kind: 'in-person', code: 1, label: { vi: 'Trực tiếp', en: 'in person' } }]);
     expect(await engine.send(caseId, ev('WITHDRAW', '2025-03-03T11:00', desk))).toMatchObject({ ok: true, status: 8, effects: [{ kind: 'case-closed' }] });
     expect(await engine.list({ agency: 'desk' })).toEqual([]);
     const closed = await engine.status(caseId);
     expect([closed.status, closed.label.vi, closed.outcome?.kind]).toEqual([8, 'Dừng xử lý', 'withdrawn']);
+    expect((await engine.list({ status: 8 })).map((c) => [c.index.ended, c.index.holders])).toEqual([[true, []]]);
     expect(await engine.send(caseId, ev('WITHDRAW', '2025-03-03T12:00', desk))).toMatchObject({ ok: false, error: { code: 'case-ended' } });
     await store.close();
   });
