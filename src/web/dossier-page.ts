@@ -23,7 +23,9 @@ export type ActionView =
   | { readonly type: 'COMPLETE' | 'REQUEST_SUPPLEMENT'; readonly step: string; readonly stepTitle: Label }
   | { readonly type: 'ANSWER'; readonly consult: string; readonly title: Label }
   | { readonly type: 'FINISH_INTERVAL'; readonly interval: string; readonly title: Label }
-  | { readonly type: 'APOLOGIZE'; readonly suggested: Instant | null };
+  | { readonly type: 'APOLOGIZE'; readonly suggested: Instant | null }
+  /** The desk closes a dossier the applicant asked to withdraw (status 7 → 8). */
+  | { readonly type: 'WITHDRAW' };
 
 /** Events that refuse or withdraw: the page asks again before sending them. */
 export const CONFIRMED_EVENTS: readonly CaseEventType[] = ['REFUSE', 'WITHDRAW'];
@@ -61,6 +63,7 @@ function textarea(id: string, name: string, label: string, hint?: string): strin
 
 /** The title of an action button: the event, and its step when it has one. */
 export function actionTitle(a: ActionView, lang: Lang): string {
+  if (a.type === 'WITHDRAW') return WEB_LABELS[lang].dossier.closeWithdrawal;
   const name = WEB_LABELS[lang].event[a.type];
   if ('stepTitle' in a && a.stepTitle !== undefined) return `${name}: ${a.stepTitle[lang]}`;
   if ('title' in a) return `${name}: ${a.title[lang]}`;

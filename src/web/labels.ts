@@ -95,6 +95,8 @@ export interface WebLabels {
     readonly missing: string;
     readonly missingHint: string;
     readonly newDue: string;
+    /** The desk's button on a withdrawal request (7): it closes the dossier (8). */
+    readonly closeWithdrawal: string;
     readonly reason: string;
     readonly note: string;
     readonly agree: string;
@@ -285,6 +287,7 @@ const VI: WebLabels = {
     missing: 'Giấy tờ còn thiếu (mỗi dòng một loại)',
     missingHint: 'Liệt kê đầy đủ trong một lần.',
     newDue: 'Ngày hẹn mới',
+    closeWithdrawal: 'Đóng hồ sơ công dân xin rút (dừng xử lý)',
     reason: 'Lý do',
     note: 'Ghi chú',
     agree: 'Đồng ý',
@@ -495,6 +498,7 @@ const EN: WebLabels = {
     missing: 'Missing papers (one a line)',
     missingHint: 'List everything at once.',
     newDue: 'New return date',
+    closeWithdrawal: 'Close the withdrawn dossier (processing stopped)',
     reason: 'Reason',
     note: 'Note',
     agree: 'Agree',

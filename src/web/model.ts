@@ -186,6 +186,9 @@ export function actionsFor(spec: ProcedureSpec, ctx: CaseContext, possible: read
   if (isDesk) {
     for (const t of ['ACCEPT', 'TRANSFER', 'RETURN_RESULT'] as const) if (can(t)) actions.push({ type: t });
     if (can('REQUEST_COMPLETION')) actions.push({ type: 'REQUEST_COMPLETION' });
+    // The engine's rule: after the applicant's request (7, the outcome decided), an officer of the
+    // desk closes the dossier (8) with WITHDRAW; before it only the applicant may send one.
+    if (can('WITHDRAW') && ctx.outcome?.kind === 'withdrawn') actions.push({ type: 'WITHDRAW' });
   }
   for (const [step] of held) {
     const title = nodeTitle(spec, step);

@@ -370,7 +370,8 @@ export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebR
 
 /**
  * The event an action form describes, stamped with `at` and the session's actor; or what is wrong
- * with the form. Only officers' events: the applicant's (supply, withdraw, rate) have their own pages.
+ * with the form. Only officers' events (WITHDRAW: the desk closing a withdrawal request): the
+ * applicant's (supply, withdraw, rate) have their own pages.
  */
 export function eventFrom(f: URLSearchParams, at: Instant, by: Extract<CaseEvent['by'], { kind: 'agency' }>): CaseEvent | string {
   const type = f.get('type');
@@ -380,6 +381,7 @@ export function eventFrom(f: URLSearchParams, at: Instant, by: Extract<CaseEvent
     case 'ACCEPT':
     case 'TRANSFER':
     case 'RETURN_RESULT':
+    case 'WITHDRAW':
       return { type, at, by };
     case 'REQUEST_COMPLETION': {
       const missing = lines(f.get('missing'));

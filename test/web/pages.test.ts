@@ -150,6 +150,34 @@ describe('officers’ actions', () => {
     expect((await p.handle({ ...request('POST', `/queue/${code}/act`, { type: 'COMPLETE', step: 'register-residence' }, j), originHeader: 'http://evil.example' }))!.status).toBe(403);
   });
 
+  it('the desk closes a dossier the applicant asked to withdraw (7 → 8) from its page, in Vietnamese and English, after confirming; no other agency and no earlier state offers it', async () => {
+    const p = pages();
+    const desk = await p.signIn('desk-token');
+    const code = (await p.engine.open({ procedure: 'birth-residence-insurance', channel: 'in-person', receivedAt: p.clock.now(), by: { kind: 'agency', agency: 'desk' } })).code;
+    const button = (lang: 'vi' | 'en') => `<button type="submit" class="danger">${lang === 'vi' ? 'Đóng hồ sơ công dân xin rút (dừng xử lý)' : 'Close the withdrawn dossier (processing stopped)'}</button>`;
+    // Accepted, not withdrawn: the applicant alone may ask, so the desk has no close button.
+    expect((await p.handle(request('GET', `/queue/${code}`, {}, desk)))!.body).not.toContain(button('vi'));
+    p.clock.tick(10);
+    expect((await p.engine.send(code, { type: 'WITHDRAW', at: p.clock.now(), by: { kind: 'applicant' }, reason: 'moved away' } as never)).ok).toBe(true);
+    expect((await p.engine.status(code)).status).toBe(7);
+    const vi = (await p.handle(request('GET', `/queue/${code}`, {}, desk)))!.body;
+    expect(vi).toContain('<input type="hidden" name="type" value="WITHDRAW">');
+    expect(vi).toContain(button('vi'));
+    expect((await p.handle(request('GET', `/queue/${code}?lang=en`, {}, desk)))!.body).toContain(button('en'));
+    // The justice officer does not hold the dossier: no action at all.
+    const j = await p.signIn('justice-token');
+    expect((await p.handle(request('GET', `/queue/${code}`, {}, j)))!.body).not.toContain('value="WITHDRAW"');
+    const version = String((await p.store.get(code))!.version);
+    p.clock.tick(10);
+    const asked = await p.handle(request('POST', `/queue/${code}/act`, { type: 'WITHDRAW', version }, desk));
+    expect(asked!.status).toBe(200);
+    expect(asked!.body).toContain('<input type="hidden" name="confirm" value="yes">');
+    expect((await p.engine.status(code)).status).toBe(7);
+    const closed = await p.handle(request('POST', `/queue/${code}/act`, { type: 'WITHDRAW', version, confirm: 'yes' }, desk));
+    expect(closed!.headers['location']).toBe(`/queue/${code}?done=WITHDRAW`);
+    expect((await p.engine.status(code)).status).toBe(8);
+  });
+
   it('the applicant rates only with the right secret, and the rating is recorded on the case', async () => {
     const p = pages();
     const code = (await p.engine.open({ procedure: 'birth-registration', channel: 'in-person', receivedAt: p.clock.now(), by: { kind: 'agency', agency: 'desk' }, dossier: { needsVerification: false } })).code;
