@@ -97,7 +97,11 @@ export function formDue(t: Instant): string {
  * @throws CaseError `unknown-form` naming the forms of the period (or the periods, when none applies)
  *
  * @example
+ * const proc = compileProcedure(birthRegistration2025);
+ * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
+ * const source = { code: '000.00.12.H33-260302-0001', status: 1, snapshot: persistCase(snapshot), spec: birthRegistration2025 } as const;
  * fillForm(source, '01').fields[0] // → { label: 'Mã hồ sơ', value: '000.00.12.H33-260302-0001' }
+ * fillForm(source, 'receipt').fields[2] // → { label: 'Tên tổ chức, cá nhân nộp hồ sơ', value: null }
  */
 export function fillForm(source: FormSource, name: string): FilledForm {
   const ctx = source.snapshot.context;

@@ -15,6 +15,9 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
  * signature boxes; print CSS sets the paper the form is designed for (A5 or A4) and its margins.
  *
  * @example
+ * const proc = compileProcedure(birthRegistration2025);
+ * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
+ * const source = { code: '000.00.12.H33-260302-0001', status: 1, snapshot: persistCase(snapshot), spec: birthRegistration2025 } as const;
  * formHtml(fillForm(source, 'receipt')).startsWith('<!doctype html>') // → true
  */
 export function formHtml(f: FilledForm): string {
@@ -73,7 +76,10 @@ ${signatures}
  * A filled form as plain text, one field a line (a dotted blank where the record has no value).
  *
  * @example
- * formText(fillForm(source, 'receipt')).split('\n')[0] // → 'Mẫu số 01 – Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Ban hành kèm theo Thông tư 01/2018/TT-VPCP)'
+ * const proc = compileProcedure(birthRegistration2025);
+ * const { snapshot } = startCase(proc, { receivedAt: parseInstant('2026-03-02T09:00'), channel: 'in-person', dossier: { needsVerification: false } });
+ * const source = { code: '000.00.12.H33-260302-0001', status: 1, snapshot: persistCase(snapshot), spec: birthRegistration2025 } as const;
+ * formText(fillForm(source, 'receipt')).split('\n')[0] // → 'Mẫu số 01 – Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Ban hành kèm theo Thông tư 03/2025/TT-VPCP)'
  */
 export function formText(f: FilledForm): string {
   const lines = [`Mẫu số ${f.form.number} – ${f.form.title.vi} (${issuedBy(f)})`, f.agency, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM – Độc lập - Tự do - Hạnh phúc', ''];

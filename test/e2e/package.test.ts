@@ -82,12 +82,15 @@ describe('the packed package, installed into a fresh project', () => {
         "import * as server from 'motcua/server';",
         "import * as postgres from 'motcua/postgres';",
         "import { CATALOGUE } from 'motcua/procedures';",
+        "import { fillForm, formHtml, formText, formSetOn } from 'motcua';",
         "console.log(typeof core.procedure, typeof sim.runReplication, typeof node.loadScenario, typeof engine.createEngine, typeof sqlite.sqliteStore, typeof report.renderReport, typeof server.createServer, typeof postgres.postgresStore, CATALOGUE.length > 10);",
+        // The one-stop forms (motcua case form) from the core entry.
+        "console.log(typeof fillForm, typeof formHtml, typeof formText, formSetOn('2026-03-02').forms.length);",
       ].join('\n'),
     );
     const r = sh(process.execPath, ['entries.mjs'], project);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('function function function function function function function function true\n');
+    expect(r.stdout).toBe('function function function function function function function function true\nfunction function function 7\n');
   });
 
   for (const resolution of ['nodenext', 'bundler'] as const) {
