@@ -22,26 +22,26 @@ export const ONE_STOP_REGULATIONS = {
     effectiveFrom: '2018-06-21',
     effectiveTo: '2025-06-30',
     confidence: 'src',
-    note: 'the first day (21/6/2018) is from memory [mem]; replaced by Decree 118/2025/NĐ-CP from 1/7/2025',
+    note: 'signed 23/4/2018 (seen cited in provincial decisions, 2026-12 search); the first day in force (21/6/2018) is from memory [mem]; replaced by Decree 118/2025/NĐ-CP from 1/7/2025',
   },
   circular01of2018: {
     document: 'Circular 01/2018/TT-VPCP guiding Decree 61/2018/NĐ-CP',
     effectiveFrom: '2018-06-21',
     effectiveTo: '2025-06-30',
     confidence: 'src',
-    note: 'six forms; the dossier code in Art. 19; the first day is taken as the decree’s [mem]',
+    note: 'six forms; the dossier code in Art. 19. Signed 23/11/2018 (seen cited in provincial decisions, 2026-12 search), so it cannot have applied before that day: the first day here is the decree’s, not verified [?] (the forms are dated from 6/1/2019 in src/forms/form-sets.ts)',
   },
   decree118of2025: {
     document: 'Decree 118/2025/NĐ-CP (9/6/2025) on the one-stop mechanism and the national public service portal, as amended by Decree 367/2025/NĐ-CP',
     effectiveFrom: '2025-07-01',
     confidence: 'src',
-    note: 'the amending decree’s number is from the team’s domain notes (shared/DOMAIN.md); the search tool found no copy of it in this session',
+    note: 'Decree 118/2025 dated 9/6/2025 (as cited by Circular 03/2025/TT-VPCP); Decree 367/2025/NĐ-CP amending it seen issued 31/12/2025 (luatvietnam.vn, 2026-12 search), its first day in force not seen [?]',
   },
   circular03of2025: {
     document: 'Circular 03/2025/TT-VPCP (15/9/2025) guiding Decree 118/2025/NĐ-CP',
     effectiveFrom: '2025-09-15',
     confidence: 'src',
-    note: 'seven forms, among them the apology with a request to extend and the stop notice',
+    note: 'seven forms (Annex I), among them the apology with a request to extend and the stop notice; it also sets the dossier code (mã số hồ sơ), whose form was not seen [?] (verified 2026-12: date, the seven forms)',
   },
 } as const satisfies Record<string, LegalRef>;
 
