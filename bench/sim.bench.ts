@@ -14,8 +14,6 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import type { Instant } from '../src/calendar/instant.ts';
 import { formatCount, formatFixed, formatTable } from './harness.ts';
@@ -53,23 +51,22 @@ interface Timed extends Run {
   readonly cpuMs: number;
 }
 
-/** A full garbage collection, so that no run pays for the garbage of the one before. */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
-
 /**
  * Times each implementation: one untimed warm-up run each, then `repeats` rounds in which each runs
- * once, in turn (so a passing disturbance of the machine hits all alike), after a full garbage
- * collection; keeps each one's fastest (and, apart, its least CPU time).
+ * once, in turn (so a passing disturbance of the machine hits all alike); keeps each one's fastest
+ * (and, apart, its least CPU time).
+ *
+ * No garbage collection is forced between runs (until 2026-12-02 a full one was): a forced full
+ * collection shrinks V8's young generation, and the next run then pays for many more scavenges than
+ * any real run does. Ours still allocates about 1 KB of short-lived numbers per case (doubles boxed
+ * across calls the engine does not inline), so it paid about 1.5× its time for it and (a) almost
+ * nothing (BENCHMARKS.md). The garbage of a run dies young and is swept by the scavenges of the next.
  */
 function timeAll(fns: readonly (() => Run)[], repeats: number): Timed[] {
   for (const fn of fns) fn();
   const fastest: (Timed | undefined)[] = fns.map(() => undefined);
   for (let round = 0; round < repeats; round++) {
     fns.forEach((fn, i) => {
-      collectGarbage();
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       const run = fn();
