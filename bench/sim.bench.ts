@@ -58,9 +58,8 @@ interface Timed extends Run {
  *
  * No garbage collection is forced between runs (until 2026-12-02 a full one was): a forced full
  * collection shrinks V8's young generation, and the next run then pays for many more scavenges than
- * any real run does. Ours still allocates about 1 KB of short-lived numbers per case (doubles boxed
- * across calls the engine does not inline), so it paid about 1.5× its time for it and (a) almost
- * nothing (BENCHMARKS.md). The garbage of a run dies young and is swept by the scavenges of the next.
+ * any real run does. Ours still allocates about 1 KB of short-lived numbers per case (boxed on the
+ * job path), so it paid about 1.5× its time for it and (a) almost nothing (BENCHMARKS.md). The garbage of a run dies young and is swept by the scavenges of the next.
  */
 function timeAll(fns: readonly (() => Run)[], repeats: number): Timed[] {
   for (const fn of fns) fn();
