@@ -3,7 +3,7 @@ import type { DurationText, Procedure } from './builder.ts';
 import type { AgencySpec, Channel, ClockPolicy, FlowNode, Level, LimitSpec, ReceiptSpec } from './spec.ts';
 import { validateProcedure } from './validate.ts';
 
-/** What a reform changes in a procedure: shorter shares, steps removed, channels, the limit. */
+/** What a reform changes in a procedure: shorter shares, steps removed or moved to another agency, channels, the limit, agencies. */
 export interface VariantChanges<S extends string> {
   readonly version: string;
   readonly effectiveFrom: string;
@@ -29,6 +29,10 @@ export interface VariantChanges<S extends string> {
   readonly clock?: ClockPolicy;
   /** Where dossiers may be handed in beyond the desk (Decree 118/2025/NĐ-CP). */
   readonly receivingPoints?: NonNullable<ReceiptSpec['receivingPoints']>;
+  /** Steps that move to another agency or change their title (competence moved to an agency already in the procedure). */
+  readonly steps?: { readonly [K in S]?: { readonly agency?: string; readonly title?: Label } };
+  /** Agencies no longer part of the procedure (their steps removed or moved with `steps`). */
+  readonly removeAgencies?: readonly string[];
 }
 
 /**
@@ -42,11 +46,13 @@ export interface VariantChanges<S extends string> {
 export function deriveVariant<S extends string>(base: Procedure<S>, changes: VariantChanges<NoInfer<S>>): Procedure<S> {
   const removed = new Set<string>(changes.remove ?? []);
   const shares: Readonly<Record<string, string | undefined>> = changes.shares ?? {};
+  const moved: Readonly<Record<string, { readonly agency?: string; readonly title?: Label } | undefined>> = changes.steps ?? {};
+  const dropped = new Set(changes.removeAgencies ?? []);
   const rewrite = (flow: readonly FlowNode[]): FlowNode[] =>
     flow.flatMap((node): FlowNode[] => {
       switch (node.kind) {
         case 'step':
-          return removed.has(node.id) ? [] : [{ ...node, share: shares[node.id] ?? node.share }];
+          return removed.has(node.id) ? [] : [{ ...node, share: shares[node.id] ?? node.share, ...moved[node.id] }];
         case 'parallel': {
           const branches = node.branches.map(rewrite).filter((b) => b.length > 0);
           if (branches.length === 0) return [];
@@ -66,7 +72,7 @@ export function deriveVariant<S extends string>(base: Procedure<S>, changes: Var
     });
   const { effectiveTo: _baseEnd, ...rest } = base;
   const carried = Object.fromEntries(
-    Object.entries(base.agencies).map(([id, a]): [string, AgencySpec] => {
+    Object.entries(base.agencies).filter(([id]) => !dropped.has(id)).map(([id, a]): [string, AgencySpec] => {
       const { succeededBy, ...agency } = a;
       return [id, succeededBy === undefined || succeededBy.from > changes.effectiveFrom ? a : agency];
     }),

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { householdBusiness2021 } from '../../procedures/household-business-2021.ts';
 import { householdBusiness2025 } from '../../procedures/household-business-2025.ts';
+import { judicialRecord } from '../../procedures/judicial-record.ts';
+import { judicialRecord2025 } from '../../procedures/judicial-record-2025.ts';
+import type { FlowNode } from '../../src/dsl/spec.ts';
 import { listProblems } from '../../src/dsl/validate.ts';
 
 describe('an agency with a successor', () => {
@@ -28,5 +31,18 @@ describe('an agency with a successor', () => {
   it('is carried into the next version by deriveVariant without its succeededBy, the successor in its place', () => {
     expect(householdBusiness2025.agencies['division']).toEqual({ name: { vi: 'Phòng Kinh tế UBND xã', en: 'Commune Economic Division' }, level: 'commune' });
     expect(listProblems(householdBusiness2025)).toEqual([]);
+  });
+});
+
+describe('a competence moved to an agency already in the procedure', () => {
+  it('is derived from the earlier version: judicial records 2025 move the steps of the Department of Justice to the police, drop the Department and the separate lookup, and keep the dossier field and the branch', () => {
+    expect(Object.keys(judicialRecord2025.agencies)).toEqual(['desk', 'police']);
+    const steps: string[] = [];
+    const walk = (flow: readonly FlowNode[]) => flow.forEach((n) => (n.kind === 'step' ? steps.push(`${n.id}@${n.agency} ${n.share}`) : n.kind === 'branch' ? n.cases.forEach((c) => walk(c.flow)) : undefined));
+    walk(judicialRecord2025.flow);
+    expect(steps).toEqual(['verify-further@police 3wd', 'check@police 3wd', 'issue@police 1wd']);
+    expect(judicialRecord2025.dossier).toEqual(judicialRecord.dossier);
+    expect([judicialRecord2025.effectiveFrom, judicialRecord2025.effectiveTo, judicialRecord.effectiveTo]).toEqual(['2025-03-01', undefined, '2025-02-28']);
+    expect(listProblems(judicialRecord2025)).toEqual([]);
   });
 });
