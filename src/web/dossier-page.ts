@@ -170,7 +170,8 @@ export function renderConfirmPage(lang: Lang, here: string, agency: Label, code:
     .join('');
   return webPage(
     { lang, title: L.confirmTitle, here, officer: agency[lang], current: 'queue' },
-    `<p>${esc(L.confirmText(WEB_LABELS[lang].event[event], code))}</p>
+    // Officers send WITHDRAW only to close the applicant's request: the page says so.
+    `<p>${esc(event === 'WITHDRAW' ? L.confirmClose(code) : L.confirmText(WEB_LABELS[lang].event[event], code))}</p>
 <form method="post" action="${esc(`/queue/${encodeURIComponent(code)}/act`)}" class="stack">
 ${langField(lang)}${hidden}<input type="hidden" name="confirm" value="yes">
 <div><button type="submit" class="danger">${esc(L.confirm)}</button> <a class="button secondary" href="${esc(link(`/queue/${encodeURIComponent(code)}`, lang))}">${esc(L.cancel)}</a></div>

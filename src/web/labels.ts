@@ -105,6 +105,8 @@ export interface WebLabels {
     readonly refused: string;
     readonly confirmTitle: string;
     readonly confirmText: (event: string, code: string) => string;
+    /** The confirmation of the desk's close of a withdrawal request. */
+    readonly confirmClose: (code: string) => string;
     readonly confirm: string;
     readonly cancel: string;
     readonly back: string;
@@ -296,6 +298,7 @@ const VI: WebLabels = {
     refused: 'Không thực hiện được',
     confirmTitle: 'Xác nhận',
     confirmText: (e, c) => `Bạn chắc chắn muốn ${e} hồ sơ ${c}? Việc này không hoàn tác được.`,
+    confirmClose: (c) => `Công dân đã yêu cầu rút hồ sơ ${c}. Đóng hồ sơ (dừng xử lý)? Việc này không hoàn tác được.`,
     confirm: 'Xác nhận',
     cancel: 'Hủy',
     back: 'Về danh sách',
@@ -507,6 +510,7 @@ const EN: WebLabels = {
     refused: 'Not possible',
     confirmTitle: 'Confirm',
     confirmText: (e, c) => `Do you really want to ${e.toLowerCase()} dossier ${c}? This cannot be undone.`,
+    confirmClose: (c) => `The applicant asked to withdraw dossier ${c}. Close it (processing stopped)? This cannot be undone.`,
     confirm: 'Confirm',
     cancel: 'Cancel',
     back: 'Back to the queue',

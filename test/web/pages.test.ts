@@ -172,6 +172,9 @@ describe('officers’ actions', () => {
     const asked = await p.handle(request('POST', `/queue/${code}/act`, { type: 'WITHDRAW', version }, desk));
     expect(asked!.status).toBe(200);
     expect(asked!.body).toContain('<input type="hidden" name="confirm" value="yes">');
+    expect(asked!.body).toContain(`<p>Công dân đã yêu cầu rút hồ sơ ${code}. Đóng hồ sơ (dừng xử lý)? Việc này không hoàn tác được.</p>`);
+    const askedEn = await p.handle(request('POST', `/queue/${code}/act`, { type: 'WITHDRAW', version, lang: 'en' }, desk));
+    expect(askedEn!.body).toContain(`<p>The applicant asked to withdraw dossier ${code}. Close it (processing stopped)? This cannot be undone.</p>`);
     expect((await p.engine.status(code)).status).toBe(7);
     const closed = await p.handle(request('POST', `/queue/${code}/act`, { type: 'WITHDRAW', version, confirm: 'yes' }, desk));
     expect(closed!.headers['location']).toBe(`/queue/${code}?done=WITHDRAW`);
