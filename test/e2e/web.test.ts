@@ -249,8 +249,27 @@ describe('the web pages, in headless Chromium', () => {
     await context.close();
   }, 240_000);
 
+  it('the desk closes a dossier the applicant asked to withdraw, in Vietnamese or English, after confirming', async () => {
+    const opened = await server.engine.open({ procedure: 'birth-residence-insurance', channel: 'in-person', receivedAt: server.clock.now(), by: { kind: 'agency', agency: 'desk' } });
+    server.clock.tick(30);
+    expect((await server.engine.send(opened.code, { type: 'WITHDRAW', at: server.clock.now(), by: { kind: 'applicant' }, reason: 'chuyển nơi ở' } as never)).ok).toBe(true);
+    const { page, context } = await person(1280);
+    await signIn(page, 'desk-token');
+    await page.goto(`${server.url}/queue/${opened.code}?lang=en`);
+    expect(await page.getByRole('button', { name: 'Close the withdrawn dossier (processing stopped)' }).count()).toBe(1);
+    await page.goto(`${server.url}/queue/${opened.code}`);
+    expect(await page.locator('.action').evaluateAll((els) => els.map((e) => (e as unknown as { dataset: Record<string, string> }).dataset['event']))).toEqual(['WITHDRAW']);
+    await check(page, 'dossier-withdrawal');
+    await act(page, 'Đóng hồ sơ công dân xin rút (dừng xử lý)');
+    await expect(page.locator('main p').first().textContent()).resolves.toBe(`Công dân đã yêu cầu rút hồ sơ ${opened.code}. Đóng hồ sơ (dừng xử lý)? Việc này không hoàn tác được.`);
+    expect((await server.engine.status(opened.code)).status).toBe(7);
+    await act(page, 'Xác nhận', 1);
+    expect((await server.engine.status(opened.code)).status).toBe(8);
+    await context.close();
+  }, 240_000);
+
   it('made requests to the server only, logged no error, and axe found nothing serious on any page', () => {
-    expect(checked).toEqual(['login', 'new-dossier', 'slip', 'queue-desk', 'dossier-desk', 'queue-agency', 'confirm-refusal', 'dossier-agency', 'lookup-supplement-360', 'lookup-360', 'rate-360', 'dashboard', 'catalogue', 'procedure']);
+    expect(checked).toEqual(['login', 'new-dossier', 'slip', 'queue-desk', 'dossier-desk', 'queue-agency', 'confirm-refusal', 'dossier-agency', 'lookup-supplement-360', 'lookup-360', 'rate-360', 'dashboard', 'catalogue', 'procedure', 'dossier-withdrawal']);
     expect(requests.filter((u) => !u.startsWith(`${server.url}/`))).toEqual([]);
     expect(errors).toEqual([]);
     expect(findings).toEqual([]);
