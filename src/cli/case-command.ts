@@ -230,7 +230,7 @@ async function readJson(arg: string, what: 'request' | 'event', io: CaseIo): Pro
 
 /** Standard input, read no further than the engine takes (a `case send -` fed 200 MB stops at 64 KiB). */
 async function readProcessStdin(): Promise<string> {
-  return readStreamLimited(process.stdin, DEFAULT_MAX_PAYLOAD_BYTES, 'input on stdin', '<stdin>');
+  return readStreamLimited(process.stdin, DEFAULT_MAX_PAYLOAD_BYTES, 'stdin', '<stdin>');
 }
 
 /** The JSON form of an opening request (local instants, the actor by name), read by its one schema. */

@@ -37,9 +37,9 @@ export function startCase(proc: CompiledProcedure, input: CaseInput): { readonly
 function checkInput(proc: CompiledProcedure, input: CaseInput): void {
   const { spec } = proc;
   if (!spec.receipt.channels.includes(input.channel)) {
-    throw new CaseError('bad-input', `channel "${input.channel}" is not offered for ${spec.id}; use one of: ${spec.receipt.channels.join(', ')}.`, { path: ['channel'] });
+    throw new CaseError('bad-input', label('error.case.channel', { channel: input.channel, id: spec.id, channels: spec.receipt.channels.join(', ') }), { path: ['channel'] });
   }
-  if (!Number.isInteger(input.receivedAt)) throw new CaseError('bad-input', 'receivedAt must be an instant (whole milliseconds since 1970).', { path: ['receivedAt'] });
+  if (!Number.isInteger(input.receivedAt)) throw new CaseError('bad-input', label('error.case.received-instant'), { path: ['receivedAt'] });
   proc.env.calendar.days.checkInRange(localDateOf(input.receivedAt), 'receipt');
   const day = formatLocalDate(localDateOf(input.receivedAt));
   if (!inForceOn(spec, day)) {
@@ -58,7 +58,7 @@ function checkInput(proc: CompiledProcedure, input: CaseInput): void {
     }
   }
   for (const name of Object.keys(dossier)) {
-    if (!Object.hasOwn(spec.dossier, name)) throw new CaseError('bad-input', `the dossier has "${name}", which ${spec.id} does not declare.`, { path: ['dossier', name] });
+    if (!Object.hasOwn(spec.dossier, name)) throw new CaseError('bad-input', label('error.case.undeclared-field', { name, id: spec.id }), { path: ['dossier', name] });
   }
 }
 
@@ -98,10 +98,10 @@ function outOfRange(proc: CompiledProcedure, event: CaseEvent): CaseError | null
   const instants: [string, number][] = [['at', event.at]];
   if (event.type === 'APOLOGIZE') instants.push(['newDue', event.newDue]);
   for (const [field, instant] of instants) {
-    if (!Number.isInteger(instant) || Math.abs(instant) > 8.64e15) return new CaseError('bad-event', `"${field}" must be an instant (whole milliseconds since 1970).`, { path: [field] });
+    if (!Number.isInteger(instant) || Math.abs(instant) > 8.64e15) return new CaseError('bad-event', label('error.case.instant', { field }), { path: [field] });
     const date = localDateOf(instant as Instant);
     if (date < days.first || date > days.last) {
-      return new CaseError('out-of-range', `"${field}" is ${formatInstant(instant as Instant)}, outside the years the calendar supports (${days.minYear}–${days.maxYear}). Use an instant in that range.`, { path: [field] });
+      return new CaseError('out-of-range', label('error.case.out-of-range', { field, at: formatInstant(instant as Instant), min: days.minYear, max: days.maxYear }), { path: [field] });
     }
   }
   return null;
@@ -138,12 +138,12 @@ function said(code: string, messages: { readonly vi: string; readonly en: string
 /** Refusals that need no transition: the case has ended, or the event is malformed. */
 function precheck(snapshot: CaseSnapshot, event: CaseEvent): Refusal | null {
   if (snapshot.status !== 'active') {
-    return { code: 'case-ended', message: `the case has ended (${snapshot.context.outcome?.kind ?? snapshot.status}); no event can change it.` };
+    return said('case-ended', label('error.case.ended', { outcome: snapshot.context.outcome?.kind ?? snapshot.status }));
   }
   if (!CASE_EVENT_TYPES.includes(event.type)) {
-    return { code: 'bad-event', message: `unknown event type "${String(event.type)}"; use one of ${CASE_EVENT_TYPES.join(', ')}.` };
+    return said('bad-event', label('error.case.bad-type', { type: String(event.type), types: CASE_EVENT_TYPES.join(', ') }));
   }
-  if (!Number.isFinite(event.at)) return { code: 'bad-event', message: 'the event needs an instant "at".' };
+  if (!Number.isFinite(event.at)) return said('bad-event', label('error.case.no-at'));
   return null;
 }
 
@@ -319,7 +319,7 @@ export function persistCase(snapshot: CaseSnapshot): PersistedCase {
 export function restoreCase(proc: CompiledProcedure, persisted: PersistedCase): CaseSnapshot {
   const { id, version } = persisted.procedure;
   if (id !== proc.spec.id || version !== proc.spec.version) {
-    throw new CaseError('wrong-procedure', `this case runs on ${id} version ${version}, not ${proc.spec.id} version ${proc.spec.version}.`);
+    throw new CaseError('wrong-procedure', label('error.case.wrong-procedure', { id, version, other: proc.spec.id, otherVersion: proc.spec.version }));
   }
   const snapshot = proc.machine.resolveState({ value: persisted.value as never, context: persisted.context });
   return snapshot.status === 'done' ? proc.machine.resolveState({ value: persisted.value as never, context: persisted.context, output: persisted.context.outcome }) : snapshot;

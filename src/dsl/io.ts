@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, stringify, visit, type YAMLError } from 'yaml';
 import { ProcedureError } from '../errors.ts';
+import { type Lang, label, labelBy, t } from '../i18n/translate.ts';
 import { procedureSchema } from './schema.ts';
 import type { ProcedureSpec } from './spec.ts';
 import { validateProcedure } from './validate.ts';
@@ -58,9 +59,11 @@ function formatOf(file: string): ProcedureFormat | undefined {
   return name.endsWith('.json') ? 'json' : name.endsWith('.yaml') || name.endsWith('.yml') ? 'yaml' : undefined;
 }
 
-function syntaxError(file: string, text: string, offset: number, what: string, fix: string, cause?: unknown): ProcedureError {
+type Said = { readonly vi: string; readonly en: string };
+
+function syntaxError(file: string, text: string, offset: number, what: string | Said, fix: Said, cause?: unknown): ProcedureError {
   const { line, column } = lineColumn(text, offset);
-  return new ProcedureError('syntax', `line ${line}, column ${column}: ${what}. ${fix}`, { file, ...(cause === undefined ? {} : { cause }) });
+  return new ProcedureError('syntax', labelBy('error.syntax', (lang) => ({ line, column, what: typeof what === 'string' ? what : what[lang], fix: fix[lang] })), { file, ...(cause === undefined ? {} : { cause }) });
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -73,8 +76,8 @@ function readJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    const found = jsonSyntaxError(text) ?? { offset: text.length, what: 'this is not valid JSON' };
-    return throwing(syntaxError(file, text, found.offset, found.what, 'Fix the JSON there: strings and keys in double quotes, a comma between items, none after the last.', cause));
+    const found = jsonSyntaxError(text) ?? { offset: text.length, what: label('error.syntax.json') };
+    return throwing(syntaxError(file, text, found.offset, found.what, label('error.syntax.json.fix'), cause));
   }
 }
 
@@ -86,13 +89,13 @@ function throwing(error: ProcedureError): never {
   throw error;
 }
 
-const YAML_FIXES: Readonly<Record<string, string>> = {
-  DUPLICATE_KEY: 'Each key may appear once in a mapping: remove or rename the repeated one.',
-  TAB_AS_INDENT: 'Indent with spaces, not tabs.',
-  BAD_INDENT: 'Indent the keys of one mapping by the same number of spaces, and close every [ and {.',
-  MISSING_CHAR: 'Close the quote or bracket that is open here.',
-  MULTIPLE_DOCS: 'Keep one procedure per file: remove the second "---" document.',
-  MISSING_ANCHOR: 'Define the anchor (&name) before using the alias (*name), or write the value out.',
+const YAML_FIXES: Readonly<Record<string, Said>> = {
+  DUPLICATE_KEY: label('error.syntax.yaml.DUPLICATE_KEY'),
+  TAB_AS_INDENT: label('error.syntax.yaml.TAB_AS_INDENT'),
+  BAD_INDENT: label('error.syntax.yaml.BAD_INDENT', { brace: '{' }),
+  MISSING_CHAR: label('error.syntax.yaml.MISSING_CHAR'),
+  MULTIPLE_DOCS: label('error.syntax.yaml.MULTIPLE_DOCS'),
+  MISSING_ANCHOR: label('error.syntax.yaml.MISSING_ANCHOR'),
 };
 
 function readYaml(text: string, file: string): unknown {
@@ -102,15 +105,15 @@ function readYaml(text: string, file: string): unknown {
     const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
     const error: YAMLError | undefined = doc.errors[0];
     if (error !== undefined) {
-      const what = error.code === 'MULTIPLE_DOCS' ? 'the file holds more than one YAML document' : firstLine(error.message);
-      throw syntaxError(file, text, error.pos[0], what, YAML_FIXES[error.code] ?? 'Fix the YAML there.', error);
+      const what = error.code === 'MULTIPLE_DOCS' ? label('error.syntax.yaml.docs') : firstLine(error.message);
+      throw syntaxError(file, text, error.pos[0], what, YAML_FIXES[error.code] ?? label('error.syntax.yaml.fix'), error);
     }
     let alias: number | undefined;
     visit(doc, {
       Alias(_, node) {
         alias ??= node.range?.[0];
         if (node.resolve(doc) === undefined) {
-          throw syntaxError(file, text, node.range?.[0] ?? 0, `the alias *${node.source} has no anchor`, YAML_FIXES['MISSING_ANCHOR']!);
+          throw syntaxError(file, text, node.range?.[0] ?? 0, label('error.syntax.yaml.alias', { alias: node.source }), YAML_FIXES['MISSING_ANCHOR']!);
         }
       },
     });
@@ -118,11 +121,11 @@ function readYaml(text: string, file: string): unknown {
       return doc.toJS({ maxAliasCount: 100 });
     } catch (cause) {
       // Alias expansion past maxAliasCount (the "billion laughs").
-      throw syntaxError(file, text, alias ?? 0, `this YAML cannot be read: ${firstLine(String(cause))}`, 'Write the values out instead of repeating aliases.', cause);
+      throw syntaxError(file, text, alias ?? 0, label('error.syntax.yaml.unreadable', { reason: firstLine(String(cause)) }), label('error.syntax.yaml.aliases'), cause);
     }
   } catch (cause) {
     if (cause instanceof ProcedureError) throw cause;
-    throw syntaxError(file, text, 0, `this YAML cannot be read: ${firstLine(String(cause))}`, 'Fix the YAML.', cause);
+    throw syntaxError(file, text, 0, label('error.syntax.yaml.unreadable', { reason: firstLine(String(cause)) }), label('error.syntax.yaml.fix-all'), cause);
   }
 }
 
@@ -130,11 +133,14 @@ function readYaml(text: string, file: string): unknown {
  * Where and why `JSON.parse` refused the text; V8's messages do not always give the position. A
  * loop over an explicit stack rather than recursion, so deep nesting cannot overflow.
  */
-function jsonSyntaxError(text: string): { offset: number; what: string } | undefined {
-  type Found = { offset: number; what: string };
+function jsonSyntaxError(text: string): { offset: number; what: Said } | undefined {
+  type Found = { offset: number; what: Said };
   let i = 0;
   const stack: string[] = [];
-  const fail = (what: string): Found => ({ offset: i, what: `${what}, found ${i >= text.length ? 'the end of the text' : JSON.stringify(text[i])}` });
+  const fail = (what: (lang: Lang) => string): Found => {
+    const at = i;
+    return { offset: at, what: labelBy('json.found', (lang) => ({ what: what(lang), found: at >= text.length ? t(lang, 'json.end') : JSON.stringify(text[at]) })) };
+  };
   const ws = (): void => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
@@ -148,24 +154,24 @@ function jsonSyntaxError(text: string): { offset: number; what: string } | undef
     i++;
     for (;;) {
       const c = text[i];
-      if (c === undefined) return { offset: i, what: 'a string is not closed: end it with "' };
+      if (c === undefined) return { offset: i, what: label('json.unclosed') };
       if (c === '"') break;
-      if (c < ' ') return { offset: i, what: 'a line break or control character inside a string: close the string before it, or write \\n' };
+      if (c < ' ') return { offset: i, what: label('json.control') };
       if (c !== '\\') i++;
       else if ('"\\/bfnrt'.includes(text[i + 1] ?? 'x')) i += 2;
       else if (/^u[0-9a-fA-F]{4}/.test(text.slice(i + 1, i + 6))) i += 6;
-      else return { offset: i, what: 'a backslash in a string starts no valid escape: write \\\\ for a backslash' };
+      else return { offset: i, what: label('json.escape') };
     }
     i++;
     return undefined;
   };
   const key = (): Found | undefined => {
     ws();
-    if (text[i] !== '"') return fail('expected a key in double quotes');
+    if (text[i] !== '"') return fail((lang) => t(lang, 'json.key'));
     const bad = string();
     if (bad !== undefined) return bad;
     ws();
-    if (text[i] !== ':') return fail('expected ":" after the key');
+    if (text[i] !== ':') return fail((lang) => t(lang, 'json.colon'));
     i++;
     return undefined;
   };
@@ -176,7 +182,7 @@ function jsonSyntaxError(text: string): { offset: number; what: string } | undef
       const c = text[i];
       if (c === '"') return string();
       if (c !== '{' && c !== '[') {
-        return token(/-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y) ? undefined : fail('expected a value (an object, a list, a string in double quotes, a number, true, false or null)');
+        return token(/-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y) ? undefined : fail((lang) => t(lang, 'json.value'));
       }
       const close = c === '{' ? '}' : ']';
       i++;
@@ -197,17 +203,17 @@ function jsonSyntaxError(text: string): { offset: number; what: string } | undef
   while (bad === undefined) {
     ws();
     const close = stack[stack.length - 1];
-    if (close === undefined) return i < text.length ? fail('expected the end of the text after the value') : undefined;
+    if (close === undefined) return i < text.length ? fail((lang) => t(lang, 'json.after')) : undefined;
     if (text[i] === close) {
       stack.pop();
       i++;
     } else if (text[i] === ',') {
       i++;
       ws();
-      if (text[i] === close) return fail('a comma after the last item is not JSON');
+      if (text[i] === close) return fail((lang) => t(lang, 'json.trailing-comma'));
       bad = close === '}' ? (key() ?? value()) : value();
     } else {
-      bad = fail(`expected "," or "${close}"`);
+      bad = fail((lang) => t(lang, 'json.comma-or', { close }));
     }
   }
   return bad;

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { type Instant, VN_OFFSET_MS } from '../calendar/instant.ts';
 import type { CaseEvent, SlipEntry } from '../compile/types.ts';
 import { UsageError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 
 /**
  * Event logs for process-mining tools (pm4py, ProM, Disco): one writer for simulated cases and for
@@ -76,7 +77,7 @@ export function logFormatOfName(file: string): LogFormat | undefined {
 export function logFormatOf(file: string, flag = '--events'): LogFormat {
   const format = logFormatOfName(file);
   if (format !== undefined) return format;
-  throw new UsageError('usage', `"${file}": the event log's name must end in .csv (pm4py columns) or .xes (IEEE 1849 XES).`, { path: [flag] });
+  throw new UsageError('usage', label('error.file.log-name', { file }), { path: [flag] });
 }
 
 /** `2025-03-03T10:00:00.000+07:00`: an xs:dateTime in Vietnamese local time, which XES and pm4py read. */

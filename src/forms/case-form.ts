@@ -7,6 +7,7 @@ import type { SlipEntry } from '../compile/types.ts';
 import type { Channel, ProcedureSpec } from '../dsl/spec.ts';
 import { CHANNEL_CODES } from '../dsl/channel-codes.ts';
 import { CaseError } from '../errors.ts';
+import { type Lang, labelBy, t } from '../i18n/translate.ts';
 import { citeRef } from '../legal.ts';
 import { FORM_SETS, type FormSet, type FormSpec, findForm, formSetOn } from './form-sets.ts';
 
@@ -108,13 +109,13 @@ export function fillForm(source: FormSource, name: string): FilledForm {
   const day = formatLocalDate(localDateOf(ctx.receivedAt));
   const set = formSetOn(day);
   if (set === null) {
-    const periods = FORM_SETS.map((s) => `${citeRef(s.ref)} from ${s.from}${s.to === undefined ? '' : ` to ${s.to}`}`).join('; ');
-    throw new CaseError('unknown-form', `case ${source.code} was received on ${day}, before any one-stop forms were issued (${periods}). No form can be printed for it.`, { path: ['form'] });
+    const periods = (lang: Lang) => FORM_SETS.map((s) => (s.to === undefined ? t(lang, 'error.form.period', { ref: citeRef(s.ref, lang), from: s.from }) : t(lang, 'error.form.period.to', { ref: citeRef(s.ref, lang), from: s.from, to: s.to }))).join('; ');
+    throw new CaseError('unknown-form', labelBy('error.form.none', (lang) => ({ code: source.code, day, periods: periods(lang) })), { path: ['form'] });
   }
   const form = findForm(set, name);
   if (form === null) {
     const list = set.forms.map((f) => `${f.number} ${f.kind} (${f.title.vi})`).join(', ');
-    throw new CaseError('unknown-form', `"${name}" is not a form of ${set.ref.document}, in force on ${day} when case ${source.code} was received. Give one of: ${list}.`, { path: ['form'] });
+    throw new CaseError('unknown-form', labelBy('error.form.unknown', (lang) => ({ name, ref: citeRef(set.ref, lang), day, code: source.code, list })), { path: ['form'] });
   }
   const spec = source.spec;
   const agency = (id: string | undefined) => (id === undefined ? null : id === 'applicant' ? 'Người nộp hồ sơ' : (spec.agencies[id]?.name.vi ?? id));

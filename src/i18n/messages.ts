@@ -11,6 +11,7 @@
  */
 import { ERROR_EN, ERROR_VI } from './error-messages.ts';
 import { SCENARIO_EN, SCENARIO_VI } from './scenario-messages.ts';
+import { INPUT_EN, INPUT_VI } from './input-messages.ts';
 import { REFUSAL_EN, REFUSAL_VI } from './refusal-messages.ts';
 import { SERVICE_ERROR_EN, SERVICE_ERROR_VI } from './service-messages.ts';
 
@@ -224,6 +225,8 @@ export const EN = {
   ...SERVICE_ERROR_EN,
   // Why an event is refused (refusal-messages.ts).
   ...REFUSAL_EN,
+  // Other inputs: cases, files, complaints, forms, reports (input-messages.ts).
+  ...INPUT_EN,
 } as const;
 
 /** A key of the catalogue. */
@@ -427,4 +430,5 @@ export const VI: { readonly [K in MessageKey]: string } = {
   ...SCENARIO_VI,
   ...SERVICE_ERROR_VI,
   ...REFUSAL_VI,
+  ...INPUT_VI,
 };

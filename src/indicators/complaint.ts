@@ -2,6 +2,7 @@ import type { BusinessCalendar } from '../calendar/business-calendar.ts';
 import { workingDays } from '../calendar/duration.ts';
 import type { Instant } from '../calendar/instant.ts';
 import { CaseError } from '../errors.ts';
+import { label, labelBy, t } from '../i18n/translate.ts';
 import type { ComplaintRecord } from './record.ts';
 import { DEFAULT_COMPLAINT_DEADLINES } from './rules.ts';
 
@@ -85,7 +86,7 @@ export interface ComplaintInput {
  * c.deadlines.answer // 15 working days later
  */
 export function openComplaint(input: ComplaintInput, calendar: BusinessCalendar): Complaint {
-  if (input.text.trim() === '') throw new CaseError('bad-input', 'a complaint needs its text: say what it is about.', { path: ['text'] });
+  if (input.text.trim() === '') throw new CaseError('bad-input', label('error.complaint.text'), { path: ['text'] });
   const days = { ...DEFAULT_COMPLAINT_DEADLINES, ...input.deadlines };
   const due = (n: number) => calendar.addToInstant(input.at, workingDays(n));
   return {
@@ -118,7 +119,7 @@ export function openComplaint(input: ComplaintInput, calendar: BusinessCalendar)
  */
 export function answerComplaint(c: Complaint, answer: { readonly at: Instant; readonly outcome: ComplaintOutcomeKind; readonly text: string; readonly feedback?: 'satisfied' | 'not-satisfied' }): Complaint {
   stillOpen(c);
-  notBefore(c, answer.at, 'the answer to complaint');
+  notBefore(c, answer.at, 'answer');
   return {
     ...c,
     status: answer.outcome === 'refused' ? 'refused' : 'answered',
@@ -139,8 +140,8 @@ export function answerComplaint(c: Complaint, answer: { readonly at: Instant; re
  */
 export function acknowledgeComplaint(c: Complaint, at: Instant): Complaint {
   stillOpen(c);
-  if (c.acknowledgedAt !== null) throw new CaseError('complaint-acknowledged', `complaint ${c.id} was acknowledged already; answer it (or ask the filer for information).`, { path: [c.id] });
-  notBefore(c, at, 'the acknowledgement of complaint');
+  if (c.acknowledgedAt !== null) throw new CaseError('complaint-acknowledged', label('error.complaint.acknowledged', { id: c.id }), { path: [c.id] });
+  notBefore(c, at, 'acknowledgement');
   return { ...c, status: 'acknowledged', acknowledgedAt: at, version: c.version + 1 };
 }
 
@@ -159,9 +160,9 @@ export function acknowledgeComplaint(c: Complaint, at: Instant): Complaint {
  */
 export function askComplaintInformation(c: Complaint, request: { readonly at: Instant; readonly text: string }): Complaint {
   stillOpen(c);
-  if (c.informationRequest !== null) throw new CaseError('information-asked', `the filer of complaint ${c.id} was asked for information already; answer it now.`, { path: [c.id] });
-  if (request.text.trim() === '') throw new CaseError('bad-input', 'asking for information needs its text: say what is needed.', { path: ['text'] });
-  notBefore(c, request.at, 'the request for information about complaint');
+  if (c.informationRequest !== null) throw new CaseError('information-asked', label('error.complaint.asked', { id: c.id }), { path: [c.id] });
+  if (request.text.trim() === '') throw new CaseError('bad-input', label('error.complaint.ask-text'), { path: ['text'] });
+  notBefore(c, request.at, 'request');
   return { ...c, status: 'awaiting-information', acknowledgedAt: c.acknowledgedAt ?? request.at, informationRequest: { at: request.at, text: request.text }, version: c.version + 1 };
 }
 
@@ -201,11 +202,11 @@ export function storedComplaint(body: Omit<Complaint, 'acknowledgedAt' | 'inform
 }
 
 function stillOpen(c: Complaint): void {
-  if (c.status === 'answered' || c.status === 'refused') throw new CaseError('complaint-closed', `complaint ${c.id} is already ${c.status}; open a new one to raise the matter again.`, { path: [c.id] });
+  if (c.status === 'answered' || c.status === 'refused') throw new CaseError('complaint-closed', label(c.status === 'answered' ? 'error.complaint.closed.answered' : 'error.complaint.closed.refused', { id: c.id }), { path: [c.id] });
 }
 
-function notBefore(c: Complaint, at: Instant, what: string): void {
-  if (at < c.openedAt) throw new CaseError('bad-input', `${what} ${c.id} cannot come before it was filed.`, { path: ['at'] });
+function notBefore(c: Complaint, at: Instant, what: 'answer' | 'acknowledgement' | 'request'): void {
+  if (at < c.openedAt) throw new CaseError('bad-input', labelBy('error.complaint.before', (lang) => ({ what: t(lang, `complaint.what.${what}`), id: c.id })), { path: ['at'] });
 }
 
 /**

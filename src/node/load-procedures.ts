@@ -117,7 +117,7 @@ export async function loadProcedures(paths: readonly string[], options: LoadOpti
         if (specs.length === 0) throw new ProcedureError('no-procedure', label('error.procedures.no-procedure'), { file: shown });
         for (const spec of specs) procedures.push({ spec: validateProcedure(spec, { file: shown }), file: shown });
       } else {
-        const text = await readFileLimited(file, MAX_SPEC_BYTES, 'procedure file', shown);
+        const text = await readFileLimited(file, MAX_SPEC_BYTES, 'procedure', shown);
         // In a folder, JSON and YAML files that are plainly something else (an event list, a
         // scenario) are passed over; a file named on its own is read as a procedure or refused.
         if (inFolder && !looksLikeProcedureText(text)) {

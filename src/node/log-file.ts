@@ -2,6 +2,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { type LogTrace, logFormatOf } from '../export/event-log.ts';
 import { logWriter } from '../export/xes-log.ts';
 import { UsageError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 
 /** An event-log file being written, trace by trace; the format comes from the name (.csv or .xes). */
 export interface LogFile {
@@ -20,7 +21,7 @@ export function openLogFile(file: string, name: string, flag = '--events'): LogF
   try {
     fd = openSync(file, 'w');
   } catch (error) {
-    throw new UsageError('usage', `"${file}": cannot create the file (${(error as NodeJS.ErrnoException).code ?? String(error)}). Name a file in a folder you can write to.`, { path: [flag], cause: error });
+    throw new UsageError('usage', label('error.file.create', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }), { path: [flag], cause: error });
   }
   let pending = writer.head();
   const drain = (force: boolean) => {

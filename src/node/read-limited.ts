@@ -1,13 +1,17 @@
 import { open } from 'node:fs/promises';
 import { UsageError } from '../errors.ts';
+import { labelBy, t } from '../i18n/translate.ts';
 
 /** The largest procedure or scenario file read: 1 MiB (the catalogue's largest is a few KiB). */
 export const MAX_SPEC_BYTES = 1024 * 1024;
 /** The largest replay CSV read: 16 MiB, about 800,000 receipt instants. */
 export const MAX_REPLAY_BYTES = 16 * 1024 * 1024;
 
-function tooLarge(where: string, max: number, what: string): UsageError {
-  return new UsageError('too-large', `the ${what} is larger than ${max} bytes, the most motcua reads. Give a smaller file (or split it).`, { file: where });
+/** What is being read, for the too-large message: a scenario, replay or procedure file, or stdin. */
+export type ReadWhat = 'scenario' | 'replay' | 'procedure' | 'stdin';
+
+function tooLarge(where: string, max: number, what: ReadWhat): UsageError {
+  return new UsageError('too-large', labelBy('error.file.too-large', (lang) => ({ what: t(lang, `file.what.${what}`), max })), { file: where });
 }
 
 /**
@@ -16,7 +20,7 @@ function tooLarge(where: string, max: number, what: string): UsageError {
  *
  * @throws UsageError `too-large`; the file system's own errors as they are
  */
-export async function readFileLimited(path: string, max: number, what: string, shown = path): Promise<string> {
+export async function readFileLimited(path: string, max: number, what: ReadWhat, shown = path): Promise<string> {
   const handle = await open(path, 'r');
   try {
     const chunks: Buffer[] = [];
@@ -40,7 +44,7 @@ export async function readFileLimited(path: string, max: number, what: string, s
  *
  * @throws UsageError `too-large`
  */
-export async function readStreamLimited(stream: AsyncIterable<unknown>, max: number, what: string, shown: string): Promise<string> {
+export async function readStreamLimited(stream: AsyncIterable<unknown>, max: number, what: ReadWhat, shown: string): Promise<string> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {

@@ -21,7 +21,7 @@ import { MAX_REPLAY_BYTES, MAX_SPEC_BYTES, readFileLimited } from './read-limite
 export async function loadScenario(file: string, options: ScenarioFileOptions = {}): Promise<Scenario> {
   let text: string;
   try {
-    text = await readFileLimited(file, MAX_SPEC_BYTES, 'scenario file', file);
+    text = await readFileLimited(file, MAX_SPEC_BYTES, 'scenario', file);
   } catch (cause) {
     if (cause instanceof MotcuaError) throw cause;
     throw scenarioError('not-found', label('scenario.not-found'), file, [], cause);
@@ -77,5 +77,5 @@ export function procedureResolver(scenarioFile: string, options: ScenarioFileOpt
 
 /** The reader `loadScenario` uses: files relative to the scenario. */
 export function replayReader(scenarioFile: string, options: ScenarioFileOptions = {}): ReplayReader {
-  return async (csv) => readFileLimited(insideScenario(scenarioFile, csv, options, 'scenario.what.replay-file'), MAX_REPLAY_BYTES, 'replay file', csv);
+  return async (csv) => readFileLimited(insideScenario(scenarioFile, csv, options, 'scenario.what.replay-file'), MAX_REPLAY_BYTES, 'replay', csv);
 }

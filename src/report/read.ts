@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ProcedureSpec } from '../dsl/spec.ts';
 import { UsageError } from '../errors.ts';
+import { label as said, labelBy, t } from '../i18n/translate.ts';
+import { zodIssueMessages } from '../i18n/zod-issue.ts';
 import type { Comparison, SimReport } from '../sim/report.ts';
 import { comparisonSchema, simReportSchema, simulateOutputSchema } from '../sim/report-schema.ts';
 import { dashboardFromReport } from './dashboard.ts';
@@ -103,15 +105,15 @@ export async function readReportJson(text: string, file: string, lookUp: SpecLoo
   try {
     raw = JSON.parse(text);
   } catch (cause) {
-    throw new UsageError('bad-report', `is not JSON (${cause instanceof Error ? cause.message : String(cause)}). Give the output of motcua simulate --json or motcua report --json, or a scenario .yaml.`, { file, cause });
+    throw new UsageError('bad-report', said('error.report.not-json', { reason: cause instanceof Error ? cause.message : String(cause) }), { file, cause });
   }
   if (typeof raw === 'object' && raw !== null && 'format' in raw) {
     const parsed = reportDataSchema.safeParse(raw);
-    if (!parsed.success) throw issueError(parsed.error, raw, file, 'the output of motcua report --json');
+    if (!parsed.success) throw issueError(parsed.error, raw, file, 'error.report.of-report');
     return parsed.data as unknown as ReportData;
   }
   const parsed = simulateOutput.safeParse(raw);
-  if (!parsed.success) throw issueError(parsed.error, raw, file, 'the output of motcua simulate --json');
+  if (!parsed.success) throw issueError(parsed.error, raw, file, 'error.report.of-simulate');
   const { warnings, comparisons, ...rest } = parsed.data;
   const report: SimReport = rest;
   const procedures: ProcedureInfo[] = [];
@@ -131,11 +133,11 @@ export async function readReportJson(text: string, file: string, lookUp: SpecLoo
   };
 }
 
-function issueError(error: z.ZodError, raw: unknown, file: string, expected: string): UsageError {
+function issueError(error: z.ZodError, raw: unknown, file: string, expected: 'error.report.of-report' | 'error.report.of-simulate'): UsageError {
   const issue = error.issues[0]!;
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   let value: unknown = raw;
   for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[key] : undefined;
-  const found = value === undefined ? 'missing' : issue.message;
-  return new UsageError('bad-report', `${found}. This file should be ${expected}; produce it again with that command.`, { file, path });
+  const issueSaid = zodIssueMessages(issue, raw);
+  return new UsageError('bad-report', labelBy('error.report.shape', (lang) => ({ found: value === undefined ? t(lang, 'error.report.missing') : issueSaid[lang], expected: t(lang, expected) })), { file, path });
 }

@@ -5,6 +5,7 @@ import { type CaseSnapshot, type PersistedCase, advance, applyEvent, nextDeadlin
 import type { CompiledProcedure } from '../compile/compile.ts';
 import type { Actor, CaseEvent, CaseInput } from '../compile/types.ts';
 import { CaseError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 import { kindText } from './view-model.ts';
 
 /**
@@ -285,7 +286,7 @@ export function saveSession(s: Session): SavedSession {
 export function loadSession(proc: CompiledProcedure, saved: unknown, file: string): Session {
   const x = saved as Partial<SavedSession>;
   if (x?.format !== 'motcua-step/1' || x.case === undefined || typeof x.now !== 'string') {
-    throw new CaseError('bad-case-file', 'is not a case saved by motcua step (format motcua-step/1). Save one with the s key.', { file });
+    throw new CaseError('bad-case-file', label('error.step.bad-file'), { file });
   }
   const snapshot = restoreCase(proc, x.case);
   return { proc, history: [{ snapshot, now: Number(x.now) as Instant, label: 'loaded' }], index: 0, message: `Loaded ${file}.` };

@@ -50,7 +50,7 @@ describe('bounds on what is read (issue 19 regressions)', () => {
         yield Buffer.alloc(16 * 1024, 0x20);
       }
     })());
-    await expect(readStreamLimited(endless, 64 * 1024, 'input on stdin', '<stdin>')).rejects.toThrow('the input on stdin is larger than 65536 bytes, the most motcua reads. Give a smaller file (or split it).');
+    await expect(readStreamLimited(endless, 64 * 1024, 'stdin', '<stdin>')).rejects.toThrow('the input on stdin is larger than 65536 bytes, the most motcua reads. Give a smaller file (or split it).');
     expect(produced).toBeLessThanOrEqual(96 * 1024);
   });
 

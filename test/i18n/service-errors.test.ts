@@ -121,3 +121,32 @@ describe('HTTP problem details in the language the client asks for (Accept-Langu
     ]);
   });
 });
+
+describe('the other inputs say their mistakes in Vietnamese too', () => {
+  it('a procedure file that is not JSON names the line, the column and what to fix', async () => {
+    const file = `${dir}/broken.json`;
+    writeFileSync(file, '{"id": "x",\n  "version" 1}');
+    const { code, err } = await runCli(['check', file, '--lang', 'vi']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/: dòng 2, cột 13: cần ":" sau khóa, nhưng gặp "1"\. Sửa JSON tại đó: chuỗi và khóa trong dấu nháy kép, dấu phẩy giữa các phần tử, không có dấu phẩy sau phần tử cuối\.\n$/);
+  });
+
+  it('a complaint without its text, and one answered before it was filed', async () => {
+    const { openComplaint, answerComplaint } = await import('../../src/indicators/complaint.ts');
+    const { BusinessCalendar } = await import('../../src/calendar/business-calendar.ts');
+    const { parseInstant } = await import('../../src/calendar/instant.ts');
+    const calendar = new BusinessCalendar();
+    const at = parseInstant('2025-03-14T09:00');
+    const thrown = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return (error as { describe(lang: 'vi' | 'en'): string }).describe('vi');
+      }
+      return 'nothing thrown';
+    };
+    expect(thrown(() => openComplaint({ id: 'PAKN-1', kind: 'feedback', dossier: 'D-1', text: ' ', at }, calendar))).toBe('text: phản ánh, kiến nghị cần có nội dung: nêu rõ về việc gì.');
+    const c = openComplaint({ id: 'PAKN-1', kind: 'feedback', dossier: 'D-1', text: 'chậm', at }, calendar);
+    expect(thrown(() => answerComplaint(c, { at: parseInstant('2025-03-13T09:00'), outcome: 'upheld', text: 'đã xử lý' }))).toBe('at: việc trả lời phản ánh PAKN-1 không thể trước thời điểm gửi phản ánh.');
+  });
+});
