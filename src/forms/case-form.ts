@@ -8,7 +8,7 @@ import type { Channel, ProcedureSpec } from '../dsl/spec.ts';
 import { CHANNEL_CODES } from '../dsl/channel-codes.ts';
 import { CaseError } from '../errors.ts';
 import { type Lang, labelBy, t } from '../i18n/translate.ts';
-import { citeRef } from '../legal.ts';
+import { type LegalRef, citeRef } from '../legal.ts';
 import { FORM_SETS, type FormSet, type FormSpec, findForm, formSetOn } from './form-sets.ts';
 
 /** A line of a form: its label and the value from the record, or null when the record has none (printed blank). */
@@ -115,7 +115,7 @@ export function fillForm(source: FormSource, name: string): FilledForm {
   const form = findForm(set, name);
   if (form === null) {
     const list = set.forms.map((f) => `${f.number} ${f.kind} (${f.title.vi})`).join(', ');
-    throw new CaseError('unknown-form', labelBy('error.form.unknown', (lang) => ({ name, ref: citeRef(set.ref, lang), day, code: source.code, list })), { path: ['form'] });
+    throw new CaseError('unknown-form', labelBy('error.form.unknown', (lang) => ({ name, ref: citeRef(documentOnly(set.ref), lang), day, code: source.code, list })), { path: ['form'] });
   }
   const spec = source.spec;
   const agency = (id: string | undefined) => (id === undefined ? null : id === 'applicant' ? 'Người nộp hồ sơ' : (spec.agencies[id]?.name.vi ?? id));
@@ -264,4 +264,10 @@ function limitText(spec: ProcedureSpec): string {
   if (spec.limit.mode === 'same-day') return 'Trong ngày';
   const d = parseDuration(spec.limit.duration);
   return `${d.amount} ${d.unit === 'wd' ? 'ngày làm việc' : d.unit === 'wh' ? 'giờ làm việc' : 'ngày'}`;
+}
+
+/** The document a reference cites, without its article (the forms belong to the whole circular). */
+function documentOnly(ref: LegalRef): LegalRef {
+  const { article: _article, ...rest } = ref;
+  return rest;
 }
