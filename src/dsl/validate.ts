@@ -140,12 +140,17 @@ function structuralProblem(issue: z.core.$ZodIssue, input: unknown, options: Val
     }));
     return problem('invalid', message, at, options);
   }
-  // Enum, literal and tag messages already list the accepted values.
-  const self = issue.code === 'invalid_value' || (issue.code === 'invalid_union' && issue.discriminator !== undefined);
+  // Enum, literal and tag messages already list the accepted values; zod's Vietnamese for a wrong
+  // tag does not ("Đầu vào không hợp lệ."), so it is followed by the node's form, which lists them.
+  const tag = issue.code === 'invalid_union' && issue.discriminator !== undefined;
+  const self = issue.code === 'invalid_value' || tag;
+  const node = tag ? expected(at.slice(0, -1), 'vi') : undefined;
   const message =
-    self || expected(at, 'en') === undefined
-      ? labelBy('procedure.shape.issue', (lang) => ({ issue: said[lang] }))
-      : labelBy('procedure.shape.issue.expected', (lang) => ({ issue: said[lang], form: expected(at, lang)! }));
+    node !== undefined
+      ? { vi: t('vi', 'procedure.shape.issue.expected', { issue: said.vi, form: node }), en: t('en', 'procedure.shape.issue', { issue: said.en }) }
+      : self || expected(at, 'en') === undefined
+        ? labelBy('procedure.shape.issue', (lang) => ({ issue: said[lang] }))
+        : labelBy('procedure.shape.issue.expected', (lang) => ({ issue: said[lang], form: expected(at, lang)! }));
   return problem('invalid', message, at, options);
 }
 

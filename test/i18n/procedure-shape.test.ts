@@ -26,6 +26,8 @@ describe("a procedure file's shape is told in Vietnamese with --lang vi: the key
     ['a missing key', (s) => delete s['title'], 'title', 'thiếu "title". Thêm title: '],
     ['a wrong type', (s) => ((s['limit'] as Record<string, unknown>)['duration'] = 5), 'limit.duration', 'Đầu vào không hợp lệ: mong đợi chuỗi, nhận được số. Cần một chuỗi.'],
     ['a value not among the options', (s) => ((s['limit'] as Record<string, unknown>)['mode'] = 'weeks'), 'limit.mode', 'Tùy chọn không hợp lệ: mong đợi một trong các giá trị'],
+    // zod's Vietnamese for a wrong tag names no option: the node's form follows, listing the kinds.
+    ['a node kind that does not exist', (s) => ((s['flow'] as Record<string, unknown>[])[0]!['kind'] = 'stepp'), 'flow.0.kind', 'Đầu vào không hợp lệ. Cần { kind: "step" | "parallel" | "branch" | "consult" | "excluded", … }.'],
   ];
   it.each(cases)('%s', async (name, change, path, said) => {
     const file = changed(name.replaceAll(' ', '-'), change);
