@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CalendarError } from '../errors.ts';
+import { label, labelBy } from '../i18n/translate.ts';
+import { zodIssueMessages } from '../i18n/zod-issue.ts';
 import type { Label, LegalRef } from '../legal.ts';
 import { type LocalDate, parseLocalDate } from './date.ts';
 
@@ -66,7 +68,8 @@ export function parseAnnouncement(json: unknown, file: string): OfficialAnnounce
   const parsed = announcementSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new CalendarError('bad-announcement', `${issue.message}. See calendars/vn/2025.json for the expected form.`, {
+    const said = zodIssueMessages(issue, json);
+    throw new CalendarError('bad-announcement', labelBy('error.cal.announcement', (lang) => ({ issue: said[lang] })), {
       file,
       path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
     });
@@ -78,11 +81,11 @@ export function parseAnnouncement(json: unknown, file: string): OfficialAnnounce
       const path = ['entries', i];
       const single = e.date;
       if ((single === undefined) === (e.from === undefined || e.to === undefined)) {
-        throw new CalendarError('bad-announcement', 'give either "date" or both "from" and "to".', { file, path });
+        throw new CalendarError('bad-announcement', label('error.cal.date-or-range'), { file, path });
       }
       const from = dateIn(file, single ?? e.from!, [...path, single === undefined ? 'from' : 'date']);
       const to = dateIn(file, single ?? e.to!, [...path, single === undefined ? 'to' : 'date']);
-      if (to < from) throw new CalendarError('bad-announcement', '"to" is before "from".', { file, path });
+      if (to < from) throw new CalendarError('bad-announcement', label('error.cal.to-before-from'), { file, path });
       const source = dropUndefined(e.source) as LegalRef;
       return { from, to, working: e.working, swap: e.swap, replaces: e.replaces, reason: e.reason, source };
     }),

@@ -1,4 +1,5 @@
 import { CalendarError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 import type { LocalDate } from './date.ts';
 import { formatLocalDate } from './date.ts';
 import type { DayCalendar } from './day-calendar.ts';
@@ -55,10 +56,10 @@ export class BusinessCalendar {
     this.#compiled = compileOfficeHours(this.hours);
     this.hoursPerWorkingDay = options.hoursPerWorkingDay ?? DEFAULT_HOURS_PER_WORKING_DAY;
     if (!(this.hoursPerWorkingDay > 0 && this.hoursPerWorkingDay <= 24)) {
-      throw new CalendarError('bad-calendar', `hoursPerWorkingDay ${this.hoursPerWorkingDay} must be more than 0 and at most 24.`, { path: ['hoursPerWorkingDay'] });
+      throw new CalendarError('bad-calendar', label('error.cal.hours-per-day', { n: this.hoursPerWorkingDay }), { path: ['hoursPerWorkingDay'] });
     }
     const cutoff = /^(\d{2}):(\d{2})$/.exec(options.transferCutoff ?? '15:00');
-    if (cutoff === null) throw new CalendarError('bad-calendar', `transferCutoff "${options.transferCutoff}" must be HH:MM, e.g. 15:00.`, { path: ['transferCutoff'] });
+    if (cutoff === null) throw new CalendarError('bad-calendar', label('error.cal.cutoff', { text: String(options.transferCutoff) }), { path: ['transferCutoff'] });
     this.transferCutoff = (Number(cutoff[1]) * 60 + Number(cutoff[2])) * 60_000;
   }
 
@@ -91,7 +92,7 @@ export class BusinessCalendar {
 
   /** Hours mode: the instant at which `ms` of working time have passed since `t`. */
   addWorkingTime(t: Instant, ms: number): Instant {
-    if (!(ms >= 0)) throw new CalendarError('bad-duration', `cannot add ${ms} ms of working time: give a non-negative amount.`);
+    if (!(ms >= 0)) throw new CalendarError('bad-duration', label('error.cal.negative', { ms }));
     return ms === 0 ? this.nextWorkingInstant(t) : this.#locate(this.position(t) + ms, false, localDateOf(t) - this.days.first);
   }
 
@@ -116,7 +117,7 @@ export class BusinessCalendar {
    */
   addToDate(start: LocalDate, d: Duration): LocalDate {
     if (d.unit === 'wh') {
-      throw new CalendarError('bad-duration', `${formatDuration(d)} is in working hours, which the date mode does not count. Start from a local time (YYYY-MM-DDTHH:MM) to use the hours mode.`);
+      throw new CalendarError('bad-duration', label('error.cal.hours-in-date-mode', { d: formatDuration(d) }));
     }
     requireWhole(d);
     this.days.checkInRange(start, 'start');
@@ -183,7 +184,7 @@ export class BusinessCalendar {
    * cal.placeWork(parseInstant('2025-03-03T11:30'), 3_600_000, out); // out: 11:30 and 13:30 (lunch skipped)
    */
   placeWork(t: Instant, ms: number, out: Float64Array): number {
-    if (!(ms >= 0)) throw new CalendarError('bad-duration', `cannot add ${ms} ms of working time: give a non-negative amount.`);
+    if (!(ms >= 0)) throw new CalendarError('bad-duration', label('error.cal.negative', { ms }));
     const day = localDateOf(t);
     this.days.checkInRange(day, 'instant on');
     const idx = this.#built();
@@ -238,7 +239,7 @@ export class BusinessCalendar {
       else lo = mid + 1;
     }
     if (lo >= n) {
-      throw new CalendarError('out-of-range', `the result falls after ${formatLocalDate(this.days.last)}, the end of the years this calendar supports.`);
+      throw new CalendarError('out-of-range', label('error.cal.after-end', { last: formatLocalDate(this.days.last) }));
     }
     let r = p - cum[lo]!;
     const date = (this.days.first + lo) as LocalDate;
@@ -284,6 +285,6 @@ export class BusinessCalendar {
 
 function requireWhole(d: Duration): void {
   if (!Number.isInteger(d.amount)) {
-    throw new CalendarError('bad-duration', `${formatDuration(d)}: the date mode counts whole days. Round it, or start from a local time (YYYY-MM-DDTHH:MM) to count working hours.`);
+    throw new CalendarError('bad-duration', label('error.cal.whole-days', { d: formatDuration(d) }));
   }
 }

@@ -1,4 +1,5 @@
 import { CalendarError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 import type { Label, LegalRef } from '../legal.ts';
 import type { OfficialAnnouncement } from './announcement.ts';
 import { type LocalDate, formatLocalDate, localDate, parseLocalDate, weekday, weekdayName } from './date.ts';
@@ -64,7 +65,7 @@ export class DayCalendar {
   #index: DayIndex | undefined;
 
   constructor(options: DayCalendarOptions) {
-    if (options.rulesets.length === 0) throw new CalendarError('bad-calendar', 'a calendar needs at least one holiday ruleset.');
+    if (options.rulesets.length === 0) throw new CalendarError('bad-calendar', label('error.cal.no-ruleset'));
     this.id = options.id;
     this.minYear = options.minYear;
     this.maxYear = options.maxYear;
@@ -127,7 +128,7 @@ export class DayCalendar {
   /** Every day of a year whose working status differs from the weekly pattern, in date order. */
   exceptions(year: number): readonly DayStatus[] {
     if (year < this.minYear || year > this.maxYear) {
-      throw new CalendarError('out-of-range', `year ${year} is outside the years this calendar supports (${this.minYear}–${this.maxYear}).`);
+      throw new CalendarError('out-of-range', label('error.cal.year-range', { year, min: this.minYear, max: this.maxYear }));
     }
     const index = this.#built();
     const from = localDate(year, 1, 1) - this.first;
@@ -153,7 +154,7 @@ export class DayCalendar {
   workingDayAt(rank: number): LocalDate {
     const { list } = this.#built();
     if (rank < 0 || rank >= list.length) {
-      throw new CalendarError('out-of-range', `the result falls outside the years this calendar supports (${this.minYear}–${this.maxYear}).`);
+      throw new CalendarError('out-of-range', label('error.cal.result-range', { min: this.minYear, max: this.maxYear }));
     }
     return (this.first + list[rank]!) as LocalDate;
   }

@@ -128,7 +128,7 @@ export function formatDuration(d: Duration): string {
  */
 export function workingMs(d: Duration, hoursPerDay = DEFAULT_HOURS_PER_WORKING_DAY): number {
   if (d.unit === 'd') {
-    throw new CalendarError('bad-duration', `${formatDuration(d)} is in calendar days, which are not working time. Use wd or wh.`);
+    throw new CalendarError('bad-duration', label('error.cal.calendar-days', { d: formatDuration(d) }));
   }
   return Math.round((d.unit === 'wd' ? d.amount * hoursPerDay : d.amount) * 3_600_000);
 }

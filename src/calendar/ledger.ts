@@ -1,4 +1,5 @@
 import { CalendarError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 import type { BusinessCalendar } from './business-calendar.ts';
 import type { LocalDate } from './date.ts';
 import { type Duration, formatDuration, workingMs } from './duration.ts';
@@ -60,7 +61,7 @@ export function budgetOf(cal: BusinessCalendar, d: Duration, mode: LimitMode): {
   }
   if (mode !== 'date') return { measure: 'working-time', endRule: 'none', budget: workingMs(d, cal.hoursPerWorkingDay) };
   if (d.unit === 'wh') {
-    throw new CalendarError('bad-duration', `${formatDuration(d)} is in working hours, which the date mode does not count. Use mode "hours".`);
+    throw new CalendarError('bad-duration', label('error.cal.hours-in-date-ledger', { d: formatDuration(d) }));
   }
   return { measure: 'working-days', endRule: 'none', budget: d.amount * MS_PER_DAY };
 }
@@ -146,7 +147,7 @@ export function extendLedger(cal: BusinessCalendar, l: Ledger, d: Duration, reas
   const mode = l.dateMode ? 'date' : 'hours';
   const { measure, budget } = budgetOf(cal, d, mode);
   if (measure !== l.measure) {
-    throw new CalendarError('bad-duration', `cannot extend a limit counted in ${l.measure} by ${formatDuration(d)}; use the same unit as the limit.`);
+    throw new CalendarError('bad-duration', label('error.cal.extend-unit', { measure: l.measure, d: formatDuration(d) }));
   }
   return withDue(cal, { ...l, budget: l.budget + budget, extensions: [...l.extensions, { amount: budget, reason }] });
 }

@@ -1,4 +1,5 @@
 import { CalendarError } from '../errors.ts';
+import { type Lang, labelBy, t } from '../i18n/translate.ts';
 import { formatLocalDate, localDate, toYmd, type LocalDate } from './date.ts';
 
 /**
@@ -289,25 +290,23 @@ export function solarToLunar(date: LocalDate): LunarDate {
 export function lunarToSolar(lunar: LunarDate): LocalDate {
   const { year, month, day, leap } = lunar;
   checkLunarYear(year, 'Lunar year');
-  const shown = `lunar ${day}/${month}${leap ? ' (leap)' : ''}/${year}`;
+  const shown = (lang: Lang) => t(lang, leap ? 'error.cal.lunar-shown.leap' : 'error.cal.lunar-shown', { day, month, year });
   if (!Number.isInteger(month) || month < 1 || month > 12) {
-    throw new CalendarError('bad-lunar-date', `${shown} does not exist: the month must be 1–12.`);
+    throw new CalendarError('bad-lunar-date', labelBy('error.cal.lunar-month', (lang) => ({ shown: shown(lang) })));
   }
   const months = monthsOf(year);
   const target = months.find((m) => m.month === month && m.leap === leap);
   if (target === undefined) {
     const leapMonth = months.find((m) => m.leap);
-    const hint =
-      leapMonth === undefined
-        ? `lunar year ${year} has no leap month`
-        : `the leap month of lunar year ${year} is month ${leapMonth.month}`;
-    throw new CalendarError('bad-lunar-date', `${shown} does not exist: ${hint}. Set leap to false, or use the leap month the year has.`);
-  }
-  if (!Number.isInteger(day) || day < 1 || day > target.length) {
     throw new CalendarError(
       'bad-lunar-date',
-      `${shown} does not exist: that month has ${target.length} days. Use a day from 1 to ${target.length}${target.length === 29 ? ', or day 1 of the next month for the day after the 29th' : ''}.`,
+      leapMonth === undefined
+        ? labelBy('error.cal.lunar-no-leap', (lang) => ({ shown: shown(lang), year }))
+        : labelBy('error.cal.lunar-leap-is', (lang) => ({ shown: shown(lang), year, leap: leapMonth.month })),
     );
+  }
+  if (!Number.isInteger(day) || day < 1 || day > target.length) {
+    throw new CalendarError('bad-lunar-date', labelBy(target.length === 29 ? 'error.cal.lunar-day.29' : 'error.cal.lunar-day', (lang) => ({ shown: shown(lang), n: target.length })));
   }
   return (target.start + day - 1) as LocalDate;
 }

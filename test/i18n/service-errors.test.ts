@@ -131,6 +131,14 @@ describe('the other inputs say their mistakes in Vietnamese too', () => {
     expect(err).toMatch(/: dòng 2, cột 13: cần ":" sau khóa, nhưng gặp "1"\. Sửa JSON tại đó: chuỗi và khóa trong dấu nháy kép, dấu phẩy giữa các phần tử, không có dấu phẩy sau phần tử cuối\.\n$/);
   });
 
+  it('the calendar: working hours counted in the date mode, a lunar day the month does not have', async () => {
+    const hours = await runCli(['calendar', 'add', '2025-03-03', '4wh', '--lang', 'vi']);
+    expect([hours.code, hours.err]).toEqual([2, 'motcua: 4wh tính bằng giờ làm việc, cách tính theo ngày không đếm được. Hãy bắt đầu từ một giờ địa phương (YYYY-MM-DDTHH:MM) để tính theo giờ.\n']);
+    const lunar = await runCli(['calendar', 'solar', '2025-02-30', '--lang', 'vi']);
+    expect([lunar.code, lunar.err]).toEqual([2, 'motcua: ngày 30/2/2025 âm lịch không tồn tại: tháng đó có 29 ngày. Dùng ngày từ 1 đến 29, hoặc ngày 1 tháng sau cho ngày kế ngày 29.\n']);
+    expect(englishIn(`${hours.err} ${lunar.err}`)).toEqual([]);
+  });
+
   it('a complaint without its text, and one answered before it was filed', async () => {
     const { openComplaint, answerComplaint } = await import('../../src/indicators/complaint.ts');
     const { BusinessCalendar } = await import('../../src/calendar/business-calendar.ts');
