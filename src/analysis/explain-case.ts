@@ -58,7 +58,7 @@ export function explainCase(proc: CompiledProcedure, snapshot: CaseSnapshot, lan
   const lines: string[] = [];
   lines.push(`${spec.id} ${spec.version} — ${spec.title[lang]}`);
   lines.push(
-    t(lang, 'explain.limit', {
+    t(lang, spec.limit.mode === 'same-day' ? 'explain.limit.same-day' : 'explain.limit', {
       duration: durationWords(parseDuration(spec.limit.duration), lang),
       counting: spec.limit.mode === 'same-day' ? t(lang, 'explain.counting.same-day', { cutoff: formatTimeOfDay(env.sameDayCutoff) }) : t(lang, spec.limit.mode === 'date' ? 'explain.counting.date' : 'explain.counting.hours'),
       ref: citeRef(spec.limit.ref, lang),

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { formatLocalDate, parseLocalDate } from '../calendar/date.ts';
 import { parseDuration } from '../calendar/duration.ts';
 import { inForceOn, versionInForce } from '../dsl/in-force.ts';
-import { durationWords, t } from '../i18n/translate.ts';
+import { limitWords, t } from '../i18n/translate.ts';
 import { citeRef } from '../legal.ts';
 import { EXIT, type Io, json, pickLang } from './io.ts';
 import { loadCatalogue, loadProcedures } from '../node/load-procedures.ts';
@@ -38,7 +38,7 @@ export async function listCommand(args: readonly string[], io: Io): Promise<numb
       [col('id'), col('version'), col('level'), col('limit'), col('agencies'), col('title'), col('legal')],
       ...procedures.map(({ spec }, i) => {
         const r = rows[i]!;
-        const limit = `${durationWords(parseDuration(spec.limit.duration), lang)}, ${t(lang, `mode.${spec.limit.mode}`)}`;
+        const limit = limitWords(parseDuration(spec.limit.duration), spec.limit.mode, lang);
         return [r.id, r.version, t(lang, `level.${spec.level}`), limit, r.agencies.join(', '), r.title, citeRef(spec.limit.ref, lang)];
       }),
     ];

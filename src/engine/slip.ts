@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from '../calendar/business-calendar.ts';
 import type { LocalDate } from '../calendar/date.ts';
 import { type Duration, calendarDays, parseDuration, workingDays, workingHours } from '../calendar/duration.ts';
-import { durationWords } from '../i18n/translate.ts';
+import { limitWords } from '../i18n/translate.ts';
 import { type ExplanationLine, describeDue, explainDateDue, explainInstantDue, explainSameDayDue, explainSkipped, isProvisional } from '../calendar/explain.ts';
 import { type Instant, MS_PER_DAY, MS_PER_HOUR, instantAt, localDateOf } from '../calendar/instant.ts';
 import type { Ledger } from '../calendar/ledger.ts';
@@ -47,11 +47,11 @@ export function appointmentSlip(proc: CompiledProcedure, code: string, ledger: L
   if (ledger.due === null) return null;
   const { spec, env } = proc;
   const cal = env.calendar;
-  const mode = MODE_TEXT[spec.limit.mode];
+  const limit = parseDuration(spec.limit.duration);
   const lines: ExplanationLine[] = [
     {
       kind: 'start',
-      text: { en: `limit ${durationWords(parseDuration(spec.limit.duration), 'en')}, ${mode.en}: ${citeRef(spec.limit.ref)}`, vi: `thời hạn ${durationWords(parseDuration(spec.limit.duration), 'vi')}, ${mode.vi}: ${citeRef(spec.limit.ref, 'vi')}` },
+      text: { en: `limit ${limitWords(limit, spec.limit.mode, 'en')}: ${citeRef(spec.limit.ref)}`, vi: `thời hạn ${limitWords(limit, spec.limit.mode, 'vi')}: ${citeRef(spec.limit.ref, 'vi')}` },
       ref: spec.limit.ref,
     },
     ...ledger.extensions.map((e): ExplanationLine => ({ kind: 'start', text: { en: `limit extended: ${e.reason}`, vi: `gia hạn: ${e.reason}` } })),
@@ -59,12 +59,6 @@ export function appointmentSlip(proc: CompiledProcedure, code: string, ledger: L
   lines.push(...(spec.limit.mode === 'same-day' ? explainSameDay(cal, ledger, env.sameDayCutoff) : explainLedger(cal, ledger)));
   return { code, due: ledger.due, dueText: dueText(ledger.due), ...(isProvisional(lines) ? { provisional: true as const } : {}), explanation: lines };
 }
-
-const MODE_TEXT = {
-  date: { en: 'counted in whole days', vi: 'tính theo ngày' },
-  hours: { en: 'counted in working hours', vi: 'tính theo giờ làm việc' },
-  'same-day': { en: 'the same day', vi: 'trả trong ngày' },
-} as const;
 
 /** A same-day clock: the calendar's reasons while nothing moved it, else the plain due instant. */
 function explainSameDay(cal: BusinessCalendar, ledger: Ledger, cutoff: number): ExplanationLine[] {

@@ -60,6 +60,7 @@ export const EN = {
 
   // motcua explain
   'explain.limit': 'Limit: {duration}, {counting} — {ref} [{confidence}]',
+  'explain.limit.same-day': 'Limit: {counting} — {ref} [{confidence}]',
   'explain.counting.date': 'counted in whole days (Civil Code 2015 Art. 147–148)',
   'explain.counting.hours': 'counted in working hours from the receipt',
   'explain.counting.same-day': 'the same day (received at or after {cutoff}: the next working day), due at the close of office hours',
@@ -268,7 +269,7 @@ export const VI: { readonly [K in MessageKey]: string } = {
   'excluded.other': 'khác',
   'mode.date': 'tính theo ngày',
   'mode.hours': 'tính theo giờ làm việc',
-  'mode.same-day': 'trong ngày',
+  'mode.same-day': 'trả trong ngày',
   'party.applicant': 'người nộp hồ sơ',
   'confidence.src': 'đã đối chiếu văn bản',
   'confidence.mem': 'theo trí nhớ, chưa đối chiếu văn bản',
@@ -277,6 +278,7 @@ export const VI: { readonly [K in MessageKey]: string } = {
   'no': 'không',
 
   'explain.limit': 'Thời hạn giải quyết: {duration}, {counting} — {ref} [{confidence}]',
+  'explain.limit.same-day': 'Thời hạn giải quyết: {counting} — {ref} [{confidence}]',
   'explain.counting.date': 'tính theo ngày (Bộ luật Dân sự 2015, Điều 147–148)',
   'explain.counting.hours': 'tính theo giờ làm việc từ khi tiếp nhận',
   'explain.counting.same-day': 'trong ngày (tiếp nhận từ {cutoff} trở đi: ngày làm việc tiếp theo), hạn là giờ đóng cửa',

@@ -60,6 +60,19 @@ export function formatNumber(n: number, lang: Lang, digits?: number): string {
  * A duration in words that say its unit: `15wd` is "15 ngày làm việc" / "15 working days", `15d`
  * is "15 ngày" / "15 calendar days", `4wh` "4 giờ làm việc" / "4 working hours".
  */
+/**
+ * A statutory limit in words: `5 working days, counted in whole days`; a same-day limit is only
+ * `the same day` (it is neither one working day nor an hours limit, whatever its duration).
+ *
+ * @example
+ * limitWords({ amount: 1, unit: 'wd' }, 'same-day', 'en') // → 'the same day'
+ * limitWords({ amount: 5, unit: 'wd' }, 'date', 'vi') // → '5 ngày làm việc, tính theo ngày'
+ */
+export function limitWords(duration: Duration, mode: 'date' | 'hours' | 'same-day', lang: Lang): string {
+  if (mode === 'same-day') return t(lang, 'mode.same-day');
+  return `${durationWords(duration, lang)}, ${t(lang, `mode.${mode}`)}`;
+}
+
 export function durationWords(d: Duration, lang: Lang): string {
   const n = formatNumber(d.amount, lang);
   if (d.unit === 'wd') return d.amount === 1 ? t(lang, 'unit.wd.one', { n }) : t(lang, 'unit.wd', { n });

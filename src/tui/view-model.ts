@@ -7,7 +7,7 @@ import type { CompiledProcedure } from '../compile/compile.ts';
 import { statutoryStopOf } from '../compile/policies.ts';
 import type { FlowNode } from '../dsl/spec.ts';
 import { parseDuration } from '../calendar/duration.ts';
-import { durationWords, t } from '../i18n/translate.ts';
+import { limitWords, t } from '../i18n/translate.ts';
 import { citeRef } from '../legal.ts';
 
 export type { Lang } from '../i18n/translate.ts';
@@ -157,7 +157,7 @@ export function clockFacts(proc: CompiledProcedure, snapshot: CaseSnapshot, now:
     step: active === undefined || stop !== null ? null : `${active[0]} ${active[1].ledger.due === null ? '' : shortTime(active[1].ledger.due)}`,
     standing,
     nextDeadline: timer === null ? null : `${kindText(timer.kind, lang)} ${shortTime(timer.at)}`,
-    limit: `${durationWords(parseDuration(proc.spec.limit.duration), lang)}, ${t(lang, `mode.${proc.spec.limit.mode}`)} — ${citeRef(proc.spec.limit.ref, lang)}`,
+    limit: `${limitWords(parseDuration(proc.spec.limit.duration), proc.spec.limit.mode, lang)} — ${citeRef(proc.spec.limit.ref, lang)}`,
   };
 }
 

@@ -102,6 +102,18 @@ describe('motcua list', () => {
   });
 });
 
+describe('a same-day limit in words', () => {
+  it('is the same day, not one working day, in explain and list, in English and Vietnamese', async () => {
+    const explain = await runCli(['explain', 'birth-registration', '--received', '2026-03-02T09:00', '--dossier', '{"needsVerification":false}']);
+    expect(explain.out).toContain('Limit: the same day (received at or after 15:00: the next working day), due at the close of office hours — Law on Civil Status 2014 (60/2014/QH13) Art. 16');
+    const vi = await runCli(['--lang', 'vi', 'explain', 'birth-registration', '--received', '2026-03-02T09:00', '--dossier', '{"needsVerification":false}']);
+    expect(vi.out).toContain('Thời hạn giải quyết: trong ngày (tiếp nhận từ 15:00 trở đi: ngày làm việc tiếp theo), hạn là giờ đóng cửa — ');
+    const list = await runCli(['list', '--on', '2026-03-02']);
+    expect(list.out.split('\n').find((l) => l.startsWith('birth-registration '))).toMatch(/ the same day +committee /);
+    expect(`${explain.out}${vi.out}${list.out}`).not.toMatch(/1 working day, the same day|1 ngày làm việc, trả trong ngày/);
+  });
+});
+
 describe('motcua explain', () => {
   it('replays a case and gives each due date with its reasons', async () => {
     const events = `${dir}/land-events.json`;
