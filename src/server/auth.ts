@@ -111,8 +111,9 @@ export function authenticate(auth: AuthConfig | null, header: string | undefined
 
 /** The actor an event is recorded with: from the token, never from the request body. */
 export function actorOf(principal: Principal, deskAgency: string): Actor {
-  if (principal.kind === 'desk') return { kind: 'agency', agency: deskAgency };
-  if (principal.kind === 'agency') return principal.role === undefined ? { kind: 'agency', agency: principal.agency } : { kind: 'agency', agency: principal.agency, role: principal.role };
+  // The officer is the token's holder (its name in auth.yaml): the control slip and the event log's org:resource.
+  if (principal.kind === 'desk') return { kind: 'agency', agency: deskAgency, officer: principal.name };
+  if (principal.kind === 'agency') return principal.role === undefined ? { kind: 'agency', agency: principal.agency, officer: principal.name } : { kind: 'agency', agency: principal.agency, role: principal.role, officer: principal.name };
   throw new AuthError('forbidden', label('error.http.operator', { name: principal.name }));
 }
 

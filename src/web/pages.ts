@@ -211,7 +211,8 @@ export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebR
     if (type !== null && CONFIRMED_EVENTS.includes(type) && f.get('confirm') !== 'yes') {
       return html(200, renderConfirmPage(lang, here(req), principalLabel(p, procedures), code, type, [...f.entries()]));
     }
-    const built = eventFrom(f, options.now(), p.kind === 'agency' && p.role !== undefined ? { kind: 'agency', agency, role: p.role } : { kind: 'agency', agency });
+    // The signed-in officer (the token's name in auth.yaml) is recorded as who acted: the log's org:resource.
+    const built = eventFrom(f, options.now(), p.kind === 'agency' && p.role !== undefined ? { kind: 'agency', agency, role: p.role, officer: p.name } : { kind: 'agency', agency, officer: p.name });
     const L = WEB_LABELS[lang].dossier;
     const show = async (status: number, message: { kind: 'ok' | 'error'; text: string }) => {
       const view = await dossierView(engine, store, procedures, p, code, options.now());
@@ -245,7 +246,7 @@ export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebR
         channel: CHANNELS.includes(channel) ? channel : desk.channels[0]!,
         dossier: dossier as DossierData,
         receivedAt: options.now(),
-        by: { kind: 'agency', agency: spec.receipt.desk },
+        by: { kind: 'agency', agency: spec.receipt.desk, officer: p.name },
         ...(p.kind === 'desk' && p.unit !== undefined ? { unit: p.unit } : {}),
         accept: req.form.get('accept') !== 'false',
       });

@@ -63,7 +63,7 @@ describe('the HTTP API', { timeout: 60_000 }, () => {
     expect(wrong.json()).toMatchObject({ type: 'urn:motcua:problem:refused', status: 403, code: 'refused', path: [] });
     expect((await store.get(o.caseId))?.version).toBe(3);
     const refusals = (await app.inject({ url: `/api/cases/${o.caseId}/refusals`, headers: bearer(TOKENS.justice) })).json();
-    expect(refusals.map((r: { caseVersion: number; code: string; event: { by: unknown } }) => [r.caseVersion, r.code, r.event.by])).toEqual([[3, 'refused', { kind: 'agency', agency: 'police' }]]);
+    expect(refusals.map((r: { caseVersion: number; code: string; event: { by: unknown } }) => [r.caseVersion, r.code, r.event.by])).toEqual([[3, 'refused', { kind: 'agency', agency: 'police', officer: 'police officer' }]]);
 
     expect((await send(TOKENS.justice, { type: 'COMPLETE', step: 'register' })).json()).toMatchObject({ ok: true, version: 4 });
     clock.set('2025-03-04T09:00');
@@ -88,11 +88,12 @@ describe('the HTTP API', { timeout: 60_000 }, () => {
     const log = await store.log(o.caseId);
     expect(log.map((l) => (l.entry.kind === 'event' ? `${l.entry.event.type}:${JSON.stringify(l.entry.event.by)}` : l.entry.kind))).toEqual([
       'open',
-      'ACCEPT:{"kind":"agency","agency":"desk"}',
-      'TRANSFER:{"kind":"agency","agency":"desk"}',
-      'COMPLETE:{"kind":"agency","agency":"justice"}',
-      'COMPLETE:{"kind":"agency","agency":"police"}',
-      'RETURN_RESULT:{"kind":"agency","agency":"desk"}',
+      // Who acted comes from the token: its agency and its holder, the officer (the log's org:resource).
+      'ACCEPT:{"kind":"agency","agency":"desk","officer":"desk officer"}',
+      'TRANSFER:{"kind":"agency","agency":"desk","officer":"desk officer"}',
+      'COMPLETE:{"kind":"agency","agency":"justice","officer":"justice officer"}',
+      'COMPLETE:{"kind":"agency","agency":"police","officer":"police officer"}',
+      'RETURN_RESULT:{"kind":"agency","agency":"desk","officer":"desk officer"}',
       'RATE:{"kind":"applicant"}',
     ]);
     // Every event carries the host's instant, never one from the body.
