@@ -94,6 +94,14 @@ export const INPUT_EN = {
   'error.file.too-large': 'the {what} is larger than {max} bytes, the most motcua reads. Give a smaller file (or split it).',
   'error.file.create': '"{file}": cannot create the file ({reason}). Name a file in a folder you can write to.',
   'error.file.log-name': '"{file}": the event log\'s name must end in .csv (pm4py columns) or .xes (IEEE 1849 XES).',
+  'web.form.missing': 'missing: list the missing papers',
+  'web.form.step': 'step: the form names no step',
+  'web.form.reasons': 'reasons: give the reasons for the refusal',
+  'web.form.agree': 'agree: choose agree or disagree',
+  'web.form.interval': 'interval: the form names no interval',
+  'web.form.newDue': 'newDue: give the new return date as YYYY-MM-DD',
+  'web.form.reason': 'reason: say why the dossier is late',
+  'web.form.type': 'type: "{type}" is not an officer\'s action',
   'error.step.bad-file': 'is not a case saved by motcua step (format motcua-step/1). Save one with the s key.',
 } as const;
 
@@ -181,5 +189,13 @@ export const INPUT_VI: { readonly [K in keyof typeof INPUT_EN]: string } = {
   'error.file.too-large': '{what} lớn hơn {max} byte, mức motcua đọc tối đa. Hãy dùng tệp nhỏ hơn (hoặc chia nhỏ).',
   'error.file.create': '"{file}": không tạo được tệp ({reason}). Hãy đặt tệp trong một thư mục ghi được.',
   'error.file.log-name': '"{file}": tên tệp nhật ký sự kiện phải kết thúc bằng .csv (cột theo pm4py) hoặc .xes (IEEE 1849 XES).',
+  'web.form.missing': 'thiếu danh sách giấy tờ: hãy liệt kê các giấy tờ còn thiếu',
+  'web.form.step': 'biểu mẫu không ghi bước xử lý',
+  'web.form.reasons': 'hãy nêu lý do từ chối',
+  'web.form.agree': 'hãy chọn đồng ý hoặc không đồng ý',
+  'web.form.interval': 'biểu mẫu không ghi khoảng thời gian không tính',
+  'web.form.newDue': 'hãy ghi ngày hẹn trả mới dạng YYYY-MM-DD',
+  'web.form.reason': 'hãy nêu lý do hồ sơ bị trễ hạn',
+  'web.form.type': '"{type}" không phải thao tác của cán bộ',
   'error.step.bad-file': 'không phải hồ sơ do motcua step lưu (định dạng motcua-step/1). Lưu bằng phím s.',
 };

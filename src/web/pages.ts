@@ -9,6 +9,7 @@ import { appointmentSlip } from '../engine/slip.ts';
 import type { CaseStore } from '../engine/store.ts';
 import type { Engine } from '../engine/types.ts';
 import { MotcuaError } from '../errors.ts';
+import { label } from '../i18n/translate.ts';
 import type { Lang } from '../report/labels.ts';
 import { proceduresInForce, renderCataloguePage, renderProcedurePage } from './catalogue-page.ts';
 import { renderDashboardPage } from './dashboard-page.ts';
@@ -218,7 +219,7 @@ export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebR
       const view = await dossierView(engine, store, procedures, p, code, options.now());
       return html(status, renderDossierPage(lang, here(req), principalLabel(p, procedures), view!, message));
     };
-    if (typeof built === 'string') return show(400, { kind: 'error', text: `${L.refused}: ${built}` });
+    if (!('type' in built)) return show(400, { kind: 'error', text: `${L.refused}: ${built[lang]}` });
     const version = Number(f.get('version'));
     const sent = await engine.send(record.caseId, built, Number.isInteger(version) && version > 0 ? { expectedVersion: version } : {});
     if (!sent.ok) return show(sent.error.code === 'conflict' ? 409 : 403, { kind: 'error', text: `${L.refused}: ${sent.error.messageIn(lang)}` });
@@ -374,7 +375,7 @@ export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebR
  * with the form. Only officers' events (WITHDRAW: the desk closing a withdrawal request): the
  * applicant's (supply, withdraw, rate) have their own pages.
  */
-export function eventFrom(f: URLSearchParams, at: Instant, by: Extract<CaseEvent['by'], { kind: 'agency' }>): CaseEvent | string {
+export function eventFrom(f: URLSearchParams, at: Instant, by: Extract<CaseEvent['by'], { kind: 'agency' }>): CaseEvent | { readonly vi: string; readonly en: string } {
   const type = f.get('type');
   const step = f.get('step') ?? undefined;
   const note = (f.get('note') ?? '').trim();
@@ -386,30 +387,30 @@ export function eventFrom(f: URLSearchParams, at: Instant, by: Extract<CaseEvent
       return { type, at, by };
     case 'REQUEST_COMPLETION': {
       const missing = lines(f.get('missing'));
-      return missing.length === 0 ? 'missing: list the missing papers' : { type, at, by, missing };
+      return missing.length === 0 ? label('web.form.missing') : { type, at, by, missing };
     }
     case 'REQUEST_SUPPLEMENT': {
       const missing = lines(f.get('missing'));
-      if (step === undefined) return 'step: the form names no step';
-      return missing.length === 0 ? 'missing: list the missing papers' : { type, at, by, step, missing };
+      if (step === undefined) return label('web.form.step');
+      return missing.length === 0 ? label('web.form.missing') : { type, at, by, step, missing };
     }
     case 'REFUSE': {
       const reasons = lines(f.get('reasons'));
-      if (reasons.length === 0) return 'reasons: give the reasons for the refusal';
+      if (reasons.length === 0) return label('web.form.reasons');
       return step === undefined ? { type, at, by, reasons } : { type, at, by, step, reasons };
     }
     case 'COMPLETE':
-      if (step === undefined) return 'step: the form names no step';
+      if (step === undefined) return label('web.form.step');
       return note === '' ? { type, at, by, step } : { type, at, by, step, note };
     case 'ANSWER': {
       const consult = f.get('consult');
       const agree = f.get('agree');
-      if (consult === null || (agree !== 'true' && agree !== 'false')) return 'agree: choose agree or disagree';
+      if (consult === null || (agree !== 'true' && agree !== 'false')) return label('web.form.agree');
       return note === '' ? { type, at, by, consult, agree: agree === 'true' } : { type, at, by, consult, agree: agree === 'true', note };
     }
     case 'FINISH_INTERVAL': {
       const interval = f.get('interval');
-      return interval === null ? 'interval: the form names no interval' : { type, at, by, interval };
+      return interval === null ? label('web.form.interval') : { type, at, by, interval };
     }
     case 'APOLOGIZE': {
       const reason = (f.get('reason') ?? '').trim();
@@ -417,13 +418,13 @@ export function eventFrom(f: URLSearchParams, at: Instant, by: Extract<CaseEvent
       try {
         date = parseLocalDate(f.get('newDue') ?? '', ['newDue']);
       } catch {
-        return 'newDue: give the new return date as YYYY-MM-DD';
+        return label('web.form.newDue');
       }
-      if (reason === '') return 'reason: say why the dossier is late';
+      if (reason === '') return label('web.form.reason');
       // The new date is due at its end: midnight of the next day, as the machine's due instants are.
       return { type, at, by, newDue: instantAt((date + 1) as typeof date), reason };
     }
     default:
-      return `type: "${type ?? ''}" is not an officer's action`;
+      return label('web.form.type', { type: type ?? '' });
   }
 }

@@ -114,8 +114,8 @@ describe('officers’ actions', () => {
     const f = (o: Record<string, string>) => new URLSearchParams(o);
     expect(eventFrom(f({ type: 'REFUSE', step: 'register-birth', reasons: 'Thiếu giấy\n\n  Sai tên  ', by: 'police' }), now, justice)).toEqual({ type: 'REFUSE', at: now, by: justice, step: 'register-birth', reasons: ['Thiếu giấy', 'Sai tên'] });
     expect(eventFrom(f({ type: 'APOLOGIZE', newDue: '2025-03-12', reason: 'Chờ xác minh' }), now, justice)).toEqual({ type: 'APOLOGIZE', at: now, by: justice, newDue: at('2025-03-13T00:00'), reason: 'Chờ xác minh' });
-    expect(eventFrom(f({ type: 'REQUEST_SUPPLEMENT', step: 'issue-card', missing: ' ' }), now, justice)).toBe('missing: list the missing papers');
-    expect(eventFrom(f({ type: 'RATE', rating: 'satisfied' }), now, justice)).toBe('type: "RATE" is not an officer\'s action');
+    expect(eventFrom(f({ type: 'REQUEST_SUPPLEMENT', step: 'issue-card', missing: ' ' }), now, justice)).toEqual({ en: 'missing: list the missing papers', vi: 'thiếu danh sách giấy tờ: hãy liệt kê các giấy tờ còn thiếu' });
+    expect(eventFrom(f({ type: 'RATE', rating: 'satisfied' }), now, justice)).toEqual({ en: 'type: "RATE" is not an officer\'s action', vi: '"RATE" không phải thao tác của cán bộ' });
   });
 
   it('an agency acts through its queue as itself whatever the form says, and a refusal waits for confirmation', async () => {
