@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { label } from '../i18n/translate.ts';
+import { type Lang, formatNumber, label, t } from '../i18n/translate.ts';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
 import { type Candidate, type StaffResult, isRate, parseTarget, searchStaffing } from '../mining/staff.ts';
@@ -47,29 +47,33 @@ export async function staffCommand(args: readonly string[], io: Io): Promise<num
   const maxOfficers = whole(values['max-officers'], '--max-officers', 1);
   const maxEvaluations = whole(values['max-evaluations'], '--max-evaluations', 2);
   const result = await searchStaffing(base, target, evaluate, { ...(maxOfficers === undefined ? {} : { maxOfficers }), ...(maxEvaluations === undefined ? {} : { maxEvaluations }) });
+  const lang = pickLang(values.lang, io.env);
   if (values.html !== undefined) {
-    await writeFile(values.html, renderStaffPage(result, pickLang(values.lang, io.env)));
-    io.err(`motcua: staffing page written to ${values.html}\n`);
+    await writeFile(values.html, renderStaffPage(result, lang));
+    io.err(`motcua: ${t(lang, 'mining.staff.page-written', { file: values.html })}\n`);
   }
-  io.out(values.json ? json(result) : text(result));
+  io.out(values.json ? json(result) : text(result, lang));
   return result.best === undefined ? EXIT.problems : EXIT.ok;
 }
 
-function text(r: StaffResult): string {
+function text(r: StaffResult, lang: Lang): string {
   const pct = isRate(r.target.metric);
-  const f = (x: number) => (pct ? `${(x * 100).toFixed(1)}%` : x.toFixed(2));
+  const f = (x: number) => (pct ? `${formatNumber(x * 100, lang, 1)}%` : formatNumber(x, lang, 2));
+  // A comma is the decimal mark in Vietnamese: the bounds of an interval are kept apart by a semicolon.
+  const sep = lang === 'vi' ? '; ' : ', ';
   const est = (c: Candidate) => `${f(c.value.mean)} ±${f(c.value.halfWidth)}`;
+  const col = (k: 'station' | 'scenario' | 'answer' | 'change' | 'total' | 'figure' | 'interval') => t(lang, `mining.staff.col.${k}`);
   const lines = [
-    `Target ${r.target.text}, met when the whole 95% interval is on its side; ${r.evaluations} allocations simulated with common random numbers.`,
-    `Scenario as written: ${r.scenario.total} officers, ${est(r.scenario)}${r.scenario.meets ? ' (meets the target)' : ' (does not meet the target)'}.`,
-    r.best === undefined ? 'No allocation met the target within the limits (raise --max-officers or --max-evaluations).' : `Least staff found: ${r.best.total} officers, ${est(r.best)}.`,
+    t(lang, 'mining.staff.target', { target: r.target.text, n: r.evaluations }),
+    t(lang, r.scenario.meets ? 'mining.staff.scenario.meets' : 'mining.staff.scenario.misses', { total: r.scenario.total, estimate: est(r.scenario) }),
+    r.best === undefined ? t(lang, 'mining.staff.none') : t(lang, 'mining.staff.best', { total: r.best.total, estimate: est(r.best) }),
     '',
-    'station                     scenario  answer  change',
+    `${col('station').padEnd(28)}${col('scenario').padStart(8)}${col('answer').padStart(8)}${col('change').padStart(8)}`,
     ...r.changes.map((c) => `${c.station.padEnd(28)}${String(c.scenario).padStart(8)}${String(c.best ?? '—').padStart(8)}${(c.best === undefined ? '' : c.best === c.scenario ? '0' : c.best > c.scenario ? `+${c.best - c.scenario}` : String(c.best - c.scenario)).padStart(8)}`),
     '',
-    `Frontier (best figure found at each total; ${r.monotone ? 'monotone within its intervals' : 'NOT monotone within its intervals'}):`,
-    'total officers  figure     95% interval',
-    ...r.frontier.map((p) => `${String(p.total).padStart(14)}  ${f(p.mean).padStart(8)}   [${f(p.low)}, ${f(p.high)}]`),
+    t(lang, 'mining.staff.frontier', { monotone: t(lang, r.monotone ? 'mining.staff.monotone' : 'mining.staff.not-monotone') }),
+    `${col('total').padStart(14)}  ${col('figure').padEnd(11)}${col('interval')}`,
+    ...r.frontier.map((p) => `${String(p.total).padStart(14)}  ${f(p.mean).padStart(8)}   [${f(p.low)}${sep}${f(p.high)}]`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -12,6 +12,7 @@
 import { ERROR_EN, ERROR_VI } from './error-messages.ts';
 import { SCENARIO_EN, SCENARIO_VI } from './scenario-messages.ts';
 import { INPUT_EN, INPUT_VI } from './input-messages.ts';
+import { MINING_EN, MINING_VI } from './mining-messages.ts';
 import { REFUSAL_EN, REFUSAL_VI } from './refusal-messages.ts';
 import { SERVICE_ERROR_EN, SERVICE_ERROR_VI } from './service-messages.ts';
 
@@ -228,6 +229,7 @@ export const EN = {
   ...REFUSAL_EN,
   // Other inputs: cases, files, complaints, forms, reports (input-messages.ts).
   ...INPUT_EN,
+  ...MINING_EN,
 } as const;
 
 /** A key of the catalogue. */
@@ -433,4 +435,5 @@ export const VI: { readonly [K in MessageKey]: string } = {
   ...SERVICE_ERROR_VI,
   ...REFUSAL_VI,
   ...INPUT_VI,
+  ...MINING_VI,
 };
