@@ -35,7 +35,7 @@ export async function discoverCommand(args: readonly string[], io: Io): Promise<
   if (values.json) {
     const { procedureYaml: _, scenario, ...rest } = d;
     const { yaml: __, ...figures } = scenario;
-    io.out(json({ ...rest, scenario: figures, files: { procedure: procedureFile, scenario: scenarioFile } }));
+    io.out(json({ ...rest, leftOut: rest.leftOut.map((l) => l.en), scenario: figures, files: { procedure: procedureFile, scenario: scenarioFile } }));
   } else io.out(text(d, lang));
   return EXIT.ok;
 }
@@ -100,7 +100,7 @@ function text(d: Discovery, lang: Lang): string {
       channels: Object.entries(d.scenario.channels).map(([ch, r]) => `${ch} ${Math.round(r.p * 100)}%`).join(', ') || t(lang, 'mining.discover.no-channels'),
     }),
     t(lang, 'mining.discover.left-out'),
-    ...d.leftOut.map((l) => `  - ${l}`),
+    ...d.leftOut.map((l) => `  - ${l[lang]}`),
   ];
   return `${lines.join('\n')}\n`;
 }

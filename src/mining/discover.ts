@@ -7,7 +7,8 @@ import { writeProcedure } from '../dsl/io.ts';
 import { CHANNELS, type Channel, type DossierField, type ExcludedReason, type FlowNode, type ProcedureSpec } from '../dsl/spec.ts';
 import { validateProcedure } from '../dsl/validate.ts';
 import { LogError } from '../errors.ts';
-import { label as i18n, labelBy, t } from '../i18n/translate.ts';
+import { formatNumber, label as i18n, labelBy, t } from '../i18n/translate.ts';
+import type { Label } from '../legal.ts';
 import { builtInOf, consultationOf, isConsultation } from './built-in.ts';
 import { type Calibration, calibrate } from './calibrate.ts';
 import { instancesOf } from './instances.ts';
@@ -86,8 +87,8 @@ export interface Discovery {
     /** Used cases the discovered flow cannot replay (after rare activities are left out). */
     readonly notFitting: number;
   };
-  /** What is not in the draft, in sentences. */
-  readonly leftOut: readonly string[];
+  /** What is not in the draft, in sentences of both languages. */
+  readonly leftOut: readonly Label[];
 }
 
 const EARLY_END = new Set(['refusal', 'withdrawal']);
@@ -125,7 +126,7 @@ export function slugOf(name: string): string {
  */
 export function discover(log: EventLog, options: DiscoverOptions = {}): Discovery {
   const minFrequency = options.minFrequency ?? 0.05;
-  const leftOut: string[] = [];
+  const leftOut: Label[] = [];
   const procedures = new Map<string, number>();
   for (const t of log.traces) {
     const p = t.attributes['procedure'];
@@ -138,7 +139,7 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
   }
   const traces = log.traces.filter((t) => t.events.length > 0 && (chosen === undefined || t.attributes['procedure'] === undefined || t.attributes['procedure'] === chosen));
   if (traces.length === 0) throw new LogError('no-cases', i18n('error.log.no-activity'), { file: log.source });
-  for (const [p, n] of procedures) if (p !== chosen) leftOut.push(`${n} cases of another procedure (${p}); run again with --procedure ${p}`);
+  for (const [p, n] of procedures) if (p !== chosen) leftOut.push(i18n('mining.left.other-procedure', { n, procedure: p }));
 
   const isStep = (activity: string) => builtInOf(activity) === undefined && !isConsultation(activity);
 
@@ -242,7 +243,7 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
 
   // Rare activities are left out of the flow.
   const rare = [...seen].filter(([, s]) => s.cases < minFrequency * finished.length);
-  for (const [a, s] of rare) leftOut.push(`activity "${a}": in ${s.cases} of ${finished.length} finished cases (${r2((100 * s.cases) / finished.length)}%), under --min-frequency ${minFrequency}`);
+  for (const [a, s] of rare) leftOut.push(labelBy('mining.left.rare', (lang) => ({ activity: a, cases: s.cases, finished: finished.length, percent: formatNumber(r2((100 * s.cases) / finished.length), lang), min: minFrequency })));
   const kept = new Set([...seen.keys()].filter((a) => !rare.some(([r]) => r === a)));
   const flowTraces = sequences.map((s) => s.filter((a) => kept.has(a)));
   const concurrent = new Set<string>();
@@ -251,9 +252,9 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
     if (kept.has(a) && kept.has(b) && n >= minFrequency * Math.min(seen.get(a)!.cases, seen.get(b)!.cases)) concurrent.add(key);
   }
   const { tree, fellThrough } = mineTree(flowTraces, minFrequency, concurrent);
-  for (const f of fellThrough) leftOut.push(`no sequence, branch or parallel part explains the order of ${f.join(', ')}: put in sequence by their mean position`);
+  for (const f of fellThrough) leftOut.push(i18n('mining.left.order', { activities: f.join(', ') }));
   const notFitting = flowTraces.filter((t) => !accepts(tree, t)).length;
-  if (notFitting > 0) leftOut.push(`${notFitting} of ${finished.length} finished cases do not fit the discovered flow (a rare order or a skipped activity)`);
+  if (notFitting > 0) leftOut.push(i18n('mining.left.not-fitting', { n: notFitting, finished: finished.length }));
 
   // Agencies: one per org:group; the desk where receipts happen (else where cases start).
   const ids = new Map<string, string>();
@@ -298,7 +299,7 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
   };
   const stepActivities = [...kept].filter((a) => !consultSeen.has(a) && !isInterval(a));
   for (const a of stepActivities) agencyOf.set(a, agencyFor(top(seen.get(a)!.groups)));
-  if (deskGroup === undefined) leftOut.push('org:group: the log names no group, so the desk and one office are assumed');
+  if (deskGroup === undefined) leftOut.push(i18n('mining.left.no-group'));
   // The step that most often comes just before an activity: a consultation's lead, an interval's party.
   const before = new Map<string, Map<string, number>>();
   for (const seq of flowTraces) {
@@ -323,7 +324,7 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
     const fixed = s.spans.length >= 3 && days >= 1 && s.spans.every((x) => Math.abs(x - Math.round(x / DAY) * DAY) < 60_000);
     const n = a.toLowerCase();
     const reason: ExcludedReason = /pay|fee|levy|tax|nộp|phí|thuế|tiền/.test(n) ? 'payment' : /post|niêm yết|công khai/.test(n) ? 'public-posting' : /assess|expert|giám định|thẩm định giá/.test(n) ? 'expert-assessment' : 'other';
-    leftOut.push(`"${a}" is taken as time excluded from the limit (${s.byNobody * 2 > s.instances ? 'held by the applicant or by nobody' : 'no officer named on it'}), reason "${reason}" guessed from its name: check it and add its legal reference`);
+    leftOut.push(labelBy('mining.left.excluded', (lang) => ({ activity: a, why: t(lang, s.byNobody * 2 > s.instances ? 'mining.left.held-by-applicant' : 'mining.left.no-officer'), reason })));
     return { activity: a, id, reason, party: s.byApplicant * 2 > s.instances ? 'applicant' : agencyBefore(a), lasts: fixed ? `${days}d` : undefined, cases: s.cases, meanDays: r2(meanOf(s.spans) / DAY) };
   });
   const consultations: DiscoveredConsultation[] = [];
@@ -333,14 +334,14 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
     const groups = c.answerGroups.size > 0 ? c.answerGroups : c.askedGroups;
     const consulted = [...groups.keys()].map(agencyFor).filter((g, i, all) => g !== lead && all.indexOf(g) === i);
     if (consulted.length === 0) {
-      leftOut.push(`consultation "${c.id}": no consulted agency other than its lead ${lead} in the log; add it by hand`);
+      leftOut.push(i18n('mining.left.consult-no-agency', { id: c.id, lead }));
       continue;
     }
     const deemedConsent = c.deemed > 0;
     // Deemed consent falls when the time to answer runs out; without one, the longest answer.
     const within = Math.max(1, Math.ceil((deemedConsent ? Math.min(...c.toDeemed) : Math.max(...c.toAnswer, 0)) / DAY - 1e-9));
     consultations.push({ id: idOf(c.id, 'step:'), lead, consulted, answerWithin: `${within}d`, deemedConsent, cases: seen.get(a)!.cases, answers: c.answers, deemed: c.deemed });
-    if (!deemedConsent) leftOut.push(`consultation "${c.id}": no consent was deemed in the log, so the draft has none and ${within}d (the longest answer) to answer: check the legal rule`);
+    if (!deemedConsent) leftOut.push(i18n('mining.left.consult-no-deemed', { id: c.id, within }));
   }
   const intervalOf = new Map(intervals.map((i) => [i.activity, i]));
   const consultOf = new Map(consultations.map((c) => [`consultation ${c.id}`, c]));
@@ -430,8 +431,8 @@ export function discover(log: EventLog, options: DiscoverOptions = {}): Discover
     },
   };
   const spec = validateProcedure(draft, { file: 'procedure.yaml' });
-  leftOut.push('the statutory limit, legal references and administrative level: not in a log (the draft says so)');
-  if (channels.length === 0) leftOut.push('case:channel: not in the log, in person assumed');
+  leftOut.push(i18n('mining.left.not-in-log'));
+  if (channels.length === 0) leftOut.push(i18n('mining.left.no-channel'));
 
   // The scenario: calibrate the draft on the cases of this procedure (their procedure attribute
   // dropped, since the draft's id is ours).

@@ -86,7 +86,7 @@ describe('discovering a catalogue procedure back from the log motcua simulate --
     const complex = d.scenario.dossier['verify-further-needed']!['true']!;
     expect(Math.abs(complex.p - 0.3)).toBeLessThan(0.05);
     expect(d.steps.find((s) => s.step === 'lookup')!.reworkCases / d.steps.find((s) => s.step === 'lookup')!.cases).toBeGreaterThan(0.07);
-    expect(d.leftOut).toEqual(['the statutory limit, legal references and administrative level: not in a log (the draft says so)']);
+    expect(d.leftOut.map((l) => l.en)).toEqual(['the statutory limit, legal references and administrative level: not in a log (the draft says so)']);
   });
 
   it('finds the linked birth flow: register the birth, then residence and health-insurance card in parallel', async () => {
@@ -106,7 +106,7 @@ describe('discovering a catalogue procedure back from the log motcua simulate --
     const log = await readCsvLog([`${rows.join('\n')}\n`], 'small.csv');
     const d = discover(log);
     expect(shape(d.spec.flow)).toEqual(['tiep-nhan@desk', 'tham-dinh@office', 'ky-duyet@leader']);
-    expect(d.leftOut).toContain('activity "Xin ý kiến": in 1 of 40 finished cases (2.5%), under --min-frequency 0.05');
+    expect(d.leftOut.map((l) => l.en)).toContain('activity "Xin ý kiến": in 1 of 40 finished cases (2.5%), under --min-frequency 0.05');
     expect(d.cases.notFitting).toBe(0);
     const kept = discover(log, { minFrequency: 0.01 });
     expect(shape(kept.spec.flow)).toEqual(['tiep-nhan@desk', 'tham-dinh@office', { branch: 'xin-y-kien-needed', cases: [{ when: true, flow: ['xin-y-kien@office'] }], otherwise: [] }, 'ky-duyet@leader']);
@@ -144,14 +144,14 @@ describe('discovering a catalogue procedure back from the log motcua simulate --
     // Nobody's work is a station: no "applicant" or "system" station with dozens of officers.
     expect(Object.keys(land.scenario.stations)).toEqual(['commune-centre', 'commune-cadastral', 'land-office', 'local-tax', 'commune-committee']);
     expect(land.scenario.yaml).toMatch(/^ {6}"pay-land-tax": \{ empirical: \[.*\] \} # calendar days from the previous event; from \d+ observations/m);
-    expect(land.leftOut).toContain('"pay-land-tax" is taken as time excluded from the limit (held by the applicant or by nobody), reason "payment" guessed from its name: check it and add its legal reference');
+    expect(land.leftOut.map((l) => l.en)).toContain('"pay-land-tax" is taken as time excluded from the limit (held by the applicant or by nobody), reason "payment" guessed from its name: check it and add its legal reference');
     const permit = discover(log, { procedure: 'construction-permit-house' });
     expect(shape(permit.spec.flow)).toEqual(['appraise@commune-economic', 'consult opinions: commune-economic → province-departments, commune-cadastral within 8d, deemed consent', 'sign@commune-committee']);
     const c = permit.consultations[0]!;
     // The truth's silence is 0.15 per consulted agency; a few hundred consultations measure it to a few points.
     expect(Math.abs(c.deemed / (c.answers + c.deemed) - 0.15)).toBeLessThan(0.05);
     expect(permit.scenario.yaml).toMatch(/^ {6}"opinions": \{ duration: \{ .* \}, silence: 0\.1\d+ \} # from \d+ answers; silence: \d+ consents deemed of \d+ consulted agencies$/m);
-    expect(permit.leftOut.some((l) => l.includes('consultation'))).toBe(false);
+    expect(permit.leftOut.some((l) => l.en.includes('consultation'))).toBe(false);
     for (const [name, d] of [['land', land], ['permit', permit]] as const) {
       mkdirSync(`${DIR}/${name}`, { recursive: true });
       writeFileSync(`${DIR}/${name}/procedure.yaml`, d.procedureYaml);
