@@ -96,8 +96,9 @@ function candidates(proc: CompiledProcedure, snapshot: CaseSnapshot): Affordance
   out.push({ type: 'TRANSFER', by: desk });
   for (const [step, record] of Object.entries(ctx.steps)) {
     const by = actorOfStep(env, step);
-    if (record.status === 'active') out.push({ type: 'COMPLETE', by, step }, { type: 'REQUEST_SUPPLEMENT', by, step }, { type: 'REFUSE', by, step });
-    if (record.status === 'supplement') out.push({ type: 'SUPPLY', by: applicant, step });
+    // Every act on an open step is a candidate, whatever its status: the machine's guards decide
+    // (the holder may refuse the dossier while it waits for the applicant's papers, for one).
+    if (record.status !== 'done') out.push({ type: 'SUPPLY', by: applicant, step }, { type: 'COMPLETE', by, step }, { type: 'REQUEST_SUPPLEMENT', by, step }, { type: 'REFUSE', by, step });
   }
   for (const [consult, answers] of Object.entries(ctx.answers)) {
     const node = env.nodes.get(consult);

@@ -53,9 +53,10 @@ describe('what can be done now, and by whom', () => {
     ]);
   });
 
-  it('no second supplement request once the agency has used its one, and the papers come from the applicant for that step', () => {
+  it('no second supplement request once the agency has used its one, the papers come from the applicant for that step, and the holder may refuse meanwhile', () => {
     const asked = after([...accepted, { type: 'REQUEST_SUPPLEMENT', at: at('2025-03-04T09:00'), by: agency('commune'), step: 'verify', missing: ['map'] }]);
-    expect(affordances(proc, asked).map(said)).toEqual(['SUPPLY verify by applicant', 'WITHDRAW by applicant']);
+    // While the papers are awaited the holder may still refuse the dossier (the machine accepts it).
+    expect(affordances(proc, asked).map(said)).toEqual(['SUPPLY verify by applicant', 'REFUSE verify by commune', 'WITHDRAW by applicant']);
     const supplied = after([
       ...accepted,
       { type: 'REQUEST_SUPPLEMENT', at: at('2025-03-04T09:00'), by: agency('commune'), step: 'verify', missing: ['map'] },
