@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+import { runCli } from './cli.ts';
 import { EN, VI } from '../../src/i18n/messages.ts';
 import { CATALOGUE_DIR, loadProcedures } from '../../src/node/load-procedures.ts';
 import { LABELS } from '../../src/report/labels.ts';
@@ -61,4 +63,18 @@ function labelsOnly(output: string): string {
 export function englishIn(output: string): string[] {
   const found = words(labelsOnly(output));
   return ENGLISH.filter((w) => found.has(w));
+}
+
+/**
+ * A command line that is a user's mistake, told in Vietnamese: exit 2, nothing on standard output,
+ * one line on standard error beginning with `start`, and no English label in it once `data` has
+ * taken out what is the user's own (subcommands, field names, a parser's reason).
+ */
+export async function expectMistakeInVietnamese(argv: readonly string[], start: string, data: (err: string) => string = (err) => err): Promise<void> {
+  const { code, out, err } = await runCli(argv);
+  expect(code).toBe(2);
+  expect(out).toBe('');
+  expect(err.startsWith(start), err).toBe(true);
+  expect(err.split('\n')).toHaveLength(2);
+  expect(englishIn(data(err))).toEqual([]);
 }
