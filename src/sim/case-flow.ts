@@ -1,6 +1,5 @@
 import { workingDays } from '../calendar/duration.ts';
 import { type Instant, MS_PER_DAY, MS_PER_HOUR } from '../calendar/instant.ts';
-import type { BusinessCalendar } from '../calendar/business-calendar.ts';
 import { clockAfterSupplement, handoverIsImmediate, maySupplement, pauseClock, pauseReason, resumeClock, statutoryClassification, transferAt } from '../compile/policies.ts';
 import type { Actor, CaseEvent, OutcomeKind } from '../compile/types.ts';
 import { ACTIVITY } from '../export/event-log.ts';
@@ -41,7 +40,6 @@ export interface FlowParts {
   readonly hooks: RunHooks;
   readonly stats: readonly ProcedureStats[];
   readonly indicators: IndicatorCollector;
-  readonly deskCalendar: BusinessCalendar;
   readonly transferHours: Readonly<Record<'in-person' | 'postal' | 'online', Sampler>>;
   readonly applicantDays: Sampler;
   readonly warmupEnd: number;

@@ -81,7 +81,6 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     hooks,
     stats,
     indicators,
-    deskCalendar,
     transferHours: { 'in-person': samplerOf(config.transfer['in-person']), postal: samplerOf(config.transfer.postal), online: samplerOf(config.transfer.online) },
     applicantDays: samplerOf(config.applicantResponse),
     warmupEnd,
