@@ -15,9 +15,9 @@ type Transition = { guard?: unknown; target?: string; actions?: unknown; reenter
 const apply = (action: Action) => ({ type: 'apply', params: action });
 const allowed = (rule: Rule) => ({ type: 'allowed', params: rule });
 
-/** Node ids become state keys: XState reserves `.` and `#`. */
+/** Node ids become state keys: XState reserves `.` (the path), `#` (an id) and `\\` (its escape). */
 function key(id: string): string {
-  return id.replace(/[.#]/g, '_');
+  return id.replace(/[.#\\]/g, '_');
 }
 
 function sequence(flow: readonly FlowNode[]): StateConfig {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Instant } from '../../src/calendar/instant.ts';
+import { applyEvent, startCase } from '../../src/compile/case.ts';
+import { compileProcedure } from '../../src/compile/compile.ts';
 import { createEngine } from '../../src/engine/engine.ts';
 import { memoryStore } from '../../src/engine/memory-store.ts';
 import { readProcedure, writeProcedure } from '../../src/dsl/io.ts';
@@ -15,6 +17,16 @@ describe('regressions found by the fuzz suite', () => {
     const spec = kitchenSinkSpec();
     const text = writeProcedure({ ...spec, flow: spec.flow.map((n) => (n.kind === 'excluded' ? { ...n, id: '__proto__' } : n)) }, 'json');
     expect(() => readProcedure(text, 'proto.json')).toThrow('id "__proto__" cannot name a node: it names the prototype of a JavaScript object. Rename the node.');
+  });
+
+  it('compiles a flow node whose id holds a backslash, XState\'s escape character (fuzz seed 901641991: "Child state \'undefined\' does not exist")', () => {
+    const spec = kitchenSinkSpec();
+    const flow = spec.flow.map((n) => (n.kind === 'consult' ? { ...n, id: '\\' } : n));
+    expect(flow.some((n) => n.kind === 'consult' && n.id === '\\')).toBe(true);
+    const proc = compileProcedure(readProcedure(writeProcedure({ ...spec, flow }, 'json'), 'backslash.json'));
+    const { snapshot } = startCase(proc, { receivedAt: RECEIVED, channel: 'in-person', dossier: { remote: false } });
+    const accepted = applyEvent(proc, snapshot, { type: 'ACCEPT', at: RECEIVED, by: { kind: 'agency', agency: spec.receipt.desk } });
+    expect(accepted.ok).toBe(true);
   });
 
   const xes = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1849-2016" xmlns="http://www.xes-standard.org/">${inner}</log>\n`;
