@@ -1,4 +1,5 @@
 import { assign, setup } from 'xstate';
+import { stateKey } from '../dsl/state-key.ts';
 import type { BranchNode, ConsultNode, ExcludedNode, FlowNode, ParallelNode, ProcedureSpec, StepNode } from '../dsl/spec.ts';
 import { own } from '../own.ts';
 import { type CompileOptions, type ProcedureEnv, buildEnv } from './env.ts';
@@ -15,10 +16,7 @@ type Transition = { guard?: unknown; target?: string; actions?: unknown; reenter
 const apply = (action: Action) => ({ type: 'apply', params: action });
 const allowed = (rule: Rule) => ({ type: 'allowed', params: rule });
 
-/** Node ids become state keys: XState reserves `.` (the path), `#` (an id) and `\\` (its escape). */
-function key(id: string): string {
-  return id.replace(/[.#\\]/g, '_');
-}
+const key = stateKey;
 
 function sequence(flow: readonly FlowNode[]): StateConfig {
   if (flow.length === 0) return { initial: 'done', states: { done: { type: 'final' } } };

@@ -7,6 +7,7 @@ import { type Lang, label, labelBy, t } from '../i18n/translate.ts';
 import { zodIssueMessages } from '../i18n/zod-issue.ts';
 import type { Label, LegalRef } from '../legal.ts';
 import { describeExpected, procedureSchema, schemaAt } from './schema.ts';
+import { stateKey } from './state-key.ts';
 import type { BranchNode, ConsultNode, DossierField, FlowNode, ProcedureSpec } from './spec.ts';
 
 /** Where the procedure comes from, for error messages. */
@@ -289,10 +290,17 @@ function semanticProblems(spec: ProcedureSpec, options: ValidateOptions): Proced
     add('empty-flow', label('problem.empty-flow', { example: '{ kind: "step", id, agency, title, share }' }), ['flow']);
   }
   const ids = new Map<string, Path>();
+  const keys = new Map<string, { readonly id: string; readonly at: Path }>();
   const walk = (nodes: readonly FlowNode[], path: Path): void => {
     nodes.forEach((node, i) => {
       const at = [...path, i];
       const first = ids.get(node.id);
+      // Ids that differ only in what the machine's state keys cannot hold (. # \) would name one state.
+      const alike = keys.get(stateKey(node.id));
+      if (first === undefined && alike !== undefined && alike.id !== node.id) {
+        add('duplicate-id', label('problem.alike-id', { id: node.id, other: alike.id, at: at.join('.'), first: alike.at.join('.') }), [...at, 'id']);
+      }
+      if (alike === undefined) keys.set(stateKey(node.id), { id: node.id, at });
       // Node ids name the states of the compiled machine, which are object keys.
       if (node.id === '__proto__') add('reserved-id', 'id "__proto__" cannot name a node: it names the prototype of a JavaScript object. Rename the node.', [...at, 'id']);
       if (first === undefined) ids.set(node.id, at);

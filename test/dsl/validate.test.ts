@@ -272,6 +272,15 @@ describe('semantic problems', () => {
     });
   });
 
+  it('duplicate-id: ids that read alike once . # and \\ become _ (one state of the machine) are refused too', () => {
+    expect(problemOf(changed((s) => ((s.flow[0].id = 'check.docs'), (s.flow[2].cases[0].flow[0].id = 'check_docs'))))).toEqual({
+      code: 'duplicate-id',
+      path: ['flow', 2, 'cases', 0, 'flow', 0, 'id'],
+      message: `id "check_docs" at flow.2.cases.0.flow.0 reads as "check.docs" at flow.0 once . # and \\ become _ (the compiled machine's state names). Give each node of the flow an id that differs in letters, digits, - or _.`,
+    });
+    expect(validateProcedure(changed((s) => (s.flow[0].id = 'check.docs'))).flow[0]).toMatchObject({ id: 'check.docs' });
+  });
+
   it('empty-flow: a flow without any step', () => {
     const message = 'the flow has no step, so no agency would work on the dossier. Add at least one { kind: "step", id, agency, title, share }.';
     expect(problemOf(changed((s) => (s.flow = [])))).toEqual({ code: 'empty-flow', path: ['flow'], message });
