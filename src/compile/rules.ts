@@ -1,4 +1,5 @@
 import { match } from 'ts-pattern';
+import type { Label } from '../legal.ts';
 import { parseDuration } from '../calendar/duration.ts';
 import { formatInstant } from '../calendar/instant.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -38,9 +39,6 @@ export function actorOfStep(env: ProcedureEnv, step: string): Actor {
   return node.role === undefined ? { kind: 'agency', agency: node.agency } : { kind: 'agency', agency: node.agency, role: node.role };
 }
 
-/** A refusal's reason in both languages. */
-export type Reason = { readonly vi: string; readonly en: string };
-
 export function describeActor(env: ProcedureEnv, actor: Actor, lang: Lang = 'en'): string {
   return match(actor)
     .with({ kind: 'applicant' }, () => t(lang, 'actor.applicant'))
@@ -63,7 +61,7 @@ function verbOf(type: string, lang: Lang, it = false): string {
 }
 
 /** Null when `event` satisfies `rule` in `ctx`, else why not, in both languages. */
-export function refusal(env: ProcedureEnv, ctx: CaseContext, event: { readonly type: string }, rule: Rule): Reason | null {
+export function refusal(env: ProcedureEnv, ctx: CaseContext, event: { readonly type: string }, rule: Rule): Label | null {
   if (!isCaseEvent(event)) return null;
   if (event.at < ctx.now) {
     return label('refuse.time-order', { at: formatInstant(event.at), last: formatInstant(ctx.now) });
@@ -112,7 +110,7 @@ export function refusal(env: ProcedureEnv, ctx: CaseContext, event: { readonly t
     .exhaustive();
 }
 
-function holds(env: ProcedureEnv, event: CaseEvent, step: string): Reason | null {
+function holds(env: ProcedureEnv, event: CaseEvent, step: string): Label | null {
   if (!('step' in event) || event.step !== step) return label('refuse.step-inactive', { step: 'step' in event ? (event.step ?? '') : '' });
   const { agency, role } = env.steps.get(step)!;
   const by = event.by;
@@ -132,7 +130,7 @@ function holds(env: ProcedureEnv, event: CaseEvent, step: string): Reason | null
   return labelBy('refuse.holder', (lang) => ({ agency: agencyName(env, agency, lang), step, verb: verbOf(event.type, lang, it), actor: describeActor(env, by, lang) }));
 }
 
-function timerRefusal(ctx: CaseContext, event: CaseEvent, kind: (t: CaseContext['timers'][number]) => boolean): Reason | null {
+function timerRefusal(ctx: CaseContext, event: CaseEvent, kind: (t: CaseContext['timers'][number]) => boolean): Label | null {
   if (event.type !== 'TIMER') return label('refuse.not-timer');
   if (event.by.kind !== 'system') return label('refuse.timer-system');
   const timer = ctx.timers.find((t) => t.id === event.timer && kind(t));
@@ -140,7 +138,7 @@ function timerRefusal(ctx: CaseContext, event: CaseEvent, kind: (t: CaseContext[
   return event.at >= timer.at ? null : label('refuse.timer-early', { timer: event.timer, at: formatInstant(timer.at) });
 }
 
-function apologyRefusal(env: ProcedureEnv, ctx: CaseContext, event: CaseEvent): Reason | null {
+function apologyRefusal(env: ProcedureEnv, ctx: CaseContext, event: CaseEvent): Label | null {
   if (event.type !== 'APOLOGIZE') return label('refuse.not-apology');
   const by = event.by;
   const holders = Object.values(ctx.steps).filter((s) => s.status !== 'done').map((s) => s.agency);

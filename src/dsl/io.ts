@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument, stringify, visit, type YAMLError } from 'yaml';
+import type { Label } from '../legal.ts';
 import { ProcedureError } from '../errors.ts';
 import { type Lang, label, labelBy, t } from '../i18n/translate.ts';
 import { procedureSchema } from './schema.ts';
@@ -59,9 +60,7 @@ function formatOf(file: string): ProcedureFormat | undefined {
   return name.endsWith('.json') ? 'json' : name.endsWith('.yaml') || name.endsWith('.yml') ? 'yaml' : undefined;
 }
 
-type Said = { readonly vi: string; readonly en: string };
-
-function syntaxError(file: string, text: string, offset: number, what: string | Said, fix: Said, cause?: unknown): ProcedureError {
+function syntaxError(file: string, text: string, offset: number, what: string | Label, fix: Label, cause?: unknown): ProcedureError {
   const { line, column } = lineColumn(text, offset);
   return new ProcedureError('syntax', labelBy('error.syntax', (lang) => ({ line, column, what: typeof what === 'string' ? what : what[lang], fix: fix[lang] })), { file, ...(cause === undefined ? {} : { cause }) });
 }
@@ -89,7 +88,7 @@ function throwing(error: ProcedureError): never {
   throw error;
 }
 
-const YAML_FIXES: Readonly<Record<string, Said>> = {
+const YAML_FIXES: Readonly<Record<string, Label>> = {
   DUPLICATE_KEY: label('error.syntax.yaml.DUPLICATE_KEY'),
   TAB_AS_INDENT: label('error.syntax.yaml.TAB_AS_INDENT'),
   BAD_INDENT: label('error.syntax.yaml.BAD_INDENT', { brace: '{' }),
@@ -133,8 +132,8 @@ function readYaml(text: string, file: string): unknown {
  * Where and why `JSON.parse` refused the text; V8's messages do not always give the position. A
  * loop over an explicit stack rather than recursion, so deep nesting cannot overflow.
  */
-function jsonSyntaxError(text: string): { offset: number; what: Said } | undefined {
-  type Found = { offset: number; what: Said };
+function jsonSyntaxError(text: string): { offset: number; what: Label } | undefined {
+  type Found = { offset: number; what: Label };
   let i = 0;
   const stack: string[] = [];
   const fail = (what: (lang: Lang) => string): Found => {

@@ -1,4 +1,5 @@
 import { CaseError } from '../errors.ts';
+import type { Label } from '../legal.ts';
 import { label } from '../i18n/translate.ts';
 import type { IdempotentResult } from './store.ts';
 import type { Opened, SendResult } from './types.ts';
@@ -28,7 +29,7 @@ export interface ErrorJson {
   readonly message: string;
   readonly path: readonly (string | number)[];
   /** The message in both languages, when the catalogue wrote it. */
-  readonly messages?: { readonly vi: string; readonly en: string };
+  readonly messages?: Label;
 }
 
 export function errorJson(error: CaseError): ErrorJson {

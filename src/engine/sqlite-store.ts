@@ -1,4 +1,5 @@
 import Sqlite from 'better-sqlite3';
+import type { Label } from '../legal.ts';
 import type { Instant } from '../calendar/instant.ts';
 import type { StatusCode } from '../compile/case.ts';
 import { CaseError, MotcuaError, StoreError } from '../errors.ts';
@@ -318,7 +319,7 @@ export function storeFault(error: unknown, file: string, busyMs = 5000): unknown
   if (error instanceof StoreError || error instanceof CaseError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
-  const fault = (c: string, message: { readonly vi: string; readonly en: string }) => new StoreError(c, message, { file, cause: error });
+  const fault = (c: string, message: Label) => new StoreError(c, message, { file, cause: error });
   if (code.startsWith('SQLITE_FULL')) return fault('disk-full', label('error.store.disk-full'));
   if (code.startsWith('SQLITE_READONLY')) return fault('read-only', label('error.store.read-only'));
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return fault('locked', label('error.store.locked', { ms: busyMs }));

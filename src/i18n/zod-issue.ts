@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Label } from '../legal.ts';
 
 // zod ships its own message catalogues ("locales"), Vietnamese among them: a structural problem
 // (a missing key, a wrong type, a number out of range, an unknown option) is said by zod's own
@@ -16,7 +17,7 @@ const EN = z.locales.en().localeError;
  * const parsed = z.object({ n: z.number() }).safeParse({ n: 'x' });
  * if (!parsed.success) zodIssueMessages(parsed.error.issues[0]!, { n: 'x' }).vi // → 'Đầu vào không hợp lệ: mong đợi số, nhận được chuỗi'
  */
-export function zodIssueMessages(issue: z.core.$ZodIssue, root: unknown): { readonly vi: string; readonly en: string } {
+export function zodIssueMessages(issue: z.core.$ZodIssue, root: unknown): Label {
   const raw = { ...issue, input: valueAt(root, issue.path) } as unknown as z.core.$ZodRawIssue;
   const inEnglish = said(EN(raw));
   // A schema's own wording (not zod's) is kept as it is: there is no catalogue entry for it.

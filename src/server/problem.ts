@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import type { Label } from '../legal.ts';
 import Negotiator from 'negotiator';
 import { MotcuaError, oneLine } from '../errors.ts';
 import type { MessageKey } from '../i18n/messages.ts';
-import { type Lang, t } from '../i18n/translate.ts';
+import { CATALOGUES, type Lang, t } from '../i18n/translate.ts';
 
 /** RFC 9457 problem details, with the engine's error code and the path of the offending input. */
 export const problemSchema = z
@@ -44,7 +45,7 @@ export function statusOf(code: string): number {
 }
 
 /** A detail in both languages (from the catalogue), or in English only (a framework's own words). */
-export type Detail = string | { readonly vi: string; readonly en: string };
+export type Detail = string | Label;
 
 /**
  * The problem details of `code`, in `lang` (English unless the client asked for Vietnamese with
@@ -65,10 +66,11 @@ export function problemOf(error: MotcuaError, lang: Lang = 'en'): Problem {
 }
 
 type TitleKey = Extract<MessageKey, `http.title.${number}`>;
-const TITLED = new Set<number>([400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503]);
 
+/** The status's title from the catalogue (`http.title.<status>`), or the generic one. */
 function titleOf(status: number, lang: Lang): string {
-  return TITLED.has(status) ? t(lang, `http.title.${status}` as TitleKey) : t(lang, 'http.title.other');
+  const key = `http.title.${status}`;
+  return Object.hasOwn(CATALOGUES.en, key) ? t(lang, key as TitleKey) : t(lang, 'http.title.other');
 }
 
 /**

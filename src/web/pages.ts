@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Label } from '../legal.ts';
 import { BusinessCalendar } from '../calendar/business-calendar.ts';
 import { formatLocalDate, parseLocalDate } from '../calendar/date.ts';
 import { type Instant, instantAt, localDateOf } from '../calendar/instant.ts';
@@ -375,7 +376,7 @@ export function webPages(options: WebOptions): (req: WebRequest) => Promise<WebR
  * with the form. Only officers' events (WITHDRAW: the desk closing a withdrawal request): the
  * applicant's (supply, withdraw, rate) have their own pages.
  */
-export function eventFrom(f: URLSearchParams, at: Instant, by: Extract<CaseEvent['by'], { kind: 'agency' }>): CaseEvent | { readonly vi: string; readonly en: string } {
+export function eventFrom(f: URLSearchParams, at: Instant, by: Extract<CaseEvent['by'], { kind: 'agency' }>): CaseEvent | Label {
   const type = f.get('type');
   const step = f.get('step') ?? undefined;
   const note = (f.get('note') ?? '').trim();
