@@ -9,6 +9,7 @@ import type { Label, LegalRef } from '../legal.ts';
 import { describeExpected, procedureSchema, schemaAt } from './schema.ts';
 import { stateKey } from './state-key.ts';
 import type { BranchNode, ConsultNode, DossierField, FlowNode, ProcedureSpec } from './spec.ts';
+import { valueAt } from '../own.ts';
 
 /** Where the procedure comes from, for error messages. */
 export interface ValidateOptions {
@@ -153,12 +154,6 @@ function structuralProblem(issue: z.core.$ZodIssue, input: unknown, options: Val
         ? labelBy('procedure.shape.issue', (lang) => ({ issue: said[lang] }))
         : labelBy('procedure.shape.issue.expected', (lang) => ({ issue: said[lang], form: expected(at, lang)! }));
   return problem('invalid', message, at, options);
-}
-
-function valueAt(input: unknown, path: Path): unknown {
-  let value = input;
-  for (const segment of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined;
-  return value;
 }
 
 function problem(code: ProcedureProblemCode, message: string | Label, path: Path, options: ValidateOptions, cause?: unknown): ProcedureError {

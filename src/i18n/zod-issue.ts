@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { valueAt } from '../own.ts';
 import type { Label } from '../legal.ts';
 
 // zod ships its own message catalogues ("locales"), Vietnamese among them: a structural problem
@@ -42,13 +43,4 @@ const TYPE_AFTER = /(mong đợi |nhận được )(string|number|int|boolean|ob
 function said(result: string | { message: string } | undefined | null): string | undefined {
   if (result === undefined || result === null) return undefined;
   return typeof result === 'string' ? result : result.message;
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let value = root;
-  for (const segment of path) {
-    if (typeof value !== 'object' || value === null || typeof segment === 'symbol') return undefined;
-    value = Object.hasOwn(value, segment) ? (value as Record<string | number, unknown>)[segment] : undefined;
-  }
-  return value;
 }

@@ -140,20 +140,21 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const inForce = (id: string, date: string): ProcedureSpec => {
     const versions = versionsOf(id);
     if (versions.length === 0) throw new CaseError('unknown-procedure', label('error.engine.unknown-procedure.http', { id }), { path: ['id'] });
-    // The one rule of which version is in force (its start and its end), as the engine applies it.
-    try {
-      return versionInForce(versions, date, ['on']);
-    } catch (error) {
-      throw error instanceof MotcuaError ? new CaseError(error.code, error.messages ?? error.message, { path: error.path, cause: error }) : error;
-    }
+    // The one rule of which version is in force (its start and its end), as the engine applies it;
+    // its not-in-force error becomes problem details like any other.
+    return versionInForce(versions, date, ['on']);
   };
   const today = () => formatLocalDate(localDateOf(now()));
+  /** The exact version a stored case runs on. */
+  const specOfRecord = (record: { readonly caseId: string; readonly procedure: { readonly id: string; readonly version: string } }): ProcedureSpec => {
+    const spec = specs.get(`${record.procedure.id}@${record.procedure.version}`);
+    if (spec === undefined) throw new CaseError('unknown-procedure-version', label('error.engine.unknown-version.http', { caseId: record.caseId, id: record.procedure.id, version: record.procedure.version }));
+    return spec;
+  };
   const specOfCase = async (caseId: string): Promise<ProcedureSpec> => {
     const record = await store.get(caseId);
     if (record === null) throw new CaseError('unknown-case', label('error.engine.unknown-dossier', { code: caseId }), { path: ['caseId'] });
-    const spec = specs.get(`${record.procedure.id}@${record.procedure.version}`);
-    if (spec === undefined) throw new CaseError('unknown-procedure-version', label('error.engine.unknown-version.http', { caseId, id: record.procedure.id, version: record.procedure.version }));
-    return spec;
+    return specOfRecord(record);
   };
   const staff = (request: FastifyRequest) => context.principal(request);
   const envs = new Map<ProcedureSpec, ReturnType<typeof buildEnv>>();
@@ -374,7 +375,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       const code = params['code']!;
       const found = await store.get(code);
       if (found === null) throw new CaseError('unknown-case', label('error.engine.unknown-dossier', { code }), { path: ['code'] });
-      const spec = await specOfCase(code);
+      const spec = specOfRecord(found);
       const env = envOf(spec);
       const [status, due] = [await engine.status(code), await engine.dueDates(code)];
       const agencyName = (id: string) => spec.agencies[id]?.name ?? { vi: id, en: id };

@@ -6,6 +6,7 @@ import { labelBy } from '../../i18n/translate.ts';
 import type { Label } from '../../legal.ts';
 import { type Said, fromIssue as saidIn, inIssue, labelOf, said, sayIn } from './said.ts';
 import { type ScenarioFile, scenarioSchema } from './schema.ts';
+import { valueAt } from '../../own.ts';
 
 type Path = readonly (string | number)[];
 
@@ -122,12 +123,6 @@ function messageOf(issue: z.core.$ZodRawIssue): string {
     default:
       return say(said('scenario.zod.invalid', { found: show(issue.input), what: described(issue.inst) ?? said('scenario.zod.a-value') }));
   }
-}
-
-function valueAt(data: unknown, path: Path): unknown {
-  let value = data;
-  for (const segment of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined;
-  return value;
 }
 
 /** The option errors of a union that fit the value's kind, if one option does. */
