@@ -93,6 +93,7 @@ export class CaseFlow implements ServiceHost {
     const now = events.now as Instant;
     const c = cases.open();
     c.reset(this.#nextId++, p, now, plan.chooseChannel(rng), plan.chooseDossier(rng), now >= this.parts.warmupEnd);
+    cases.admit(c);
     this.arrived++;
     this.live++;
     if (c.counted) stats[p]!.started++;
@@ -111,6 +112,8 @@ export class CaseFlow implements ServiceHost {
     const node = jobs.node[j]!;
     const aux = jobs.aux[j]!;
     if (c !== undefined && hooks.activity !== undefined) hooks.activity(this.#activityOf(c, j));
+    // The receipt job ready at the arrival knows the arrival's position, which the cycle time needs.
+    if (c !== undefined && purpose === RECEIPT_JOB && jobs.enabled[j] === c.arrival && service.stations[jobs.station[j]!]!.calendar === this.parts.plans[c.p]!.env.calendar) c.arrivalPos = jobs.enabledPos[j]!;
     jobs.release(j);
     if (c === undefined || c.outcome !== null) return;
     if (purpose === RECEIPT_JOB) this.#receiptDone(c);
@@ -320,7 +323,8 @@ export class CaseFlow implements ServiceHost {
         else if (cls === 'on-time') s.onTime++;
         else s.late++;
         const cal = plans[c.p]!.env.calendar;
-        s.cycleWorkingDays.add(cal.workingTimeBetween(c.arrival, now) / (cal.hoursPerWorkingDay * MS_PER_HOUR));
+        const from = c.arrivalPos === c.arrivalPos ? c.arrivalPos : cal.position(c.arrival);
+        s.cycleWorkingDays.add((this.parts.service.positionNow(cal) - from) / (cal.hoursPerWorkingDay * MS_PER_HOUR));
         s.cycleCalendarDays.add((now - c.arrival) / MS_PER_DAY);
       }
     }

@@ -17,6 +17,8 @@ export class SimCase {
   /** Index of the procedure in the scenario. */
   p = 0;
   arrival = 0 as Instant;
+  /** The working-time position of the arrival in the procedure's calendar, when its first receipt job gave it (else NaN). */
+  arrivalPos = Number.NaN;
   channel: Channel = 'online';
   dossier: Dossier = {};
   /** Received after the warm-up, so counted in the statistics. */
@@ -49,6 +51,7 @@ export class SimCase {
     this.id = id;
     this.p = p;
     this.arrival = arrival;
+    this.arrivalPos = Number.NaN;
     this.channel = channel;
     this.dossier = dossier;
     this.counted = counted;
@@ -79,10 +82,11 @@ export class SimCase {
 /** The live cases: memory follows the cases in progress, not the cases simulated. */
 export class CaseTable {
   readonly #slots: SimCase[] = [];
-  readonly #live: boolean[] = [];
+  /** The id of the live case in each slot, -1 when the slot is free: `get` reads one number. */
+  #ids = new Float64Array(256).fill(-1);
   readonly #free: number[] = [];
 
-  /** A record for a new case, in a free slot. */
+  /** A record for a new case, in a free slot: `reset` it, then `admit` it. */
   open(): SimCase {
     const slot = this.#free.length > 0 ? this.#free.pop()! : this.#slots.length;
     let c = this.#slots[slot];
@@ -91,24 +95,31 @@ export class CaseTable {
       c.slot = slot;
       this.#slots[slot] = c;
     }
-    this.#live[slot] = true;
     return c;
   }
 
-  /** The live case in `slot` if it is still case `id`. */
+  /** The live case in `slot` if it is still case `id` (ids are never negative). */
   get(slot: number, id: number): SimCase | undefined {
-    if (slot < 0 || this.#live[slot] !== true) return undefined;
-    const c = this.#slots[slot]!;
-    return c.id === id ? c : undefined;
+    return slot >= 0 && slot < this.#ids.length && this.#ids[slot] === id ? this.#slots[slot] : undefined;
+  }
+
+  /** Marks the record `c` live as case `c.id`: call once its `reset` has given it its id. */
+  admit(c: SimCase): void {
+    if (c.slot >= this.#ids.length) {
+      const grown = new Float64Array(this.#ids.length * 2).fill(-1);
+      grown.set(this.#ids);
+      this.#ids = grown;
+    }
+    this.#ids[c.slot] = c.id;
   }
 
   close(c: SimCase): void {
-    this.#live[c.slot] = false;
+    this.#ids[c.slot] = -1;
     this.#free.push(c.slot);
   }
 
   /** The live cases, in slot order. */
   *live(): Generator<SimCase> {
-    for (let k = 0; k < this.#slots.length; k++) if (this.#live[k] === true) yield this.#slots[k]!;
+    for (let k = 0; k < this.#slots.length; k++) if (this.#ids[k]! >= 0) yield this.#slots[k]!;
   }
 }

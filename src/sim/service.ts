@@ -24,6 +24,15 @@ export interface ServiceHost {
 export class Service {
   readonly jobs = new JobTable();
   readonly #placed = new Float64Array(2);
+  /**
+   * The working-time position of the instant `#knownAt` in calendar `#knownIn`: the end of the job
+   * that has just ended, already computed when the job was placed. The case's next job, ready at
+   * that instant at a station with the same office hours (the same calendar object), takes its
+   * position from here instead of looking the instant up again for its queue-wait statistic.
+   */
+  #knownAt = Number.NaN;
+  #knownIn: Station['calendar'] | undefined;
+  #knownPos = 0;
   /** Set once, by the flow that gives the service its jobs. */
   host: ServiceHost | undefined;
 
@@ -39,6 +48,7 @@ export class Service {
     const now = this.events.now;
     const j = this.jobs.add(slot, id, s, node, purpose, aux, now, due);
     const station = this.stations[s]!;
+    if (now === this.#knownAt && station.calendar === this.#knownIn) this.jobs.enabledPos[j] = this.#knownPos;
     if (station.free > 0) {
       if (!this.#start(station, j, station.idle[--station.free]!)) station.free++;
       return;
@@ -47,10 +57,22 @@ export class Service {
     if (now >= this.from && station.queued > station.stats.longestQueue) station.stats.longestQueue = station.queued;
   }
 
+  /**
+   * The working-time position of now in `calendar`: the end of the job that has just ended when it
+   * ended now in that calendar, else looked up.
+   */
+  positionNow(calendar: Station['calendar']): number {
+    const now = this.events.now;
+    return now === this.#knownAt && calendar === this.#knownIn ? this.#knownPos : calendar.position(now as Instant);
+  }
+
   /** The end of job `j`: its officer takes the next job waiting (or becomes idle). Release `j` after reading it. */
   finished(j: number): void {
     const station = this.stations[this.jobs.station[j]!]!;
     const officer = this.jobs.officer[j]!;
+    this.#knownAt = this.events.now;
+    this.#knownIn = station.calendar;
+    this.#knownPos = this.jobs.endPos[j]!;
     for (;;) {
       const next = station.take();
       if (next < 0) {
@@ -71,17 +93,22 @@ export class Service {
     }
     const now = this.events.now;
     const placed = this.#placed;
-    const position = station.calendar.placeWork(now as Instant, Math.max(0, Math.round(hours * MS_PER_HOUR)), placed);
+    const ms = Math.max(0, Math.round(hours * MS_PER_HOUR));
+    const position = station.calendar.placeWork(now as Instant, ms, placed);
     const start = placed[0]!;
     jobs.start[j] = start;
+    jobs.endPos[j] = position + ms;
     jobs.officer[j] = officer;
+    const enabled = jobs.enabled[j]!;
+    let enabledPos = jobs.enabledPos[j]!;
+    // Not known from the end of the case's last job (an arrival, a reply, a station with other hours): looked up.
+    if (enabledPos !== enabledPos) jobs.enabledPos[j] = enabledPos = enabled === now ? position : station.calendar.position(enabled as Instant);
     if (start >= this.from && start < this.to) {
       const s = station.stats;
       s.jobs++;
       s.busyHours += hours;
-      const enabled = jobs.enabled[j]!;
       // Working time waited: from the position of `now`, which is the position of the start.
-      const waited = enabled === now ? 0 : position - station.calendar.position(enabled as Instant);
+      const waited = position - enabledPos;
       s.queueWait.add(waited / MS_PER_HOUR);
       s.offHoursWait.add((start - enabled - waited) / MS_PER_HOUR);
     }

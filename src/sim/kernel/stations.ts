@@ -75,6 +75,9 @@ export class JobTable {
   start = new Float64Array(256);
   officer = new Int32Array(256);
   due = new Float64Array(256);
+  /** Working-time position (in its station's calendar) at which the job was ready, NaN when not known yet; and at which its work ends. */
+  enabledPos = new Float64Array(256);
+  endPos = new Float64Array(256);
   #used = 0;
   readonly #free: number[] = [];
 
@@ -95,6 +98,7 @@ export class JobTable {
     this.start[j] = enabled;
     this.officer[j] = -1;
     this.due[j] = due;
+    this.enabledPos[j] = Number.NaN;
     return j;
   }
 
@@ -126,5 +130,7 @@ export class JobTable {
     this.start = f64(this.start);
     this.officer = i32(this.officer);
     this.due = f64(this.due);
+    this.enabledPos = f64(this.enabledPos);
+    this.endPos = f64(this.endPos);
   }
 }

@@ -7,25 +7,40 @@ export class Histogram {
   readonly width: number;
   readonly bins: Float64Array;
   count = 0;
-  mean = 0;
-  #m2 = 0;
   max = 0;
   overflow = 0;
+  readonly #perWidth: number;
+  // Sums of x − shift and of its square, shifted by the first value seen: as exact as Welford's
+  // update for values near one another (the shifted-data algorithm), without a division per value
+  // on the simulator's hot path (four histograms take a value per job and per case).
+  #shift = 0;
+  #sum = 0;
+  #sumSq = 0;
 
   constructor(width: number, binCount: number) {
     this.width = width;
+    this.#perWidth = 1 / width;
     this.bins = new Float64Array(binCount);
   }
 
   add(x: number): void {
-    this.count++;
-    const delta = x - this.mean;
-    this.mean += delta / this.count;
-    this.#m2 += delta * (x - this.mean);
+    if (this.count++ === 0) this.#shift = x;
+    const d = x - this.#shift;
+    this.#sum += d;
+    this.#sumSq += d * d;
     if (x > this.max) this.max = x;
-    const bin = Math.floor(x / this.width);
+    const bin = Math.floor(x * this.#perWidth);
     if (bin < this.bins.length) this.bins[bin < 0 ? 0 : bin]!++;
     else this.overflow++;
+  }
+
+  get mean(): number {
+    return this.count === 0 ? 0 : this.#shift + this.#sum / this.count;
+  }
+
+  /** Sum of squared deviations from the mean. */
+  get #m2(): number {
+    return this.count === 0 ? 0 : Math.max(0, this.#sumSq - (this.#sum * this.#sum) / this.count);
   }
 
   /** Plain data, to cross a worker-thread boundary. */
@@ -37,8 +52,10 @@ export class Histogram {
     const h = new Histogram(d.width, d.bins.length);
     h.bins.set(d.bins);
     h.count = d.count;
-    h.mean = d.mean;
-    h.#m2 = d.m2;
+    // Shifted by the mean: the sum of deviations is 0 and the sum of their squares is m2.
+    h.#shift = d.mean;
+    h.#sum = 0;
+    h.#sumSq = d.m2;
     h.max = d.max;
     h.overflow = d.overflow;
     return h;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { Histogram } from '../../src/sim/stats/histogram.ts';
+
+/** Mean and sum of squared deviations by the two-pass formula, the reference. */
+function twoPass(xs: readonly number[]): { mean: number; m2: number } {
+  const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+  return { mean, m2: xs.reduce((s, x) => s + (x - mean) ** 2, 0) };
+}
+
+describe('Histogram', () => {
+  it('gives the mean, variance, maximum, bins and overflow of what it was given', () => {
+    const h = new Histogram(0.5, 4);
+    for (const x of [0.2, 0.7, 0.9, 1.4, 3.5]) h.add(x);
+    expect(h.count).toBe(5);
+    expect(h.mean).toBeCloseTo(1.34, 12);
+    // Σ(x − 1.34)² = 1.2996 + 0.4096 + 0.1936 + 0.0036 + 4.6656 = 6.572, over n − 1 = 4.
+    expect(h.variance).toBeCloseTo(1.643, 12);
+    expect(h.max).toBe(3.5);
+    expect([...h.bins]).toEqual([1, 2, 1, 0]);
+    expect(h.overflow).toBe(1);
+  });
+
+  it('keeps the variance of values far from zero as exact as the two-pass formula (shifted sums)', () => {
+    // Values near 10⁶ days with spread 10⁻³: naive Σx² − (Σx)²/n loses every digit here.
+    const xs = Array.from({ length: 10_000 }, (_, i) => 1e6 + ((i * 7919) % 1000) * 1e-6);
+    const h = new Histogram(1, 10);
+    for (const x of xs) h.add(x);
+    const ref = twoPass(xs);
+    expect(h.mean).toBeCloseTo(ref.mean, 9);
+    expect(h.variance / (ref.m2 / (xs.length - 1))).toBeCloseTo(1, 6);
+  });
+
+  it('is empty before its first value, and crosses a worker boundary unchanged', () => {
+    const empty = new Histogram(1, 2);
+    expect([empty.count, empty.mean, empty.variance, empty.quantile(0.5)]).toEqual([0, 0, 0, 0]);
+    const h = new Histogram(0.25, 100);
+    for (const x of [3, 1, 4, 1, 5, 9, 2, 6]) h.add(x);
+    const back = Histogram.fromData(h.toData());
+    expect([back.count, back.max, back.overflow, back.quantile(0.5)]).toEqual([h.count, h.max, h.overflow, h.quantile(0.5)]);
+    expect(back.mean).toBeCloseTo(3.875, 12);
+    expect(back.variance).toBeCloseTo(h.variance, 12);
+    // Adding after the crossing continues the same sums.
+    back.add(5);
+    h.add(5);
+    expect(back.mean).toBeCloseTo(h.mean, 12);
+    expect(back.variance).toBeCloseTo(h.variance, 12);
+  });
+});
