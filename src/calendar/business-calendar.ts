@@ -192,13 +192,18 @@ export class BusinessCalendar {
     const at = msOfLocalDay(t);
     let p = idx.cum[i]!;
     let open = false;
+    // The end of the shift `t` is open in: work that fits in it ends at `t + ms`, with no search.
+    let shiftEnd = -1;
     for (const s of idx.shiftTable[idx.shiftId[i]!]!) {
       p += Math.min(Math.max(at - s.start, 0), s.end - s.start);
-      if (s.start <= at && (at < s.end || (at === s.end && ms === 0))) open = true;
+      if (s.start <= at && (at < s.end || (at === s.end && ms === 0))) {
+        open = true;
+        shiftEnd = s.end;
+      }
     }
     const start = open ? t : this.#locate(p, true, i);
     out[0] = start;
-    out[1] = ms === 0 ? start : this.#locate(p + ms, false, i);
+    out[1] = ms === 0 ? start : at + ms <= shiftEnd ? t + ms : this.#locate(p + ms, false, i);
     return p;
   }
 
