@@ -41,11 +41,12 @@ export class Station {
     }
     if (this.#size === this.#fifo.length) {
       const grown = new Int32Array(this.#fifo.length * 2);
-      for (let k = 0; k < this.#size; k++) grown[k] = this.#fifo[(this.#head + k) % this.#fifo.length]!;
+      for (let k = 0; k < this.#size; k++) grown[k] = this.#fifo[(this.#head + k) & (this.#fifo.length - 1)]!;
       this.#fifo = grown;
       this.#head = 0;
     }
-    this.#fifo[(this.#head + this.#size++) % this.#fifo.length] = j;
+    // The ring's length is a power of two: a mask, not a division.
+    this.#fifo[(this.#head + this.#size++) & (this.#fifo.length - 1)] = j;
   }
 
   /** The next job to serve, taken out of the queue; -1 when none waits. */
@@ -53,7 +54,7 @@ export class Station {
     if (this.#edd) return this.#eddQueue.length > 0 ? popMin(this.#eddQueue).job : -1;
     if (this.#size === 0) return -1;
     const j = this.#fifo[this.#head]!;
-    this.#head = (this.#head + 1) % this.#fifo.length;
+    this.#head = (this.#head + 1) & (this.#fifo.length - 1);
     this.#size--;
     return j;
   }
