@@ -255,7 +255,8 @@ export function lastMomentFinder(cal: BusinessCalendar, d: Duration): (l: Ledger
   let last: { readonly p: number; readonly at: Instant } | undefined;
   return (l, startedAt = l.startedAt) => {
     if (l.due === null) return null;
-    if (l.due === lastDue && l.measure === lastMeasure) return last!.p <= position(cal, l.measure, startedAt) ? startedAt : last!.at;
+    // `at` is the first instant whose position reaches `p`, so the start has passed `p` exactly when it is not before `at`: no look-up.
+    if (l.due === lastDue && l.measure === lastMeasure) return startedAt >= last!.at ? startedAt : last!.at;
     let byDue = found.get(l.measure);
     if (byDue === undefined) found.set(l.measure, (byDue = new Map()));
     let known = byDue.get(l.due);
@@ -271,6 +272,6 @@ export function lastMomentFinder(cal: BusinessCalendar, d: Duration): (l: Ledger
     lastMeasure = l.measure;
     lastDue = l.due;
     last = known;
-    return known.p <= position(cal, l.measure, startedAt) ? startedAt : known.at;
+    return startedAt >= known.at ? startedAt : known.at;
   };
 }
