@@ -150,6 +150,26 @@ const tally = (): Tally => ({
   oneStop: { early: 0, onTime: 0, late: 0 },
 });
 
+/** `into` plus `from`, counter by counter (the counters are numbers, or records of numbers). */
+function addTally(into: Tally, from: Tally): Tally {
+  const a = into as unknown as Record<string, number | Record<string, number>>;
+  const b = from as unknown as Record<string, number | Record<string, number>>;
+  for (const key of Object.keys(b)) {
+    const x = b[key]!;
+    if (typeof x === 'number') (a[key] as number) += x;
+    else for (const k of Object.keys(x)) (a[key] as Record<string, number>)[k]! += x[k]!;
+  }
+  return into;
+}
+
+/** The dossiers of one agency, procedure and level: each is counted once, in its cell, and the groups are sums of cells. */
+interface Cell {
+  readonly agency: string;
+  readonly procedure: string;
+  readonly level: string;
+  readonly t: Tally;
+}
+
 /**
  * The Decision 766 indicators of dossier records (and complaint records) for a period: in total,
  * per agency (ranked), per procedure and per level, with motcua's own early / on-time / late split
@@ -207,11 +227,12 @@ export class Decision766Tally {
     this.#end = Math.min(options.to, options.now) as Instant;
   }
 
-  /** The tallies of the last dossier counted (total, agency, procedure, level), and its groups' keys. */
-  readonly #groups: Tally[] = [];
-  #agencyKey = '';
-  #procedureKey = '';
-  #levelKey = '';
+  // Dossiers are counted in cells (agency, procedure, level), once each, and added up into the
+  // total and the groups in `result`: a quarter of the counting of four group tallies per dossier
+  // (the simulator counts every dossier it ends). The group tallies hold the complaints.
+  readonly #cells = new Map<string, Cell>();
+  /** The cell of the last dossier counted: dossiers one after another mostly share it. */
+  #cell: Cell | undefined;
 
   #group(map: Map<string, Tally>, key: string): Tally {
     let t = map.get(key);
@@ -219,19 +240,21 @@ export class Decision766Tally {
     return t;
   }
 
-  /** The four tallies a dossier counts in; looked up again only when its groups differ from the last one's. */
-  #groupsOf(agency: string, procedure: string, level: string): readonly Tally[] {
-    const groups = this.#groups;
-    if (groups.length === 0 || agency !== this.#agencyKey || procedure !== this.#procedureKey || level !== this.#levelKey) {
-      groups[0] = this.#total;
-      groups[1] = this.#group(this.#agencies, agency);
-      groups[2] = this.#group(this.#procedures, procedure);
-      groups[3] = this.#group(this.#levels, level);
-      this.#agencyKey = agency;
-      this.#procedureKey = procedure;
-      this.#levelKey = level;
+  #cellOf(agency: string, procedure: string, level: string): Tally {
+    const last = this.#cell;
+    if (last !== undefined && last.agency === agency && last.procedure === procedure && last.level === level) return last.t;
+    const key = `${agency}\u0000${procedure}\u0000${level}`;
+    let cell = this.#cells.get(key);
+    if (cell === undefined) {
+      cell = { agency, procedure, level, t: tally() };
+      this.#cells.set(key, cell);
+      // The groups exist from their first dossier, in the order they were first met.
+      this.#group(this.#agencies, agency);
+      this.#group(this.#procedures, procedure);
+      this.#group(this.#levels, level);
     }
-    return groups;
+    this.#cell = cell;
+    return cell.t;
   }
 
   /** Counts one dossier record. */
@@ -251,29 +274,26 @@ export class Decision766Tally {
     const late = tooMany || pastDue;
     const rating = r.rating !== null && r.rating.at < end ? r.rating.value : null;
     const dissatisfied = rating === 'not-satisfied' || complained;
-    const groups = this.#groupsOf(r.agency, r.procedure, r.level ?? 'unknown');
-    for (let g = 0; g < 4; g++) {
-      const t = groups[g]!;
-      t.handled++;
-      if (ended !== null) {
-        if (late) t.endedLate++;
-        else t.resolvedOnTime++;
-        t.ended[ended.kind === 'refused-at-receipt' ? 'refusedAtReceipt' : ended.kind]++;
-        if (ended.kind === 'resolved' || ended.kind === 'refused') {
-          if (ended.classification === 'early') t.oneStop.early++;
-          else if (ended.classification === 'on-time') t.oneStop.onTime++;
-          else t.oneStop.late++;
-        }
-      } else if (late) t.pendingOverdue++;
-      else t.withinLimit++;
-      if (late && tooMany) t.tooManySupplements++;
-      if (rating === 'very-satisfied') t.ratings.verySatisfied++;
-      else if (rating === 'satisfied') t.ratings.satisfied++;
-      else if (rating === 'not-satisfied') t.ratings.notSatisfied++;
-      if (complained) t.withComplaint++;
-      if (dissatisfied) t.dissatisfied++;
-      if (late || dissatisfied) t.lateOrDissatisfied++;
-    }
+    const t = this.#cellOf(r.agency, r.procedure, r.level ?? 'unknown');
+    t.handled++;
+    if (ended !== null) {
+      if (late) t.endedLate++;
+      else t.resolvedOnTime++;
+      t.ended[ended.kind === 'refused-at-receipt' ? 'refusedAtReceipt' : ended.kind]++;
+      if (ended.kind === 'resolved' || ended.kind === 'refused') {
+        if (ended.classification === 'early') t.oneStop.early++;
+        else if (ended.classification === 'on-time') t.oneStop.onTime++;
+        else t.oneStop.late++;
+      }
+    } else if (late) t.pendingOverdue++;
+    else t.withinLimit++;
+    if (late && tooMany) t.tooManySupplements++;
+    if (rating === 'very-satisfied') t.ratings.verySatisfied++;
+    else if (rating === 'satisfied') t.ratings.satisfied++;
+    else if (rating === 'not-satisfied') t.ratings.notSatisfied++;
+    if (complained) t.withComplaint++;
+    if (dissatisfied) t.dissatisfied++;
+    if (late || dissatisfied) t.lateOrDissatisfied++;
   }
 
   /** Counts one complaint; `about` is the record of the dossier it is about, when known. */
@@ -314,18 +334,22 @@ export class Decision766Tally {
     const settings = this.#settings;
     const end = this.#end;
     const finish = (t: Tally) => figures(t, settings);
-    const byAgency = [...this.#agencies.entries()].map(([agency, t]) => ({ agency, ...finish(t) }));
+    // Each group: its complaints plus the cells of its dossiers (fresh sums: `result` may be asked again).
+    const cells = [...this.#cells.values()];
+    const summed = (map: Map<string, Tally>, of: (c: Cell) => string) => new Map([...map].map(([key, direct]) => [key, cells.reduce((sum, c) => (of(c) === key ? addTally(sum, c.t) : sum), addTally(tally(), direct))]));
+    const total = cells.reduce((sum, c) => addTally(sum, c.t), addTally(tally(), this.#total));
+    const byAgency = [...summed(this.#agencies, (c) => c.agency).entries()].map(([agency, t]) => ({ agency, ...finish(t) }));
     byAgency.sort((a, b) => b.points.total - a.points.total || a.agency.localeCompare(b.agency));
     // Competition ranking: equal totals share the rank of the first of them (1, 2, 2, 4).
     const ranked = byAgency.map((a) => ({ ...a, rank: 1 + byAgency.findIndex((b) => Math.abs(b.points.total - a.points.total) < 1e-9) }));
-    const procedures = this.#procedures;
-    const levels = this.#levels;
+    const procedures = summed(this.#procedures, (c) => c.procedure);
+    const levels = summed(this.#levels, (c) => c.level);
     return {
       definitions: { onTimeRate: 'decision-766', satisfactionRate: settings.satisfaction === 'union' ? 'decision-766-union' : 'decision-766-sum', points: 'decision-766-linear-unverified', oneStop: 'motcua-one-stop' },
       ref: DECISION_766_REF,
       period: { from: formatInstant(this.#from), to: formatInstant(end) },
       options: settings,
-      ...finish(this.#total),
+      ...finish(total),
       byAgency: ranked,
       byProcedure: [...procedures.keys()].sort().map((procedure) => ({ procedure, ...finish(procedures.get(procedure)!) })),
       byLevel: [...levels.keys()].sort().map((level) => ({ level: level as Level | 'unknown', ...finish(levels.get(level)!) })),
