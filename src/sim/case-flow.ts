@@ -60,12 +60,14 @@ export class CaseFlow implements ServiceHost {
   sojourn = 0;
   lastT: number;
   readonly #emit: ((c: SimCase, event: CaseEvent) => void) | undefined;
+  readonly #edd: boolean;
   #nextId = 0;
 
   constructor(private readonly parts: FlowParts) {
     const trace = parts.hooks.trace;
     this.#emit = trace === undefined ? undefined : (c, event) => trace(c.id, event);
     this.lastT = parts.events.now;
+    this.#edd = parts.config.discipline === 'edd';
   }
 
   /** Moves the time-average of cases in the system to now. */
@@ -166,7 +168,8 @@ export class CaseFlow implements ServiceHost {
   // ---- the walk ----------------------------------------------------------------------------------
 
   #enqueue(c: SimCase, station: number, node: number, purpose: number, aux: number): void {
-    this.parts.service.enqueue(c.slot, c.id, station, node, purpose, aux, c.statutory?.due ?? Number.MAX_VALUE);
+    // The due instant orders the queues only under earliest-due-first.
+    this.parts.service.enqueue(c.slot, c.id, station, node, purpose, aux, this.#edd ? (c.statutory?.due ?? Number.MAX_VALUE) : 0);
   }
 
   #receiptDone(c: SimCase): void {

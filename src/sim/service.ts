@@ -46,7 +46,7 @@ export class Service {
   /** A job for case (`slot`, `id`) at station `s`, started now if an officer is free, else queued. */
   enqueue(slot: number, id: number, s: number, node: number, purpose: number, aux: number, due: number): void {
     const now = this.events.now;
-    const j = this.jobs.add(slot, id, s, node, purpose, aux, now, due);
+    const j = this.jobs.add(slot, id, s, node, purpose, aux, now);
     const station = this.stations[s]!;
     if (now === this.#knownAt && station.calendar === this.#knownIn) this.jobs.enabledPos[j] = this.#knownPos;
     if (station.free > 0) {

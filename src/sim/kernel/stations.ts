@@ -75,14 +75,13 @@ export class JobTable {
   enabled = new Float64Array(256);
   start = new Float64Array(256);
   officer = new Int32Array(256);
-  due = new Float64Array(256);
   /** Working-time position (in its station's calendar) at which the job was ready, NaN when not known yet; and at which its work ends. */
   enabledPos = new Float64Array(256);
   endPos = new Float64Array(256);
   #used = 0;
   readonly #free: number[] = [];
 
-  add(slot: number, caseId: number, station: number, node: number, purpose: number, aux: number, enabled: number, due: number): number {
+  add(slot: number, caseId: number, station: number, node: number, purpose: number, aux: number, enabled: number): number {
     let j: number;
     if (this.#free.length > 0) j = this.#free.pop()!;
     else {
@@ -98,7 +97,6 @@ export class JobTable {
     this.enabled[j] = enabled;
     this.start[j] = enabled;
     this.officer[j] = -1;
-    this.due[j] = due;
     this.enabledPos[j] = Number.NaN;
     return j;
   }
@@ -130,7 +128,6 @@ export class JobTable {
     this.enabled = f64(this.enabled);
     this.start = f64(this.start);
     this.officer = i32(this.officer);
-    this.due = f64(this.due);
     this.enabledPos = f64(this.enabledPos);
     this.endPos = f64(this.endPos);
   }
