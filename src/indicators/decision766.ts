@@ -334,16 +334,22 @@ export class Decision766Tally {
     const settings = this.#settings;
     const end = this.#end;
     const finish = (t: Tally) => figures(t, settings);
-    // Each group: its complaints plus the cells of its dossiers (fresh sums: `result` may be asked again).
-    const cells = [...this.#cells.values()];
-    const summed = (map: Map<string, Tally>, of: (c: Cell) => string) => new Map([...map].map(([key, direct]) => [key, cells.reduce((sum, c) => (of(c) === key ? addTally(sum, c.t) : sum), addTally(tally(), direct))]));
-    const total = cells.reduce((sum, c) => addTally(sum, c.t), addTally(tally(), this.#total));
-    const byAgency = [...summed(this.#agencies, (c) => c.agency).entries()].map(([agency, t]) => ({ agency, ...finish(t) }));
+    // Each group: its complaints plus the cells of its dossiers, in fresh sums (`result` may be asked again).
+    const copies = (map: Map<string, Tally>) => new Map([...map].map(([key, direct]) => [key, addTally(tally(), direct)]));
+    const total = addTally(tally(), this.#total);
+    const agencies = copies(this.#agencies);
+    const procedures = copies(this.#procedures);
+    const levels = copies(this.#levels);
+    for (const c of this.#cells.values()) {
+      addTally(total, c.t);
+      addTally(agencies.get(c.agency)!, c.t);
+      addTally(procedures.get(c.procedure)!, c.t);
+      addTally(levels.get(c.level)!, c.t);
+    }
+    const byAgency = [...agencies.entries()].map(([agency, t]) => ({ agency, ...finish(t) }));
     byAgency.sort((a, b) => b.points.total - a.points.total || a.agency.localeCompare(b.agency));
     // Competition ranking: equal totals share the rank of the first of them (1, 2, 2, 4).
     const ranked = byAgency.map((a) => ({ ...a, rank: 1 + byAgency.findIndex((b) => Math.abs(b.points.total - a.points.total) < 1e-9) }));
-    const procedures = summed(this.#procedures, (c) => c.procedure);
-    const levels = summed(this.#levels, (c) => c.level);
     return {
       definitions: { onTimeRate: 'decision-766', satisfactionRate: settings.satisfaction === 'union' ? 'decision-766-union' : 'decision-766-sum', points: 'decision-766-linear-unverified', oneStop: 'motcua-one-stop' },
       ref: DECISION_766_REF,

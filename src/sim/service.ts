@@ -48,7 +48,7 @@ export class Service {
     const now = this.events.now;
     const j = this.jobs.add(slot, id, s, node, purpose, aux, now);
     const station = this.stations[s]!;
-    if (now === this.#knownAt && station.calendar === this.#knownIn) this.jobs.enabledPos[j] = this.#knownPos;
+    this.jobs.enabledPos[j] = this.#knownPosition(station.calendar);
     if (station.free > 0) {
       if (!this.#start(station, j, station.idle[--station.free]!)) station.free++;
       return;
@@ -62,8 +62,13 @@ export class Service {
    * ended now in that calendar, else looked up.
    */
   positionNow(calendar: Station['calendar']): number {
-    const now = this.events.now;
-    return now === this.#knownAt && calendar === this.#knownIn ? this.#knownPos : calendar.position(now as Instant);
+    const known = this.#knownPosition(calendar);
+    return known === known ? known : calendar.position(this.events.now as Instant);
+  }
+
+  /** The position of now in `calendar` when the job that has just ended gave it, else NaN. */
+  #knownPosition(calendar: Station['calendar']): number {
+    return this.events.now === this.#knownAt && calendar === this.#knownIn ? this.#knownPos : Number.NaN;
   }
 
   /** The end of job `j`: its officer takes the next job waiting (or becomes idle). Release `j` after reading it. */
