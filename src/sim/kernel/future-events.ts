@@ -12,7 +12,8 @@ const CANCELLED = -1;
  * heap of the events due in the next two days, day buckets for those further ahead (they join the
  * heap the day before they are due, so the heap stays small), and a lane for deadlines scheduled
  * in the order they fall due (the apology checks: one per dossier, weeks ahead, each later than
- * the one before), which need neither heap nor bucket.
+ * the one before), which need neither heap nor bucket, nor even a record: the lane keeps its
+ * events in columns of its own, numbered in the order they were scheduled.
  *
  * An event is a kind and four integers the host gives meaning to (a case's slot and id, a node,
  * an extra); `next` reads the earliest into `kind`, `slot`, `id`, `node`, `aux` and `now`, so the
@@ -43,10 +44,21 @@ export class FutureEvents {
   readonly #heap = new EventHeap();
   readonly #buckets = new Map<number, number[]>();
   readonly #bucketDays: number[] = [];
-  /** The deadline lane: a ring of record indices in non-decreasing time. */
-  #lane = new Int32Array(1024);
+  /**
+   * The deadline lane: events in non-decreasing time, in a ring of columns of its own. Event `n` of
+   * the lane (counted from 0 as scheduled) sits at `n & #laneMask`; `#laneHead` is the number of the
+   * first still in it and `#laneTail` the number the next will get. Their number is their handle
+   * for {@link cancel}: written `-2 - n`, apart from record numbers (0 up) and -1 (no event).
+   */
+  #laneTime = new Float64Array(1024);
+  #laneKind = new Int32Array(1024);
+  #laneSlot = new Int32Array(1024);
+  #laneId = new Float64Array(1024);
+  #laneNode = new Int32Array(1024);
+  #laneAux = new Int32Array(1024);
+  #laneMask = 1023;
   #laneHead = 0;
-  #laneSize = 0;
+  #laneTail = 0;
   #laneLast = -Infinity;
   /**
    * The time of the lane's first deadline, and the instant from which the first day bucket must
@@ -117,7 +129,14 @@ export class FutureEvents {
    * an event is handled, so a stale number is checked, not trusted): it is then never handled.
    */
   cancel(i: number, kind: number, slot: number, id: number): void {
-    if (i >= 0 && this.#kind[i] === kind && this.#slot[i] === slot && this.#id[i] === id) this.#kind[i] = CANCELLED;
+    if (i >= 0) {
+      if (this.#kind[i] === kind && this.#slot[i] === slot && this.#id[i] === id) this.#kind[i] = CANCELLED;
+      return;
+    }
+    const n = -2 - i;
+    if (n < this.#laneHead || n >= this.#laneTail) return;
+    const k = n & this.#laneMask;
+    if (this.#laneKind[k] === kind && this.#laneSlot[k] === slot && this.#laneId[k] === id) this.#laneKind[k] = CANCELLED;
   }
 
   /**
@@ -125,13 +144,21 @@ export class FutureEvents {
    * common case), else as any event. At the same instant, events of the heap go first.
    */
   deadline(at: number, kind: number, slot: number, id: number, node: number, aux: number): number {
-    if (this.#laneSize > 0 && at < this.#laneLast) return this.schedule(at, DEADLINES, kind, slot, id, node, aux);
-    const i = this.#record(at, DEADLINES, kind, slot, id, node, aux);
-    if (this.#laneSize === this.#lane.length) this.#growLane();
-    this.#lane[(this.#laneHead + this.#laneSize++) % this.#lane.length] = i;
+    if (this.#laneTail > this.#laneHead && at < this.#laneLast) return this.schedule(at, DEADLINES, kind, slot, id, node, aux);
+    if (this.#laneTail - this.#laneHead > this.#laneMask) this.#growLane();
+    const n = this.#laneTail++;
+    // Lane numbers are used as 32-bit integers (`n & mask`): far more deadlines than one run makes.
+    if (n >= 0x7fffffff) throw new Error('internal: more than 2^31 deadlines in one run');
+    const k = n & this.#laneMask;
+    this.#laneTime[k] = at;
+    this.#laneKind[k] = kind;
+    this.#laneSlot[k] = slot;
+    this.#laneId[k] = id;
+    this.#laneNode[k] = node;
+    this.#laneAux[k] = aux;
     this.#laneLast = at;
-    if (this.#laneSize === 1) this.#laneAt = at;
-    return i;
+    if (n === this.#laneHead) this.#laneAt = at;
+    return -2 - n;
   }
 
   /** Reads the earliest event due by `stopAt` into the fields; false when there is none. */
@@ -158,13 +185,8 @@ export class FutureEvents {
           this.aux = 0;
           return true;
         }
-      } else {
-        i = this.#lane[this.#laneHead]!;
-        this.#laneHead = (this.#laneHead + 1) % this.#lane.length;
-        this.#laneSize--;
-        this.#laneAt = this.#laneSize > 0 ? this.#time[this.#lane[this.#laneHead]!]! : Infinity;
-      }
-      if (this.#take(i, at)) return true;
+        if (this.#take(i, at)) return true;
+      } else if (this.#takeDeadline(at)) return true;
     }
   }
 
@@ -182,6 +204,21 @@ export class FutureEvents {
     this.id = this.#id[i]!;
     this.node = this.#node[i]!;
     this.aux = this.#aux[i]!;
+    return true;
+  }
+
+  /** Reads the lane's first event, due at `at`, into the fields and drops it; false when it was cancelled. */
+  #takeDeadline(at: number): boolean {
+    const k = this.#laneHead++ & this.#laneMask;
+    this.#laneAt = this.#laneHead < this.#laneTail ? this.#laneTime[this.#laneHead & this.#laneMask]! : Infinity;
+    const kind = this.#laneKind[k]!;
+    if (kind === CANCELLED) return false;
+    this.now = at;
+    this.kind = kind;
+    this.slot = this.#laneSlot[k]!;
+    this.id = this.#laneId[k]!;
+    this.node = this.#laneNode[k]!;
+    this.aux = this.#laneAux[k]!;
     return true;
   }
 
@@ -213,11 +250,20 @@ export class FutureEvents {
     this.#priority = grow(this.#priority, (k) => new Int8Array(k));
   }
 
+  /** Doubles the lane's ring; each event keeps its number, so handles stay valid. */
   #growLane(): void {
-    const old = this.#lane;
-    const lane = new Int32Array(old.length * 2);
-    for (let k = 0; k < this.#laneSize; k++) lane[k] = old[(this.#laneHead + k) % old.length]!;
-    this.#lane = lane;
-    this.#laneHead = 0;
+    const mask = this.#laneMask * 2 + 1;
+    const move = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(mask + 1);
+      for (let n = this.#laneHead; n < this.#laneTail; n++) b[n & mask] = a[n & this.#laneMask]!;
+      return b;
+    };
+    this.#laneTime = move(this.#laneTime, (k) => new Float64Array(k));
+    this.#laneKind = move(this.#laneKind, (k) => new Int32Array(k));
+    this.#laneSlot = move(this.#laneSlot, (k) => new Int32Array(k));
+    this.#laneId = move(this.#laneId, (k) => new Float64Array(k));
+    this.#laneNode = move(this.#laneNode, (k) => new Int32Array(k));
+    this.#laneAux = move(this.#laneAux, (k) => new Int32Array(k));
+    this.#laneMask = mask;
   }
 }
