@@ -73,8 +73,9 @@ export class SimCase {
 
   /** Supplement requests made so far, over all agencies. */
   supplementCount(): number {
+    if (this.supplements === null) return 0;
     let n = 0;
-    for (const k of this.supplements?.values() ?? []) n += k;
+    for (const k of this.supplements.values()) n += k;
     return n;
   }
 }

@@ -87,7 +87,8 @@ export class IndicatorCollector {
       rating = u < odds['very-satisfied'] ? 'very-satisfied' : u < odds['very-satisfied'] + odds.satisfied ? 'satisfied' : u < odds['very-satisfied'] + odds.satisfied + odds['not-satisfied'] ? 'not-satisfied' : null;
       complained = this.rng.next() < this.feedback.complaint[said];
     }
-    this.count(p, arrival, due, supplements, end, rating === null ? null : { value: rating, at }, complained ? [at] : NONE_AT);
+    const facts = this.facts[p]!;
+    this.tally.addEnded(facts.agency, this.config.procedures[p]!.spec.id, facts.level, arrival, due, end, supplements, rating, complained);
     return rating === null && !complained ? NO_SAY : { rating, complained };
   }
 
@@ -101,26 +102,17 @@ export class IndicatorCollector {
     // The period's end is exclusive: a millisecond after the last event keeps what ended then. A
     // run that ends before its warm-up does (nothing counted) still gives a period.
     this.tally.endPeriodAt(Math.max(endedAt + 1, this.from + MS_PER_DAY) as Instant);
-    for (const o of this.stillOpen.splice(0)) this.count(o.p, o.arrival, o.due, o.supplements, null, null, NONE_AT);
+    for (const o of this.stillOpen.splice(0)) this.#open(o.p, o.arrival, o.due, o.supplements);
     return this.tally.result();
   }
 
-  /** One record, reused for every dossier: the tally reads it and keeps nothing of it. */
-  private readonly record: Mutable<DossierRecord> = { id: '', procedure: '', agency: '', level: null, receivedAt: 0 as Instant, due: null, end: null, supplementRequests: NONE_AT, rating: null, complaints: NONE_AT };
+  /** The end of the dossier being counted, reused: the tally keeps nothing of it. */
   private readonly end: Mutable<NonNullable<DossierRecord['end']>> = { kind: 'resolved', at: 0 as Instant, classification: null };
 
-  private count(p: number, arrival: Instant, due: Instant | null, supplements: number, end: DossierRecord['end'], rating: DossierRecord['rating'], complaints: readonly Instant[]): void {
+  /** Counts a dossier still open at the end of the period. */
+  #open(p: number, receivedAt: Instant, due: Instant | null, supplements: number): void {
     const facts = this.facts[p]!;
-    const r = this.record;
-    r.procedure = this.config.procedures[p]!.spec.id;
-    r.agency = facts.agency;
-    r.level = facts.level;
-    r.receivedAt = arrival;
-    r.due = due;
-    r.end = end;
-    r.supplementRequests = supplements === 0 ? NONE_AT : Array.from({ length: supplements }, () => arrival);
-    r.rating = rating;
-    r.complaints = complaints;
-    this.tally.addDossier(r);
+    const supplementRequests = supplements === 0 ? NONE_AT : Array.from({ length: supplements }, () => receivedAt);
+    this.tally.addDossier({ id: '', procedure: this.config.procedures[p]!.spec.id, agency: facts.agency, level: facts.level, receivedAt, due, end: null, supplementRequests, rating: null, complaints: NONE_AT });
   }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Instant } from '../../src/calendar/instant.ts';
-import { decision766 } from '../../src/indicators/decision766.ts';
+import { Decision766Tally, decision766 } from '../../src/indicators/decision766.ts';
 import type { DossierRecord } from '../../src/indicators/record.ts';
 import { checkProperty } from '../support/property.ts';
 
@@ -62,6 +62,31 @@ describe('Decision 766 groups', () => {
         expect(all.byProcedure.map((p) => p.procedure)).toEqual(handling);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('count a dossier through addEnded as through its record, in the period or not (property)', () => {
+    checkProperty(
+      'addEnded = addDossier',
+      fc.property(fc.array(record, { maxLength: 60 }), (records) => {
+        const byRecord = new Decision766Tally(period);
+        const byFacts = new Decision766Tally(period);
+        for (const r of records) {
+          if (r.end === null) {
+            byRecord.addDossier(r);
+            byFacts.addDossier(r);
+            continue;
+          }
+          // What addEnded is told: the requests made at receipt, the rating and the complaint at the end.
+          const at = r.end.at;
+          byRecord.addDossier({ ...r, rating: r.rating === null ? null : { value: r.rating.value, at }, complaints: r.complaints.map(() => at) });
+          byFacts.addEnded(r.agency, r.procedure, r.level, r.receivedAt, r.due, r.end, r.supplementRequests.length, r.rating?.value ?? null, r.complaints.length > 0);
+        }
+        const result = byFacts.result();
+        expect(result).toEqual(byRecord.result());
+        expect(result.handled).toBe(decision766(records, period).handled);
+      }),
+      { numRuns: 300 },
     );
   });
 });
