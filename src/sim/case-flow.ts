@@ -12,7 +12,7 @@ import { DEADLINES, type FutureEvents, PEOPLE } from './kernel/future-events.ts'
 import type { SimNode } from './model.ts';
 import type { ProcedurePlan } from './plan.ts';
 import type { Random } from './random.ts';
-import { ANSWER_JOB, RECEIPT_JOB, STEP_JOB, type Service, type ServiceHost } from './service.ts';
+import { ANSWER_JOB, RECEIPT_JOB, STEP_JOB, type Service } from './service.ts';
 import type { ProcedureStats } from './stats/tallies.ts';
 
 // Event kinds on the future-event list (SERVICE_END, 1, is the service's).
@@ -51,7 +51,7 @@ export interface FlowParts {
  * the events it emits (the `trace` hook) replay in the machine to the same outcome. Counts the
  * cases in the system for Little's law.
  */
-export class CaseFlow implements ServiceHost {
+export class CaseFlow {
   arrived = 0;
   ended = 0;
   live = 0;
@@ -74,16 +74,6 @@ export class CaseFlow implements ServiceHost {
   tick(now: number): void {
     this.area += this.live * (now - this.lastT);
     this.lastT = now;
-  }
-
-  // ---- what the service asks ----------------------------------------------------------------------
-
-  work(j: number): number {
-    const jobs = this.parts.service.jobs;
-    const c = this.parts.cases.get(jobs.slot[j]!, jobs.caseId[j]!);
-    if (c === undefined || c.outcome !== null) return Number.NaN;
-    const plan = this.parts.plans[c.p]!;
-    return (jobs.purpose[j] === RECEIPT_JOB ? plan.receiptWork : plan.nodeWork[jobs.node[j]!]!)(this.parts.rng);
   }
 
   // ---- events ------------------------------------------------------------------------------------
@@ -168,8 +158,9 @@ export class CaseFlow implements ServiceHost {
   // ---- the walk ----------------------------------------------------------------------------------
 
   #enqueue(c: SimCase, station: number, node: number, purpose: number, aux: number): void {
+    const plan = this.parts.plans[c.p]!;
     // The due instant orders the queues only under earliest-due-first.
-    this.parts.service.enqueue(c.slot, c.id, station, node, purpose, aux, this.#edd ? (c.statutory?.due ?? Number.MAX_VALUE) : 0);
+    this.parts.service.enqueue(c.slot, c.id, station, node, purpose, aux, this.#edd ? (c.statutory?.due ?? Number.MAX_VALUE) : 0, purpose === RECEIPT_JOB ? plan.receiptWork : plan.nodeWork[node]!);
   }
 
   #receiptDone(c: SimCase): void {

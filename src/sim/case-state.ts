@@ -104,6 +104,11 @@ export class CaseTable {
     return slot >= 0 && slot < this.#ids.length && this.#ids[slot] === id ? this.#slots[slot] : undefined;
   }
 
+  /** Whether case `id` is still live in `slot`: what a job waiting for it asks before it starts. */
+  isLive(slot: number, id: number): boolean {
+    return this.#ids[slot] === id;
+  }
+
   /** Marks the record `c` live as case `c.id`: call once its `reset` has given it its id. */
   admit(c: SimCase): void {
     if (c.slot >= this.#ids.length) {

@@ -70,7 +70,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
 
   const events = new FutureEvents(start, SERVICE_END);
   const cases = new CaseTable();
-  const service = new Service(stations, events, warmupEnd, horizonEnd);
+  const service = new Service(stations, events, cases, rng, warmupEnd, horizonEnd);
   const flow = new CaseFlow({
     config,
     plans,
@@ -85,8 +85,6 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     applicantDays: samplerOf(config.applicantResponse),
     warmupEnd,
   });
-  // The flow gives the service its jobs and tells it how long each takes.
-  service.host = flow;
 
   // ---- arrivals ---------------------------------------------------------------------------------
   const replayed = new Int32Array(config.procedures.length);

@@ -1,5 +1,8 @@
 import { type Instant, MS_PER_HOUR } from '../calendar/instant.ts';
+import type { CaseTable } from './case-state.ts';
+import type { Sampler } from './distributions.ts';
 import type { FutureEvents } from './kernel/future-events.ts';
+import type { Random } from './random.ts';
 import { JobTable, type Station } from './kernel/stations.ts';
 
 /** What a job at a station is for. */
@@ -9,12 +12,6 @@ export const ANSWER_JOB = 2;
 
 /** The event kind of the end of a job (its `node` field is the job's number). */
 export const SERVICE_END = 1;
-
-/** What the service asks of its host when a job starts. */
-export interface ServiceHost {
-  /** Working hours of job `j` (drawn when it starts), or NaN when its case has ended meanwhile: the officer skips it. */
-  work(j: number): number;
-}
 
 /**
  * Officers serving jobs at stations: a job starts when an officer is free, in office hours, and
@@ -33,20 +30,23 @@ export class Service {
   #knownAt = Number.NaN;
   #knownIn: Station['calendar'] | undefined;
   #knownPos = 0;
-  /** Set once, by the flow that gives the service its jobs. */
-  host: ServiceHost | undefined;
 
   constructor(
     readonly stations: readonly Station[],
     private readonly events: FutureEvents,
+    private readonly cases: CaseTable,
+    private readonly rng: Random,
     private readonly from: number,
     private readonly to: number,
   ) {}
 
-  /** A job for case (`slot`, `id`) at station `s`, started now if an officer is free, else queued. */
-  enqueue(slot: number, id: number, s: number, node: number, purpose: number, aux: number, due: number): void {
+  /**
+   * A job for case (`slot`, `id`) at station `s`, started now if an officer is free, else queued;
+   * `work` draws its working hours when it starts.
+   */
+  enqueue(slot: number, id: number, s: number, node: number, purpose: number, aux: number, due: number, work: Sampler): void {
     const now = this.events.now;
-    const j = this.jobs.add(slot, id, s, node, purpose, aux, now);
+    const j = this.jobs.add(slot, id, s, node, purpose, aux, now, work);
     const station = this.stations[s]!;
     this.jobs.enabledPos[j] = this.#knownPosition(station.calendar);
     if (station.free > 0) {
@@ -88,14 +88,14 @@ export class Service {
     }
   }
 
-  /** Serves job `j` with `officer`; false (officer still free) for a job whose case has ended. */
+  /** Serves job `j` with `officer`; false (officer still free) for a job whose case has ended while it waited. */
   #start(station: Station, j: number, officer: number): boolean {
     const jobs = this.jobs;
-    const hours = this.host!.work(j);
-    if (Number.isNaN(hours)) {
+    if (!this.cases.isLive(jobs.slot[j]!, jobs.caseId[j]!)) {
       jobs.release(j);
       return false;
     }
+    const hours = jobs.work[j]!(this.rng);
     const now = this.events.now;
     const placed = this.#placed;
     const ms = Math.max(0, Math.round(hours * MS_PER_HOUR));

@@ -161,8 +161,30 @@ export class FutureEvents {
     return -2 - n;
   }
 
-  /** Reads the earliest event due by `stopAt` into the fields; false when there is none. */
+  /**
+   * Reads the earliest event due by `stopAt` into the fields; false when there is none. Of an event
+   * scheduled with {@link scheduleBare} only `now`, `kind` and `node` are read; the other fields
+   * keep what they were.
+   */
   next(stopAt: number): boolean {
+    const heap = this.#heap;
+    // Most events: the heap's first, before the lane's first deadline and before a day bucket is due.
+    const heapAt = heap.peekTime();
+    if (heapAt < this.#laneAt && heapAt < this.#flushAt && heapAt <= stopAt) {
+      const i = heap.pop();
+      if (i < 0) {
+        this.now = heapAt;
+        this.kind = this.#bareKind;
+        this.node = ~i;
+        return true;
+      }
+      if (this.#take(i, heapAt)) return true;
+    }
+    return this.#nextInTurn(stopAt);
+  }
+
+  /** {@link next} for any event: the heap, the lane and the day buckets in turn. */
+  #nextInTurn(stopAt: number): boolean {
     const heap = this.#heap;
     for (;;) {
       const heapAt = heap.peekTime();
@@ -179,10 +201,7 @@ export class FutureEvents {
         if (i < 0) {
           this.now = at;
           this.kind = this.#bareKind;
-          this.slot = -1;
-          this.id = -1;
           this.node = ~i;
-          this.aux = 0;
           return true;
         }
         if (this.#take(i, at)) return true;

@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from '../../calendar/business-calendar.ts';
+import type { Sampler } from '../distributions.ts';
 import { type StationStats, stationStats } from '../stats/tallies.ts';
 import { type EddEntry, popMin, siftUp } from './edd.ts';
 
@@ -78,10 +79,12 @@ export class JobTable {
   /** Working-time position (in its station's calendar) at which the job was ready, NaN when not known yet; and at which its work ends. */
   enabledPos = new Float64Array(256);
   endPos = new Float64Array(256);
+  /** What draws the job's working hours when it starts. */
+  readonly work: Sampler[] = [];
   #used = 0;
   readonly #free: number[] = [];
 
-  add(slot: number, caseId: number, station: number, node: number, purpose: number, aux: number, enabled: number): number {
+  add(slot: number, caseId: number, station: number, node: number, purpose: number, aux: number, enabled: number, work: Sampler): number {
     let j: number;
     if (this.#free.length > 0) j = this.#free.pop()!;
     else {
@@ -98,6 +101,7 @@ export class JobTable {
     this.start[j] = enabled;
     this.officer[j] = -1;
     this.enabledPos[j] = Number.NaN;
+    this.work[j] = work;
     return j;
   }
 
