@@ -45,4 +45,25 @@ describe('Histogram', () => {
     expect(back.mean).toBeCloseTo(h.mean, 12);
     expect(back.variance).toBeCloseTo(h.variance, 12);
   });
+
+  it('counts values stored before it reads them (hundreds at a time) as if it counted each as it came', () => {
+    // 1,000 values cross the store several times; reads at odd points count what is stored so far.
+    const xs = Array.from({ length: 1000 }, (_, i) => ((i * 37) % 101) / 4);
+    const h = new Histogram(1, 20);
+    const seen: number[] = [];
+    xs.forEach((x, i) => {
+      h.add(x);
+      if (i === 0 || i === 254 || i === 255 || i === 256 || i === 700) seen.push(h.count);
+    });
+    expect(seen).toEqual([1, 255, 256, 257, 701]);
+    expect(h.count).toBe(1000);
+    const ref = twoPass(xs);
+    expect(h.mean).toBeCloseTo(ref.mean, 12);
+    expect(h.variance).toBeCloseTo(ref.m2 / 999, 9);
+    expect(h.max).toBe(25);
+    const bins = Array.from({ length: 20 }, (_, b) => xs.filter((x) => Math.floor(x) === b).length);
+    expect([...h.bins]).toEqual(bins);
+    expect(h.overflow).toBe(xs.filter((x) => x >= 20).length);
+    expect(h.overflow).toBeGreaterThan(0);
+  });
 });

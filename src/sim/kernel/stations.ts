@@ -82,11 +82,14 @@ export class JobTable {
   /** What draws the job's working hours when it starts. */
   readonly work: Sampler[] = [];
   #used = 0;
-  readonly #free: number[] = [];
+  /** Rows released, to reuse: `#free[0 .. #freeCount-1]`. */
+  #free = new Int32Array(256);
+  #freeCount = 0;
 
+  /** A row for a job ready at `enabled`; its `start`, `officer` and `endPos` are written when it starts. */
   add(slot: number, caseId: number, station: number, node: number, purpose: number, aux: number, enabled: number, work: Sampler): number {
     let j: number;
-    if (this.#free.length > 0) j = this.#free.pop()!;
+    if (this.#freeCount > 0) j = this.#free[--this.#freeCount]!;
     else {
       if (this.#used === this.slot.length) this.#grow();
       j = this.#used++;
@@ -98,15 +101,14 @@ export class JobTable {
     this.purpose[j] = purpose;
     this.aux[j] = aux;
     this.enabled[j] = enabled;
-    this.start[j] = enabled;
-    this.officer[j] = -1;
     this.enabledPos[j] = Number.NaN;
     this.work[j] = work;
     return j;
   }
 
   release(j: number): void {
-    this.#free.push(j);
+    // Every row released was added: the free list is never longer than the table.
+    this.#free[this.#freeCount++] = j;
   }
 
   #grow(): void {
@@ -134,5 +136,6 @@ export class JobTable {
     this.officer = i32(this.officer);
     this.enabledPos = f64(this.enabledPos);
     this.endPos = f64(this.endPos);
+    this.#free = i32(this.#free);
   }
 }
