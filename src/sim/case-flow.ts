@@ -55,10 +55,9 @@ export class CaseFlow {
   arrived = 0;
   ended = 0;
   live = 0;
-  /** Integral of the cases in the system over time, and their summed sojourn. */
-  area = 0;
+  /** The summed sojourn of the cases ended, and the summed arrival instants of those still live. */
   sojourn = 0;
-  lastT: number;
+  #liveArrivals = 0;
   readonly #emit: ((c: SimCase, event: CaseEvent) => void) | undefined;
   readonly #edd: boolean;
   #nextId = 0;
@@ -66,14 +65,15 @@ export class CaseFlow {
   constructor(private readonly parts: FlowParts) {
     const trace = parts.hooks.trace;
     this.#emit = trace === undefined ? undefined : (c, event) => trace(c.id, event);
-    this.lastT = parts.events.now;
     this.#edd = parts.config.discipline === 'edd';
   }
 
-  /** Moves the time-average of cases in the system to now. */
-  tick(now: number): void {
-    this.area += this.live * (now - this.lastT);
-    this.lastT = now;
+  /**
+   * The integral of the cases in the system over time, from the start to `now` (no case arrives
+   * after it): each case's time in the system so far, summed, so that no event has to add it up.
+   */
+  areaAt(now: number): number {
+    return this.sojourn + (this.live * now - this.#liveArrivals);
   }
 
   // ---- events ------------------------------------------------------------------------------------
@@ -88,6 +88,7 @@ export class CaseFlow {
     cases.admit(c);
     this.arrived++;
     this.live++;
+    this.#liveArrivals += now;
     if (c.counted) stats[p]!.started++;
     hooks.started?.(c.id, { procedure: plan.proc.spec.id, desk: plan.env.desk, receivedAt: now, channel: c.channel, dossier: c.dossier });
     if (plan.sim.withdrawal > 0 && rng.next() < plan.sim.withdrawal) events.schedule(now + Math.round(plan.withdrawAfter(rng) * MS_PER_DAY), PEOPLE, WITHDRAW, c.slot, c.id, -1, 0);
@@ -257,10 +258,8 @@ export class CaseFlow {
       this.#emit?.(c, { type: 'REFUSE', at: now, by, step: step.id, reasons: ['not eligible'] });
       return this.#finish(c, 'refused');
     }
-    const used = c.supplements?.get(step.agency) ?? 0;
-    let inDossier = 0;
-    if (c.supplements != null) for (const n of c.supplements.values()) inDossier += n;
-    if (u < refusal + supplement && maySupplement(plan.env, c.arrival, used, inDossier)) {
+    const used = u < refusal + supplement ? (c.supplements?.get(step.agency) ?? 0) : 0;
+    if (u < refusal + supplement && maySupplement(plan.env, c.arrival, used, c.supplementCount())) {
       (c.supplements ??= new Map()).set(step.agency, used + 1);
       if (c.counted) stats[c.p]!.supplementRequests++;
       this.#emit?.(c, { type: 'REQUEST_SUPPLEMENT', at: now, by, step: step.id, missing: ['papers'] });
@@ -304,6 +303,7 @@ export class CaseFlow {
     c.version++;
     this.ended++;
     this.live--;
+    this.#liveArrivals -= c.arrival;
     this.sojourn += now - c.arrival;
     if (c.counted) {
       const s = stats[c.p]!;

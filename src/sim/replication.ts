@@ -110,7 +110,6 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   let count = 0;
   while (events.next(stopAt)) {
     const now = events.now;
-    flow.tick(now);
     if (++count % 8192 === 0) progress?.(now as Instant);
     const kind = events.kind;
     if (kind === SERVICE_END) flow.serviceEnd(events.node);
@@ -123,7 +122,6 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   }
 
   const now = events.now as Instant;
-  flow.tick(now);
   // Cases still open at the end: within the limit or overdue.
   for (const c of cases.live()) {
     if (c.outcome !== null || !c.counted) continue;
@@ -140,7 +138,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
     procedures: stats,
     stations: stations.map((s) => s.stats),
     conservation: { arrived: flow.arrived, ended: flow.ended, inProgress: flow.live },
-    little: { L: flow.area / (now - start || 1), lambda: flow.arrived / elapsedDays, W: flow.ended === 0 ? 0 : flow.sojourn / flow.ended / MS_PER_DAY },
+    little: { L: flow.areaAt(now) / (now - start || 1), lambda: flow.arrived / elapsedDays, W: flow.ended === 0 ? 0 : flow.sojourn / flow.ended / MS_PER_DAY },
     events: count,
     endedAt: now,
     indicators: indicators.result(now),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../src/calendar/date.ts';
+import { instantAt } from '../../src/calendar/instant.ts';
 import { ALWAYS_OPEN } from '../../src/calendar/office-hours.ts';
 import { validateProcedure } from '../../src/dsl/validate.ts';
 import type { SimConfig } from '../../src/sim/config.ts';
@@ -87,13 +88,23 @@ describe('agreement with queueing theory', () => {
   it('Little’s law holds and cases are conserved on every run, drained or not', () => {
     for (const drain of [true, false]) {
       const config = simOf(landUseRightFirst, { seed: 5, perDay: 6, days: 60, officers: 2, supplement: 0.2, refusal: 0.05, incomplete: 0.1, withdrawal: 0.05, silence: 0.3, stepMean: 6 }, { drain });
-      const result = runReplication(config, 0);
+      // The cases in the system over time, integrated from what the run says of each case.
+      const received = new Map<number, number>();
+      const endedAt = new Map<number, number>();
+      const result = runReplication(config, 0, { started: (id, s) => received.set(id, s.receivedAt), ended: (id, e) => endedAt.set(id, e.at) });
       const { arrived, ended, inProgress } = result.conservation;
       expect(arrived).toBe(ended + inProgress);
+      expect([received.size, endedAt.size]).toEqual([arrived, ended]);
+      let area = 0;
+      for (const [id, t] of received) area += (endedAt.get(id) ?? result.endedAt) - t;
+      expect(Math.min(...received.values())).toBeGreaterThanOrEqual(instantAt(config.start, 0));
+      const L = area / (result.endedAt - instantAt(config.start, 0));
+      expect(L).toBeGreaterThan(0.5);
+      expect(Math.abs(result.little.L - L) / L).toBeLessThan(1e-9);
       if (drain) {
         expect(inProgress).toBe(0);
         // Over a run that starts and ends empty, L = λW holds exactly (up to rounding).
-        expect(Math.abs(result.little.L - result.little.lambda * result.little.W) / result.little.L).toBeLessThan(1e-9);
+        expect(Math.abs(result.little.L - result.little.lambda * result.little.W) / L).toBeLessThan(1e-9);
       }
     }
   });
