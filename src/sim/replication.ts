@@ -11,7 +11,7 @@ import type { SimConfig } from './config.ts';
 import { samplerOf } from './distributions.ts';
 import type { RunHooks } from './hooks.ts';
 import { IndicatorCollector } from './indicators.ts';
-import { FutureEvents, PEOPLE } from './kernel/future-events.ts';
+import { FutureEvents } from './kernel/future-events.ts';
 import { Station } from './kernel/stations.ts';
 import { type ProcedurePlan, planOf } from './plan.ts';
 import { randomStream } from './random.ts';
@@ -68,7 +68,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   for (const s of stations) s.stats.availableHours = (s.stats.officers * Math.max(0, s.calendar.workingTimeBetween(warmupEnd, horizonEnd))) / MS_PER_HOUR;
   const stats = config.procedures.map((p) => procedureStats(p.spec.id, p.spec.version));
 
-  const events = new FutureEvents(start, SERVICE_END);
+  const events = new FutureEvents(start, SERVICE_END, ARRIVAL);
   const cases = new CaseTable();
   const service = new Service(stations, events, cases, rng, warmupEnd, horizonEnd);
   const flow = new CaseFlow({
@@ -101,7 +101,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   };
   for (let p = 0; p < config.procedures.length; p++) {
     const first = nextArrival(p, start);
-    if (first < horizonEnd) events.schedule(first, PEOPLE, ARRIVAL, -1, -1, p, 0);
+    if (first < horizonEnd) events.scheduleBare(first, ARRIVAL, p);
   }
 
   // ---- the loop -----------------------------------------------------------------------------------
@@ -117,7 +117,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
       const p = events.node;
       flow.arrive(p);
       const next = nextArrival(p, now);
-      if (next < horizonEnd) events.schedule(next, PEOPLE, ARRIVAL, -1, -1, p, 0);
+      if (next < horizonEnd) events.scheduleBare(next, ARRIVAL, p);
     } else flow.caseEvent(kind, events.slot, events.id, events.node, events.aux);
   }
 

@@ -5,19 +5,21 @@ import { DEADLINES, FutureEvents, PEOPLE } from '../../src/sim/kernel/future-eve
 import { checkProperty } from '../support/property.ts';
 
 const BARE = 1;
+const BARE2 = 0;
 const START = 20_000 * MS_PER_DAY;
 
 /** What the test does to the list: schedule (people or deadline priority), a deadline, a job end, a cancel, or handle the next event. */
 type Op =
   | { readonly op: 'schedule'; readonly after: number; readonly priority: number }
   | { readonly op: 'deadline'; readonly after: number }
-  | { readonly op: 'bare'; readonly after: number }
+  | { readonly op: 'bare'; readonly after: number; readonly second: boolean }
   | { readonly op: 'cancel'; readonly which: number }
   | { readonly op: 'next' };
 
 /** An event the reference knows: its time, where the list put it, and the order among equals. */
 interface Pending {
   readonly tag: number;
+  readonly kind: number;
   readonly at: number;
   readonly lane: boolean;
   readonly priority: number;
@@ -34,7 +36,7 @@ interface Pending {
  * instant, since a bucket's events join the heap's order when they leave their bucket.
  */
 function run(ops: readonly Op[]): { readonly got: number[]; readonly want: number[] } {
-  const fel = new FutureEvents(START, BARE);
+  const fel = new FutureEvents(START, BARE, BARE2);
   const pending: Pending[] = [];
   const got: number[] = [];
   const want: number[] = [];
@@ -52,7 +54,9 @@ function run(ops: readonly Op[]): { readonly got: number[]; readonly want: numbe
     }
     if (first === undefined) return;
     want.push(first.tag);
-    got.push(fel.kind === BARE ? fel.node : fel.aux);
+    // A bare event is known by its kind and node alone; any other by its record.
+    got.push(fel.kind === BARE || fel.kind === BARE2 ? fel.node : fel.aux);
+    expect(fel.kind).toBe(first.kind);
     expect(fel.now).toBe(first.at);
   };
   for (const o of ops) {
@@ -60,11 +64,11 @@ function run(ops: readonly Op[]): { readonly got: number[]; readonly want: numbe
     const tag = seq;
     switch (o.op) {
       case 'schedule':
-        pending.push({ tag, at: now + o.after, lane: false, priority: o.priority, seq: seq++, handle: fel.schedule(now + o.after, o.priority, 7, tag, tag, 0, tag), cancelled: false });
+        pending.push({ tag, kind: 7, at: now + o.after, lane: false, priority: o.priority, seq: seq++, handle: fel.schedule(now + o.after, o.priority, 7, tag, tag, 0, tag), cancelled: false });
         break;
       case 'bare':
-        fel.scheduleBare(now + o.after, BARE, tag);
-        pending.push({ tag, at: now + o.after, lane: false, priority: PEOPLE, seq: seq++, handle: -1, cancelled: false });
+        fel.scheduleBare(now + o.after, o.second ? BARE2 : BARE, tag);
+        pending.push({ tag, kind: o.second ? BARE2 : BARE, at: now + o.after, lane: false, priority: PEOPLE, seq: seq++, handle: -1, cancelled: false });
         break;
       case 'deadline': {
         const at = now + o.after;
@@ -73,7 +77,7 @@ function run(ops: readonly Op[]): { readonly got: number[]; readonly want: numbe
           laneLast = at;
           laneLive++;
         }
-        pending.push({ tag, at, lane, priority: DEADLINES, seq: seq++, handle: fel.deadline(at, 7, tag, tag, 0, tag), cancelled: false });
+        pending.push({ tag, kind: 7, at, lane, priority: DEADLINES, seq: seq++, handle: fel.deadline(at, 7, tag, tag, 0, tag), cancelled: false });
         break;
       }
       case 'cancel': {
@@ -102,7 +106,7 @@ const far = fc.integer({ min: 2 * 24 * 60 + 1, max: 30 * 24 * 60 }).map((m) => m
 const ops = fc.array(
   fc.oneof(
     fc.record({ op: fc.constant('schedule' as const), after: near, priority: fc.constantFrom(PEOPLE, DEADLINES) }),
-    fc.record({ op: fc.constant('bare' as const), after: near }),
+    fc.record({ op: fc.constant('bare' as const), after: near, second: fc.boolean() }),
     fc.record({ op: fc.constant('deadline' as const), after: fc.oneof(near, fc.integer({ min: 0, max: 40 * 24 * 60 }).map((m) => m * 60_000)) }),
     fc.record({ op: fc.constant('cancel' as const), which: fc.nat(50) }),
     fc.constant({ op: 'next' as const }),
@@ -137,6 +141,8 @@ describe('the future-event list', () => {
 
   it('keeps lane handles valid while the lane grows, and a stale handle cancels nothing', () => {
     const fel = new FutureEvents(START, BARE);
+    expect(() => fel.scheduleBare(START, 7, 0)).toThrow('not a bare kind');
+    expect(() => fel.scheduleBare(START, BARE, 2 ** 29)).toThrow('out of range');
     const handles = Array.from({ length: 5000 }, (_, k) => fel.deadline(START + k * 1000, 7, k, k, 0, k));
     // Cancel every odd deadline after the ring has doubled several times (1024 → 8192 slots).
     for (let k = 1; k < 5000; k += 2) fel.cancel(handles[k]!, 7, k, k);

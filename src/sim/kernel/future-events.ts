@@ -20,8 +20,9 @@ const CANCELLED = -1;
  * loop allocates nothing.
  *
  * @example
- * const fel = new FutureEvents(start, SERVICE_END);
- * fel.schedule(start + 60_000, PEOPLE, ARRIVAL, -1, -1, 0, 0);
+ * const fel = new FutureEvents(start, SERVICE_END, ARRIVAL);
+ * fel.scheduleBare(start + 60_000, ARRIVAL, 0);
+ * fel.deadline(start + 30 * MS_PER_DAY, APOLOGY_CHECK, slot, id, -1, version);
  * while (fel.next(Infinity)) handle(fel.kind, fel.slot, fel.id, fel.node, fel.aux, fel.now);
  */
 export class FutureEvents {
@@ -67,12 +68,19 @@ export class FutureEvents {
   #laneAt = Infinity;
   #flushAt = Infinity;
 
-  /** The kind of the events scheduled with {@link scheduleBare} (their heap payload is `~node`). */
-  readonly #bareKind: number;
+  /**
+   * The kinds of the events that may be scheduled with {@link scheduleBare}, at most four: the heap
+   * payload of such an event is `~(node * 4 + k)` for the kind `#bareKinds[k]`.
+   */
+  readonly #bareKinds: Int32Array;
+  /** The `k` of each kind (by kind number, -1 for a kind that is not bare). */
+  readonly #bareIndex = new Int8Array(64).fill(-1);
 
-  constructor(start: number, bareKind: number) {
+  constructor(start: number, ...bareKinds: readonly number[]) {
+    if (bareKinds.length > 4 || bareKinds.some((k) => !(k >= 0 && k < 64))) throw new Error(`internal: at most four bare kinds, each in 0–63, not ${bareKinds.join(', ')}`);
     this.now = start;
-    this.#bareKind = bareKind;
+    this.#bareKinds = Int32Array.from(bareKinds);
+    bareKinds.forEach((kind, k) => (this.#bareIndex[kind] = k));
   }
 
   #record(at: number, priority: number, kind: number, slot: number, id: number, node: number, aux: number): number {
@@ -114,13 +122,15 @@ export class FutureEvents {
   }
 
   /**
-   * Schedules an event that needs no record, only an integer `node` (the end of a job: the job's
-   * number says the rest), as kind `kind`: most events of a run, so they skip the record table.
-   * Returns nothing: such events cannot be cancelled.
+   * Schedules an event that needs no record, only a kind given to the constructor and a small
+   * integer `node` (0 to 2^29 − 1: the end of a job, whose number says the rest; an arrival of a
+   * procedure): most events of a run, so they skip the record table. Returns nothing: such events
+   * cannot be cancelled.
    */
   scheduleBare(at: number, kind: number, node: number): void {
-    if (kind !== this.#bareKind) throw new Error(`internal: bare events are of kind ${this.#bareKind}, not ${kind}`);
-    if (at - this.now <= 2 * MS_PER_DAY) this.#heap.push(at, PEOPLE, ~node);
+    const k = this.#bareIndex[kind] ?? -1;
+    if (k < 0 || !(node >= 0 && node < 2 ** 29)) throw new Error(`internal: a bare event of kind ${kind} for ${node}: not a bare kind, or out of range`);
+    if (at - this.now <= 2 * MS_PER_DAY) this.#heap.push(at, PEOPLE, ~(node * 4 + k));
     else this.schedule(at, PEOPLE, kind, -1, -1, node, 0);
   }
 
@@ -174,8 +184,8 @@ export class FutureEvents {
       const i = heap.pop();
       if (i < 0) {
         this.now = heapAt;
-        this.kind = this.#bareKind;
-        this.node = ~i;
+        this.kind = this.#bareKinds[~i & 3]!;
+        this.node = ~i >> 2;
         return true;
       }
       if (this.#take(i, heapAt)) return true;
@@ -200,8 +210,8 @@ export class FutureEvents {
         i = heap.pop();
         if (i < 0) {
           this.now = at;
-          this.kind = this.#bareKind;
-          this.node = ~i;
+          this.kind = this.#bareKinds[~i & 3]!;
+          this.node = ~i >> 2;
           return true;
         }
         if (this.#take(i, at)) return true;
