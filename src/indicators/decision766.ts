@@ -171,6 +171,24 @@ interface Cell {
   readonly t: Tally;
 }
 
+/** Whom a dossier counts for (its agency, procedure and level), as a key a host asks a tally for once and reuses (see `Decision766Tally.addEnded`). */
+export interface Decision766Key {
+  readonly agency: string;
+  readonly procedure: string;
+  readonly level: Level | null;
+}
+
+/** A key and, once a dossier of it has been counted, its cell in the tally that made it. */
+class CellKey implements Decision766Key {
+  cell: Cell | undefined = undefined;
+  constructor(
+    readonly owner: Decision766Tally,
+    readonly agency: string,
+    readonly procedure: string,
+    readonly level: Level | null,
+  ) {}
+}
+
 /**
  * The Decision 766 indicators of dossier records (and complaint records) for a period: in total,
  * per agency (ranked), per procedure and per level, with motcua's own early / on-time / late split
@@ -241,9 +259,9 @@ export class Decision766Tally {
     return t;
   }
 
-  #cellOf(agency: string, procedure: string, level: string): Tally {
+  #cellOf(agency: string, procedure: string, level: string): Cell {
     const last = this.#cell;
-    if (last !== undefined && last.agency === agency && last.procedure === procedure && last.level === level) return last.t;
+    if (last !== undefined && last.agency === agency && last.procedure === procedure && last.level === level) return last;
     const key = `${agency}\u0000${procedure}\u0000${level}`;
     let cell = this.#cells.get(key);
     if (cell === undefined) {
@@ -255,7 +273,12 @@ export class Decision766Tally {
       this.#group(this.#levels, level);
     }
     this.#cell = cell;
-    return cell.t;
+    return cell;
+  }
+
+  /** The key of the dossiers of `agency`, `procedure` and `level`, for {@link addEnded}. */
+  key(agency: string, procedure: string, level: Level | null): Decision766Key {
+    return new CellKey(this, agency, procedure, level);
   }
 
   /** Counts one dossier record. */
@@ -273,24 +296,29 @@ export class Decision766Tally {
     const ended = r.end !== null && r.end.at < end ? r.end : null;
     const pastDue = ended === null ? r.due !== null && r.due < end : endedPastDue(ended, r.due);
     const rating = r.rating !== null && r.rating.at < end ? r.rating.value : null;
-    this.#count(this.#cellOf(r.agency, r.procedure, r.level ?? 'unknown'), ended, tooMany || pastDue, tooMany, rating, complained);
+    this.#count(this.#cellOf(r.agency, r.procedure, r.level ?? 'unknown').t, ended, tooMany || pastDue, tooMany, rating, complained);
   }
 
   /**
    * Counts a dossier received at `receivedAt` that ended with `end`, with `supplements` supplement
    * requests, the `rating` and a complaint or not, all made by its end: as {@link addDossier}
    * counts the record of it, without the record (the simulator ends a hundred thousand dossiers a
-   * run). A dossier ended in the period is counted here directly; any other goes through
-   * `addDossier`, so that the period's rules are written once.
+   * run). `key` (from {@link key}) says whom it counts for, and finds its cell without a look-up
+   * once one of its dossiers has been counted. A dossier ended in the period is counted here
+   * directly; any other goes through `addDossier`, so that the period's rules are written once.
    */
-  addEnded(agency: string, procedure: string, level: Level | null, receivedAt: Instant, due: Instant | null, end: NonNullable<DossierRecord['end']>, supplements: number, rating: Rating | null, complained: boolean): void {
+  addEnded(key: Decision766Key, receivedAt: Instant, due: Instant | null, end: NonNullable<DossierRecord['end']>, supplements: number, rating: Rating | null, complained: boolean): void {
+    const k = key as CellKey;
+    if (k.owner !== this) throw new Error('internal: a Decision 766 key of another tally');
+    const { agency, procedure, level } = k;
     if (!(receivedAt < this.#end && end.at >= this.#from && end.at < this.#end)) {
       this.addDossier({ id: '', procedure, agency, level, receivedAt, due, end, supplementRequests: Array.from({ length: supplements }, () => receivedAt), rating: rating === null ? null : { value: rating, at: end.at }, complaints: complained ? [end.at] : [] });
       return;
     }
     if (end.kind === 'refused-at-receipt' && this.#settings.refusedAtReceipt === 'exclude') return;
     const tooMany = supplements > this.#settings.maxSupplementRequests;
-    this.#count(this.#cellOf(agency, procedure, level ?? 'unknown'), end, tooMany || endedPastDue(end, due), tooMany, rating, complained);
+    // The cell is made with the first dossier counted, as `addDossier` makes it: the groups keep the order they were met in.
+    this.#count((k.cell ??= this.#cellOf(agency, procedure, level ?? 'unknown')).t, end, tooMany || endedPastDue(end, due), tooMany, rating, complained);
   }
 
   /** Counts into cell `t` a dossier that `ended` (null: still open), late or not, judged by the callers above. */

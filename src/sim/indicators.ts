@@ -2,7 +2,7 @@ import { MS_PER_DAY, type Instant, instantAt } from '../calendar/instant.ts';
 import type { LocalDate } from '../calendar/date.ts';
 import type { Classification } from '../calendar/ledger.ts';
 import type { OutcomeKind, Rating } from '../compile/types.ts';
-import { type Decision766, Decision766Tally, lateBy766 } from '../indicators/decision766.ts';
+import { type Decision766, type Decision766Key, Decision766Tally, lateBy766 } from '../indicators/decision766.ts';
 import { type ProcedureFacts, procedureFacts } from '../indicators/from-cases.ts';
 import type { DossierEnd, DossierRecord } from '../indicators/record.ts';
 import type { SimConfig } from './config.ts';
@@ -52,6 +52,8 @@ export class IndicatorCollector {
    */
   private readonly tally: Decision766Tally;
   private readonly facts: readonly ProcedureFacts[];
+  /** Whom each procedure's dossiers count for. */
+  private readonly keys: readonly Decision766Key[];
   private readonly rng: Random;
   private readonly feedback: FeedbackBehaviour;
   /** Whether anybody rates or complains: without feedback no draws are made (all chances are 0). */
@@ -67,6 +69,7 @@ export class IndicatorCollector {
     this.anyFeedback = FEEDBACK_OUTCOMES.some((o) => this.feedback.complaint[o] > 0 || Object.values(this.feedback.rating[o]).some((p) => p > 0));
     this.from = instantAt((config.start + config.warmupDays) as LocalDate);
     this.tally = new Decision766Tally({ from: this.from, to: Infinity as Instant, now: Infinity as Instant });
+    this.keys = config.procedures.map((p, k) => this.tally.key(this.facts[k]!.agency, p.spec.id, this.facts[k]!.level));
   }
 
   /** Records a dossier that ended and returns what its applicant said (drawn here). */
@@ -87,8 +90,7 @@ export class IndicatorCollector {
       rating = u < odds['very-satisfied'] ? 'very-satisfied' : u < odds['very-satisfied'] + odds.satisfied ? 'satisfied' : u < odds['very-satisfied'] + odds.satisfied + odds['not-satisfied'] ? 'not-satisfied' : null;
       complained = this.rng.next() < this.feedback.complaint[said];
     }
-    const facts = this.facts[p]!;
-    this.tally.addEnded(facts.agency, this.config.procedures[p]!.spec.id, facts.level, arrival, due, end, supplements, rating, complained);
+    this.tally.addEnded(this.keys[p]!, arrival, due, end, supplements, rating, complained);
     return rating === null && !complained ? NO_SAY : { rating, complained };
   }
 

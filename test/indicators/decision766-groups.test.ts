@@ -71,6 +71,8 @@ describe('Decision 766 groups', () => {
       fc.property(fc.array(record, { maxLength: 60 }), (records) => {
         const byRecord = new Decision766Tally(period);
         const byFacts = new Decision766Tally(period);
+        // One key per agency, procedure and level, reused as a host reuses it.
+        const keys = new Map<string, ReturnType<Decision766Tally['key']>>();
         for (const r of records) {
           if (r.end === null) {
             byRecord.addDossier(r);
@@ -80,7 +82,9 @@ describe('Decision 766 groups', () => {
           // What addEnded is told: the requests made at receipt, the rating and the complaint at the end.
           const at = r.end.at;
           byRecord.addDossier({ ...r, rating: r.rating === null ? null : { value: r.rating.value, at }, complaints: r.complaints.map(() => at) });
-          byFacts.addEnded(r.agency, r.procedure, r.level, r.receivedAt, r.due, r.end, r.supplementRequests.length, r.rating?.value ?? null, r.complaints.length > 0);
+          const name = `${r.agency}/${r.procedure}/${r.level}`;
+          if (!keys.has(name)) keys.set(name, byFacts.key(r.agency, r.procedure, r.level));
+          byFacts.addEnded(keys.get(name)!, r.receivedAt, r.due, r.end, r.supplementRequests.length, r.rating?.value ?? null, r.complaints.length > 0);
         }
         const result = byFacts.result();
         expect(result).toEqual(byRecord.result());
@@ -88,5 +92,8 @@ describe('Decision 766 groups', () => {
       }),
       { numRuns: 300 },
     );
+    const other = new Decision766Tally(period);
+    const end = { kind: 'resolved' as const, at: from, classification: 'on-time' as const };
+    expect(() => new Decision766Tally(period).addEnded(other.key('a', 'p1', null), from, null, end, 0, null, false)).toThrow('a Decision 766 key of another tally');
   });
 });
