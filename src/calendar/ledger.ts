@@ -122,18 +122,37 @@ function snap(l: Ledger, at: Instant): Instant {
   return l.dateMode ? nextMidnight(at) : at;
 }
 
+/**
+ * A copy of `l` with what changes, its keys in the order `openLedger` writes them (so that every
+ * ledger has one shape, and a stored one reads back the same). Written out rather than spread:
+ * the simulator pauses and resumes a clock for most dossiers.
+ */
+function changed(l: Ledger, consumed: number, runningSince: Instant | null, pauses: readonly LedgerPause[]): { -readonly [K in keyof Ledger]: Ledger[K] } {
+  return { measure: l.measure, endRule: l.endRule, dateMode: l.dateMode, budget: l.budget, consumed, runningSince, startedAt: l.startedAt, pauses, restarts: l.restarts, extensions: l.extensions, due: null };
+}
+
 /** Stops the clock at `at`; pauses nest (two agencies may each wait for papers). */
 export function pauseLedger(cal: BusinessCalendar, l: Ledger, at: Instant, reason: string): Ledger {
-  return { ...l, consumed: chargedAt(cal, l, at), runningSince: null, pauses: [...l.pauses, { from: at, to: null, reason }], due: null };
+  const pauses = l.pauses.slice();
+  pauses.push({ from: at, to: null, reason });
+  return changed(l, chargedAt(cal, l, at), null, pauses);
 }
 
 /** Closes the open pause with this reason; the clock runs again from `at` once no pause is open. */
 export function resumeLedger(cal: BusinessCalendar, l: Ledger, at: Instant, reason: string): Ledger {
-  const index = l.pauses.findIndex((p) => p.to === null && p.reason === reason);
+  let index = -1;
+  let othersOpen = false;
+  for (let i = 0; i < l.pauses.length; i++) {
+    const p = l.pauses[i]!;
+    if (p.to !== null) continue;
+    if (index < 0 && p.reason === reason) index = i;
+    else othersOpen = true;
+  }
   if (index < 0) return l;
-  const pauses = l.pauses.map((p, i) => (i === index ? { ...p, to: at } : p));
-  const stillPaused = pauses.some((p) => p.to === null);
-  return withDue(cal, { ...l, pauses, runningSince: stillPaused ? null : snap(l, at) });
+  const pauses = l.pauses.slice();
+  const closed = pauses[index]!;
+  pauses[index] = { from: closed.from, to: at, reason: closed.reason };
+  return withDue(cal, changed(l, l.consumed, othersOpen ? null : snap(l, at), pauses));
 }
 
 /** Starts counting again from zero (a law that says "N days from a complete dossier"). */
