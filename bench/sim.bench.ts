@@ -9,7 +9,12 @@
  * modules (ours makes many more of them than (a): calendar, ledger, distributions) is dearer than
  * within one; a service embedding motcua would bundle it. The checks before timing are made on the
  * bundled code too.
+ *
+ * The headline ratio, ours ÷ (a), is the median of five fresh processes running the same bundle
+ * (`pairedRounds`): within one process it moves by ±0.06 with the optimiser's choices there, more
+ * than most changes to the simulator move it.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,10 +26,14 @@ import type { Run } from './sim-subjects.ts';
 
 type Subjects = typeof import('./sim-subjects.ts');
 
-/** `sim-subjects.ts` bundled by esbuild (minified names kept readable), imported from a temporary file. */
-async function bundledSubjects(): Promise<Subjects> {
+/**
+ * `sim-subjects.ts` bundled by esbuild into a temporary file, imported; the file stays until
+ * `dispose`, for the fresh processes that measure the headline ratio.
+ */
+async function bundledSubjects(): Promise<{ readonly subjects: Subjects; readonly file: string; readonly dispose: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-sim-bench-'));
   const outfile = join(dir, 'sim-subjects.mjs');
+  const dispose = () => rmSync(dir, { recursive: true, force: true });
   try {
     await build({
       entryPoints: [new URL('./sim-subjects.ts', import.meta.url).pathname],
@@ -37,10 +46,18 @@ async function bundledSubjects(): Promise<Subjects> {
       // Packages that load Node's own modules with `require` (none on this path) stay outside.
       packages: 'bundle',
     });
-    return (await import(pathToFileURL(outfile).href)) as Subjects;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    return { subjects: (await import(pathToFileURL(outfile).href)) as Subjects, file: outfile, dispose };
+  } catch (e) {
+    dispose();
+    throw e;
   }
+}
+
+/** One fresh process running `pairedRounds` of the bundle at `file`: what it measured. */
+function inFreshProcess(file: string, rounds: number): ReturnType<Subjects['pairedRounds']> {
+  const code = `const S = await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(JSON.stringify(S.pairedRounds(${rounds})));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as ReturnType<Subjects['pairedRounds']>;
 }
 
 // ---- The benchmark ------------------------------------------------------------------------------
@@ -85,6 +102,8 @@ function formatRatio(r: number): string {
 }
 
 export interface SimBenchOptions {
+  /** Fresh processes that measure ours ÷ (a) for the headline; 5 by default. */
+  readonly processes?: number;
   /** Timed runs of each implementation after one warm-up run; the fastest counts. 3 by default. */
   readonly repeats?: number;
   /** Cases (the first arrivals of the year) run through the XState baseline; 10,000 by default. */
@@ -93,8 +112,17 @@ export interface SimBenchOptions {
 
 /** Runs the simulator benchmark and prints the checks and the comparison table. */
 export async function runSimBench(options: SimBenchOptions = {}): Promise<void> {
-  const { repeats = 3, xstateCases = 10_000 } = options;
-  const { ARRIVALS, LOAD, OFFICERS, PER_DAY, SEED, compileProcedure, configFor, drawArrivals, ours, practicalLimit, randomStream, runReplication, sixSteps, xstateActors } = await bundledSubjects();
+  const { repeats = 3, xstateCases = 10_000, processes = 5 } = options;
+  const bundle = await bundledSubjects();
+  try {
+    await simBench(bundle.subjects, bundle.file, repeats, xstateCases, processes);
+  } finally {
+    bundle.dispose();
+  }
+}
+
+async function simBench(subjects: Subjects, file: string, repeats: number, xstateCases: number, processes: number): Promise<void> {
+  const { ARRIVALS, LOAD, OFFICERS, PER_DAY, SEED, compileProcedure, configFor, drawArrivals, ours, practicalLimit, randomStream, runReplication, sixSteps, xstateActors } = subjects;
   const arrivals = drawArrivals(ARRIVALS, randomStream(SEED, 1_000));
   const replay = configFor({ kind: 'replay', instants: arrivals as Instant[] });
   const poisson = configFor(ARRIVALS);
@@ -159,18 +187,30 @@ export async function runSimBench(options: SimBenchOptions = {}): Promise<void> 
   console.log(
     formatTable(['implementation', 'cases', 'events', 'ms', 'cases/s', 'events/s', 'mean cycle (h)', 'ours ÷ this'], table, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r']),
   );
-  console.log(`\nours ÷ (a) = ${formatRatio(vsA)} (target ≥ ${TARGET_VS_MINIMAL}×: ${vsA >= TARGET_VS_MINIMAL ? 'met' : 'missed'}); ours ÷ (b) = ${formatRatio(vsB)} (target ≥ 20×: ${vsB >= 20 ? 'met' : 'missed'}), in cases/s (by CPU time: ${formatRatio(vsACpu)}).`);
+  console.log(`\nIn this process: ours ÷ (a) = ${formatRatio(vsA)} (by CPU time: ${formatRatio(vsACpu)}); ours ÷ (b) = ${formatRatio(vsB)} (target ≥ 20×: ${vsB >= 20 ? 'met' : 'missed'}), in cases/s.`);
+  // The headline: one process's ratio moves by ±0.06 with the optimiser's choices in it (BENCHMARKS.md,
+  // session 6), so it is the median of fresh processes, each the fastest of 5 rounds of ours and (a) in turn.
+  const fresh = Array.from({ length: processes }, () => inFreshProcess(file, 5));
+  for (const f of fresh) if (f.cases !== arrivals.length) throw new Error(`a fresh process drew ${f.cases} cases, not ${arrivals.length}`);
+  const perProcess = fresh.map((f) => f.minimalMs / f.oursMs).sort((x, y) => x - y);
+  const median = perProcess.length % 2 === 1 ? perProcess[(perProcess.length - 1) / 2]! : (perProcess[perProcess.length / 2 - 1]! + perProcess[perProcess.length / 2]!) / 2;
+  console.log(
+    `In ${processes} fresh processes: ours ÷ (a) = ${formatRatio(median)} (median; ${perProcess.map((r) => formatFixed(r, 2)).join(', ')}), target ≥ ${TARGET_VS_MINIMAL}×: ${median >= TARGET_VS_MINIMAL ? 'met' : 'missed'}.`,
+  );
   const results = {
     benchmark: 'sim',
     node: process.version,
     cases: arrivals.length,
     repeats,
     build: 'one esbuild bundle of bench/sim-subjects.ts',
-    oursOverMinimal: Number(vsA.toFixed(3)),
+    /** The median over fresh processes (the headline). */
+    oursOverMinimal: Number(median.toFixed(3)),
+    oursOverMinimalPerProcess: perProcess.map((r) => Number(r.toFixed(3))),
+    oursOverMinimalThisProcess: Number(vsA.toFixed(3)),
     oursOverMinimalCpu: Number(vsACpu.toFixed(3)),
     oursOverXstate: Number(vsB.toFixed(1)),
     targetOverMinimal: TARGET_VS_MINIMAL,
-    met: vsA >= TARGET_VS_MINIMAL,
+    met: median >= TARGET_VS_MINIMAL,
     ms: Object.fromEntries(rows.map(({ name, run }) => [name, Math.round(run.ms)])),
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
