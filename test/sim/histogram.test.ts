@@ -65,5 +65,9 @@ describe('Histogram', () => {
     expect([...h.bins]).toEqual(bins);
     expect(h.overflow).toBe(xs.filter((x) => x >= 20).length);
     expect(h.overflow).toBeGreaterThan(0);
+    // Written as JSON, it gives its figures, not only its width.
+    const json = JSON.parse(JSON.stringify(h));
+    expect([json.count, json.max, json.overflow, json.width]).toEqual([1000, 25, h.overflow, 1]);
+    expect(json.mean).toBeCloseTo(ref.mean, 12);
   });
 });

@@ -109,6 +109,11 @@ export class Histogram {
     return { width: this.width, bins: this.bins, count: this.count, mean: this.mean, m2: this.#m2, max: this.max, overflow: this.overflow };
   }
 
+  /** What `JSON.stringify` writes: the plain data (the figures are getters, which it would skip). */
+  toJSON(): HistogramData {
+    return this.toData();
+  }
+
   static fromData(d: HistogramData): Histogram {
     const h = new Histogram(d.width, d.bins.length);
     h.#bins.set(d.bins);
