@@ -268,26 +268,52 @@ export function xstateActors(proc: CompiledProcedure, arrivals: readonly number[
   return { cases: ended, events, meanCycleDays: cycleSum / ended / MS_PER_DAY };
 }
 
+/** A run with its time: the fastest of the rounds, and apart the least CPU time of any round. */
+export interface Timed extends Run {
+  readonly ms: number;
+  /** CPU time (user + system, `process.cpuUsage`), less sensitive to a loaded machine. */
+  readonly cpuMs: number;
+}
+
+/**
+ * Times each implementation: one untimed warm-up run each, then `repeats` rounds in which each runs
+ * once, in turn (so a passing disturbance of the machine hits all alike); keeps each one's fastest
+ * (and, apart, its least CPU time).
+ *
+ * No garbage collection is forced between runs (until 2026-12-02 a full one was): a forced full
+ * collection shrinks V8's young generation, and the next run then pays for many more scavenges than
+ * any real run does. Ours still allocates about 1 KB of short-lived numbers per case (boxed on the
+ * job path), so it paid about 1.5× its time for it and (a) almost nothing (BENCHMARKS.md). The garbage of a run dies young and is swept by the scavenges of the next.
+ */
+export function timeAll(fns: readonly (() => Run)[], repeats: number): Timed[] {
+  for (const fn of fns) fn();
+  const fastest: (Timed | undefined)[] = fns.map(() => undefined);
+  for (let round = 0; round < repeats; round++) {
+    fns.forEach((fn, i) => {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const run = fn();
+      const ms = performance.now() - t0;
+      const cpu = process.cpuUsage(c0);
+      const cpuMs = (cpu.user + cpu.system) / 1000;
+      if (fastest[i] === undefined || ms < fastest[i]!.ms) fastest[i] = { ...run, ms, cpuMs: Math.min(cpuMs, fastest[i]?.cpuMs ?? Infinity) };
+      else fastest[i] = { ...fastest[i]!, cpuMs: Math.min(cpuMs, fastest[i]!.cpuMs) };
+    });
+  }
+  return fastest as Timed[];
+}
+
 /**
  * What one fresh process measures for the headline ratio: ours (the replay) and (a) on the year's
- * arrivals, one warm-up run each, then `rounds` rounds in which each runs once, in turn; the
- * fastest of each, in milliseconds. Run in several processes by `sim.bench.ts`, because how fast
- * ours runs depends on the optimiser's choices in the process more than on the rounds within it.
+ * arrivals, timed by {@link timeAll} over `rounds` rounds. Run in several processes by
+ * `sim.bench.ts`, because how fast ours runs depends on the optimiser's choices in the process more
+ * than on the rounds within it.
  */
 export function pairedRounds(rounds: number): { readonly cases: number; readonly oursMs: number; readonly minimalMs: number } {
   const arrivals = drawArrivals(ARRIVALS, randomStream(SEED, 1_000));
   const replay = configFor({ kind: 'replay', instants: arrivals as Instant[] });
-  const fns = [() => ours(replay), () => practicalLimit(arrivals)];
-  for (const fn of fns) fn();
-  const best = [Infinity, Infinity];
-  for (let round = 0; round < rounds; round++) {
-    fns.forEach((fn, i) => {
-      const t0 = performance.now();
-      fn();
-      best[i] = Math.min(best[i]!, performance.now() - t0);
-    });
-  }
-  return { cases: arrivals.length, oursMs: best[0]!, minimalMs: best[1]! };
+  const [o, a] = timeAll([() => ours(replay), () => practicalLimit(arrivals)], rounds);
+  return { cases: arrivals.length, oursMs: o!.ms, minimalMs: a!.ms };
 }
 
 /** Ours: one replication of `config`, everything it computes included. */

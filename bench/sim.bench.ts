@@ -22,7 +22,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { Instant } from '../src/calendar/instant.ts';
 import { formatCount, formatFixed, formatTable } from './harness.ts';
-import type { Run } from './sim-subjects.ts';
+import type { Run, Timed } from './sim-subjects.ts';
 
 type Subjects = typeof import('./sim-subjects.ts');
 
@@ -62,40 +62,6 @@ function inFreshProcess(file: string, rounds: number): ReturnType<Subjects['pair
 
 // ---- The benchmark ------------------------------------------------------------------------------
 
-interface Timed extends Run {
-  readonly ms: number;
-  /** CPU time of the fastest run (user + system, `process.cpuUsage`), less sensitive to a loaded machine. */
-  readonly cpuMs: number;
-}
-
-/**
- * Times each implementation: one untimed warm-up run each, then `repeats` rounds in which each runs
- * once, in turn (so a passing disturbance of the machine hits all alike); keeps each one's fastest
- * (and, apart, its least CPU time).
- *
- * No garbage collection is forced between runs (until 2026-12-02 a full one was): a forced full
- * collection shrinks V8's young generation, and the next run then pays for many more scavenges than
- * any real run does. Ours still allocates about 1 KB of short-lived numbers per case (boxed on the
- * job path), so it paid about 1.5× its time for it and (a) almost nothing (BENCHMARKS.md). The garbage of a run dies young and is swept by the scavenges of the next.
- */
-function timeAll(fns: readonly (() => Run)[], repeats: number): Timed[] {
-  for (const fn of fns) fn();
-  const fastest: (Timed | undefined)[] = fns.map(() => undefined);
-  for (let round = 0; round < repeats; round++) {
-    fns.forEach((fn, i) => {
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      const run = fn();
-      const ms = performance.now() - t0;
-      const cpu = process.cpuUsage(c0);
-      const cpuMs = (cpu.user + cpu.system) / 1000;
-      if (fastest[i] === undefined || ms < fastest[i]!.ms) fastest[i] = { ...run, ms, cpuMs: Math.min(cpuMs, fastest[i]?.cpuMs ?? Infinity) };
-      else fastest[i] = { ...fastest[i]!, cpuMs: Math.min(cpuMs, fastest[i]!.cpuMs) };
-    });
-  }
-  return fastest as Timed[];
-}
-
 /** `0.66×` below 10, `120×` above. */
 function formatRatio(r: number): string {
   return `${r < 10 ? formatFixed(r, 2) : formatCount(r)}×`;
@@ -122,7 +88,7 @@ export async function runSimBench(options: SimBenchOptions = {}): Promise<void> 
 }
 
 async function simBench(subjects: Subjects, file: string, repeats: number, xstateCases: number, processes: number): Promise<void> {
-  const { ARRIVALS, LOAD, OFFICERS, PER_DAY, SEED, compileProcedure, configFor, drawArrivals, ours, practicalLimit, randomStream, runReplication, sixSteps, xstateActors } = subjects;
+  const { ARRIVALS, LOAD, OFFICERS, PER_DAY, SEED, compileProcedure, configFor, drawArrivals, ours, practicalLimit, randomStream, runReplication, sixSteps, timeAll, xstateActors } = subjects;
   const arrivals = drawArrivals(ARRIVALS, randomStream(SEED, 1_000));
   const replay = configFor({ kind: 'replay', instants: arrivals as Instant[] });
   const poisson = configFor(ARRIVALS);

@@ -258,14 +258,16 @@ export class CaseFlow {
       this.#emit?.(c, { type: 'REFUSE', at: now, by, step: step.id, reasons: ['not eligible'] });
       return this.#finish(c, 'refused');
     }
-    const used = u < refusal + supplement ? (c.supplements?.get(step.agency) ?? 0) : 0;
-    if (u < refusal + supplement && maySupplement(plan.env, c.arrival, used, c.supplementCount())) {
-      (c.supplements ??= new Map()).set(step.agency, used + 1);
-      if (c.counted) stats[c.p]!.supplementRequests++;
-      this.#emit?.(c, { type: 'REQUEST_SUPPLEMENT', at: now, by, step: step.id, missing: ['papers'] });
-      this.#pause(c, pauseReason.supplement(step.id));
-      events.schedule(now + Math.round(applicantDays(rng) * MS_PER_DAY), PEOPLE, APPLICANT_BACK, c.slot, c.id, index, 0);
-      return;
+    if (u < refusal + supplement) {
+      const used = c.supplements?.get(step.agency) ?? 0;
+      if (maySupplement(plan.env, c.arrival, used, c.supplementCount())) {
+        (c.supplements ??= new Map()).set(step.agency, used + 1);
+        if (c.counted) stats[c.p]!.supplementRequests++;
+        this.#emit?.(c, { type: 'REQUEST_SUPPLEMENT', at: now, by, step: step.id, missing: ['papers'] });
+        this.#pause(c, pauseReason.supplement(step.id));
+        events.schedule(now + Math.round(applicantDays(rng) * MS_PER_DAY), PEOPLE, APPLICANT_BACK, c.slot, c.id, index, 0);
+        return;
+      }
     }
     this.#emit?.(c, { type: 'COMPLETE', at: now, by, step: step.id });
     this.#enter(c, step.next);

@@ -99,12 +99,15 @@ export class CaseTable {
     return c;
   }
 
-  /** The live case in `slot` if it is still case `id` (ids are never negative). */
+  /** The live case in `slot` if it is still case `id`. */
   get(slot: number, id: number): SimCase | undefined {
-    return slot >= 0 && slot < this.#ids.length && this.#ids[slot] === id ? this.#slots[slot] : undefined;
+    return this.isLive(slot, id) ? this.#slots[slot] : undefined;
   }
 
-  /** Whether case `id` is still live in `slot`: what a job waiting for it asks before it starts. */
+  /**
+   * Whether case `id` is still live in `slot`: what a job waiting for it asks before it starts. Ids
+   * are never negative, and a slot out of range (-1 for no case) reads undefined: neither is live.
+   */
   isLive(slot: number, id: number): boolean {
     return this.#ids[slot] === id;
   }

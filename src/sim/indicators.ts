@@ -75,16 +75,16 @@ export class IndicatorCollector {
   /** Records a dossier that ended and returns what its applicant said (drawn here). */
   ended(p: number, arrival: Instant, due: Instant | null, outcome: OutcomeKind, at: Instant, classification: Classification | null, supplements: number): { readonly rating: Rating | null; readonly complained: boolean } {
     const kind: DossierEnd = outcome === 'returned' ? 'resolved' : outcome;
-    // "late" as Decision 766 counts it (past the due instant, or more than one supplement request),
-    // so that the ratings drawn follow the lateness the satisfaction rate subtracts.
     const end = this.end;
     end.kind = kind;
     end.at = at;
     end.classification = kind === 'resolved' || kind === 'refused' ? classification : null;
-    const said: FeedbackOutcome = kind === 'resolved' ? (lateBy766(end, due, supplements) ? 'late' : 'on-time') : kind === 'withdrawn' ? 'withdrawn' : 'refused';
     let rating: Rating | null = null;
     let complained = false;
     if (this.anyFeedback) {
+      // "late" as Decision 766 counts it (past the due instant, or more than one supplement request),
+      // so that the ratings drawn follow the lateness the satisfaction rate subtracts.
+      const said: FeedbackOutcome = kind === 'resolved' ? (lateBy766(end, due, supplements) ? 'late' : 'on-time') : kind === 'withdrawn' ? 'withdrawn' : 'refused';
       const u = this.rng.next();
       const odds = this.feedback.rating[said];
       rating = u < odds['very-satisfied'] ? 'very-satisfied' : u < odds['very-satisfied'] + odds.satisfied ? 'satisfied' : u < odds['very-satisfied'] + odds.satisfied + odds['not-satisfied'] ? 'not-satisfied' : null;

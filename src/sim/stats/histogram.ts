@@ -1,11 +1,11 @@
-/**
- * Streaming statistics of a non-negative quantity with bounded memory: count, mean, variance
- * (Welford), maximum, and quantiles from fixed-width bins (exact to the bin width), so that a
- * million cases cost no more memory than ten.
- */
 /** Values a histogram stores before it counts them. */
 const PENDING = 256;
 
+/**
+ * Streaming statistics of a non-negative quantity with bounded memory: count, mean, variance
+ * (shifted sums), maximum, and quantiles from fixed-width bins (exact to the bin width), so that a
+ * million cases cost no more memory than ten.
+ */
 export class Histogram {
   readonly width: number;
   readonly #bins: Float64Array;
