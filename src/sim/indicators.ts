@@ -7,6 +7,7 @@ import { type ProcedureFacts, procedureFacts } from '../indicators/from-cases.ts
 import type { DossierEnd, DossierRecord } from '../indicators/record.ts';
 import type { SimConfig } from './config.ts';
 import { type Random, randomStream } from './random.ts';
+import { packedMap } from './kernel/packed.ts';
 
 /**
  * How a dossier of a simulation ended, for the chance of a rating and of a complaint. `late` and
@@ -63,13 +64,13 @@ export class IndicatorCollector {
   private readonly stillOpen: { readonly p: number; readonly arrival: Instant; readonly due: Instant | null; readonly supplements: number }[] = [];
 
   constructor(private readonly config: SimConfig, replication: number) {
-    this.facts = config.procedures.map((p) => procedureFacts(p.spec));
+    this.facts = packedMap(config.procedures, (p) => procedureFacts(p.spec));
     this.rng = randomStream(config.seed ^ FEEDBACK_SEED_MIX, replication);
     this.feedback = config.feedback ?? NO_FEEDBACK;
     this.anyFeedback = FEEDBACK_OUTCOMES.some((o) => this.feedback.complaint[o] > 0 || Object.values(this.feedback.rating[o]).some((p) => p > 0));
     this.from = instantAt((config.start + config.warmupDays) as LocalDate);
     this.tally = new Decision766Tally({ from: this.from, to: Infinity as Instant, now: Infinity as Instant });
-    this.keys = config.procedures.map((p, k) => this.tally.key(this.facts[k]!.agency, p.spec.id, this.facts[k]!.level));
+    this.keys = packedMap(config.procedures, (p, k) => this.tally.key(this.facts[k]!.agency, p.spec.id, this.facts[k]!.level));
   }
 
   /** Records a dossier that ended and returns what its applicant said (drawn here). */

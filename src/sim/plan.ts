@@ -11,6 +11,7 @@ import type { SimProcedure } from './config.ts';
 import { type Sampler, chooserOf, samplerOf } from './distributions.ts';
 import { type SimModel, buildModel } from './model.ts';
 import type { Random } from './random.ts';
+import { packedMap } from './kernel/packed.ts';
 
 /**
  * What the simulator needs of one procedure of a scenario, looked up and compiled once per run:
@@ -58,7 +59,7 @@ const NO_FIELDS: Dossier = Object.freeze({});
 export function planOf(sim: SimProcedure, proc: CompiledProcedure, stationOf: (agency: string) => number): ProcedurePlan {
   const model = buildModel(proc);
   const env = proc.env;
-  const fields = Object.entries(sim.dossier).map(([field, choice]) => [field, choice, chooserOf(choice.map((_, k) => ({ value: k, p: choice[k]!.p })))] as const);
+  const fields = packedMap(Object.entries(sim.dossier), ([field, choice]) => [field, choice, chooserOf(choice.map((_, k) => ({ value: k, p: choice[k]!.p })))] as const);
   const opener = statutoryOpener(env);
   const extensions = new Map<Dossier, { readonly key: string; readonly list: LimitExtension[] }>();
   const extensionsOf = (dossier: Dossier) => {
@@ -84,7 +85,7 @@ export function planOf(sim: SimProcedure, proc: CompiledProcedure, stationOf: (a
     if (cacheable && shapes.size < 4096) shapes.set(key, frozen);
     return frozen;
   };
-  const picked: number[] = fields.map(() => 0);
+  const picked: number[] = packedMap(fields, () => 0);
   return {
     sim,
     proc,
@@ -92,11 +93,11 @@ export function planOf(sim: SimProcedure, proc: CompiledProcedure, stationOf: (a
     model,
     deskStation: stationOf(env.desk),
     nodeStation: Int32Array.from(model.nodes, (n) => (n.kind === 'step' ? stationOf(n.agency) : -1)),
-    consultStations: model.nodes.map((n) => (n.kind === 'consult' ? n.consulted.map(stationOf) : undefined)),
-    nodeWork: model.nodes.map((n) => (n.kind === 'step' ? samplerOf(sim.steps[n.id]!.duration) : n.kind === 'consult' ? samplerOf(sim.answers[n.id]!.duration) : undefined)),
+    consultStations: packedMap(model.nodes, (n) => (n.kind === 'consult' ? n.consulted.map(stationOf) : undefined)),
+    nodeWork: packedMap(model.nodes, (n) => (n.kind === 'step' ? samplerOf(sim.steps[n.id]!.duration) : n.kind === 'consult' ? samplerOf(sim.answers[n.id]!.duration) : undefined)),
     receiptWork: samplerOf(sim.receipt),
     withdrawAfter: samplerOf(sim.withdrawAfter),
-    intervalDays: model.nodes.map((n) => (n.kind === 'interval' && n.lasts === null ? samplerOf(sim.intervals[n.id]!) : undefined)),
+    intervalDays: packedMap(model.nodes, (n) => (n.kind === 'interval' && n.lasts === null ? samplerOf(sim.intervals[n.id]!) : undefined)),
     refusal: Float64Array.from(model.nodes, (n) => (n.kind === 'step' ? sim.steps[n.id]!.refusal : 0)),
     supplement: Float64Array.from(model.nodes, (n) => (n.kind === 'step' ? sim.steps[n.id]!.supplement : 0)),
     tracked: Uint8Array.from(model.nodes, (n) => (n.kind === 'step' || n.kind === 'consult' || n.kind === 'interval' ? 1 : 0)),
@@ -119,6 +120,6 @@ export function planOf(sim: SimProcedure, proc: CompiledProcedure, stationOf: (a
     },
     apologyAt: apologyDecider(env),
     desk: { kind: 'agency', agency: env.desk },
-    stepActor: model.nodes.map((n) => (n.kind === 'step' ? actorOfStep(env, n.id) : undefined)),
+    stepActor: packedMap(model.nodes, (n) => (n.kind === 'step' ? actorOfStep(env, n.id) : undefined)),
   };
 }

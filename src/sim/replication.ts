@@ -17,6 +17,7 @@ import { type ProcedurePlan, planOf } from './plan.ts';
 import { randomStream } from './random.ts';
 import { SERVICE_END, Service } from './service.ts';
 import { type ProcedureStats, type StationStats, procedureStats } from './stats/tallies.ts';
+import { packedMap } from './kernel/packed.ts';
 
 export interface ReplicationResult {
   readonly replication: number;
@@ -51,9 +52,9 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   const procs = compiled ?? config.procedures.map((p) => compiledFor(p.spec, deskCalendar));
 
   const stationIds = Object.keys(config.stations).sort();
-  const stations = stationIds.map((id) => new Station(id, config.stations[id]!.officers, calendarFor(dayCalendar, config.stations[id]!.hours), config.discipline));
+  const stations = packedMap(stationIds, (id) => new Station(id, config.stations[id]!.officers, calendarFor(dayCalendar, config.stations[id]!.hours), config.discipline));
   const stationIndex = new Map(stationIds.map((id, i) => [id, i]));
-  const plans: ProcedurePlan[] = config.procedures.map((sp, p) =>
+  const plans: ProcedurePlan[] = packedMap(config.procedures, (sp, p) =>
     planOf(sp, procs[p]!, (agency) => {
       const name = sp.stationOf[agency] ?? agency;
       const s = stationIndex.get(name);
@@ -66,7 +67,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   const warmupEnd = (start + config.warmupDays * MS_PER_DAY) as Instant;
   const horizonEnd = (start + config.horizonDays * MS_PER_DAY) as Instant;
   for (const s of stations) s.stats.availableHours = (s.stats.officers * Math.max(0, s.calendar.workingTimeBetween(warmupEnd, horizonEnd))) / MS_PER_HOUR;
-  const stats = config.procedures.map((p) => procedureStats(p.spec.id, p.spec.version));
+  const stats = packedMap(config.procedures, (p) => procedureStats(p.spec.id, p.spec.version));
 
   const events = new FutureEvents(start, SERVICE_END, ARRIVAL);
   const cases = new CaseTable();
@@ -88,7 +89,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
 
   // ---- arrivals ---------------------------------------------------------------------------------
   const replayed = new Int32Array(config.procedures.length);
-  const poisson = config.procedures.map((sp) => (sp.arrivals.kind === 'poisson' ? poissonArrivals(sp.arrivals, dayCalendar, config.calendar === '24x7') : undefined));
+  const poisson = packedMap(config.procedures, (sp) => (sp.arrivals.kind === 'poisson' ? poissonArrivals(sp.arrivals, dayCalendar, config.calendar === '24x7') : undefined));
   const nextArrival = (p: number, from: number): number => {
     const a = config.procedures[p]!.arrivals;
     if (a.kind === 'replay') {

@@ -2,6 +2,12 @@ import type { BusinessCalendar } from '../../calendar/business-calendar.ts';
 import type { Sampler } from '../distributions.ts';
 import { type StationStats, stationStats } from '../stats/tallies.ts';
 import { type EddEntry, popMin, siftUp } from './edd.ts';
+import { packedMap } from './packed.ts';
+
+/** The sampler of a row no job has used yet: never called. */
+const NO_WORK: Sampler = () => {
+  throw new Error('internal: a job row drew its work before a job was added to it');
+};
 
 /**
  * A station: officers who work in its office hours, and the jobs waiting for one, first come first
@@ -79,8 +85,11 @@ export class JobTable {
   /** Working-time position (in its station's calendar) at which the job was ready, NaN when not known yet; and at which its work ends. */
   enabledPos = new Float64Array(256);
   endPos = new Float64Array(256);
-  /** What draws the job's working hours when it starts. */
-  readonly work: Sampler[] = [];
+  /**
+   * What draws the job's working hours when it starts. Made with one entry per row, so that its
+   * elements are of one kind (functions) from the start, in every replication (see `packedMap`).
+   */
+  readonly work: Sampler[] = packedMap(Array.from({ length: 256 }), () => NO_WORK);
   #used = 0;
   /** Rows released, to reuse: `#free[0 .. #freeCount-1]`. */
   #free = new Int32Array(256);
