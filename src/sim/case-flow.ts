@@ -10,7 +10,7 @@ import type { ActivityRecord, RunHooks } from './hooks.ts';
 import type { IndicatorCollector } from './indicators.ts';
 import { DEADLINES, type FutureEvents, PEOPLE } from './kernel/future-events.ts';
 import type { SimNode } from './model.ts';
-import type { ProcedurePlan } from './plan.ts';
+import { NODE_KIND, type ProcedurePlan } from './plan.ts';
 import type { Random } from './random.ts';
 import { ANSWER_JOB, RECEIPT_JOB, STEP_JOB, type Service } from './service.ts';
 import type { ProcedureStats } from './stats/tallies.ts';
@@ -97,20 +97,22 @@ export class CaseFlow {
 
   /** Job `j` ended now. */
   serviceEnd(j: number): void {
-    const { service, cases, hooks } = this.parts;
+    const { service, cases } = this.parts;
     const jobs = service.jobs;
     service.finished(j);
     const c = cases.get(jobs.slot[j]!, jobs.caseId[j]!);
+    if (c === undefined) return jobs.release(j);
+    const activity = this.parts.hooks.activity;
+    if (activity !== undefined) activity(this.#activityOf(c, j));
     const purpose = jobs.purpose[j]!;
     const node = jobs.node[j]!;
     const aux = jobs.aux[j]!;
-    if (c !== undefined && hooks.activity !== undefined) hooks.activity(this.#activityOf(c, j));
     // The receipt job ready at the arrival knows the arrival's position, which the cycle time needs.
-    if (c !== undefined && purpose === RECEIPT_JOB && jobs.enabled[j] === c.arrival && service.stations[jobs.station[j]!]!.calendar === this.parts.plans[c.p]!.env.calendar) c.arrivalPos = jobs.enabledPos[j]!;
+    if (purpose === RECEIPT_JOB && jobs.enabled[j] === c.arrival && service.stations[jobs.station[j]!]!.calendar === this.parts.plans[c.p]!.env.calendar) c.arrivalPos = jobs.enabledPos[j]!;
     jobs.release(j);
-    if (c === undefined || c.outcome !== null) return;
-    if (purpose === RECEIPT_JOB) this.#receiptDone(c);
-    else if (purpose === STEP_JOB) this.#completeStep(c, node);
+    if (c.outcome !== null) return;
+    if (purpose === STEP_JOB) this.#completeStep(c, node);
+    else if (purpose === RECEIPT_JOB) this.#receiptDone(c);
     else this.#answer(c, node, aux, false);
   }
 
@@ -194,17 +196,29 @@ export class CaseFlow {
 
   #enter(c: SimCase, index: number): void {
     if (c.outcome !== null) return;
-    const { plans, events, rng, hooks } = this.parts;
-    const plan = plans[c.p]!;
+    const plan = this.parts.plans[c.p]!;
+    if (plan.tracked[index] === 1) c.remaining = plan.model.shareToEnd[index]!;
+    // Steps and the end, most of the nodes entered, from the plan's columns; the others from their node.
+    switch (plan.kindOf[index]) {
+      case NODE_KIND.step:
+        return this.#enqueue(c, plan.nodeStation[index]!, index, STEP_JOB, 0);
+      case NODE_KIND.end:
+        return this.#ready(c);
+      default:
+        return this.#enterNode(c, plan, index);
+    }
+  }
+
+  /** {@link #enter} a fork, join, branch, consultation or excluded interval. */
+  #enterNode(c: SimCase, plan: ProcedurePlan, index: number): void {
+    const { events, rng, hooks } = this.parts;
     const model = plan.model;
     const node = model.nodes[index]!;
     const now = events.now as Instant;
-    if (plan.tracked[index] === 1) c.remaining = model.shareToEnd[index]!;
     switch (node.kind) {
       case 'end':
-        return this.#ready(c);
       case 'step':
-        return this.#enqueue(c, plan.nodeStation[index]!, index, STEP_JOB, 0);
+        throw new Error(`internal: #enterNode at ${node.kind} ${node.id}`);
       case 'fork':
         (c.joins ??= new Int16Array(model.nodes.length))[node.join] = (model.nodes[node.join] as Node<'join'>).count;
         for (const s of node.starts) this.#enter(c, s);
@@ -243,34 +257,39 @@ export class CaseFlow {
   }
 
   #completeStep(c: SimCase, index: number): void {
-    const { plans, rng, events, stats, applicantDays } = this.parts;
-    const plan = plans[c.p]!;
-    const step = plan.model.nodes[index] as Node<'step'>;
+    const plan = this.parts.plans[c.p]!;
     const refusal = plan.refusal[index]!;
-    const supplement = plan.supplement[index]!;
-    const now = events.now as Instant;
-    const by = plan.stepActor[index]!;
     // Drawn even when the step can neither refuse nor ask for papers: the mining tests pin
     // figures of logs simulated with this stream.
-    const u = rng.next();
-    if (u < refusal) {
+    const u = this.parts.rng.next();
+    if (u < refusal + plan.supplement[index]! && this.#refuseOrAsk(c, plan, index, u < refusal)) return;
+    this.#emit?.(c, { type: 'COMPLETE', at: this.parts.events.now as Instant, by: plan.stepActor[index]!, step: (plan.model.nodes[index] as Node<'step'>).id });
+    this.#enter(c, plan.nextOf[index]!);
+  }
+
+  /**
+   * The step at `index` refuses the dossier (`refuse`), or else asks for papers if it still may:
+   * true when it did either, false when the step completes after all.
+   */
+  #refuseOrAsk(c: SimCase, plan: ProcedurePlan, index: number, refuse: boolean): boolean {
+    const { rng, events, stats, applicantDays } = this.parts;
+    const step = plan.model.nodes[index] as Node<'step'>;
+    const now = events.now as Instant;
+    const by = plan.stepActor[index]!;
+    if (refuse) {
       c.classification = statutoryClassification(plan.env, c.statutory, c.apologyNewDue, now);
       this.#emit?.(c, { type: 'REFUSE', at: now, by, step: step.id, reasons: ['not eligible'] });
-      return this.#finish(c, 'refused');
+      this.#finish(c, 'refused');
+      return true;
     }
-    if (u < refusal + supplement) {
-      const used = c.supplements?.get(step.agency) ?? 0;
-      if (maySupplement(plan.env, c.arrival, used, c.supplementCount())) {
-        (c.supplements ??= new Map()).set(step.agency, used + 1);
-        if (c.counted) stats[c.p]!.supplementRequests++;
-        this.#emit?.(c, { type: 'REQUEST_SUPPLEMENT', at: now, by, step: step.id, missing: ['papers'] });
-        this.#pause(c, pauseReason.supplement(step.id));
-        events.schedule(now + Math.round(applicantDays(rng) * MS_PER_DAY), PEOPLE, APPLICANT_BACK, c.slot, c.id, index, 0);
-        return;
-      }
-    }
-    this.#emit?.(c, { type: 'COMPLETE', at: now, by, step: step.id });
-    this.#enter(c, step.next);
+    const used = c.supplements?.get(step.agency) ?? 0;
+    if (!maySupplement(plan.env, c.arrival, used, c.supplementCount())) return false;
+    (c.supplements ??= new Map()).set(step.agency, used + 1);
+    if (c.counted) stats[c.p]!.supplementRequests++;
+    this.#emit?.(c, { type: 'REQUEST_SUPPLEMENT', at: now, by, step: step.id, missing: ['papers'] });
+    this.#pause(c, pauseReason.supplement(step.id));
+    events.schedule(now + Math.round(applicantDays(rng) * MS_PER_DAY), PEOPLE, APPLICANT_BACK, c.slot, c.id, index, 0);
+    return true;
   }
 
   #answer(c: SimCase, index: number, k: number, deemed: boolean): void {

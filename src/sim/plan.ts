@@ -9,7 +9,7 @@ import type { Channel } from '../dsl/spec.ts';
 import type { Dossier } from './case-state.ts';
 import type { SimProcedure } from './config.ts';
 import { type Sampler, chooserOf, samplerOf } from './distributions.ts';
-import { type SimModel, buildModel } from './model.ts';
+import { type SimModel, type SimNode, buildModel } from './model.ts';
 import type { Random } from './random.ts';
 import { packedMap } from './kernel/packed.ts';
 
@@ -39,6 +39,14 @@ export interface ProcedurePlan {
   readonly supplement: Float64Array;
   /** Whether entering a node updates the shares still ahead (steps, consultations, intervals). */
   readonly tracked: Uint8Array;
+  /**
+   * The kind of each node as a number ({@link NODE_KIND}), and the node that follows it (steps,
+   * joins, consultations, intervals; -1 elsewhere): what the walk reads at every node, from columns
+   * of numbers rather than from node objects of seven shapes (a load the optimiser cannot make
+   * monomorphic).
+   */
+  readonly kindOf: Int8Array;
+  readonly nextOf: Int32Array;
   readonly chooseChannel: (rng: Random) => Channel;
   readonly chooseDossier: (rng: Random) => Dossier;
   /**
@@ -52,6 +60,9 @@ export interface ProcedurePlan {
   /** The actor completing, refusing or asking a supplement at each step node. */
   readonly stepActor: readonly (Actor | undefined)[];
 }
+
+/** The kinds of the model's nodes, as {@link ProcedurePlan.kindOf} numbers them. */
+export const NODE_KIND = { end: 0, step: 1, fork: 2, join: 3, branch: 4, consult: 5, interval: 6 } as const satisfies Record<SimNode['kind'], number>;
 
 const NO_FIELDS: Dossier = Object.freeze({});
 
@@ -101,6 +112,8 @@ export function planOf(sim: SimProcedure, proc: CompiledProcedure, stationOf: (a
     refusal: Float64Array.from(model.nodes, (n) => (n.kind === 'step' ? sim.steps[n.id]!.refusal : 0)),
     supplement: Float64Array.from(model.nodes, (n) => (n.kind === 'step' ? sim.steps[n.id]!.supplement : 0)),
     tracked: Uint8Array.from(model.nodes, (n) => (n.kind === 'step' || n.kind === 'consult' || n.kind === 'interval' ? 1 : 0)),
+    kindOf: Int8Array.from(model.nodes, (n) => NODE_KIND[n.kind]),
+    nextOf: Int32Array.from(model.nodes, (n) => ('next' in n ? n.next : -1)),
     chooseChannel: chooserOf(sim.channels),
     chooseDossier:
       fields.length === 0

@@ -41,18 +41,16 @@ export class Service {
   ) {}
 
   /**
-   * A job for case (`slot`, `id`) at station `s`, started now if an officer is free, else queued;
-   * `work` draws its working hours when it starts.
+   * A job for case (`slot`, `id`), which is live, at station `s`: started now if an officer is
+   * free, else queued; `work` draws its working hours when it starts.
    */
   enqueue(slot: number, id: number, s: number, node: number, purpose: number, aux: number, due: number, work: Sampler): void {
     const now = this.events.now;
     const j = this.jobs.add(slot, id, s, node, purpose, aux, now, work);
     const station = this.stations[s]!;
     this.jobs.enabledPos[j] = this.#knownPosition(station.calendar);
-    if (station.free > 0) {
-      if (!this.#start(station, j, station.idle[--station.free]!)) station.free++;
-      return;
-    }
+    // The case asking is live: its job starts at once when an officer is free.
+    if (station.free > 0) return this.#place(station, j, station.idle[--station.free]!);
     station.wait(j, due);
     if (now >= this.from && station.queued > station.stats.longestQueue) station.stats.longestQueue = station.queued;
   }
@@ -88,13 +86,20 @@ export class Service {
     }
   }
 
-  /** Serves job `j` with `officer`; false (officer still free) for a job whose case has ended while it waited. */
+  /** Serves job `j`, which waited, with `officer`; false (officer still free) when its case has ended meanwhile. */
   #start(station: Station, j: number, officer: number): boolean {
     const jobs = this.jobs;
     if (!this.cases.isLive(jobs.slot[j]!, jobs.caseId[j]!)) {
       jobs.release(j);
       return false;
     }
+    this.#place(station, j, officer);
+    return true;
+  }
+
+  /** Serves job `j` with `officer`: draws its work, places it in office hours, counts it, schedules its end. */
+  #place(station: Station, j: number, officer: number): void {
+    const jobs = this.jobs;
     const hours = jobs.work[j]!(this.rng);
     const now = this.events.now;
     const placed = this.#placed;
@@ -118,6 +123,5 @@ export class Service {
       s.offHoursWait.add((start - enabled - waited) / MS_PER_HOUR);
     }
     this.events.scheduleBare(placed[1]!, SERVICE_END, j);
-    return true;
   }
 }
