@@ -123,6 +123,7 @@ export function runReplication(config: SimConfig, replication: number, hooks: Ru
   }
 
   const now = events.now as Instant;
+  for (const s of stations) s.countWaits();
   // Cases still open at the end: within the limit or overdue.
   for (const c of cases.live()) {
     if (c.outcome !== null || !c.counted) continue;

@@ -119,8 +119,11 @@ export class Service {
       s.busyHours += hours;
       // Working time waited: from the position of `now`, which is the position of the start.
       const waited = position - enabledPos;
-      s.queueWait.add(waited / MS_PER_HOUR);
-      s.offHoursWait.add((start - enabled - waited) / MS_PER_HOUR);
+      const waits = station.waits;
+      const n = station.waitCount;
+      waits[n] = waited / MS_PER_HOUR;
+      waits[n + 1] = (start - enabled - waited) / MS_PER_HOUR;
+      if ((station.waitCount = n + 2) === waits.length) station.countWaits();
     }
     this.events.scheduleBare(placed[1]!, SERVICE_END, j);
   }
