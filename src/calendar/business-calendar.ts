@@ -171,8 +171,9 @@ export class BusinessCalendar {
 
   /**
    * A piece of work of `ms` working milliseconds ready at `t`, with one look-up of `t`: writes its
-   * start (`t` when the office is open, else the next opening) to `out[0]` and its end to `out[1]`,
-   * and returns the position of `t` (see {@link position}). The same instants as
+   * start (`t` when the office is open, else the next opening) to `out[0]`, its end to `out[1]`
+   * and the position of `t` (see {@link position}) to `out[2]`; it returns nothing, because a
+   * number returned from a call that is not inlined is allocated on the heap. The same instants as
    * `nextWorkingInstant(t)` and `addWorkingTime(nextWorkingInstant(t), ms)`, for hosts that place
    * many jobs (the simulator) and must not allocate, except that work (`ms` > 0) ready at the very
    * end of a shift (12:00, 17:00: no working time left in it) starts at the next opening, not at
@@ -180,10 +181,10 @@ export class BusinessCalendar {
    * morning.
    *
    * @example
-   * const out = new Float64Array(2);
-   * cal.placeWork(parseInstant('2025-03-03T11:30'), 3_600_000, out); // out: 11:30 and 13:30 (lunch skipped)
+   * const out = new Float64Array(3);
+   * cal.placeWork(parseInstant('2025-03-03T11:30'), 3_600_000, out); // out: 11:30, 13:30 (lunch skipped), position of 11:30
    */
-  placeWork(t: Instant, ms: number, out: Float64Array): number {
+  placeWork(t: Instant, ms: number, out: Float64Array): void {
     if (!(ms >= 0)) throw new CalendarError('bad-duration', label('error.cal.negative', { ms }));
     const day = localDateOf(t);
     this.days.checkInRange(day, 'instant on');
@@ -204,7 +205,7 @@ export class BusinessCalendar {
     const start = open ? t : this.#locate(p, true, i);
     out[0] = start;
     out[1] = ms === 0 ? start : at + ms <= shiftEnd ? t + ms : this.#locate(p + ms, false, i);
-    return p;
+    out[2] = p;
   }
 
   /** Working milliseconds since the start of the range up to `t`. */

@@ -84,7 +84,7 @@ export class CaseFlow {
     const plan = plans[p]!;
     const now = events.now as Instant;
     const c = cases.open();
-    c.reset(this.#nextId++, p, now, plan.chooseChannel(rng), plan.chooseDossier(rng), now >= this.parts.warmupEnd);
+    c.reset(this.#nextId++, p, plan, now, plan.chooseChannel(rng), plan.chooseDossier(rng), now >= this.parts.warmupEnd);
     cases.admit(c);
     this.arrived++;
     this.live++;
@@ -108,7 +108,7 @@ export class CaseFlow {
     const node = jobs.node[j]!;
     const aux = jobs.aux[j]!;
     // The receipt job ready at the arrival knows the arrival's position, which the cycle time needs.
-    if (purpose === RECEIPT_JOB && jobs.enabled[j] === c.arrival && service.stations[jobs.station[j]!]!.calendar === this.parts.plans[c.p]!.env.calendar) c.arrivalPos = jobs.enabledPos[j]!;
+    if (purpose === RECEIPT_JOB && jobs.enabled[j] === c.arrival && service.stations[jobs.station[j]!]!.calendar === c.plan.env.calendar) c.arrivalPos = jobs.enabledPos[j]!;
     jobs.release(j);
     if (c.outcome !== null) return;
     if (purpose === STEP_JOB) this.#completeStep(c, node);
@@ -118,10 +118,10 @@ export class CaseFlow {
 
   /** Any other event of case (`slot`, `id`): `node` and `aux` as scheduled. */
   caseEvent(kind: number, slot: number, id: number, node: number, aux: number): void {
-    const { cases, plans, events } = this.parts;
+    const { cases, events } = this.parts;
     const c = cases.get(slot, id);
     if (c === undefined || c.outcome !== null) return;
-    const plan = plans[c.p]!;
+    const plan = c.plan;
     const now = events.now as Instant;
     const emit = this.#emit;
     switch (kind) {
@@ -161,14 +161,14 @@ export class CaseFlow {
   // ---- the walk ----------------------------------------------------------------------------------
 
   #enqueue(c: SimCase, station: number, node: number, purpose: number, aux: number): void {
-    const plan = this.parts.plans[c.p]!;
+    const plan = c.plan;
     // The due instant orders the queues only under earliest-due-first.
     this.parts.service.enqueue(c.slot, c.id, station, node, purpose, aux, this.#edd ? (c.statutory?.due ?? Number.MAX_VALUE) : 0, purpose === RECEIPT_JOB ? plan.receiptWork : plan.nodeWork[node]!);
   }
 
   #receiptDone(c: SimCase): void {
-    const { plans, rng, events, stats, applicantDays } = this.parts;
-    const plan = plans[c.p]!;
+    const { rng, events, stats, applicantDays } = this.parts;
+    const plan = c.plan;
     const incomplete = plan.sim.incomplete;
     if (!c.completionRequested && plan.env.spec.receipt.maxCompletionRequests > 0 && incomplete > 0 && rng.next() < incomplete) {
       c.completionRequested = true;
@@ -181,8 +181,8 @@ export class CaseFlow {
   }
 
   #accept(c: SimCase): void {
-    const { plans, rng, events, transferHours } = this.parts;
-    const plan = plans[c.p]!;
+    const { rng, events, transferHours } = this.parts;
+    const plan = c.plan;
     const now = events.now as Instant;
     c.statutory = plan.openStatutory(now, c.dossier);
     c.acceptedAt = now;
@@ -196,7 +196,7 @@ export class CaseFlow {
 
   #enter(c: SimCase, index: number): void {
     if (c.outcome !== null) return;
-    const plan = this.parts.plans[c.p]!;
+    const plan = c.plan;
     if (plan.tracked[index] === 1) c.remaining = plan.model.shareToEnd[index]!;
     // Steps and the end, most of the nodes entered, from the plan's columns; the others from their node.
     switch (plan.kindOf[index]) {
@@ -257,7 +257,7 @@ export class CaseFlow {
   }
 
   #completeStep(c: SimCase, index: number): void {
-    const plan = this.parts.plans[c.p]!;
+    const plan = c.plan;
     const refusal = plan.refusal[index]!;
     // Drawn even when the step can neither refuse nor ask for papers: the mining tests pin
     // figures of logs simulated with this stream.
@@ -293,7 +293,7 @@ export class CaseFlow {
   }
 
   #answer(c: SimCase, index: number, k: number, deemed: boolean): void {
-    const consult = this.parts.plans[c.p]!.model.nodes[index] as Node<'consult'>;
+    const consult = c.plan.model.nodes[index] as Node<'consult'>;
     const now = this.parts.events.now as Instant;
     const done = c.consulted?.get(index) ?? 0;
     if ((done & (1 << k)) !== 0) return;
@@ -305,7 +305,7 @@ export class CaseFlow {
   }
 
   #ready(c: SimCase): void {
-    const plan = this.parts.plans[c.p]!;
+    const plan = c.plan;
     const now = this.parts.events.now as Instant;
     c.readyAt = now;
     c.classification = statutoryClassification(plan.env, c.statutory, c.apologyNewDue, now);
@@ -315,7 +315,7 @@ export class CaseFlow {
   }
 
   #finish(c: SimCase, outcome: OutcomeKind): void {
-    const { plans, events, hooks, stats, indicators, cases } = this.parts;
+    const { events, hooks, stats, indicators, cases } = this.parts;
     const now = events.now as Instant;
     c.outcome = outcome;
     const due = c.statutory?.due ?? null;
@@ -337,7 +337,7 @@ export class CaseFlow {
         if (cls === 'early') s.early++;
         else if (cls === 'on-time') s.onTime++;
         else s.late++;
-        const cal = plans[c.p]!.env.calendar;
+        const cal = c.plan.env.calendar;
         const from = c.arrivalPos === c.arrivalPos ? c.arrivalPos : cal.position(c.arrival);
         s.cycleWorkingDays.add((this.parts.service.positionNow(cal) - from) / (cal.hoursPerWorkingDay * MS_PER_HOUR));
         s.cycleCalendarDays.add((now - c.arrival) / MS_PER_DAY);
@@ -354,7 +354,7 @@ export class CaseFlow {
     c.version++;
     if (c.readyAt !== null) return;
     const now = this.parts.events.now as Instant;
-    const at = this.parts.plans[c.p]!.apologyAt(c.statutory, c.apologies, now, c.acceptedAt);
+    const at = c.plan.apologyAt(c.statutory, c.apologies, now, c.acceptedAt);
     const events = this.parts.events;
     events.cancel(c.apologyCheck, APOLOGY_CHECK, c.slot, c.id);
     c.apologyCheck = at === null ? -1 : events.deadline(at, APOLOGY_CHECK, c.slot, c.id, -1, c.version);
@@ -362,8 +362,8 @@ export class CaseFlow {
 
   #apologyCheck(c: SimCase, version: number): void {
     if (c.readyAt !== null || version !== c.version || c.statutory?.due == null) return;
-    const { plans, events, stats, config } = this.parts;
-    const plan = plans[c.p]!;
+    const { events, stats, config } = this.parts;
+    const plan = c.plan;
     const now = events.now as Instant;
     const cal = plan.env.calendar;
     // The agency apologises only when the shares still ahead do not fit in the time left.
@@ -375,21 +375,21 @@ export class CaseFlow {
   }
 
   #pause(c: SimCase, reason: string): void {
-    c.statutory = pauseClock(this.parts.plans[c.p]!.env.calendar, c.statutory, this.parts.events.now as Instant, reason);
+    c.statutory = pauseClock(c.plan.env.calendar, c.statutory, this.parts.events.now as Instant, reason);
     c.version++;
   }
 
   #resume(c: SimCase, reason: string, supplement: boolean): void {
-    const env = this.parts.plans[c.p]!.env;
+    const env = c.plan.env;
     const now = this.parts.events.now as Instant;
     c.statutory = supplement ? clockAfterSupplement(env, env.calendar, c.statutory, now, reason) : resumeClock(env.calendar, c.statutory, now, reason);
     this.#armApology(c);
   }
 
   #activityOf(c: SimCase, j: number): ActivityRecord {
-    const { service, plans, events } = this.parts;
+    const { service, events } = this.parts;
     const jobs = service.jobs;
-    const model = plans[c.p]!.model;
+    const model = c.plan.model;
     const purpose = jobs.purpose[j]!;
     const index = jobs.node[j]!;
     const node = index < 0 ? undefined : model.nodes[index];

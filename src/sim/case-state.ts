@@ -2,6 +2,7 @@ import type { Instant } from '../calendar/instant.ts';
 import type { Classification, Ledger } from '../calendar/ledger.ts';
 import type { OutcomeKind } from '../compile/types.ts';
 import type { Channel } from '../dsl/spec.ts';
+import type { ProcedurePlan } from './plan.ts';
 
 /** A dossier's answers, as the branches read them. */
 export type Dossier = Readonly<Record<string, string | number | boolean>>;
@@ -14,8 +15,9 @@ export type Dossier = Readonly<Record<string, string | number | boolean>>;
 export class SimCase {
   id = -1;
   slot = -1;
-  /** Index of the procedure in the scenario. */
+  /** Index of the procedure in the scenario, and its plan (read at every event of the case). */
   p = 0;
+  plan!: ProcedurePlan;
   arrival = 0 as Instant;
   /** The working-time position of the arrival in the procedure's calendar, when its first receipt job gave it (else NaN). */
   arrivalPos = Number.NaN;
@@ -47,9 +49,10 @@ export class SimCase {
   remaining = 0;
 
   /** Makes this record the case `id` arriving at `arrival`. */
-  reset(id: number, p: number, arrival: Instant, channel: Channel, dossier: Dossier, counted: boolean): void {
+  reset(id: number, p: number, plan: ProcedurePlan, arrival: Instant, channel: Channel, dossier: Dossier, counted: boolean): void {
     this.id = id;
     this.p = p;
+    this.plan = plan;
     this.arrival = arrival;
     this.arrivalPos = Number.NaN;
     this.channel = channel;

@@ -20,7 +20,7 @@ export const SERVICE_END = 1;
  */
 export class Service {
   readonly jobs = new JobTable();
-  readonly #placed = new Float64Array(2);
+  readonly #placed = new Float64Array(3);
   /**
    * The working-time position of the instant `#knownAt` in calendar `#knownIn`: the end of the job
    * that has just ended, already computed when the job was placed. The case's next job, ready at
@@ -104,7 +104,8 @@ export class Service {
     const now = this.events.now;
     const placed = this.#placed;
     const ms = Math.max(0, Math.round(hours * MS_PER_HOUR));
-    const position = station.calendar.placeWork(now as Instant, ms, placed);
+    station.calendar.placeWork(now as Instant, ms, placed);
+    const position = placed[2]!;
     const start = placed[0]!;
     jobs.start[j] = start;
     jobs.endPos[j] = position + ms;
