@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Histogram } from '../../src/sim/stats/histogram.ts';
+import { checkProperty } from '../support/property.ts';
 
 /** Mean and sum of squared deviations by the two-pass formula, the reference. */
 function twoPass(xs: readonly number[]): { mean: number; m2: number } {
@@ -69,5 +71,29 @@ describe('Histogram', () => {
     const json = JSON.parse(JSON.stringify(h));
     expect([json.count, json.max, json.overflow, json.width]).toEqual([1000, 25, h.overflow, 1]);
     expect(json.mean).toBeCloseTo(ref.mean, 12);
+  });
+
+  it('takes values every stride of a buffer (addEvery), between single values, with the very figures of adding them one by one', () => {
+    checkProperty(
+      'addEvery = add in turn',
+      fc.property(fc.array(fc.array(fc.double({ min: 0, max: 30, noNaN: true }), { maxLength: 700 }), { maxLength: 6 }), fc.integer({ min: 1, max: 3 }), (batches, stride) => {
+        const byOne = new Histogram(0.5, 40);
+        const byBuffer = new Histogram(0.5, 40);
+        batches.forEach((xs, b) => {
+          // Odd batches are single values; even ones a buffer of `stride` interleaved series, the first taken.
+          if (b % 2 === 1) {
+            for (const x of xs) [byOne, byBuffer].forEach((h) => h.add(x));
+            return;
+          }
+          const buffer = new Float64Array(xs.length * stride).fill(-1);
+          xs.forEach((x, k) => (buffer[k * stride] = x));
+          for (const x of xs) byOne.add(x);
+          byBuffer.addEvery(buffer, 0, stride, xs.length);
+        });
+        const figures = (h: Histogram) => [h.count, h.mean, h.variance, h.max, h.overflow, [...h.bins]];
+        expect(figures(byBuffer)).toEqual(figures(byOne));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -45,12 +45,9 @@ export class Station {
 
   /** Counts the waits written to {@link waits} into `stats`: when the buffer is full, and before the statistics are read. */
   countWaits(): void {
-    const waits = this.waits;
-    const { queueWait, offHoursWait } = this.stats;
-    for (let k = 0; k < this.waitCount; k += 2) {
-      queueWait.add(waits[k]!);
-      offHoursWait.add(waits[k + 1]!);
-    }
+    const pairs = this.waitCount / 2;
+    this.stats.queueWait.addEvery(this.waits, 0, 2, pairs);
+    this.stats.offHoursWait.addEvery(this.waits, 1, 2, pairs);
     this.waitCount = 0;
   }
 

@@ -43,7 +43,21 @@ export class Histogram {
     const n = this.#pendingCount;
     if (n === 0) return;
     this.#pendingCount = 0;
-    const pending = this.#pending;
+    this.#countFrom(this.#pending, 0, 1, n);
+  }
+
+  /**
+   * Adds `n` values of `values`, from index `from` every `stride`, as `add` would one by one, but
+   * without a copy: for a host that buffers values of its own (the simulator's stations).
+   */
+  addEvery(values: Float64Array, from: number, stride: number, n: number): void {
+    if (n === 0) return;
+    this.#countPending();
+    this.#countFrom(values, from, stride, n);
+  }
+
+  /** Counts `n` values of `values` from `from` every `stride`, in their order. */
+  #countFrom(values: Float64Array, from: number, stride: number, n: number): void {
     const bins = this.#bins;
     const perWidth = this.#perWidth;
     // Locals in the loop, written back once.
@@ -52,10 +66,10 @@ export class Histogram {
     let sumSq = this.#sumSq;
     let max = this.#max;
     let overflow = this.#overflow;
-    if (count === 0) this.#shift = pending[0]!;
+    if (count === 0) this.#shift = values[from]!;
     const shift = this.#shift;
-    for (let k = 0; k < n; k++) {
-      const x = pending[k]!;
+    for (let k = 0, i = from; k < n; k++, i += stride) {
+      const x = values[i]!;
       const d = x - shift;
       sum += d;
       sumSq += d * d;
