@@ -328,7 +328,25 @@ export class Decision766Tally {
     if (ended !== null) {
       if (late) t.endedLate++;
       else t.resolvedOnTime++;
-      t.ended[ended.kind === 'refused-at-receipt' ? 'refusedAtReceipt' : ended.kind]++;
+      // A switch, not a property named by the kind: the simulator counts here once per dossier.
+      const ends = t.ended;
+      switch (ended.kind) {
+        case 'resolved':
+          ends.resolved++;
+          break;
+        case 'refused':
+          ends.refused++;
+          break;
+        case 'refused-at-receipt':
+          ends.refusedAtReceipt++;
+          break;
+        case 'stopped':
+          ends.stopped++;
+          break;
+        case 'withdrawn':
+          ends.withdrawn++;
+          break;
+      }
       if (ended.kind === 'resolved' || ended.kind === 'refused') {
         if (ended.classification === 'early') t.oneStop.early++;
         else if (ended.classification === 'on-time') t.oneStop.onTime++;

@@ -46,9 +46,8 @@ export class Service {
    */
   enqueue(slot: number, id: number, s: number, node: number, purpose: number, aux: number, due: number, work: Sampler): void {
     const now = this.events.now;
-    const j = this.jobs.add(slot, id, s, node, purpose, aux, now, work);
     const station = this.stations[s]!;
-    this.jobs.enabledPos[j] = this.#knownPosition(station.calendar);
+    const j = this.jobs.add(slot, id, s, node, purpose, aux, now, this.#knownPosition(station.calendar), work);
     // The case asking is live: its job starts at once when an officer is free.
     if (station.free > 0) return this.#place(station, j, station.idle[--station.free]!);
     station.wait(j, due);

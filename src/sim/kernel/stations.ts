@@ -112,8 +112,11 @@ export class JobTable {
   #free = new Int32Array(256);
   #freeCount = 0;
 
-  /** A row for a job ready at `enabled`; its `start`, `officer` and `endPos` are written when it starts. */
-  add(slot: number, caseId: number, station: number, node: number, purpose: number, aux: number, enabled: number, work: Sampler): number {
+  /**
+   * A row for a job ready at `enabled`, at working-time position `enabledPos` (NaN when not known
+   * yet); its `start`, `officer` and `endPos` are written when it starts.
+   */
+  add(slot: number, caseId: number, station: number, node: number, purpose: number, aux: number, enabled: number, enabledPos: number, work: Sampler): number {
     let j: number;
     if (this.#freeCount > 0) j = this.#free[--this.#freeCount]!;
     else {
@@ -127,7 +130,7 @@ export class JobTable {
     this.purpose[j] = purpose;
     this.aux[j] = aux;
     this.enabled[j] = enabled;
-    this.enabledPos[j] = Number.NaN;
+    this.enabledPos[j] = enabledPos;
     this.work[j] = work;
     return j;
   }
