@@ -197,9 +197,11 @@ export class CaseFlow {
   #enter(c: SimCase, index: number): void {
     if (c.outcome !== null) return;
     const plan = c.plan;
-    if (plan.tracked[index] === 1) c.remaining = plan.model.shareToEnd[index]!;
+    const kind = plan.kindOf[index];
+    // Entering a step, a consultation or an excluded interval updates the shares still ahead.
+    if (kind === NODE_KIND.step || kind === NODE_KIND.consult || kind === NODE_KIND.interval) c.remaining = plan.model.shareToEnd[index]!;
     // Steps and the end, most of the nodes entered, from the plan's columns; the others from their node.
-    switch (plan.kindOf[index]) {
+    switch (kind) {
       case NODE_KIND.step:
         return this.#enqueue(c, plan.nodeStation[index]!, index, STEP_JOB, 0);
       case NODE_KIND.end:

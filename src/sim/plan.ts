@@ -37,8 +37,6 @@ export interface ProcedurePlan {
   /** Chances that a step refuses, and that it asks for papers (0 elsewhere). */
   readonly refusal: Float64Array;
   readonly supplement: Float64Array;
-  /** Whether entering a node updates the shares still ahead (steps, consultations, intervals). */
-  readonly tracked: Uint8Array;
   /**
    * The kind of each node as a number ({@link NODE_KIND}), and the node that follows it (steps,
    * joins, consultations, intervals; -1 elsewhere): what the walk reads at every node, from columns
@@ -111,7 +109,6 @@ export function planOf(sim: SimProcedure, proc: CompiledProcedure, stationOf: (a
     intervalDays: packedMap(model.nodes, (n) => (n.kind === 'interval' && n.lasts === null ? samplerOf(sim.intervals[n.id]!) : undefined)),
     refusal: Float64Array.from(model.nodes, (n) => (n.kind === 'step' ? sim.steps[n.id]!.refusal : 0)),
     supplement: Float64Array.from(model.nodes, (n) => (n.kind === 'step' ? sim.steps[n.id]!.supplement : 0)),
-    tracked: Uint8Array.from(model.nodes, (n) => (n.kind === 'step' || n.kind === 'consult' || n.kind === 'interval' ? 1 : 0)),
     kindOf: Int8Array.from(model.nodes, (n) => NODE_KIND[n.kind]),
     nextOf: Int32Array.from(model.nodes, (n) => ('next' in n ? n.next : -1)),
     chooseChannel: chooserOf(sim.channels),
