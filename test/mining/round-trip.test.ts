@@ -17,9 +17,18 @@ import { runCli } from '../support/cli.ts';
 const TRUTH = fileURLToPath(new URL('./fixtures/judicial-truth.yaml', import.meta.url));
 const DIR = fileURLToPath(new URL('../../test-artifacts/mining-round-trip', import.meta.url));
 
-/** A rate is close when within 5% of the truth, or within two standard errors of a binomial rate on n observations when that is wider. */
+/**
+ * Standard errors allowed per rate. The tests below check twelve rates of one simulated log; at two
+ * standard errors each, all twelve pass for only about 57% of seeds (0.954^12), so the check held
+ * for the one stream it was written against and failed when the stream changed. At 3.5 standard
+ * errors each (two-sided 0.047%), the twelve together fail by chance for under 1% of seeds
+ * (Bonferroni), while an estimator biased by more than that still fails.
+ */
+const Z = 3.5;
+
+/** A rate is close when within 5% of the truth, or within {@link Z} standard errors of a binomial rate on n observations when that is wider. */
 function expectRate(estimate: { p: number; of: number }, truth: number): void {
-  const tolerance = Math.max(0.05 * truth, 2 * Math.sqrt((truth * (1 - truth)) / estimate.of));
+  const tolerance = Math.max(0.05 * truth, Z * Math.sqrt((truth * (1 - truth)) / estimate.of));
   expect(Math.abs(estimate.p - truth), `estimate ${estimate.p} of ${estimate.of} against ${truth} (tolerance ${tolerance})`).toBeLessThanOrEqual(tolerance);
 }
 
@@ -50,7 +59,7 @@ describe('calibrating a simulated log back to the scenario that made it', () => 
     expect(log.traces.map((t) => t.events.map((e) => `${e.activity}@${e.time}`).join())).toEqual(recorded.traces.map((t) => t.events.map((e) => `${e.activity}@${e.time}`).join()));
   });
 
-  it('finds the arrival rate, channel mix, branch and receipt rates within 5% (or two standard errors)', () => {
+  it('finds the arrival rate, channel mix, branch and receipt rates within 5% (or 3.5 standard errors)', () => {
     const c = calibrations.csv;
     expect(Math.abs(c.perDay.p - 30) / 30).toBeLessThanOrEqual(0.05);
     expectRate(c.channels['in-person']!, 0.5);
@@ -61,7 +70,7 @@ describe('calibrating a simulated log back to the scenario that made it', () => 
     expectRate(c.withdrawal, 0.05);
   });
 
-  it('finds supplement and refusal rates of every step within 5% (or two standard errors)', () => {
+  it('finds supplement and refusal rates of every step within 5% (or 3.5 standard errors)', () => {
     const c = calibrations.csv;
     for (const step of ['check', 'verify-further', 'lookup']) {
       expectRate(c.steps[step]!.supplement, 0.1);

@@ -23,7 +23,10 @@ describe('finding the least staff that meets a target', () => {
 
   it('takes officers from the over-staffed desk and gives them to the short office; the frontier is monotone within its intervals', async () => {
     const scenario = await loadScenario(FILE);
-    const config = { ...scenario.baseline, replications: 3 };
+    // Five replications: with three, the interval of the lower bound (centre 3, justice 11, police 9)
+    // straddles the target, and whether the search starts there or from the scenario's staff
+    // depended on the stream.
+    const config = { ...scenario.baseline, replications: 5 };
     const target = parseTarget('meanCycleDays<=2.5');
     const evaluate = async (batch: readonly Officers[]): Promise<Candidate[]> =>
       batch.map((officers) => {
@@ -75,12 +78,14 @@ describe('finding the least staff that meets a target', () => {
   it('on the default scenario, needs more officers than the scenario has for a mean cycle time it misses', async () => {
     const scenario = await loadScenario(packageFile('simulations/province-2016.yaml'));
     const config = { ...scenario.baseline, replications: 3, horizonDays: 20, warmupDays: 5 };
-    const target = parseTarget('meanCycleDays<=0.88');
-    const result = await searchStaffing(config, target, staffEvaluator(config, target, { workers: 0 }), { maxEvaluations: 10 });
+    // Under what the scenario's staff reach (0.86 ± 0.05 days): at 0.88, moving idle land-office
+    // officers elsewhere met the target with fewer officers in all, depending on the stream.
+    const target = parseTarget('meanCycleDays<=0.84');
+    const result = await searchStaffing(config, target, staffEvaluator(config, target, { workers: 0 }), { maxEvaluations: 20 });
     expect(result.scenario.meets).toBe(false);
     expect(result.best?.meets).toBe(true);
     expect(result.best!.total).toBeGreaterThan(result.scenario.total);
-    expect(result.best!.value.mean + result.best!.value.halfWidth).toBeLessThanOrEqual(0.88);
+    expect(result.best!.value.mean + result.best!.value.halfWidth).toBeLessThanOrEqual(0.84);
     expect(result.monotone).toBe(true);
   }, 240_000);
 });
